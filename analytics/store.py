@@ -1,0 +1,405 @@
+"""The SQLite workspace: the one module that touches the database.
+
+Every write is one `BEGIN IMMEDIATE` transaction (a crash mid-import leaves the previous state),
+WAL mode, foreign keys and secure delete on every connection, a busy timeout so two browser
+sessions writing to one workspace wait for each other instead of failing, and a schema version
+with migrations. User annotations live in their own tables keyed by contact id, so re-imports
+never touch them; a contact whose profile URL is known keeps its id when LinkedIn changes its
+name, company or position.
+
+Example:
+    >>> import tempfile, pathlib
+    >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "w.sqlite")
+    >>> store.load().contacts.empty
+    True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+import pandas as pd
+
+from analytics.errors import InputError
+from analytics.model import (
+    ANNOTATION_COLUMNS,
+    CONTACT_COLUMNS,
+    GROUP_COLUMNS,
+    INTERACTION_COLUMNS,
+    LEDGER_COLUMNS,
+    MEMBER_COLUMNS,
+    Network,
+    Owner,
+    empty_frame,
+    normalize_name,
+)
+
+HOME_ENV = "NETWORK_LEDGER_HOME"
+PLAN_COLUMNS = ["item_key", "list", "contact_id", "done_on", "note", "card_sent_on"]
+GOAL_COLUMNS = ["metric", "period", "target"]
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
+
+_SCHEMA = [
+    # version 1
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE contacts (
+        contact_id TEXT PRIMARY KEY, first_name TEXT, last_name TEXT, name TEXT, name_key TEXT,
+        url TEXT, email TEXT, company TEXT, position TEXT, connected_on TEXT);
+    CREATE INDEX contacts_name_key ON contacts(name_key);
+    CREATE TABLE interactions (
+        contact_id TEXT NOT NULL, date INTEGER, channel TEXT NOT NULL, direction TEXT NOT NULL,
+        content TEXT, conversation_id TEXT, row_hash INTEGER NOT NULL UNIQUE);
+    CREATE INDEX interactions_contact ON interactions(contact_id);
+    CREATE TABLE annotations (
+        contact_id TEXT PRIMARY KEY, closeness REAL, notes TEXT, target INTEGER, consent TEXT,
+        consent_date TEXT, cadence_days REAL);
+    CREATE TABLE groups (
+        group_id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT, annual_cost REAL,
+        hours_per_month REAL, joined_on TEXT);
+    CREATE TABLE members (
+        contact_id TEXT NOT NULL, group_id TEXT NOT NULL REFERENCES groups(group_id) ON DELETE CASCADE,
+        PRIMARY KEY (contact_id, group_id));
+    CREATE TABLE ledger (
+        entry_id TEXT PRIMARY KEY, date TEXT, contact_id TEXT, group_id TEXT, kind TEXT NOT NULL,
+        direction TEXT NOT NULL, value REAL, note TEXT);
+    CREATE TABLE plan_status (
+        item_key TEXT PRIMARY KEY, list TEXT, contact_id TEXT, done_on TEXT, note TEXT,
+        card_sent_on TEXT);
+    CREATE TABLE goals (metric TEXT NOT NULL, period TEXT NOT NULL, target REAL,
+        PRIMARY KEY (metric, period));
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE imports (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, files TEXT NOT NULL);
+    """,
+]
+# Tables whose rows follow a contact id (re-keyed on merge, deleted with the contact).
+_CONTACT_TABLES = ("interactions", "annotations", "members", "ledger", "plan_status")
+_EPOCH = pd.Timestamp(0, tz="UTC")
+# Dates are stored as whole seconds since 1970 (UTC): compact, and converted without Python loops.
+_DATE_FIELDS = {"connected_on", "date", "consent_date", "joined_on", "done_on", "card_sent_on"}
+
+
+def workspace_home() -> Path:
+    """Folder holding the workspaces: `$NETWORK_LEDGER_HOME`, else `./workspaces` (git-ignored)."""
+    return Path(os.environ.get(HOME_ENV) or Path.cwd() / "workspaces")
+
+
+def workspace_path(name: str) -> Path:
+    """The SQLite file of workspace `name`; names are plain words so they cannot escape the folder.
+
+    >>> workspace_path("../etc")
+    Traceback (most recent call last):
+    analytics.errors.InputError: workspace name: use letters, digits, spaces, dots, dashes or underscores
+    """
+    if not _NAME.match(name or "") or ".." in name:
+        raise InputError("workspace name", "use letters, digits, spaces, dots, dashes or underscores")
+    return workspace_home() / f"{name}.sqlite"
+
+
+def list_workspaces() -> list[str]:
+    """Names of the workspaces on disk, sorted."""
+    home = workspace_home()
+    return sorted(p.stem for p in home.glob("*.sqlite")) if home.is_dir() else []
+
+
+def _rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
+    """Frame rows as tuples ready for SQLite (timestamps as epoch seconds, NaN/NaT as NULL)."""
+    out = frame.reindex(columns=columns).copy()
+    for c in columns:
+        if c in _DATE_FIELDS:
+            stamps = pd.to_datetime(out[c], utc=True, errors="coerce")
+            out[c] = ((stamps - _EPOCH) // pd.Timedelta(seconds=1)).astype("Int64")
+        elif out[c].dtype == bool:
+            out[c] = out[c].astype(int)
+    out = out.astype(object).where(out.notna(), None)
+    return list(out.itertuples(index=False, name=None))
+
+
+def _frame(cursor: sqlite3.Cursor, columns: list[str]) -> pd.DataFrame:
+    rows = cursor.fetchall()
+    frame = pd.DataFrame.from_records(rows, columns=columns) if rows else empty_frame(columns)
+    for c in columns:
+        if c in _DATE_FIELDS:
+            frame[c] = pd.to_datetime(pd.to_numeric(frame[c]), unit="s", utc=True).astype(
+                "datetime64[ns, UTC]")
+    return frame
+
+
+def _insert_interactions(con: sqlite3.Connection, rows: list[tuple]) -> None:
+    """Insert interaction rows, skipping any already stored (same contact, date, channel, text...)."""
+    if not rows:
+        return
+    hashes = pd.util.hash_pandas_object(pd.DataFrame(rows).astype(str), index=False)
+    con.executemany(
+        f"INSERT OR IGNORE INTO interactions VALUES ({', '.join('?' * (len(INTERACTION_COLUMNS) + 1))})",
+        [(*row, h) for row, h in zip(rows, hashes.astype("int64").tolist(), strict=True)])
+
+
+class Store:
+    """One workspace file. Cheap to create: connections are opened per operation."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    # -- connection -------------------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA foreign_keys=ON")
+        con.execute("PRAGMA secure_delete=ON")
+        con.execute("PRAGMA busy_timeout=30000")
+        self._migrate(con)
+        return con
+
+    @staticmethod
+    def _migrate(con: sqlite3.Connection) -> None:
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        if version >= len(_SCHEMA):
+            return
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            for number, script in enumerate(_SCHEMA[version:], start=version + 1):
+                for statement in filter(str.strip, script.split(";")):
+                    con.execute(statement)
+                con.execute(f"PRAGMA user_version={number}")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all or nothing, and the workspace revision moves on."""
+        with closing(self._connect()) as con:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                yield con
+                con.execute("INSERT INTO meta VALUES ('revision', '1') ON CONFLICT(key) DO UPDATE "
+                            "SET value = CAST(value AS INTEGER) + 1")
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    def _read(self, sql: str, columns: list[str], params: tuple = ()) -> pd.DataFrame:
+        with closing(self._connect()) as con:
+            return _frame(con.execute(sql, params), columns)
+
+    def revision(self) -> int:
+        """Counter that moves on with every write: the cache key for everything derived."""
+        if not self.path.exists():
+            return 0
+        with closing(self._connect()) as con:
+            row = con.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+        return int(row[0]) if row else 0
+
+    # -- import -----------------------------------------------------------------------------
+    def import_network(self, net: Network) -> dict[str, int]:
+        """Merge an imported export into the workspace in one transaction.
+
+        Contacts are matched by id (profile URL), then by folded name; a contact first seen
+        without a URL is re-keyed when a later export brings its URL, and everything attached to
+        it (annotations, memberships, ledger, plan) follows. Interactions already stored are not
+        duplicated. Returns counts: added, updated, interactions_added.
+        """
+        incoming = net.contacts.copy()
+        with self._write() as con:
+            known = dict(con.execute("SELECT contact_id, name_key FROM contacts").fetchall())
+            by_name: dict[str, str] = {}
+            for cid, key in known.items():
+                by_name.setdefault(key, cid)
+            rename: dict[str, str] = {}
+            for cid, name in zip(incoming["contact_id"], incoming["name"], strict=True):
+                key = normalize_name(name)
+                if cid in known:
+                    continue
+                match = by_name.get(key)
+                if match is None:
+                    continue
+                if cid.startswith("name:"):
+                    rename[cid] = match  # older export without URL: keep the stored id
+                elif match.startswith("name:"):
+                    self._rekey(con, match, cid)  # a URL arrived for a name-only contact
+                    known[cid] = known.pop(match)
+            incoming["contact_id"] = incoming["contact_id"].replace(rename)
+            incoming = incoming.drop_duplicates("contact_id", keep="last")
+            incoming["name_key"] = incoming["name"].map(normalize_name)
+            existing = set(known)
+            updated = int(incoming["contact_id"].isin(existing).sum())
+            cols = [*CONTACT_COLUMNS, "name_key"]
+            con.executemany(
+                f"INSERT INTO contacts ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+                "ON CONFLICT(contact_id) DO UPDATE SET "
+                + ", ".join(f"{c} = COALESCE(NULLIF(excluded.{c}, ''), {c})" for c in cols[1:]),
+                _rows(incoming, cols))
+            interactions = net.interactions.copy()
+            interactions["contact_id"] = interactions["contact_id"].replace(rename)
+            before = con.total_changes
+            _insert_interactions(con, _rows(interactions, INTERACTION_COLUMNS))
+            added_interactions = con.total_changes - before
+            if net.owner.name or net.owner.url:
+                self._set(con, "owner", {"name": net.owner.name, "url": net.owner.url})
+            con.execute("INSERT INTO imports (at, files) VALUES (?, ?)",
+                        (pd.Timestamp.now(tz="UTC").isoformat(),
+                         json.dumps([f.as_dict() for f in net.files])))
+        return {"added": len(incoming) - updated, "updated": updated,
+                "interactions_added": added_interactions}
+
+    @staticmethod
+    def _rekey(con: sqlite3.Connection, old: str, new: str) -> None:
+        con.execute("UPDATE contacts SET contact_id = ? WHERE contact_id = ?", (new, old))
+        moved = con.execute(f"SELECT {', '.join(INTERACTION_COLUMNS)} FROM interactions WHERE contact_id = ?",
+                            (old,)).fetchall()
+        con.execute("DELETE FROM interactions WHERE contact_id = ?", (old,))
+        _insert_interactions(con, [(new, *row[1:]) for row in moved])
+        for table in _CONTACT_TABLES[1:]:
+            con.execute(f"UPDATE OR IGNORE {table} SET contact_id = ? WHERE contact_id = ?", (new, old))
+            con.execute(f"DELETE FROM {table} WHERE contact_id = ?", (old,))
+
+    # -- load -------------------------------------------------------------------------------
+    def load(self) -> Network:
+        """The whole workspace as the canonical `Network`."""
+        with closing(self._connect()) as con:
+            def read(sql: str, columns: list[str]) -> pd.DataFrame:
+                return _frame(con.execute(sql), columns)
+
+            net = Network(
+                contacts=read(f"SELECT {', '.join(CONTACT_COLUMNS)} FROM contacts ORDER BY name",
+                              CONTACT_COLUMNS),
+                interactions=read(f"SELECT {', '.join(INTERACTION_COLUMNS)} FROM interactions",
+                                  INTERACTION_COLUMNS),
+                annotations=read("SELECT * FROM annotations", ANNOTATION_COLUMNS),
+                groups=read("SELECT * FROM groups ORDER BY name", GROUP_COLUMNS),
+                members=read("SELECT * FROM members", MEMBER_COLUMNS),
+                ledger=read(f"SELECT {', '.join(LEDGER_COLUMNS)} FROM ledger ORDER BY date",
+                            LEDGER_COLUMNS),
+                settings={k: json.loads(v) for k, v in con.execute("SELECT key, value FROM settings")},
+            )
+            owner = con.execute("SELECT value FROM meta WHERE key = 'owner'").fetchone()
+        if owner:
+            net.owner = Owner(**json.loads(owner[0]))
+        net.annotations["target"] = net.annotations["target"].fillna(0).astype(bool)
+        for c in ("closeness", "cadence_days"):
+            net.annotations[c] = pd.to_numeric(net.annotations[c])
+        for frame, cols in ((net.groups, ["annual_cost", "hours_per_month"]), (net.ledger, ["value"])):
+            for c in cols:
+                frame[c] = pd.to_numeric(frame[c])
+        return net
+
+    def import_history(self) -> pd.DataFrame:
+        """One row per import: when, and the per-file reports."""
+        frame = self._read("SELECT id, at, files FROM imports ORDER BY id", ["id", "at", "files"])
+        frame["files"] = frame["files"].map(json.loads)
+        return frame
+
+    # -- annotations, groups, ledger, plan, goals, settings ---------------------------------
+    def save_annotations(self, frame: pd.DataFrame) -> None:
+        """Upsert annotation rows (only the contacts given; others untouched)."""
+        with self._write() as con:
+            con.executemany(
+                f"INSERT OR REPLACE INTO annotations VALUES ({', '.join('?' * len(ANNOTATION_COLUMNS))})",
+                _rows(frame, ANNOTATION_COLUMNS))
+
+    def save_groups(self, frame: pd.DataFrame) -> None:
+        """Upsert groups by group_id."""
+        self._upsert("groups", frame, GROUP_COLUMNS)
+
+    def delete_group(self, group_id: str) -> None:
+        """Remove a group and its memberships (ledger entries keep their history, unlinked)."""
+        with self._write() as con:
+            con.execute("UPDATE ledger SET group_id = NULL WHERE group_id = ?", (group_id,))
+            con.execute("DELETE FROM groups WHERE group_id = ?", (group_id,))
+
+    def set_members(self, group_id: str, contact_ids: list[str], member: bool = True) -> None:
+        """Add (or with `member=False` remove) contacts to a group."""
+        with self._write() as con:
+            if member:
+                con.executemany("INSERT OR IGNORE INTO members VALUES (?, ?)",
+                                [(c, group_id) for c in contact_ids])
+            else:
+                con.executemany("DELETE FROM members WHERE contact_id = ? AND group_id = ?",
+                                [(c, group_id) for c in contact_ids])
+
+    def save_ledger(self, entries: pd.DataFrame, groups: pd.DataFrame | None = None,
+                    members: pd.DataFrame | None = None) -> None:
+        """Upsert ledger entries (by entry_id), with the groups and memberships they bring."""
+        with self._write() as con:
+            if groups is not None and not groups.empty:
+                self._upsert_rows(con, "groups", groups, GROUP_COLUMNS)
+            if members is not None and not members.empty:
+                con.executemany("INSERT OR IGNORE INTO members VALUES (?, ?)",
+                                _rows(members, MEMBER_COLUMNS))
+            self._upsert_rows(con, "ledger", entries, LEDGER_COLUMNS)
+
+    def delete_ledger(self, entry_ids: list[str]) -> None:
+        """Delete ledger entries by id."""
+        with self._write() as con:
+            con.executemany("DELETE FROM ledger WHERE entry_id = ?", [(e,) for e in entry_ids])
+
+    def plan_status(self) -> pd.DataFrame:
+        """The action plan's persisted item status."""
+        return self._read(f"SELECT {', '.join(PLAN_COLUMNS)} FROM plan_status", PLAN_COLUMNS)
+
+    def save_plan_status(self, frame: pd.DataFrame) -> None:
+        """Upsert plan item status rows by item_key."""
+        self._upsert("plan_status", frame, PLAN_COLUMNS)
+
+    def goals(self) -> pd.DataFrame:
+        """The user's networking goals (metric, period, target)."""
+        frame = self._read("SELECT metric, period, target FROM goals", GOAL_COLUMNS)
+        frame["target"] = pd.to_numeric(frame["target"])
+        return frame
+
+    def save_goals(self, frame: pd.DataFrame) -> None:
+        """Replace the goals with `frame`."""
+        with self._write() as con:
+            con.execute("DELETE FROM goals")
+            con.executemany("INSERT INTO goals VALUES (?, ?, ?)", _rows(frame, GOAL_COLUMNS))
+
+    def save_settings(self, **values: object) -> None:
+        """Store workspace settings (hourly_rate, target_keywords, ...) as JSON values."""
+        with self._write() as con:
+            for key, value in values.items():
+                con.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, json.dumps(value)))
+
+    def _upsert(self, table: str, frame: pd.DataFrame, columns: list[str]) -> None:
+        with self._write() as con:
+            self._upsert_rows(con, table, frame, columns)
+
+    @staticmethod
+    def _upsert_rows(con: sqlite3.Connection, table: str, frame: pd.DataFrame, columns: list[str]) -> None:
+        con.executemany(
+            f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            _rows(frame, columns))
+
+    @staticmethod
+    def _set(con: sqlite3.Connection, key: str, value: object) -> None:
+        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value)))
+
+    # -- deletion ---------------------------------------------------------------------------
+    def delete_contact(self, contact_id: str) -> None:
+        """Remove one contact and everything about them; freed pages are overwritten."""
+        with self._write() as con:
+            con.execute("DELETE FROM contacts WHERE contact_id = ?", (contact_id,))
+            for table in _CONTACT_TABLES:
+                con.execute(f"DELETE FROM {table} WHERE contact_id = ?", (contact_id,))
+        self._checkpoint()
+
+    def delete_all(self) -> None:
+        """Delete the whole workspace from disk (database, WAL and shared-memory files)."""
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    def _checkpoint(self) -> None:
+        """Fold the WAL into the database and truncate it, so deleted rows leave no copy behind."""
+        with closing(self._connect()) as con:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            con.execute("VACUUM")
