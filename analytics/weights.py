@@ -1,0 +1,88 @@
+"""Every score's weights and thresholds, in one place, so each number can be read, explained and tuned.
+
+Each section belongs to one module and says what its numbers mean; `docs/SCORING.md` explains the
+formulas in plain language. Engineers append their own clearly-headed section below.
+
+Example:
+    >>> sum(STRENGTH_POINTS.values())
+    100.0
+"""
+
+from __future__ import annotations
+
+# =====================================================================================================
+# Relationship strength (analytics/depth.py)
+# Tie strength after Granovetter (time, intensity, intimacy, reciprocal services) as operationalised by
+# Gilbert & Karahalios (CHI 2009): days since last communication is the strongest single predictor.
+# Behavioural points add up to 100; the user's own closeness rating is then blended in.
+# =====================================================================================================
+
+#: Maximum points per behavioural component (sum = 100).
+STRENGTH_POINTS: dict[str, float] = {
+    "recency": 35.0,       # days since the last (two-way) exchange
+    "frequency": 25.0,     # time-decayed, channel-weighted interaction count
+    "reciprocity": 20.0,   # both directions present and balanced
+    "duration": 10.0,      # how long you have known each other (once both sides engaged)
+    "multiplexity": 10.0,  # number of distinct channels
+}
+
+#: Recency points halve every this many days since the last two-way exchange.
+RECENCY_HALF_LIFE_DAYS = 90.0
+#: When the last contact was one-way (nobody answered), recency earns only this share.
+ONE_WAY_RECENCY_FACTOR = 0.4
+#: A message in the other direction within this many days makes an exchange two-way.
+TWO_WAY_WINDOW_DAYS = 30
+#: Channels that are two-way by nature whatever direction was logged.
+TWO_WAY_CHANNELS = ("one_to_one", "meeting")
+
+#: Each interaction's weight in the frequency count halves every this many days.
+FREQUENCY_HALF_LIFE_DAYS = 180.0
+#: Decayed weighted count that earns full frequency points (log scale: log1p(x) / log1p(this)).
+FREQUENCY_SATURATION = 24.0
+#: Intensity per channel: how much one interaction of that kind counts in the frequency sum.
+#: Invitations are not scored at all: accepting one is the connection itself (see duration).
+CHANNEL_WEIGHTS: dict[str, float] = {
+    "message": 1.0,
+    "endorsement": 1.0,
+    "recommendation": 3.0,
+    "referral": 3.0,
+    "closed_business": 4.0,
+    "one_to_one": 3.0,
+    "meeting": 2.0,
+    "event": 1.0,
+    "introduction": 2.0,
+    "purchase": 2.0,
+}
+
+#: Reciprocity = min(out, in) / max(out, in); its points scale up to full once this many directed
+#: interactions exist (one reply is a start, not yet a reciprocal relationship).
+RECIPROCITY_FULL_AT = 6
+#: Years known (since connected_on or the first interaction) that earn full duration points.
+DURATION_FULL_YEARS = 5.0
+#: Distinct channels that earn full multiplexity points; a single channel earns none.
+MULTIPLEXITY_FULL_AT = 4
+
+#: Share of the final score taken by the user's closeness rating (0-5, scaled to 0-100) when it is set:
+#: strength = (1 - w) * behaviour + w * closeness * 20. The user knows offline ties the data cannot see.
+CLOSENESS_WEIGHT = 0.7
+CLOSENESS_MAX = 5.0
+#: A closeness rating at or above this keeps a quiet contact out of "Dormant".
+CLOSENESS_KEEPS_ACTIVE = 3.0
+
+#: Dunbar layers, strongest first: (tier name, rank cap, minimum strength). A contact enters a layer
+#: only if it ranks within the cap AND reaches the minimum, so small networks fill the layers with
+#: real relationships and large silent networks do not fill them with names.
+DUNBAR_LAYERS: tuple[tuple[str, int, float], ...] = (
+    ("Inner circle", 5, 60.0),
+    ("Close", 15, 45.0),
+    ("Active", 50, 30.0),
+    ("Network", 150, 20.0),
+)
+#: Outside the layers: a past relationship that has gone quiet for this many days is "Dormant".
+DORMANT_AFTER_DAYS = 365
+#: "Had a relationship" = a two-way exchange or at least this many interactions.
+DORMANT_MIN_INTERACTIONS = 3
+#: Strength at or above this makes a "strong tie" (the Close layer's minimum).
+STRONG_TIE_MIN = 45.0
+#: Strength at or above this makes an "active tie" (the Active layer's minimum).
+ACTIVE_TIE_MIN = 30.0
