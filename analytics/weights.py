@@ -86,3 +86,31 @@ DORMANT_MIN_INTERACTIONS = 3
 STRONG_TIE_MIN = 45.0
 #: Strength at or above this makes an "active tie" (the Active layer's minimum).
 ACTIVE_TIE_MIN = 30.0
+
+# --- Actions and hygiene (analytics/actions.py, analytics/hygiene.py) -------------------------
+#: Days between touches per depth tier; tiers not listed get no cadence unless the user sets one.
+CADENCE_DAYS = {"Inner circle": 14, "Close": 30, "Active": 90, "Network": 180}
+#: A cadence item is "due" when its next touch falls within this many days (overdue once past).
+CADENCE_DUE_SOON_DAYS = 7
+#: Keep-in-touch 50: business closed within this many days puts a client on the list.
+KEEP_IN_TOUCH_BUSINESS_DAYS = 365
+#: A prospect qualifies by a two-way exchange within this many days, a target flag, or a rising tie.
+PROSPECT_RECENT_DAYS = 90
+#: Ranking points added to strength (0-100): clients always rank above prospects.
+KEEP_IN_TOUCH_POINTS = {"client": 100.0, "target": 15.0, "recent_two_way": 10.0, "rising": 10.0}
+#: Days after a card is sent before the follow-up call is due.
+FOLLOW_UP_DAYS = 14
+#: Reconnect: silent this many days; former strength needs a quarter with this many touches for 100.
+RECONNECT_QUIET_DAYS = 182
+RECONNECT_FULL_QUARTER = 12
+#: Reconnect: ignore ties whose former strength stayed below this; cap the "time since" factor.
+RECONNECT_MIN_FORMER_STRENGTH = 25.0
+RECONNECT_MAX_YEARS = 3.0
+#: Hygiene: asking for referrals is premature below this strength or this soon after connecting.
+ASK_MIN_STRENGTH = 40.0
+ASK_MIN_DAYS_CONNECTED = 30
+#: Hygiene: received at least this many referrals/introductions/endorsements/recommendations
+#: while giving none back.
+TAKE_WITHOUT_GIVE_MIN = 2
+#: Goals: an outbound message after this much silence counts as a reconnect.
+GOAL_RECONNECT_SILENCE_DAYS = 182
