@@ -1,0 +1,101 @@
+"""Headless CLI, a stable contract that tests and scripts rely on.
+
+    python -m analytics summary PATH [PATH ...] [--ledger FILE] [--as-of YYYY-MM-DD] --json
+    python -m analytics graph   PATH [PATH ...] [--ledger FILE] [--as-of ...] --out graph.html
+    python -m analytics report  PATH [PATH ...] [--ledger FILE] [--as-of ...] [--anonymize] --out FILE.html|.xlsx
+
+Reads the given exports without touching any workspace. Bad input: exit status 2 and one line on
+stderr, `error: FILE: what is wrong`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from analytics import actions, depth, graph, groups, ingest, ledger, report
+from analytics.errors import InputError
+from analytics.model import Network
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analytics", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, text in (("summary", "print headline figures as JSON"),
+                       ("graph", "write the interactive network graph as one HTML file"),
+                       ("report", "write the coach report as HTML or Excel")):
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument("paths", nargs="+", help="LinkedIn export zip, folder or CSV/XLSX files")
+        sub.add_argument("--ledger", help="activity ledger workbook (or CSV)")
+        sub.add_argument("--as-of", help="'today' for every time-based figure, YYYY-MM-DD")
+        if name == "summary":
+            sub.add_argument("--json", action="store_true", required=True, help="print JSON")
+        else:
+            sub.add_argument("--out", required=True, help="output file")
+        if name == "report":
+            sub.add_argument("--anonymize", action="store_true", help="replace names with pseudonyms")
+    return parser
+
+
+def _as_of(text: str | None) -> pd.Timestamp:
+    if not text:
+        return pd.Timestamp.now(tz="UTC").normalize()
+    try:
+        return pd.Timestamp(text, tz="UTC")
+    except ValueError:
+        raise InputError("--as-of", f"not a date: {text!r} (use YYYY-MM-DD)") from None
+
+
+def load(paths: list[str], ledger_path: str | None) -> Network:
+    """Read exports (and an optional ledger) into one Network, without any workspace."""
+    for path in [*paths, *([ledger_path] if ledger_path else [])]:
+        if not Path(path).exists():
+            raise InputError(path, "no such file or folder")
+    net = ingest.load_paths(paths)
+    if ledger_path:
+        found = ledger.read_ledger([(Path(ledger_path).name, Path(ledger_path).read_bytes())], net.contacts)
+        net.groups, net.members, net.ledger = found.groups, found.members, found.ledger
+        net.files.extend(found.files)
+    return net
+
+
+def summary(net: Network, as_of: pd.Timestamp) -> dict:
+    """The `summary --json` object."""
+    scores = depth.score_contacts(net, as_of)
+    strength = scores.set_index("contact_id")["strength"]
+    return {
+        "contacts": len(net.contacts),
+        "messages": sum(f.rows for f in net.files if f.kind == "messages"),
+        "files": [f.as_dict() for f in net.files],
+        "as_of": as_of.date().isoformat(),
+        **depth.summary_fields(net, as_of, scores),
+        "groups": groups.summary_groups(net, strength, as_of),
+        "actions": actions.summary_actions(net, scores, as_of),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        as_of = _as_of(args.as_of)
+        net = load(args.paths, args.ledger)
+        if args.command == "summary":
+            print(json.dumps(summary(net, as_of), ensure_ascii=False, indent=2, default=str))
+        elif args.command == "graph":
+            scores = depth.score_contacts(net, as_of)
+            Path(args.out).write_text(graph.render_html(graph.build_graph(net, scores)), encoding="utf-8")
+        else:
+            Path(args.out).write_bytes(report.build(net, as_of, anonymize=args.anonymize,
+                                                     fmt=Path(args.out).suffix.lstrip(".")))
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:
+        print(f"error: {err.filename or ''}: {err.strerror}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,29 @@
+"""Network Ledger: thin router. Run with `streamlit run app.py`."""
+
+import streamlit as st
+
+from ui import session
+from ui.sidebar import workspace_sidebar
+
+st.set_page_config(page_title="Network Ledger", page_icon="🤝", layout="wide")
+
+PAGES = {
+    "Your network": [
+        st.Page("pages/overview.py", title="Overview", icon="📊", default=True),
+        st.Page("pages/contacts.py", title="Contacts", icon="👥"),
+        st.Page("pages/graph.py", title="Network graph", icon="🕸️"),
+    ],
+    "Invest and act": [
+        st.Page("pages/groups.py", title="Groups", icon="🏛️"),
+        st.Page("pages/actions.py", title="Action plan", icon="✅"),
+        st.Page("pages/report.py", title="Coach report", icon="📝"),
+    ],
+    "Data": [st.Page("pages/import.py", title="Import & workspace", icon="📥")],
+}
+
+page = st.navigation(PAGES)
+workspace_sidebar()
+if session.is_sample():
+    st.info("You are looking at the **sample network** (a fictional consultant). "
+            "Open **Import & workspace** to load your own LinkedIn export.", icon="🧪")
+page.run()

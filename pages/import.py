@@ -1,0 +1,108 @@
+"""Import & workspace: upload an export or contacts file, review the report, merge, delete."""
+
+import pandas as pd
+import streamlit as st
+
+from analytics import ingest
+from analytics.errors import InputError
+from analytics.store import Store, workspace_path
+from ui import session
+
+MAPPING_FIELDS = ["first_name", "last_name", "name", "email", "company", "position", "url", "connected_on"]
+
+st.title("Import & workspace")
+st.write("Drop your **LinkedIn data archive** (the Basic or Complete zip from *Settings → Data privacy → "
+         "Get a copy of your data*), loose CSVs from it, or any contacts file (CSV or Excel: Google "
+         "Contacts, Outlook, your own spreadsheet). Files are read on this computer and never leave it.")
+
+uploads = st.file_uploader("Export files", type=["zip", "csv", "txt", "xlsx"], accept_multiple_files=True,
+                           key="import_files")
+files = [(u.name, u.getvalue()) for u in uploads or []]
+
+mapping: dict[str, str] | None = None
+generic = [(name, data) for name, data in files if ingest.detect_kind(name, data) == "generic"]
+if generic:
+    try:
+        columns, preview = ingest.preview_generic(*generic[0])
+    except InputError as err:
+        session.show_error(err)
+        st.stop()
+    st.subheader("Match your columns")
+    st.caption(f"{generic[0][0]}: we guessed which column holds what; correct anything that is off.")
+    guess = ingest.guess_mapping(columns)
+    options = ["(none)", *columns]
+    cols = st.columns(4)
+    mapping = {}
+    for i, field in enumerate(MAPPING_FIELDS):
+        picked = cols[i % 4].selectbox(field.replace("_", " ").capitalize(), options,
+                                       index=options.index(guess[field]) if field in guess else 0,
+                                       key=f"map_{field}")
+        if picked != "(none)":
+            mapping[field] = picked
+    st.dataframe(preview, hide_index=True)
+
+if files:
+    try:
+        with st.status("Reading your files…", expanded=False) as status:
+            parsed = session.parse_upload(files, mapping)
+            status.update(label=f"Read {len(files)} file(s)", state="complete")
+    except InputError as err:
+        session.show_error(err)
+        st.stop()
+    st.subheader("Import report")
+    report = pd.DataFrame([f.as_dict() for f in parsed.files])
+    st.dataframe(report[["file", "kind", "rows", "skipped", "date_min", "date_max"]], hide_index=True)
+    for f in parsed.files:
+        for reason, n in f.reasons.items():
+            st.caption(f"{f.file}: {n} row(s) skipped — {reason}")
+        for warning in f.warnings:
+            st.warning(f"{f.file}: {warning}", icon="ℹ️")
+    c1, c2 = st.columns(2)
+    c1.metric("Contacts found", f"{len(parsed.contacts):,}")
+    c2.metric("Interactions found", f"{len(parsed.interactions):,}")
+
+    target = session.workspace_name()
+    if session.is_sample():
+        target = st.text_input("Save into a new workspace named", value="my-network",
+                               help="Your data goes into its own workspace; the sample stays as it is.")
+    if st.button(f"Import into workspace “{target}”", type="primary", disabled=parsed.contacts.empty):
+        try:
+            destination = Store(workspace_path(target))
+            with st.spinner("Merging into your workspace…"):
+                counts = destination.import_network(parsed)
+            session.use_workspace(target)
+        except InputError as err:
+            session.show_error(err)
+            st.stop()
+        st.session_state["import_result"] = counts
+        st.rerun()
+
+if "import_result" in st.session_state:
+    counts = st.session_state.pop("import_result")
+    st.success(f"Imported: {counts['added']:,} new contacts, {counts['updated']:,} updated, "
+               f"{counts['interactions_added']:,} new interactions. Your notes and groups were kept.")
+
+st.divider()
+st.subheader(f"Workspace “{session.workspace_name()}”")
+net = session.network()
+st.write(f"{len(net.contacts):,} contacts · {len(net.interactions):,} interactions · "
+         f"{len(net.groups):,} groups · {len(net.ledger):,} ledger entries")
+history = session.store().import_history()
+if not history.empty:
+    with st.expander("Import history"):
+        st.dataframe(history[["id", "at"]].assign(files=history["files"].map(len)), hide_index=True)
+
+with st.expander("Delete data"):
+    names = dict(zip(net.contacts["name"] + " · " + net.contacts["company"], net.contacts["contact_id"],
+                     strict=True))
+    who = st.selectbox("Delete one contact and everything about them", ["", *names], key="delete_who")
+    if who and st.button("Delete this contact", key="delete_one"):
+        session.store().delete_contact(names[who])
+        st.toast(f"Deleted {who}")
+        st.rerun()
+    confirm = st.checkbox(f"I want to delete the whole workspace “{session.workspace_name()}” from this "
+                          "computer", key="delete_all_confirm")
+    if st.button("Delete all my data", type="secondary", disabled=not confirm, key="delete_all"):
+        session.store().delete_all()
+        st.session_state.pop("workspace", None)
+        st.rerun()

@@ -1,0 +1,1 @@
+"""Streamlit glue shared by the pages: session workspace and cached analysis results."""

@@ -1,0 +1,103 @@
+"""Which workspace this browser session uses, and cached results derived from it.
+
+The only module besides pages/ that imports Streamlit. Everything cached is keyed by the
+workspace file and its revision (or by uploaded bytes), so a write anywhere shows up on the next
+rerun and two sessions on different workspaces never share a result. No contact data is kept in
+module globals or `st.cache_resource`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from analytics import depth, ingest, ledger
+from analytics.errors import InputError
+from analytics.model import Network
+from analytics.store import Store, list_workspaces, workspace_path
+
+SAMPLE = "sample"
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
+SAMPLE_AS_OF = "2026-11-15"  # the sample generator's "today"
+_KEY = "workspace"
+
+
+def workspace_name() -> str:
+    """This session's workspace: chosen in the sidebar; first visit opens the user's own, else the sample."""
+    if _KEY not in st.session_state:
+        own = [w for w in list_workspaces() if w != SAMPLE]
+        st.session_state[_KEY] = own[0] if own else SAMPLE
+    return st.session_state[_KEY]
+
+
+def use_workspace(name: str) -> None:
+    """Switch this session to workspace `name` (validated; created on first write)."""
+    workspace_path(name)
+    st.session_state[_KEY] = name
+
+
+def is_sample() -> bool:
+    """True while the session looks at the bundled sample network."""
+    return workspace_name() == SAMPLE
+
+
+def store() -> Store:
+    """The Store of this session's workspace (the sample is imported on first use)."""
+    current = Store(workspace_path(workspace_name()))
+    if workspace_name() == SAMPLE and current.revision() == 0:
+        _install_sample(current)
+    return current
+
+
+def _install_sample(target: Store) -> None:
+    net = _parse((("linkedin_sample.zip", (SAMPLE_DIR / "linkedin_sample.zip").read_bytes()),), ())
+    target.import_network(net)
+    sample_ledger = ledger.read_ledger(
+        [("ledger_sample.xlsx", (SAMPLE_DIR / "ledger_sample.xlsx").read_bytes())], net.contacts)
+    target.save_ledger(sample_ledger.ledger, sample_ledger.groups, sample_ledger.members)
+    target.save_settings(as_of=SAMPLE_AS_OF, hourly_rate=75.0)
+
+
+@st.cache_data(show_spinner="Reading files…", max_entries=4)
+def _parse(files: tuple[tuple[str, bytes], ...], mapping: tuple[tuple[str, str], ...]) -> Network:
+    return ingest.load_files(list(files), dict(mapping) or None)
+
+
+def parse_upload(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = None) -> Network:
+    """Parse uploaded files (cached by their bytes); raises InputError with a one-line reason."""
+    return _parse(tuple(files), tuple(sorted((mapping or {}).items())))
+
+
+@st.cache_data(show_spinner="Loading workspace…", max_entries=4)
+def _network(path: str, revision: int) -> Network:
+    return Store(path).load()
+
+
+def network() -> Network:
+    """The session's workspace as the canonical Network (cached per workspace revision)."""
+    current = store()
+    return _network(str(current.path), current.revision())
+
+
+def as_of() -> pd.Timestamp:
+    """'Today' for every time-based figure: the workspace's fixed date if set, else today (UTC)."""
+    fixed = network().settings.get("as_of")
+    return pd.Timestamp(fixed, tz="UTC") if fixed else pd.Timestamp.now(tz="UTC").normalize()
+
+
+@st.cache_data(show_spinner="Scoring relationships…", max_entries=8)
+def _scores(path: str, revision: int, when: pd.Timestamp) -> pd.DataFrame:
+    return depth.score_contacts(_network(path, revision), when)
+
+
+def scores() -> pd.DataFrame:
+    """Relationship strength, tier and reason for every contact (cached per revision and date)."""
+    current = store()
+    return _scores(str(current.path), current.revision(), as_of())
+
+
+def show_error(err: InputError) -> None:
+    """Show a bad-input reason as one line (never a traceback)."""
+    st.error(str(err), icon="⚠️")
