@@ -76,7 +76,7 @@ DUNBAR_LAYERS: tuple[tuple[str, int, float], ...] = (
     ("Inner circle", 5, 60.0),
     ("Close", 15, 45.0),
     ("Active", 50, 30.0),
-    ("Network", 150, 20.0),
+    ("Network", 150, 25.0),
 )
 #: Outside the layers: a past relationship that has gone quiet for this many days is "Dormant".
 DORMANT_AFTER_DAYS = 365
@@ -87,7 +87,11 @@ STRONG_TIE_MIN = 45.0
 #: Strength at or above this makes an "active tie" (the Active layer's minimum).
 ACTIVE_TIE_MIN = 30.0
 
-# --- Actions and hygiene (analytics/actions.py, analytics/hygiene.py) -------------------------
+# =====================================================================================================
+# Actions and hygiene (analytics/actions.py, analytics/hygiene.py); plain-language rules in
+# docs/ACTIONS.md. Farming, not hunting: deepen the ties you have and give before you ask.
+# =====================================================================================================
+
 #: Days between touches per depth tier; tiers not listed get no cadence unless the user sets one.
 CADENCE_DAYS = {"Inner circle": 14, "Close": 30, "Active": 90, "Network": 180}
 #: A cadence item is "due" when its next touch falls within this many days (overdue once past).
@@ -107,7 +111,7 @@ RECONNECT_FULL_QUARTER = 12
 RECONNECT_MIN_FORMER_STRENGTH = 25.0
 RECONNECT_MAX_YEARS = 3.0
 #: Hygiene: asking for referrals is premature below this strength or this soon after connecting.
-ASK_MIN_STRENGTH = 40.0
+ASK_MIN_STRENGTH = ACTIVE_TIE_MIN
 ASK_MIN_DAYS_CONNECTED = 30
 #: Hygiene: received at least this many referrals/introductions/endorsements/recommendations
 #: while giving none back.

@@ -1,0 +1,271 @@
+"""Relationship strength 0-100 per contact, with reasons and Dunbar tiers.
+
+The score follows the tie-strength literature (Granovetter; Gilbert & Karahalios, CHI 2009): recency of
+the last two-way exchange, time-decayed frequency, reciprocity, duration and multiplexity, then the
+user's own closeness rating blended in. Every number lives in `analytics.weights`; every row carries
+its component points (`pts_*`) and a one-line `reason`.
+
+Example:
+    >>> from analytics.model import empty_network
+    >>> score_contacts(empty_network(), pd.Timestamp("2024-01-01", tz="UTC")).empty
+    True
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analytics import weights as W
+from analytics.model import Network
+
+#: Tier names, strongest first: the Dunbar layers, then everyone outside them.
+TIER_ORDER: list[str] = [name for name, _, _ in W.DUNBAR_LAYERS] + ["Acquaintance", "Dormant",
+                                                                    "Never engaged"]
+#: Score components in breakdown order; each has a `pts_<name>` column.
+COMPONENTS: tuple[str, ...] = (*W.STRENGTH_POINTS, "closeness")
+
+_CHANNELS = tuple(W.CHANNEL_WEIGHTS)
+_DAY_NS = 86_400 * 10**9
+_NONE = -(2**62)  # "no date" sentinel for int64 nanoseconds; safe to subtract from real dates
+_LABELS = {  # channel -> (singular, plural) used in reasons
+    "message": ("message", "messages"), "endorsement": ("endorsement", "endorsements"),
+    "recommendation": ("recommendation", "recommendations"), "referral": ("referral", "referrals"),
+    "closed_business": ("closed deal", "closed deals"), "one_to_one": ("1-to-1", "1-to-1s"),
+    "meeting": ("meeting", "meetings"), "event": ("shared event", "shared events"),
+    "introduction": ("introduction", "introductions"), "purchase": ("purchase", "purchases"),
+}
+
+
+def _utc(ts: pd.Timestamp) -> pd.Timestamp:
+    ts = pd.Timestamp(ts)
+    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+
+
+def _ns(dates: pd.Series) -> np.ndarray:
+    """UTC dates as int64 nanoseconds, `_NONE` where unknown."""
+    s = pd.to_datetime(dates, utc=True).dt.as_unit("ns").dt.tz_localize(None)
+    out = s.to_numpy().view("i8").copy()
+    out[s.isna().to_numpy()] = _NONE
+    return out
+
+
+def _codes(values: pd.Series, index: pd.Index) -> np.ndarray:
+    """Position of each value in `index`, -1 when absent or missing (factorize first: far faster)."""
+    codes, uniq = pd.factorize(values)
+    return np.append(index.get_indexer(uniq), -1)[codes]
+
+
+def _timestamps(ns: np.ndarray) -> pd.DatetimeIndex:
+    return pd.DatetimeIndex(np.where(ns == _NONE, np.iinfo("i8").min, ns).view("M8[ns]")).tz_localize("UTC")
+
+
+def _interaction_stats(inter: pd.DataFrame, ids: pd.Index, as_of_ns: int) -> dict[str, np.ndarray]:
+    """Per-contact arrays (aligned with `ids`) from the interactions, all by bincount/accumulate."""
+    n, k = len(ids), len(_CHANNELS)
+    code = _codes(inter["contact_id"], ids)
+    ch = _codes(inter["channel"], pd.Index(_CHANNELS))
+    dirx = np.where((inter["direction"] == "out").to_numpy(bool), 0,
+                    np.where((inter["direction"] == "in").to_numpy(bool), 1, 2))
+    ns = _ns(inter["date"])
+    keep = (code >= 0) & (ch >= 0) & (ns != _NONE) & (ns <= as_of_ns)  # invitations have ch == -1
+    code, ch, dirx, ns = code[keep], ch[keep], dirx[keep], ns[keep]
+
+    counts = np.bincount((code * k + ch) * 3 + dirx, minlength=n * k * 3).reshape(n, k, 3)
+    age_days = (as_of_ns - ns) / _DAY_NS
+    decay = np.asarray(list(W.CHANNEL_WEIGHTS.values()))[ch] * np.exp2(-age_days / W.FREQUENCY_HALF_LIFE_DAYS)
+    last, first, last_two = np.full(n, _NONE), np.full(n, -_NONE), np.full(n, _NONE)
+    np.maximum.at(last, code, ns)
+    np.minimum.at(first, code, ns)
+
+    # Two-way: an "in" within the window after an "out" (or vice versa), or a two-way channel. One sorted
+    # int64 key per row packs contact | seconds | tag, so a running max over the opposite direction's
+    # keys finds the latest earlier one, which is this contact's exactly when its high bits match.
+    origin = ns.min() if len(ns) else 0
+    tag = np.where(np.isin(ch, [_CHANNELS.index(c) for c in W.TWO_WAY_CHANNELS]), 3, dirx)
+    key = np.sort((code.astype(np.int64) << 40) | (((ns - origin) // 10**9) << 2) | tag)
+    tag_s, code_s, secs_s = key & 3, key >> 40, (key >> 2) & (2**38 - 1)
+    two_way = tag_s == 3
+    for mine, other in ((1, 0), (0, 1)):
+        prev = np.maximum.accumulate(np.where(tag_s == other, key, -1)) if len(key) else key
+        two_way |= (tag_s == mine) & (prev >> 40 == code_s) & \
+            (secs_s - ((prev >> 2) & (2**38 - 1)) <= W.TWO_WAY_WINDOW_DAYS * 86_400)
+    np.maximum.at(last_two, code_s[two_way], secs_s[two_way] * 10**9 + origin)
+    first[first == -_NONE] = _NONE
+    return {"counts": counts, "decayed": np.bincount(code, weights=decay, minlength=n),
+            "last": last, "first": first, "last_two": last_two}
+
+
+def _days(as_of_ns: int, ns: np.ndarray) -> np.ndarray:
+    return np.where(ns == _NONE, np.nan, (as_of_ns - ns) / _DAY_NS)
+
+
+def _ago(days: np.ndarray) -> np.ndarray:
+    """'today', '3 days ago', '3 weeks ago', '5 months ago', '2 years ago' (vectorised)."""
+    d = np.nan_to_num(days, nan=0.0)
+    n = np.select([d < 14, d < 60, d < 730], [d, d / 7, d / 30.44], d / 365.25).astype(int).astype(str)
+    unit = np.select([d < 14, d < 60, d < 730], [" days ago", " weeks ago", " months ago"], " years ago")
+    return np.where(d < 1, "today", np.where(d < 2, "yesterday", np.char.add(n, unit)))
+
+
+def _join(parts: list[np.ndarray]) -> np.ndarray:
+    """Join per-row string pieces with ' · ', skipping empty ones."""
+    out = np.asarray(parts[0], dtype=object)
+    for part in parts[1:]:
+        part = np.asarray(part, dtype=object)
+        out = np.where(part == "", out, np.where(out == "", part, out + " · " + part))
+    return out
+
+
+def _reasons(s: dict[str, np.ndarray], days_any: np.ndarray, days_two: np.ndarray,
+             closeness: np.ndarray) -> np.ndarray:
+    counts = s["counts"]
+    out_n, in_n = counts[:, :, 0].sum(axis=1), counts[:, :, 1].sum(axis=1)
+    one_way = np.select([in_n == 0, out_n == 0], [", never answered", ", you never replied"],
+                        f", no reply within {W.TWO_WAY_WINDOW_DAYS} days").astype(object)
+    recency = np.where(~np.isnan(days_two), "last two-way exchange " + _ago(days_two).astype(object),
+                       np.where(~np.isnan(days_any), "last contact " + _ago(days_any).astype(object)
+                                + one_way, "no interaction since connecting"))
+    parts = [recency]
+    for j, channel in enumerate(_CHANNELS):
+        total = counts[:, j, :].sum(axis=1)
+        if not total.any():
+            continue
+        one, many = _LABELS[channel]
+        text = np.where(total == 1, "1 " + one, total.astype(str).astype(object) + " " + many)
+        if channel == "endorsement":
+            text = np.where((counts[:, j, 0] > 0) & (counts[:, j, 1] > 0), "endorsed each other", text)
+        parts.append(np.where(total > 0, text, ""))
+    rated = ~np.isnan(closeness)
+    rating = np.nan_to_num(closeness).round().astype(int).astype(str).astype(object)
+    parts.append(np.where(rated, "you rated closeness " + rating + "/5", ""))
+    return _join(parts)
+
+
+def _tiers(df: pd.DataFrame) -> np.ndarray:
+    """Dunbar layers by rank cap AND minimum strength; then Dormant, Never engaged, Acquaintance."""
+    col = {c: df[c].to_numpy() for c in ("closeness", "last_two_way", "interactions", "days_since_last",
+                                          "strength")}
+    keeps = np.nan_to_num(col["closeness"], nan=-1) >= W.CLOSENESS_KEEPS_ACTIVE
+    had = pd.notna(col["last_two_way"]) | (col["interactions"] >= W.DORMANT_MIN_INTERACTIONS)
+    dormant = had & (np.nan_to_num(col["days_since_last"]) > W.DORMANT_AFTER_DAYS) & ~keeps
+    rank = np.cumsum(~dormant) - 1  # df is sorted strongest first
+    tier = np.where(dormant, "Dormant", "").astype(object)
+    for name, cap, minimum in W.DUNBAR_LAYERS:
+        tier[(tier == "") & (rank < cap) & (col["strength"] >= minimum)] = name
+    tier[(tier == "") & (col["interactions"] == 0)] = "Never engaged"
+    tier[tier == ""] = "Acquaintance"
+    return tier
+
+
+def score_contacts(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Strength 0-100, tier, component points and a reason for every contact, strongest first.
+
+    Indexed by contact_id (and also a `contact_id` column). Interactions after `as_of`, invitations
+    (the connection itself) and interactions with unknown contacts are ignored.
+
+    >>> from analytics.model import empty_network
+    >>> net = empty_network()
+    >>> net.contacts = pd.DataFrame({"contact_id": ["a"], "name": ["Ann"], "company": [""],
+    ...     "position": [""], "connected_on": pd.to_datetime(["2020-01-01"], utc=True)})
+    >>> score_contacts(net, pd.Timestamp("2024-01-01", tz="UTC")).loc["a", "tier"]
+    'Never engaged'
+    """
+    as_of = _utc(as_of)
+    as_of_ns = int(as_of.as_unit("ns").value)
+    contacts = net.contacts
+    ids = pd.Index(contacts["contact_id"].astype(str).unique())
+    s = _interaction_stats(net.interactions, ids, as_of_ns)
+    counts, pts = s["counts"], {}
+    out_n, in_n = counts[:, :, 0].sum(axis=1), counts[:, :, 1].sum(axis=1)
+    days_any, days_two = _days(as_of_ns, s["last"]), _days(as_of_ns, s["last_two"])
+
+    p = W.STRENGTH_POINTS
+    decay_two = np.nan_to_num(0.5 ** (days_two / W.RECENCY_HALF_LIFE_DAYS))
+    decay_any = np.nan_to_num(0.5 ** (days_any / W.RECENCY_HALF_LIFE_DAYS))
+    pts["recency"] = p["recency"] * np.maximum(decay_two, W.ONE_WAY_RECENCY_FACTOR * decay_any)
+    saturation = np.log1p(W.FREQUENCY_SATURATION)
+    pts["frequency"] = p["frequency"] * np.minimum(1.0, np.log1p(s["decayed"]) / saturation)
+    reciprocity = np.divide(np.minimum(out_n, in_n), np.maximum(out_n, in_n),
+                            out=np.zeros(len(ids)), where=np.maximum(out_n, in_n) > 0)
+    confidence = np.minimum(1.0, (out_n + in_n) / W.RECIPROCITY_FULL_AT)
+    pts["reciprocity"] = p["reciprocity"] * reciprocity * confidence
+    connected = _ns(contacts.drop_duplicates("contact_id").set_index("contact_id")["connected_on"]
+                    .reindex(ids))
+    since = np.where(connected == _NONE, s["first"], np.where(s["first"] == _NONE, connected,
+                                                              np.minimum(connected, s["first"])))
+    years = np.nan_to_num(_days(as_of_ns, since)) / 365.25
+    pts["duration"] = p["duration"] * np.clip(years / W.DURATION_FULL_YEARS, 0, 1) * (reciprocity > 0)
+    channels = (counts.sum(axis=2) > 0).sum(axis=1)
+    pts["multiplexity"] = p["multiplexity"] * np.clip((channels - 1) / (W.MULTIPLEXITY_FULL_AT - 1), 0, 1)
+
+    ann = net.annotations.drop_duplicates("contact_id", keep="last").set_index("contact_id")
+    closeness = (pd.to_numeric(ann["closeness"], errors="coerce").reindex(ids)
+                 .clip(0, W.CLOSENESS_MAX).to_numpy(dtype=float))
+    share = np.where(np.isnan(closeness), 0.0, W.CLOSENESS_WEIGHT)
+    for name in W.STRENGTH_POINTS:
+        pts[name] = pts[name] * (1 - share)
+    pts["closeness"] = share * np.nan_to_num(closeness) / W.CLOSENESS_MAX * 100
+
+    msg = _CHANNELS.index("message")
+    stats = pd.DataFrame({
+        "strength": sum(pts.values()),
+        "last_interaction": _timestamps(s["last"]), "last_two_way": _timestamps(s["last_two"]),
+        "days_since_last": days_any, "days_since_two_way": days_two,
+        "interactions": counts.sum(axis=(1, 2)), "interactions_out": out_n, "interactions_in": in_n,
+        "messages_out": counts[:, msg, 0], "messages_in": counts[:, msg, 1],
+        "channels": channels, "reciprocity": reciprocity, "years_known": years, "closeness": closeness,
+        "reason": _reasons(s, days_any, days_two, closeness),
+        **{f"pts_{k}": v for k, v in pts.items()},
+    }, index=ids)
+    base = contacts[["contact_id", "name", "company", "position", "connected_on"]].reset_index(drop=True)
+    df = pd.concat([base, stats.reindex(base["contact_id"].astype(str)).reset_index(drop=True)], axis=1)
+    df = df.sort_values(["strength", "last_interaction", "contact_id"], ascending=[False, False, True],
+                        na_position="last", kind="stable")
+    df.index = pd.Index(df["contact_id"].to_numpy())
+    df.insert(6, "tier", _tiers(df))
+    return df
+
+
+def tier_counts(scores: pd.DataFrame) -> dict[str, int]:
+    """Contacts per tier, strongest first, every tier present (0 when empty).
+
+    >>> tier_counts(pd.DataFrame({"tier": ["Close", "Dormant", "Close"]}))["Close"]
+    2
+    """
+    counts = scores["tier"].value_counts()
+    return {tier: int(counts.get(tier, 0)) for tier in TIER_ORDER}
+
+
+def explain(row: pd.Series) -> list[tuple[str, float, str]]:
+    """Breakdown of one scored row: (component, points, sentence) per component, in `COMPONENTS` order.
+
+    >>> row = pd.Series({"pts_recency": 0.0, "pts_frequency": 0.0, "pts_reciprocity": 0.0,
+    ...     "pts_duration": 0.0, "pts_multiplexity": 0.0, "pts_closeness": 0.0, "days_since_last": np.nan,
+    ...     "days_since_two_way": np.nan, "interactions": 0, "interactions_out": 0, "interactions_in": 0,
+    ...     "reciprocity": 0.0, "channels": 0, "years_known": 0.0, "closeness": np.nan})
+    >>> explain(row)[0]
+    ('recency', 0.0, 'No interaction yet.')
+    """
+    two, anyd = row["days_since_two_way"], row["days_since_last"]
+    if pd.notna(two):
+        recency = f"Last two-way exchange {_ago(np.array([two]))[0]}."
+    elif pd.notna(anyd):
+        recency = f"Last contact {_ago(np.array([anyd]))[0]} was one-way: counts for less."
+    else:
+        recency = "No interaction yet."
+    rated = pd.notna(row["closeness"])
+    sentences = {
+        "recency": recency,
+        "frequency": f"{int(row['interactions'])} interactions; recent ones count most "
+                     f"(weight halves every {W.FREQUENCY_HALF_LIFE_DAYS:.0f} days).",
+        "reciprocity": f"{int(row['interactions_out'])} from you, {int(row['interactions_in'])} from them "
+                       f"(balance {row['reciprocity']:.2f}).",
+        "duration": f"Known {row['years_known']:.1f} years; counts once both sides have engaged "
+                    f"(full at {W.DURATION_FULL_YEARS:.0f} years).",
+        "multiplexity": f"{int(row['channels'])} different channel(s); more kinds of contact, stronger tie.",
+        "closeness": f"You rated closeness {row['closeness']:.0f}/5: it sets "
+                     f"{W.CLOSENESS_WEIGHT:.0%} of the score." if rated
+                     else "No closeness rating: the score is behaviour only.",
+    }
+    return [(c, float(row[f"pts_{c}"]), sentences[c]) for c in COMPONENTS]
