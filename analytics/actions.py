@@ -1,0 +1,387 @@
+"""What do I do next: the social-capital plan, reconnects, keep-in-touch cadence and goals.
+
+Farming, not hunting: every list deepens a relationship you already have and gives before it asks.
+Each list is a frame with `item_key` (stable, e.g. "call_client:in:jane-doe", so the store's
+`plan_status` can be joined), contact_id, name, why (evidence) and action. Rules: docs/ACTIONS.md;
+numbers: the "Actions and hygiene" section of analytics/weights.py.
+
+Example:
+    >>> from analytics.model import empty_network
+    >>> clients_to_call(empty_network(), pd.DataFrame(), pd.Timestamp("2026-01-01", tz="UTC")).empty
+    True
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analytics import weights
+from analytics.errors import InputError
+from analytics.model import Network
+
+PLAN_STATUS_COLUMNS = ["item_key", "list", "contact_id", "done_on", "note", "card_sent_on"]
+LIST_COLUMNS = ["item_key", "contact_id", "name", "why", "action"]
+KEEP_IN_TOUCH_COLUMNS = ["rank", "item_key", "contact_id", "name", "segment", "score", "why", "action",
+                         "card_sent_on"]
+FOLLOW_UP_COLUMNS = [*LIST_COLUMNS, "card_sent_on", "due_on", "segment"]
+DAY = pd.Timedelta(days=1)
+
+CLIENT_CALL_ACTION = ("Call to ask how the project went and whether there is anything else you can help "
+                      "with. Do not ask for a referral on this call.")
+REFERRER_CALL_ACTION = ("Call to thank them and learn what they are working on and who their ideal "
+                        "client is, so you can refer business back.")
+CARD_ACTION = "Send a handwritten card (no pitch); call two weeks later."
+REFERRAL_ASK_ACTION = "Call and ask for a referral now: who do they know who could use your help?"
+COFFEE_ACTION = "Call and invite them for a coffee meeting."
+RECONNECT_ACTION = ("Send a personal note that recalls something you did together and ask how they "
+                    "are doing; no pitch.")
+GOAL_METRICS = ("one_to_ones", "referrals_given", "reconnects", "meetings", "events")
+GOAL_PERIODS = ("week", "month")
+
+
+def as_utc(ts: pd.Timestamp | str) -> pd.Timestamp:
+    """`ts` as a tz-aware UTC timestamp (naive input is taken to be UTC).
+
+    >>> as_utc("2026-01-02")
+    Timestamp('2026-01-02 00:00:00+0000', tz='UTC')
+    """
+    ts = pd.Timestamp(ts)
+    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+
+
+def day(ts: pd.Timestamp) -> str:
+    """A date as YYYY-MM-DD, "" when unknown."""
+    return "" if pd.isna(ts) else ts.strftime("%Y-%m-%d")
+
+
+def days(dates: pd.Series) -> pd.Series:
+    """Dates as YYYY-MM-DD text, "" when unknown (text dtype even when empty)."""
+    return pd.to_datetime(dates, utc=True).dt.strftime("%Y-%m-%d").fillna("").astype(str)
+
+
+def item_keys(list_name: str, contact_ids: pd.Series) -> pd.Series:
+    """Stable plan item keys: "<list>:<contact_id>"."""
+    return list_name + ":" + contact_ids.astype(str)
+
+
+def contact_names(net: Network, scores: pd.DataFrame | None = None) -> pd.Series:
+    """contact_id -> display name (scores first, then contacts; callers fall back to the id)."""
+    frames = [f for f in (scores, net.contacts) if f is not None and "name" in f.columns and len(f)]
+    if not frames:
+        return pd.Series(dtype=object)
+    names = pd.concat([f[["contact_id", "name"]] for f in frames])
+    names = names[names["name"].fillna("").astype(str).str.strip() != ""]
+    return names.drop_duplicates("contact_id").set_index("contact_id")["name"]
+
+
+def _named(frame: pd.DataFrame, net: Network, scores: pd.DataFrame | None) -> pd.DataFrame:
+    frame = frame.copy()
+    frame["name"] = frame["contact_id"].map(contact_names(net, scores)).fillna(frame["contact_id"])
+    return frame
+
+
+def _ledger(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
+    led = net.ledger
+    return led[(led["date"] <= as_of) & (led["contact_id"].fillna("") != "")]
+
+
+def _ledger_call_list(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp, list_name: str,
+                      entries: pd.DataFrame, verb: str, action: str) -> pd.DataFrame:
+    """One row per contact in `entries`: count, last date and total value as evidence."""
+    if entries.empty:
+        return pd.DataFrame(columns=[*LIST_COLUMNS, "last"])
+    g = entries.groupby("contact_id").agg(n=("date", "size"), last=("date", "max"),
+                                          value=("value", "sum")).reset_index()
+    g = g.sort_values(["last", "n"], ascending=False)
+    value = g["value"].map(lambda v: f" (total value {v:,.0f})" if v > 0 else "")
+    g["why"] = (verb + " " + g["n"].astype(str) + " time(s), most recently on "
+                + days(g["last"]) + value + ".")
+    g["action"] = action
+    g["item_key"] = item_keys(list_name, g["contact_id"])
+    return _named(g, net, scores)[[*LIST_COLUMNS, "last"]].reset_index(drop=True)
+
+
+def clients_to_call(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Everyone you closed business with (either direction), latest first; no referral ask yet.
+
+    Columns: item_key, contact_id, name, why, action, last (date of the latest deal).
+    """
+    as_of = as_utc(as_of)
+    led = _ledger(net, as_of)
+    return _ledger_call_list(net, scores, as_of, "call_client", led[led["kind"] == "closed_business"],
+                             "You closed business together", CLIENT_CALL_ACTION)
+
+
+def referrers_to_call(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Everyone who referred business to you, latest first: learn how to refer back.
+
+    Columns: item_key, contact_id, name, why, action, last (date of the latest referral).
+    """
+    as_of = as_utc(as_of)
+    led = _ledger(net, as_of)
+    given = led[(led["kind"] == "referral") & (led["direction"] == "in")]
+    return _ledger_call_list(net, scores, as_of, "call_referrer", given, "Referred business to you",
+                             REFERRER_CALL_ACTION)
+
+
+def _latest_card(plan_status: pd.DataFrame | None) -> pd.DataFrame:
+    """contact_id, card_sent_on (the latest card per contact) from the store's plan status."""
+    if plan_status is None or plan_status.empty:
+        return pd.DataFrame({"contact_id": pd.Series(dtype=object),
+                             "card_sent_on": pd.Series(dtype="datetime64[ns, UTC]")})
+    cards = plan_status[["contact_id", "card_sent_on"]].copy()
+    cards["card_sent_on"] = pd.to_datetime(cards["card_sent_on"], utc=True)
+    cards = cards.dropna(subset=["card_sent_on"])
+    return cards.groupby("contact_id", as_index=False)["card_sent_on"].max()
+
+
+def _rising(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Per contact: interactions in the last PROSPECT_RECENT_DAYS and in the same span before."""
+    span = pd.Timedelta(days=weights.PROSPECT_RECENT_DAYS)
+    it = net.interactions
+    it = it[(it["date"] <= as_of) & (it["date"] > as_of - 2 * span)]
+    recent = it["date"] > as_of - span
+    counts = pd.DataFrame({"contact_id": it["contact_id"], "recent": recent, "before": ~recent})
+    counts = counts.groupby("contact_id")[["recent", "before"]].sum()
+    counts["rising"] = (counts["recent"] > counts["before"]) & (counts["recent"] >= 2)
+    return counts.reset_index()
+
+
+def keep_in_touch_50(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp, n: int = 50,
+                     plan_status: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Recent clients plus the most promising prospects, best first, at most `n`.
+
+    Clients: closed business within KEEP_IN_TOUCH_BUSINESS_DAYS. Prospects (not Dormant or Never
+    engaged): a two-way exchange within PROSPECT_RECENT_DAYS, a target flag, or a rising tie (more
+    interactions in the last 90 days than in the 90 before, at least 2). Rank score = strength +
+    KEEP_IN_TOUCH_POINTS for each of client / target / recent two-way / rising.
+    Columns: rank, item_key, contact_id, name, segment, score, why, action, card_sent_on.
+    """
+    as_of = as_utc(as_of)
+    pts = weights.KEEP_IN_TOUCH_POINTS
+    led = _ledger(net, as_of)
+    deals = led[(led["kind"] == "closed_business")
+                & (led["date"] > as_of - pd.Timedelta(days=weights.KEEP_IN_TOUCH_BUSINESS_DAYS))]
+    deals = deals.groupby("contact_id").agg(deals=("date", "size"), last_deal=("date", "max"))
+    cols = ["contact_id", "strength", "tier", "last_two_way"]
+    base = scores[cols] if len(scores) else pd.DataFrame(columns=cols)
+    frame = base.merge(deals.reset_index(), on="contact_id", how="outer")
+    frame = frame.merge(_rising(net, as_of), on="contact_id", how="left")
+    target = net.annotations.loc[net.annotations["target"].fillna(False).astype(bool), "contact_id"]
+    frame["target"] = frame["contact_id"].isin(target)
+    frame["client"] = frame["deals"].notna()
+    frame["rising"] = frame["rising"].fillna(False).astype(bool)
+    last_two_way = pd.to_datetime(frame["last_two_way"], utc=True)
+    frame["recent_two_way"] = last_two_way > as_of - pd.Timedelta(days=weights.PROSPECT_RECENT_DAYS)
+    engaged = ~frame["tier"].isin(["Dormant", "Never engaged"])
+    prospect = engaged & (frame["recent_two_way"] | frame["target"] | frame["rising"])
+    frame = frame[frame["client"] | prospect].copy()
+    if frame.empty:
+        return pd.DataFrame(columns=KEEP_IN_TOUCH_COLUMNS)
+    last_two_way = last_two_way[frame.index]
+    frame["strength"] = pd.to_numeric(frame["strength"], errors="coerce").fillna(0.0)
+    frame["score"] = frame["strength"] + sum(frame[k].astype(float) * v for k, v in pts.items())
+    reasons = pd.DataFrame({
+        "client": "closed business " + frame["deals"].fillna(0).astype(int).astype(str)
+                  + " time(s) in the last 12 months (last " + days(frame["last_deal"]) + ")",
+        "recent_two_way": "two-way exchange on " + days(last_two_way),
+        "target": "in your target segment",
+        "rising": "more contact lately (" + frame["recent"].fillna(0).astype(int).astype(str)
+                  + " interactions in 90 days vs " + frame["before"].fillna(0).astype(int).astype(str)
+                  + " before)",
+    }, index=frame.index)
+    reasons = reasons.where(frame[list(reasons.columns)].to_numpy(), "")
+    joined = reasons.apply(lambda r: "; ".join(t for t in r if t), axis=1)
+    frame["why"] = (joined.str[:1].str.upper() + joined.str[1:]
+                    + "; strength " + frame["strength"].round().astype(int).astype(str) + ".")
+    frame["segment"] = frame["client"].map({True: "client", False: "prospect"})
+    frame["action"] = CARD_ACTION
+    frame["item_key"] = item_keys("keep_in_touch", frame["contact_id"])
+    frame = frame.sort_values(["score", "contact_id"], ascending=[False, True]).head(n)
+    frame = _named(frame, net, scores).merge(_latest_card(plan_status), on="contact_id", how="left")
+    frame.insert(0, "rank", range(1, len(frame) + 1))
+    return frame[KEEP_IN_TOUCH_COLUMNS].reset_index(drop=True)
+
+
+def follow_ups(net: Network, plan_status: pd.DataFrame, scores: pd.DataFrame, as_of: pd.Timestamp,
+               days: int = weights.FOLLOW_UP_DAYS, include_upcoming: bool = False) -> pd.DataFrame:
+    """Calls due `days` after a card was sent: former clients -> ask for a referral now,
+    prospects -> invite for a coffee. `include_upcoming` also lists calls not yet due (calendar).
+
+    item_key is "follow_up:<contact_id>:<card date>", so a later card makes a new item.
+    Columns: item_key, contact_id, name, why, action, card_sent_on, due_on, segment.
+    """
+    as_of = as_utc(as_of)
+    cards = _latest_card(plan_status)
+    cards["due_on"] = cards["card_sent_on"].dt.normalize() + pd.Timedelta(days=days)
+    if not include_upcoming:
+        cards = cards[cards["due_on"] <= as_of]
+    if cards.empty:
+        return pd.DataFrame(columns=FOLLOW_UP_COLUMNS)
+    led = _ledger(net, as_of)
+    clients = set(led.loc[led["kind"] == "closed_business", "contact_id"])
+    client = cards["contact_id"].isin(clients)
+    cards["segment"] = client.map({True: "client", False: "prospect"})
+    cards["action"] = client.map({True: REFERRAL_ASK_ACTION, False: COFFEE_ACTION})
+    cards["why"] = ("You sent a card on " + days(cards["card_sent_on"]) + "; the call is due on "
+                    + days(cards["due_on"]) + client.map({True: " (former client).",
+                                                              False: " (prospect)."}))
+    cards["item_key"] = (item_keys("follow_up", cards["contact_id"]) + ":"
+                         + days(cards["card_sent_on"]))
+    cards = _named(cards, net, scores).sort_values(["due_on", "contact_id"])
+    return cards[FOLLOW_UP_COLUMNS].reset_index(drop=True)
+
+
+def plan_progress(plan_status: pd.DataFrame, lists: dict[str, pd.DataFrame]) -> dict[str, dict[str, int]]:
+    """Done / total per list: an item is done when plan_status has a done_on for its item_key.
+
+    >>> status = pd.DataFrame({"item_key": ["a:1"], "done_on": [pd.Timestamp("2026-01-02")]})
+    >>> plan_progress(status, {"a": pd.DataFrame({"item_key": ["a:1", "a:2"]})})
+    {'a': {'done': 1, 'total': 2}}
+    """
+    done = set(plan_status.loc[plan_status["done_on"].notna(), "item_key"]) if len(plan_status) else set()
+    return {name: {"done": int(frame["item_key"].isin(done).sum()), "total": len(frame)}
+            for name, frame in lists.items()}
+
+
+def former_strength(net: Network, as_of: pd.Timestamp) -> pd.Series:
+    """contact_id -> strength at the relationship's peak, 0-100.
+
+    Interactions are counted per 91-day quarter (counted back from `as_of`); the busiest quarter
+    scores 100 at RECONNECT_FULL_QUARTER interactions, proportionally less below.
+    """
+    it = net.interactions[net.interactions["date"] <= as_of]
+    quarter = (it["date"] - as_of).dt.days // 91
+    peak = it.groupby([it["contact_id"], quarter]).size().groupby(level=0).max()
+    return (100.0 * peak / weights.RECONNECT_FULL_QUARTER).clip(upper=100.0)
+
+
+def reconnect(scores: pd.DataFrame, net: Network, as_of: pd.Timestamp, n: int = 30) -> pd.DataFrame:
+    """Ties that used to be strong and went quiet, ranked by former strength x years quiet.
+
+    Quiet: no interaction for RECONNECT_QUIET_DAYS; used to be strong: a two-way exchange once and a
+    former strength of at least RECONNECT_MIN_FORMER_STRENGTH. Years quiet are capped at
+    RECONNECT_MAX_YEARS. Columns: rank, item_key, contact_id, name, former_strength,
+    last_interaction, days_quiet, score, why, action.
+    """
+    as_of = as_utc(as_of)
+    if scores.empty:
+        return pd.DataFrame(columns=["rank", "item_key", "contact_id", "name", "former_strength",
+                                     "last_interaction", "days_quiet", "score", "why", "action"])
+    frame = scores[["contact_id", "name", "last_interaction", "last_two_way"]].copy()
+    frame["last_interaction"] = pd.to_datetime(frame["last_interaction"], utc=True)
+    frame["former_strength"] = frame["contact_id"].map(former_strength(net, as_of)).fillna(0.0)
+    quiet = frame["last_interaction"] <= as_of - pd.Timedelta(days=weights.RECONNECT_QUIET_DAYS)
+    frame = frame[quiet & frame["last_two_way"].notna()
+                  & (frame["former_strength"] >= weights.RECONNECT_MIN_FORMER_STRENGTH)].copy()
+    frame["days_quiet"] = (as_of - frame["last_interaction"]).dt.days
+    years = (frame["days_quiet"] / 365.25).clip(upper=weights.RECONNECT_MAX_YEARS)
+    frame["score"] = (frame["former_strength"] * years).round(1)
+    frame = frame.sort_values(["score", "contact_id"], ascending=[False, True]).head(n)
+    frame["why"] = ("Former strength " + frame["former_strength"].round().astype(int).astype(str)
+                    + " at its busiest quarter; silent for " + frame["days_quiet"].astype(str)
+                    + " days since " + days(frame["last_interaction"]) + ".")
+    frame["action"] = RECONNECT_ACTION
+    frame["item_key"] = item_keys("reconnect", frame["contact_id"])
+    frame = _named(frame, net, scores)
+    frame.insert(0, "rank", range(1, len(frame) + 1))
+    return frame[["rank", "item_key", "contact_id", "name", "former_strength", "last_interaction",
+                  "days_quiet", "score", "why", "action"]].reset_index(drop=True)
+
+
+def cadence(scores: pd.DataFrame, annotations: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Keep-in-touch rhythm: next_due = last interaction + cadence days (tier default or yours).
+
+    Status: "overdue" once next_due has passed, "due" within CADENCE_DUE_SOON_DAYS, else "ok";
+    never contacted -> due today. Contacts without a cadence are left out.
+    Columns: item_key, contact_id, name, tier, cadence_days, cadence_source, last_interaction,
+    next_due, days_left, status, why. Overdue first.
+    """
+    as_of = as_utc(as_of)
+    frame = scores[["contact_id", "name", "tier", "last_interaction"]].copy()
+    own = annotations.loc[annotations["cadence_days"] > 0].drop_duplicates("contact_id", keep="last")
+    frame["own"] = frame["contact_id"].map(own.set_index("contact_id")["cadence_days"])
+    frame["cadence_days"] = frame["own"].fillna(frame["tier"].map(weights.CADENCE_DAYS))
+    frame = frame.dropna(subset=["cadence_days"]).copy()
+    frame["cadence_source"] = frame["own"].notna().map({True: "your setting", False: "tier default"})
+    frame["last_interaction"] = pd.to_datetime(frame["last_interaction"], utc=True)
+    due = frame["last_interaction"].dt.normalize() + pd.to_timedelta(frame["cadence_days"], unit="D")
+    frame["next_due"] = due.fillna(as_of.normalize())
+    frame["days_left"] = (frame["next_due"] - as_of.normalize()).dt.days
+    frame["status"] = "ok"
+    frame.loc[frame["days_left"] <= weights.CADENCE_DUE_SOON_DAYS, "status"] = "due"
+    frame.loc[frame["days_left"] < 0, "status"] = "overdue"
+    last = days(frame["last_interaction"]).replace("", "never")
+    frame["why"] = ("Every " + frame["cadence_days"].round().astype(int).astype(str) + " days ("
+                    + frame["cadence_source"] + "); last contact " + last + ", next due "
+                    + days(frame["next_due"]) + ".")
+    frame["item_key"] = item_keys("cadence", frame["contact_id"])
+    frame = frame.sort_values(["days_left", "contact_id"])
+    return frame[["item_key", "contact_id", "name", "tier", "cadence_days", "cadence_source",
+                  "last_interaction", "next_due", "days_left", "status", "why"]].reset_index(drop=True)
+
+
+def _period_start(dates: pd.Series, period: str) -> pd.Series:
+    back = dates.dt.weekday if period == "week" else dates.dt.day - 1
+    return dates.dt.normalize() - pd.to_timedelta(back, unit="D")
+
+
+def goal_events(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
+    """metric, date: one row per counted event up to `as_of` (the goals' evidence).
+
+    one_to_ones / meetings / events: ledger kinds; referrals_given: ledger referrals "out";
+    reconnects: an outbound message after GOAL_RECONNECT_SILENCE_DAYS of silence with that contact.
+    """
+    led = net.ledger[net.ledger["date"] <= as_of]
+    kinds = {"one_to_one": "one_to_ones", "meeting": "meetings", "event": "events"}
+    parts = [pd.DataFrame({"metric": led["kind"].map(kinds), "date": led["date"]}).dropna(),
+             pd.DataFrame({"metric": "referrals_given",
+                           "date": led.loc[(led["kind"] == "referral") & (led["direction"] == "out"),
+                                           "date"]})]
+    it = net.interactions[net.interactions["date"] <= as_of].sort_values(["contact_id", "date"])
+    gap = it["date"] - it.groupby("contact_id")["date"].shift()
+    back = ((it["channel"] == "message") & (it["direction"] == "out")
+            & (gap >= pd.Timedelta(days=weights.GOAL_RECONNECT_SILENCE_DAYS)))
+    parts.append(pd.DataFrame({"metric": "reconnects", "date": it.loc[back, "date"]}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def goal_progress(net: Network, goals: pd.DataFrame, as_of: pd.Timestamp, periods: int = 8) -> pd.DataFrame:
+    """Actual vs target per goal for the last `periods` weeks (Monday start) or calendar months.
+
+    goals: metric (one of GOAL_METRICS), period ("week"/"month"), target.
+    Columns: metric, period, period_start, actual, target, met. Oldest period first.
+    """
+    as_of = as_utc(as_of)
+    bad = set(goals["metric"]) - set(GOAL_METRICS) or set(goals["period"]) - set(GOAL_PERIODS)
+    if bad:
+        raise InputError("goals", f"unknown metric or period {sorted(bad)}; use metrics "
+                         f"{', '.join(GOAL_METRICS)} and periods week or month")
+    events = goal_events(net, as_of)
+    rows = []
+    for goal in goals.itertuples(index=False):
+        current = _period_start(pd.Series([as_of]), goal.period).iloc[0]
+        offset = pd.DateOffset(weeks=1) if goal.period == "week" else pd.DateOffset(months=1)
+        starts = [current - offset * k for k in range(periods - 1, -1, -1)]
+        hits = events.loc[events["metric"] == goal.metric, "date"]
+        counts = _period_start(hits, goal.period).value_counts()
+        rows += [{"metric": goal.metric, "period": goal.period, "period_start": s,
+                  "actual": int(counts.get(s, 0)), "target": float(goal.target)} for s in starts]
+    out = pd.DataFrame(rows, columns=["metric", "period", "period_start", "actual", "target"])
+    out["met"] = out["actual"] >= out["target"]
+    return out
+
+
+def summary_actions(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> dict:
+    """The CLI JSON addition: keep-in-touch names (best first), reconnect names, early pitches.
+
+    >>> from analytics.model import empty_network
+    >>> summary_actions(empty_network(), pd.DataFrame(), pd.Timestamp("2026-01-01", tz="UTC"))
+    {'keep_in_touch': [], 'reconnect': [], 'early_pitches': []}
+    """
+    from analytics.hygiene import early_pitches
+
+    pitches = early_pitches(net, as_of)
+    return {"keep_in_touch": keep_in_touch_50(net, scores, as_of)["name"].tolist(),
+            "reconnect": reconnect(scores, net, as_of)["name"].tolist(),
+            "early_pitches": [{"name": r.name, "date": day(r.date)} for r in pitches.itertuples()]}

@@ -1,0 +1,227 @@
+"""Networking hygiene: pitching too early, mailing without consent, asking too soon, taking only.
+
+Every check returns one row per finding: contact_id, name, date, evidence (a snippet of the user's own
+text: escape it before it reaches HTML), check and why. Phrase lists match case-insensitively on
+word boundaries in English, German, Dutch, Italian and French; docs/ACTIONS.md explains them.
+
+Example:
+    >>> bool(PITCH_RE.search("Happy to send you a free consultation offer"))
+    True
+    >>> bool(PITCH_RE.search("Schön Sie kennenzulernen!"))
+    False
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from analytics import weights
+from analytics.actions import as_utc, contact_names, days
+from analytics.model import Network
+
+HYGIENE_COLUMNS = ["contact_id", "name", "date", "evidence", "check", "why"]
+
+#: Sales language: a first message that contains one of these is a pitch, not a hello.
+PITCH_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": ("quote", "quotation", "our services", "my services", "free consultation", "free trial",
+           "special offer", "limited offer", "discount", "book a demo", "schedule a demo",
+           "price list", "pricing", "sales call", "buy now", "promo code"),
+    "de": ("Angebot", "Angebote", "unverbindlich", "unverbindliches", "Rabatt", "Sonderangebot",
+           "kostenlose Beratung", "kostenloses Erstgespräch", "unsere Leistungen",
+           "unsere Dienstleistungen", "Preisliste", "Demo buchen", "Gutschein"),
+    "nl": ("offerte", "vrijblijvend", "vrijblijvende", "korting", "aanbieding", "gratis adviesgesprek",
+           "onze diensten", "prijslijst", "demo inplannen"),
+    "it": ("preventivo", "offerta", "sconto", "consulenza gratuita", "i nostri servizi",
+           "listino prezzi", "senza impegno"),
+    "fr": ("devis", "offre", "remise", "réduction", "consultation gratuite", "nos services",
+           "sans engagement", "tarifs"),
+}
+
+#: Asking for referrals or business: fine from a friend, presumptuous from a stranger.
+ASK_PHRASES: dict[str, tuple[str, ...]] = {
+    "en": ("could you introduce me", "can you introduce me", "would you introduce me",
+           "do you know anyone who", "do you know someone who", "could you refer me",
+           "can you refer me", "could you recommend me", "can you recommend me",
+           "put in a good word", "send me referrals", "any referrals"),
+    "de": ("kannst du mich empfehlen", "können Sie mich empfehlen", "kannst du mich weiterempfehlen",
+           "könnten Sie mich weiterempfehlen", "kennst du jemanden", "kennen Sie jemanden",
+           "könntest du mich vorstellen bei", "ein gutes Wort einlegen"),
+    "nl": ("ken jij iemand die", "ken je iemand die", "kent u iemand die", "kun je mij voorstellen aan",
+           "kun je me voorstellen aan", "kunt u mij aanbevelen", "kun je mij aanbevelen",
+           "kun je mij doorverwijzen"),
+    "it": ("conosci qualcuno", "conosce qualcuno", "potresti presentarmi", "mi puoi presentare",
+           "potresti raccomandarmi", "potresti consigliarmi a"),
+    "fr": ("connais-tu quelqu'un", "connaissez-vous quelqu'un", "tu connais quelqu'un",
+           "vous connaissez quelqu'un", "pourrais-tu me présenter", "pourriez-vous me présenter",
+           "pourrais-tu me recommander", "pourriez-vous me recommander"),
+}
+
+
+def phrase_regex(phrases: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    """One case-insensitive regex for all phrases: whole words, any whitespace, ' or ’.
+
+    >>> bool(phrase_regex({"fr": ("connais-tu quelqu'un",)}).search("Connais-tu  quelqu’un ?"))
+    True
+    """
+    words = sorted({p for group in phrases.values() for p in group}, key=len, reverse=True)
+    parts = [re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in words]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+PITCH_RE = phrase_regex(PITCH_PHRASES)
+ASK_RE = phrase_regex(ASK_PHRASES)
+
+
+def snippet(text: str, rx: re.Pattern[str], width: int = 120) -> str:
+    """About `width` characters of `text` around the first match of `rx`, whitespace collapsed.
+
+    >>> snippet("x " * 100 + "our services" + " y" * 100, PITCH_RE, 30)
+    '… x x x x our services y y y y …'
+    """
+    text = " ".join(str(text).split())
+    m = rx.search(text)
+    if m is None:
+        return text[:width]
+    pad = max(0, (width - (m.end() - m.start())) // 2)
+    start, end = max(0, m.start() - pad), min(len(text), m.end() + pad)
+    return ("… " if start else "") + text[start:end].strip() + (" …" if end < len(text) else "")
+
+
+def _findings(frame: pd.DataFrame, net: Network, check: str,
+              scores: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Finalise a frame with contact_id, date, evidence, why into HYGIENE_COLUMNS, latest first."""
+    frame = frame.assign(check=check)
+    frame["name"] = frame["contact_id"].map(contact_names(net, scores)).fillna(frame["contact_id"])
+    frame = frame.sort_values(["date", "contact_id"], ascending=[False, True])
+    return frame[HYGIENE_COLUMNS].reset_index(drop=True)
+
+
+def _outbound_messages(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
+    it = net.interactions
+    keep = (it["channel"] == "message") & (it["direction"] == "out") & (it["date"] <= as_of)
+    out = it.loc[keep, ["contact_id", "date", "content"]]
+    connected = net.contacts[["contact_id", "connected_on"]].drop_duplicates("contact_id")
+    out = out.merge(connected, on="contact_id", how="left")
+    out["days_connected"] = (out["date"].dt.normalize() - out["connected_on"].dt.normalize()).dt.days
+    return out
+
+
+def _matching(frame: pd.DataFrame, rx: re.Pattern[str]) -> pd.DataFrame:
+    """Rows whose content matches `rx`, with an `evidence` snippet."""
+    frame = frame[frame["content"].fillna("").astype(str).str.contains(rx, regex=True)].copy()
+    frame["evidence"] = frame["content"].map(lambda t: snippet(t, rx))
+    return frame
+
+
+def early_pitches(net: Network, as_of: pd.Timestamp, window_days: int = 7) -> pd.DataFrame:
+    """Outbound messages with sales language within `window_days` after connecting.
+
+    Filters to outbound messages inside the window first (vectorised), then runs the regex on that
+    subset only. Columns: HYGIENE_COLUMNS.
+    """
+    out = _outbound_messages(net, as_utc(as_of))
+    out = out[out["days_connected"].between(0, window_days)]
+    found = _matching(out, PITCH_RE)
+    found["why"] = ("Sales language " + found["days_connected"].astype(int).astype(str)
+                    + " day(s) after connecting (on " + days(found["connected_on"])
+                    + "): build the relationship before you pitch.")
+    return _findings(found, net, "early_pitch")
+
+
+def assuming_closeness(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Asking too soon: ask phrases sent to weak or brand-new ties, and taking before giving.
+
+    "ask_weak_tie": an outbound message with an ask phrase to a contact whose strength is below
+    ASK_MIN_STRENGTH or who connected fewer than ASK_MIN_DAYS_CONNECTED days before.
+    "withdrawal_before_deposit": the first referral or closed business received from a contact came
+    before anything given to them (referral, introduction, endorsement, recommendation).
+    """
+    as_of = as_utc(as_of)
+    strength = scores.set_index("contact_id")["strength"] if len(scores) else pd.Series(dtype=float)
+    out = _outbound_messages(net, as_of)
+    out["strength"] = out["contact_id"].map(strength).fillna(0.0)
+    new = out["days_connected"] < weights.ASK_MIN_DAYS_CONNECTED
+    asks = _matching(out[(out["strength"] < weights.ASK_MIN_STRENGTH) | new], ASK_RE)
+    since = asks["days_connected"].map(lambda d: "" if pd.isna(d) else f", {int(d)} day(s) after connecting")
+    asks["why"] = ("Asked for a referral or introduction with strength "
+                   + asks["strength"].round().astype(int).astype(str) + since
+                   + ": deepen the tie and give first.")
+    asks = _findings(asks, net, "ask_weak_tie", scores)
+
+    led = net.ledger[net.ledger["date"] <= as_of]
+    taken = led[led["kind"].isin(["referral", "closed_business"]) & (led["direction"] == "in")]
+    first_in = taken.sort_values("date").drop_duplicates("contact_id")
+    given = exchanges(net, as_of)
+    first_out = given[given["direction"] == "out"].groupby("contact_id")["date"].min()
+    first_in = first_in.assign(first_out=first_in["contact_id"].map(first_out))
+    early = first_in[first_in["first_out"].isna() | (first_in["first_out"] > first_in["date"])].copy()
+    early["evidence"] = (early["kind"].str.replace("_", " ") + " received on " + days(early["date"])
+                         + "; first thing you gave: "
+                         + days(early["first_out"]).replace("", "nothing yet"))
+    early["why"] = "You received before you gave: make a deposit before the next withdrawal."
+    return pd.concat([asks, _findings(early, net, "withdrawal_before_deposit", scores)],
+                     ignore_index=True)
+
+
+def exchanges(net: Network, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
+    """contact_id, date, kind, direction of every give/take: referrals and introductions (ledger),
+    endorsements and recommendations (interactions). Each source counted once."""
+    led = net.ledger[net.ledger["kind"].isin(["referral", "introduction"])]
+    it = net.interactions[net.interactions["channel"].isin(["endorsement", "recommendation"])]
+    both = pd.concat([led[["contact_id", "date", "kind", "direction"]],
+                      it[["contact_id", "date", "channel", "direction"]].rename(columns={"channel": "kind"})],
+                     ignore_index=True)
+    both = both[both["contact_id"].fillna("") != ""]
+    return both if as_of is None else both[both["date"] <= as_of]
+
+
+def taking_without_giving(net: Network) -> pd.DataFrame:
+    """Contacts who gave you at least TAKE_WITHOUT_GIVE_MIN referrals/introductions/endorsements/
+    recommendations while you gave them none. date = the latest thing received."""
+    ex = exchanges(net)
+    gave = set(ex.loc[ex["direction"] == "out", "contact_id"])
+    got = ex[(ex["direction"] == "in") & ~ex["contact_id"].isin(gave)]
+    counts = got.groupby(["contact_id", "kind"]).size().unstack(fill_value=0)
+    total = counts.sum(axis=1)
+    counts = counts[total >= weights.TAKE_WITHOUT_GIVE_MIN]
+    found = pd.DataFrame({"contact_id": counts.index,
+                          "date": got.groupby("contact_id")["date"].max().reindex(counts.index).values})
+    received = [", ".join(f"{n} {k}(s)" for k, n in row.items() if n) for _, row in counts.iterrows()]
+    found["evidence"] = ["Received " + r + "; given nothing." for r in received]
+    found["why"] = "Give and take: return the favour with a referral, introduction or endorsement."
+    return _findings(found, net, "taking_without_giving")
+
+
+def consent_issues(contacts_to_export: pd.DataFrame, annotations: pd.DataFrame) -> pd.DataFrame:
+    """Contacts in a mailing-list export without a recorded "yes" to mail.
+
+    Columns: contact_id, name, date (consent date), evidence, check ("consent"), why, consent
+    ("no"/"unknown").
+    """
+    ann = annotations.drop_duplicates("contact_id", keep="last").set_index("contact_id")
+    frame = contacts_to_export[["contact_id", "name"]].copy()
+    consent = frame["contact_id"].map(ann["consent"]).fillna("").astype(str).str.strip().str.lower()
+    frame["consent"] = consent.where(consent.isin(["yes", "no"]), "unknown")
+    frame["date"] = pd.to_datetime(frame["contact_id"].map(ann["consent_date"]), utc=True)
+    frame = frame[frame["consent"] != "yes"]
+    recorded = days(frame["date"]).map(lambda d: f" (recorded {d})" if d else "")
+    frame = frame.assign(evidence="Mailing-list consent: " + frame["consent"] + recorded, check="consent",
+                         why="Only mail people who said yes; ask first or leave them out.")
+    return frame[[*HYGIENE_COLUMNS, "consent"]].reset_index(drop=True)
+
+
+def mailing_list_warning(contacts_to_export: pd.DataFrame, annotations: pd.DataFrame) -> str | None:
+    """A one-line warning when a mailing-list export holds contacts without consent, else None.
+
+    >>> ann = pd.DataFrame({"contact_id": ["a"], "consent": ["yes"], "consent_date": [pd.NaT]})
+    >>> mailing_list_warning(pd.DataFrame({"contact_id": ["a"], "name": ["A"]}), ann) is None
+    True
+    """
+    issues = consent_issues(contacts_to_export, annotations)
+    if issues.empty:
+        return None
+    no = int((issues["consent"] == "no").sum())
+    return (f"{len(issues)} of {len(contacts_to_export)} contacts in this mailing list have not said yes "
+            f"to your mail ({no} said no, {len(issues) - no} unknown): remove them or ask first.")
