@@ -118,3 +118,33 @@ ASK_MIN_DAYS_CONNECTED = 30
 TAKE_WITHOUT_GIVE_MIN = 2
 #: Goals: an outbound message after this much silence counts as a reconnect.
 GOAL_RECONNECT_SILENCE_DAYS = 182
+
+# =====================================================================================================
+# Breadth (analytics/breadth.py)
+# Diversity = Shannon entropy of the company distribution / log(contacts with a company): 1 when every
+# contact is at a different company, 0 when all are at one.
+# =====================================================================================================
+
+#: How many of the largest companies `breadth_summary` lists.
+TOP_COMPANIES = 10
+
+# =====================================================================================================
+# Diagnosis: wide/narrow x shallow/deep (analytics/diagnosis.py)
+# width = SIZE_SHARE * size score + (1 - SIZE_SHARE) * company diversity, where the size score rises on
+# a log scale from 0 at NARROW_SIZE contacts to 1 at WIDE_SIZE (Dunbar's 150 sits in the middle).
+# depth = average of strong ties / target and active ties / target, where each target is the Dunbar
+# layer size capped at a share of the network, so a 40-person network can be fully deep.
+# =====================================================================================================
+
+NARROW_SIZE = 15
+WIDE_SIZE = 1500
+SIZE_SHARE = 0.75
+#: Width at or above this is "wide"; depth at or above this is "deep".
+WIDE_AT = 0.5
+DEEP_AT = 0.5
+#: Strong ties (strength >= STRONG_TIE_MIN) wanted: the Close layer, at most this share of contacts.
+STRONG_TIES_TARGET = 15
+STRONG_TIES_MAX_SHARE = 0.3
+#: Active ties (strength >= ACTIVE_TIE_MIN) wanted: the Active layer, at most this share of contacts.
+ACTIVE_TIES_TARGET = 50
+ACTIVE_TIES_MAX_SHARE = 0.5

@@ -14,8 +14,11 @@ def frame(columns: list[str], **values: list) -> pd.DataFrame:
     """A model frame with `values` filled in and "" / NaN / NaT elsewhere."""
     n = len(next(iter(values.values())))
     dtypes = empty_frame(columns).dtypes
-    data = {c: values.get(c, [""] * n if dtypes[c] is np.dtype(object) else [None] * n) for c in columns}
-    return pd.DataFrame(data).astype(dtypes.to_dict())
+    df = pd.DataFrame({c: values.get(c, [""] * n if dtypes[c] is np.dtype(object) else [None] * n)
+                       for c in columns})
+    dates = [c for c, t in dtypes.items() if isinstance(t, pd.DatetimeTZDtype)]
+    utc = {c: pd.to_datetime(df[c], utc=True) for c in dates}
+    return df.astype(dtypes.drop(dates).to_dict()).assign(**utc)
 
 
 def days_ago(days: list[float]) -> list[pd.Timestamp]:
