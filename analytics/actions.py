@@ -54,7 +54,7 @@ def day(ts: pd.Timestamp) -> str:
     return "" if pd.isna(ts) else ts.strftime("%Y-%m-%d")
 
 
-def days(dates: pd.Series) -> pd.Series:
+def date_text(dates: pd.Series) -> pd.Series:
     """Dates as YYYY-MM-DD text, "" when unknown (text dtype even when empty)."""
     return pd.to_datetime(dates, utc=True).dt.strftime("%Y-%m-%d").fillna("").astype(str)
 
@@ -95,7 +95,7 @@ def _ledger_call_list(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp, l
     g = g.sort_values(["last", "n"], ascending=False)
     value = g["value"].map(lambda v: f" (total value {v:,.0f})" if v > 0 else "")
     g["why"] = (verb + " " + g["n"].astype(str) + " time(s), most recently on "
-                + days(g["last"]) + value + ".")
+                + date_text(g["last"]) + value + ".")
     g["action"] = action
     g["item_key"] = item_keys(list_name, g["contact_id"])
     return _named(g, net, scores)[[*LIST_COLUMNS, "last"]].reset_index(drop=True)
@@ -183,8 +183,8 @@ def keep_in_touch_50(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp, n:
     frame["score"] = frame["strength"] + sum(frame[k].astype(float) * v for k, v in pts.items())
     reasons = pd.DataFrame({
         "client": "closed business " + frame["deals"].fillna(0).astype(int).astype(str)
-                  + " time(s) in the last 12 months (last " + days(frame["last_deal"]) + ")",
-        "recent_two_way": "two-way exchange on " + days(last_two_way),
+                  + " time(s) in the last 12 months (last " + date_text(frame["last_deal"]) + ")",
+        "recent_two_way": "two-way exchange on " + date_text(last_two_way),
         "target": "in your target segment",
         "rising": "more contact lately (" + frame["recent"].fillna(0).astype(int).astype(str)
                   + " interactions in 90 days vs " + frame["before"].fillna(0).astype(int).astype(str)
@@ -223,11 +223,11 @@ def follow_ups(net: Network, plan_status: pd.DataFrame, scores: pd.DataFrame, as
     client = cards["contact_id"].isin(clients)
     cards["segment"] = client.map({True: "client", False: "prospect"})
     cards["action"] = client.map({True: REFERRAL_ASK_ACTION, False: COFFEE_ACTION})
-    cards["why"] = ("You sent a card on " + days(cards["card_sent_on"]) + "; the call is due on "
-                    + days(cards["due_on"]) + client.map({True: " (former client).",
+    cards["why"] = ("You sent a card on " + date_text(cards["card_sent_on"]) + "; the call is due on "
+                    + date_text(cards["due_on"]) + client.map({True: " (former client).",
                                                               False: " (prospect)."}))
     cards["item_key"] = (item_keys("follow_up", cards["contact_id"]) + ":"
-                         + days(cards["card_sent_on"]))
+                         + date_text(cards["card_sent_on"]))
     cards = _named(cards, net, scores).sort_values(["due_on", "contact_id"])
     return cards[FOLLOW_UP_COLUMNS].reset_index(drop=True)
 
@@ -280,7 +280,7 @@ def reconnect(scores: pd.DataFrame, net: Network, as_of: pd.Timestamp, n: int = 
     frame = frame.sort_values(["score", "contact_id"], ascending=[False, True]).head(n)
     frame["why"] = ("Former strength " + frame["former_strength"].round().astype(int).astype(str)
                     + " at its busiest quarter; silent for " + frame["days_quiet"].astype(str)
-                    + " days since " + days(frame["last_interaction"]) + ".")
+                    + " days since " + date_text(frame["last_interaction"]) + ".")
     frame["action"] = RECONNECT_ACTION
     frame["item_key"] = item_keys("reconnect", frame["contact_id"])
     frame = _named(frame, net, scores)
@@ -311,10 +311,10 @@ def cadence(scores: pd.DataFrame, annotations: pd.DataFrame, as_of: pd.Timestamp
     frame["status"] = "ok"
     frame.loc[frame["days_left"] <= weights.CADENCE_DUE_SOON_DAYS, "status"] = "due"
     frame.loc[frame["days_left"] < 0, "status"] = "overdue"
-    last = days(frame["last_interaction"]).replace("", "never")
+    last = date_text(frame["last_interaction"]).replace("", "never")
     frame["why"] = ("Every " + frame["cadence_days"].round().astype(int).astype(str) + " days ("
                     + frame["cadence_source"] + "); last contact " + last + ", next due "
-                    + days(frame["next_due"]) + ".")
+                    + date_text(frame["next_due"]) + ".")
     frame["item_key"] = item_keys("cadence", frame["contact_id"])
     frame = frame.sort_values(["days_left", "contact_id"])
     return frame[["item_key", "contact_id", "name", "tier", "cadence_days", "cadence_source",
@@ -322,7 +322,7 @@ def cadence(scores: pd.DataFrame, annotations: pd.DataFrame, as_of: pd.Timestamp
 
 
 def _period_start(dates: pd.Series, period: str) -> pd.Series:
-    back = dates.dt.weekday if period == "week" else dates.dt.day - 1
+    back = dates.dt.day_of_week if period == "week" else dates.dt.day - 1
     return dates.dt.normalize() - pd.to_timedelta(back, unit="D")
 
 

@@ -18,7 +18,7 @@ import re
 import pandas as pd
 
 from analytics import weights
-from analytics.actions import as_utc, contact_names, days
+from analytics.actions import as_utc, contact_names, date_text
 from analytics.model import Network
 
 HYGIENE_COLUMNS = ["contact_id", "name", "date", "evidence", "check", "why"]
@@ -125,7 +125,7 @@ def early_pitches(net: Network, as_of: pd.Timestamp, window_days: int = 7) -> pd
     out = out[out["days_connected"].between(0, window_days)]
     found = _matching(out, PITCH_RE)
     found["why"] = ("Sales language " + found["days_connected"].astype(int).astype(str)
-                    + " day(s) after connecting (on " + days(found["connected_on"])
+                    + " day(s) after connecting (on " + date_text(found["connected_on"])
                     + "): build the relationship before you pitch.")
     return _findings(found, net, "early_pitch")
 
@@ -157,9 +157,9 @@ def assuming_closeness(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) 
     first_out = given[given["direction"] == "out"].groupby("contact_id")["date"].min()
     first_in = first_in.assign(first_out=first_in["contact_id"].map(first_out))
     early = first_in[first_in["first_out"].isna() | (first_in["first_out"] > first_in["date"])].copy()
-    early["evidence"] = (early["kind"].str.replace("_", " ") + " received on " + days(early["date"])
+    early["evidence"] = (early["kind"].str.replace("_", " ") + " received on " + date_text(early["date"])
                          + "; first thing you gave: "
-                         + days(early["first_out"]).replace("", "nothing yet"))
+                         + date_text(early["first_out"]).replace("", "nothing yet"))
     early["why"] = "You received before you gave: make a deposit before the next withdrawal."
     return pd.concat([asks, _findings(early, net, "withdrawal_before_deposit", scores)],
                      ignore_index=True)
@@ -206,7 +206,7 @@ def consent_issues(contacts_to_export: pd.DataFrame, annotations: pd.DataFrame) 
     frame["consent"] = consent.where(consent.isin(["yes", "no"]), "unknown")
     frame["date"] = pd.to_datetime(frame["contact_id"].map(ann["consent_date"]), utc=True)
     frame = frame[frame["consent"] != "yes"]
-    recorded = days(frame["date"]).map(lambda d: f" (recorded {d})" if d else "")
+    recorded = date_text(frame["date"]).map(lambda d: f" (recorded {d})" if d else "")
     frame = frame.assign(evidence="Mailing-list consent: " + frame["consent"] + recorded, check="consent",
                          why="Only mail people who said yes; ask first or leave them out.")
     return frame[[*HYGIENE_COLUMNS, "consent"]].reset_index(drop=True)
