@@ -131,13 +131,13 @@ TOP_COMPANIES = 10
 # =====================================================================================================
 # Diagnosis: wide/narrow x shallow/deep (analytics/diagnosis.py)
 # width = SIZE_SHARE * size score + (1 - SIZE_SHARE) * company diversity, where the size score rises on
-# a log scale from 0 at NARROW_SIZE contacts to 1 at WIDE_SIZE (Dunbar's 150 sits in the middle).
+# a log scale from 0 at NARROW_SIZE contacts to 1 at WIDE_SIZE (300, twice Dunbar's 150, in the middle).
 # depth = average of strong ties / target and active ties / target, where each target is the Dunbar
 # layer size capped at a share of the network, so a 40-person network can be fully deep.
 # =====================================================================================================
 
-NARROW_SIZE = 15
-WIDE_SIZE = 1500
+NARROW_SIZE = 30
+WIDE_SIZE = 3000
 SIZE_SHARE = 0.75
 #: Width at or above this is "wide"; depth at or above this is "deep".
 WIDE_AT = 0.5

@@ -1,0 +1,155 @@
+"""Wide or narrow, shallow or deep: the quadrant, why, and what to do next (farming, not hunting).
+
+width (0-1) comes from the number of contacts on a log scale plus company diversity; depth (0-1) from
+how many strong and active ties exist against Dunbar-sized targets that shrink for small networks.
+Thresholds are in `analytics.weights` (Diagnosis section).
+
+Example:
+    >>> diagnose({"contacts": 0, "companies": 0, "diversity": 0.0}, pd.DataFrame(
+    ...     {"strength": [], "tier": [], "name": []}))["quadrant"]
+    'narrow-shallow'
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from analytics import weights as W
+from analytics.breadth import breadth_summary
+from analytics.depth import score_contacts, tier_counts
+from analytics.model import Network
+
+QUADRANTS: tuple[str, ...] = ("wide-shallow", "wide-deep", "narrow-shallow", "narrow-deep")
+
+
+def width_score(breadth: dict) -> float:
+    """0-1: contacts on a log scale between NARROW_SIZE and WIDE_SIZE, blended with diversity.
+
+    >>> width_score({"contacts": 3000, "diversity": 1.0}), width_score({"contacts": 30, "diversity": 0.0})
+    (1.0, 0.0)
+    """
+    n = breadth.get("contacts", 0)
+    size = 0.0 if n <= 0 else math.log(n / W.NARROW_SIZE) / math.log(W.WIDE_SIZE / W.NARROW_SIZE)
+    size = min(1.0, max(0.0, size))
+    return round(W.SIZE_SHARE * size + (1 - W.SIZE_SHARE) * float(breadth.get("diversity", 0.0)), 4)
+
+
+def tie_targets(n: int) -> tuple[float, float]:
+    """How many strong and active ties make a network fully deep: Dunbar layer sizes, capped at a share
+    of the contacts so small networks can be deep too.
+
+    >>> tie_targets(40), tie_targets(2000)
+    ((12.0, 20.0), (15.0, 50.0))
+    """
+    return (max(1.0, min(float(W.STRONG_TIES_TARGET), W.STRONG_TIES_MAX_SHARE * n)),
+            max(1.0, min(float(W.ACTIVE_TIES_TARGET), W.ACTIVE_TIES_MAX_SHARE * n)))
+
+
+def depth_score(scores: pd.DataFrame) -> tuple[float, int, int]:
+    """(depth 0-1, strong ties, active ties) from a `score_contacts` frame.
+
+    >>> depth_score(pd.DataFrame({"strength": [80.0, 35.0, 0.0, 0.0]}))
+    (0.9167, 1, 2)
+    """
+    strong = int((scores["strength"] >= W.STRONG_TIE_MIN).sum())
+    active = int((scores["strength"] >= W.ACTIVE_TIE_MIN).sum())
+    strong_target, active_target = tie_targets(len(scores))
+    depth = 0.5 * min(1.0, strong / strong_target) + 0.5 * min(1.0, active / active_target)
+    return round(depth, 4), strong, active
+
+
+def _warmest(scores: pd.DataFrame, k: int = 3) -> str:
+    """Names of the strongest contacts below the strong-tie line, for a concrete next step."""
+    below = scores[(scores["strength"] < W.STRONG_TIE_MIN) & (scores["strength"] > 0)]
+    names = below.sort_values("strength", ascending=False, kind="stable")["name"].head(k)
+    return ", ".join(str(n) for n in names)
+
+
+def _next_steps(quadrant: str, scores: pd.DataFrame, strong: int) -> list[str]:
+    tiers = tier_counts(scores) if len(scores) else {}
+    dormant, never = tiers.get("Dormant", 0), tiers.get("Never engaged", 0)
+    warm = _warmest(scores)
+    warm_step = (f"Book a call or coffee this month with your warmest contacts below the strong-tie line "
+                 f"({warm}).") if warm else "Book a call or coffee this month with three people you trust."
+    steps = {
+        "wide-shallow": [
+            f"Stop adding connections for now: farm the {len(scores):,} you have before hunting for more.",
+            warm_step,
+            f"Reconnect with your {dormant:,} dormant relationships: a short personal note, no pitch."
+            if dormant else "Reply to everyone who wrote to you in the last month.",
+            "Give before you ask: endorse, recommend or introduce someone every week.",
+        ],
+        "narrow-shallow": [
+            "Deepen before you widen: send three contacts something useful to them this week.",
+            warm_step,
+            "Join one group where you meet the same people every month (a chapter, chamber or association) "
+            "rather than collecting strangers online.",
+        ],
+        "wide-deep": [
+            f"Keep your {strong} strong ties warm on a cadence: inner circle every two weeks, close monthly.",
+            "Be the connector: introduce people from different corners of your network to each other.",
+            f"Reconnect with your {dormant:,} dormant relationships before adding new names."
+            if dormant else f"Say hello to a few of the {never:,} connections you never engaged with.",
+        ],
+        "narrow-deep": [
+            "Ask your closest contacts for introductions to people they trust: warm, never cold.",
+            "Widen deliberately: look for companies and functions your network lacks and attend one event "
+            "where they meet.",
+            f"Keep the cadence with your {strong} strong ties while you grow.",
+        ],
+    }
+    return steps[quadrant]
+
+
+def diagnose(breadth: dict, scores: pd.DataFrame) -> dict:
+    """Quadrant, width, depth, a plain-language explanation and next steps.
+
+    `breadth` is `breadth_summary(...)`, `scores` is `score_contacts(...)`. Also returns strong_ties and
+    active_ties (counts behind depth).
+    """
+    width = width_score(breadth)
+    depth, strong, active = depth_score(scores)
+    wide, deep = width >= W.WIDE_AT, depth >= W.DEEP_AT
+    quadrant = f"{'wide' if wide else 'narrow'}-{'deep' if deep else 'shallow'}"
+    n = breadth.get("contacts", len(scores))
+    facts = (f"You have {n:,} connections across {breadth.get('companies', 0):,} companies "
+             f"(diversity {breadth.get('diversity', 0.0):.2f}), {strong} strong relationships "
+             f"(strength {W.STRONG_TIE_MIN:.0f}+) and {active} active ones "
+             f"(strength {W.ACTIVE_TIE_MIN:.0f}+).")
+    meaning = {
+        "wide-shallow": "Wide and shallow: many names, few relationships. Referrals come from trust, "
+                        "and trust comes from repeated two-way contact, not from the size of the list.",
+        "wide-deep": "Wide and deep: a broad network with a real core of relationships. Protect the core "
+                     "and use your reach to connect others.",
+        "narrow-shallow": "Narrow and shallow: few connections and little two-way contact yet. Start with "
+                          "the people you already know before adding more names.",
+        "narrow-deep": "Narrow and deep: a small, close network. Your ties are strong; growth will come "
+                       "from their introductions.",
+    }[quadrant]
+    return {"quadrant": quadrant, "width": width, "depth": depth, "strong_ties": strong,
+            "active_ties": active, "explanation": f"{facts} {meaning}",
+            "next_steps": _next_steps(quadrant, scores, strong)}
+
+
+def summary_fields(net: Network, as_of: pd.Timestamp) -> dict:
+    """The CLI `summary --json` additions: breadth, depth, diagnosis and the 10 strongest contacts.
+
+    >>> from analytics.model import empty_network
+    >>> summary_fields(empty_network(), pd.Timestamp("2024-01-01", tz="UTC"))["diagnosis"]
+    'narrow-shallow'
+    """
+    scores = score_contacts(net, as_of)
+    breadth = breadth_summary(net, as_of)
+    result = diagnose(breadth, scores)
+    top = scores.head(10)
+    return {
+        "breadth": {k: breadth[k] for k in ("contacts", "companies", "diversity")},
+        "depth": {"tiers": tier_counts(scores), "strong_ties": result["strong_ties"]},
+        "diagnosis": result["quadrant"],
+        "top_contacts": [{"name": str(name), "strength": round(float(s), 1), "tier": str(t)}
+                         for name, s, t in zip(top["name"], np.asarray(top["strength"]), top["tier"],
+                                               strict=True)],
+    }

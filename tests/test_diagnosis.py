@@ -1,0 +1,67 @@
+"""Diagnosis quadrants on synthetic networks of known size and depth, and the CLI summary fields."""
+
+import numpy as np
+import pytest
+
+from analytics.breadth import breadth_summary
+from analytics.depth import TIER_ORDER, score_contacts
+from analytics.diagnosis import QUADRANTS, diagnose, summary_fields, tie_targets, width_score
+from tests.test_depth import AS_OF, synthetic
+
+
+def diverse(n_contacts: int, talkers: int, companies: int | None = None):
+    """`synthetic` with each contact at its own company (or spread over `companies`)."""
+    net = synthetic(n_contacts, talkers)
+    net.contacts["company"] = [f"Co{i % (companies or n_contacts)}" for i in range(n_contacts)]
+    net.contacts["name"] = [f"Person {i}" for i in range(n_contacts)]
+    return net
+
+
+@pytest.mark.parametrize(("contacts", "talkers", "quadrant"), [
+    (2000, 3, "wide-shallow"),    # the brief's case: 2,000 connections, 3 ever exchanged messages
+    (40, 30, "narrow-deep"),      # 40 connections, 30 exchange messages every month
+    (2000, 60, "wide-deep"),
+    (40, 2, "narrow-shallow"),
+    (0, 0, "narrow-shallow"),
+])
+def test_each_quadrant(contacts, talkers, quadrant):
+    net = diverse(contacts, talkers)
+    result = diagnose(breadth_summary(net, AS_OF), score_contacts(net, AS_OF))
+    assert result["quadrant"] == quadrant
+    assert 0 <= result["width"] <= 1 and 0 <= result["depth"] <= 1
+    assert result["explanation"].startswith(f"You have {contacts:,} connections")
+    assert len(result["next_steps"]) >= 3 and all(s.endswith(".") for s in result["next_steps"])
+
+
+def test_wide_shallow_steps_name_the_warmest_contacts_and_stop_hunting():
+    net = diverse(2000, 3)
+    net.interactions = net.interactions[~((net.interactions["contact_id"] == "c2")
+                                          & (net.interactions["direction"] == "in"))]
+    steps = diagnose(breadth_summary(net, AS_OF), score_contacts(net, AS_OF))["next_steps"]
+    assert steps[0].startswith("Stop adding connections for now: farm the 2,000")
+    assert "(Person 2)" in steps[1]
+
+
+@pytest.mark.parametrize(("contacts", "diversity", "expected"), [
+    (30, 1.0, 0.25), (300, 0.0, 0.375), (3000, 0.0, 0.75), (10, 1.0, 0.25), (100_000, 1.0, 1.0),
+])
+def test_width_is_log_size_plus_diversity(contacts, diversity, expected):
+    assert width_score({"contacts": contacts, "diversity": diversity}) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("n", "expected"), [(0, (1.0, 1.0)), (10, (3.0, 5.0)), (30_000, (15.0, 50.0))])
+def test_tie_targets_scale_with_network_size(n, expected):
+    assert tie_targets(n) == pytest.approx(expected)
+
+
+def test_summary_fields_shape():
+    fields = summary_fields(diverse(40, 30, companies=10), AS_OF)
+    assert set(fields) == {"breadth", "depth", "diagnosis", "top_contacts"}
+    assert fields["breadth"] == {"contacts": 40, "companies": 10, "diversity": pytest.approx(
+        round(np.log(10) / np.log(40), 4))}
+    assert list(fields["depth"]["tiers"]) == TIER_ORDER
+    assert fields["depth"]["strong_ties"] == 30
+    assert fields["diagnosis"] in QUADRANTS
+    assert len(fields["top_contacts"]) == 10
+    assert set(fields["top_contacts"][0]) == {"name", "strength", "tier"}
+    assert fields["top_contacts"][0]["tier"] == "Inner circle"
