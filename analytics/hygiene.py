@@ -139,30 +139,37 @@ def assuming_closeness(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) 
     before anything given to them (referral, introduction, endorsement, recommendation).
     """
     as_of = as_utc(as_of)
+    return pd.concat([_weak_tie_asks(net, scores, as_of), _withdrawals(net, scores, as_of)],
+                     ignore_index=True)
+
+
+def _weak_tie_asks(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     strength = scores.set_index("contact_id")["strength"] if len(scores) else pd.Series(dtype=float)
     out = _outbound_messages(net, as_of)
-    out["strength"] = out["contact_id"].map(strength).fillna(0.0)
+    out["strength"] = out["contact_id"].map(strength).astype(float).fillna(0.0)
     new = out["days_connected"] < weights.ASK_MIN_DAYS_CONNECTED
     asks = _matching(out[(out["strength"] < weights.ASK_MIN_STRENGTH) | new], ASK_RE)
-    since = asks["days_connected"].map(lambda d: "" if pd.isna(d) else f", {int(d)} day(s) after connecting")
-    asks["why"] = ("Asked for a referral or introduction with strength "
-                   + asks["strength"].round().astype(int).astype(str) + since
-                   + ": deepen the tie and give first.")
-    asks = _findings(asks, net, "ask_weak_tie", scores)
+    since = [f", {d:.0f} day(s) after connecting" if pd.notna(d) else ""
+             for d in asks["days_connected"]]
+    asks["why"] = [f"Asked for a referral or introduction with strength {s:.0f}{t}: deepen the tie and "
+                   "give first." for s, t in zip(asks["strength"], since, strict=True)]
+    return _findings(asks, net, "ask_weak_tie", scores)
 
+
+def _withdrawals(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     led = net.ledger[net.ledger["date"] <= as_of]
     taken = led[led["kind"].isin(["referral", "closed_business"]) & (led["direction"] == "in")]
     first_in = taken.sort_values("date").drop_duplicates("contact_id")
     given = exchanges(net, as_of)
     first_out = given[given["direction"] == "out"].groupby("contact_id")["date"].min()
-    first_in = first_in.assign(first_out=first_in["contact_id"].map(first_out))
+    first_in = first_in.merge(first_out.rename("first_out"), left_on="contact_id", right_index=True,
+                              how="left")
     early = first_in[first_in["first_out"].isna() | (first_in["first_out"] > first_in["date"])].copy()
-    early["evidence"] = (early["kind"].str.replace("_", " ") + " received on " + date_text(early["date"])
-                         + "; first thing you gave: "
-                         + date_text(early["first_out"]).replace("", "nothing yet"))
+    gave = date_text(early["first_out"]).replace("", "nothing yet")
+    early["evidence"] = [f"{k.replace('_', ' ')} received on {d}; first thing you gave: {g}"
+                         for k, d, g in zip(early["kind"], date_text(early["date"]), gave, strict=True)]
     early["why"] = "You received before you gave: make a deposit before the next withdrawal."
-    return pd.concat([asks, _findings(early, net, "withdrawal_before_deposit", scores)],
-                     ignore_index=True)
+    return _findings(early, net, "withdrawal_before_deposit", scores)
 
 
 def exchanges(net: Network, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
@@ -186,8 +193,8 @@ def taking_without_giving(net: Network) -> pd.DataFrame:
     counts = got.groupby(["contact_id", "kind"]).size().unstack(fill_value=0)
     total = counts.sum(axis=1)
     counts = counts[total >= weights.TAKE_WITHOUT_GIVE_MIN]
-    found = pd.DataFrame({"contact_id": counts.index,
-                          "date": got.groupby("contact_id")["date"].max().reindex(counts.index).values})
+    found = got.groupby("contact_id")["date"].max().reindex(counts.index).rename_axis("contact_id")
+    found = found.reset_index()
     received = [", ".join(f"{n} {k}(s)" for k, n in row.items() if n) for _, row in counts.iterrows()]
     found["evidence"] = ["Received " + r + "; given nothing." for r in received]
     found["why"] = "Give and take: return the favour with a referral, introduction or endorsement."
