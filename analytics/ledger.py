@@ -1,0 +1,583 @@
+"""Activity-ledger import: the Groups / Members / Activities workbook (or one CSV per sheet) -> frames.
+
+Sheet and column names are matched case-insensitively and extra columns are ignored. Contacts are
+resolved by LinkedIn profile URL, then by folded name; a row that cannot be used (unknown contact,
+bad date, negative value, unknown kind...) is reported with its row number and skipped, never fatal.
+Ids are stable: group_id is "g:" + the folded group name and entry_id hashes the row's content, so
+importing the same workbook twice does not duplicate anything.
+
+Example:
+    >>> normalize_kind("TYFCB"), normalize_kind("1-2-1"), normalize_direction("Given")
+    ('closed_business', 'one_to_one', 'out')
+    >>> group_id("BNI  Domstad Utrecht")
+    'g:bni domstad utrecht'
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import PurePath
+from typing import Any
+
+import pandas as pd
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font, PatternFill
+
+from analytics.errors import InputError
+from analytics.model import (
+    GROUP_COLUMNS,
+    LEDGER_COLUMNS,
+    MEMBER_COLUMNS,
+    FileReport,
+    empty_frame,
+    normalize_name,
+    normalize_url,
+)
+from analytics.sheets import write_cell
+
+Rows = list[list[Any]]
+
+
+@dataclass
+class RowProblem:
+    """One row that was skipped: where it is (file, sheet, row number as the user sees it) and why."""
+
+    file: str
+    sheet: str
+    row: int
+    reason: str
+
+
+@dataclass
+class LedgerImport:
+    """What a ledger (or BNI) import produced: model frames plus a report per file and per bad row."""
+
+    groups: pd.DataFrame = field(default_factory=lambda: empty_frame(GROUP_COLUMNS))
+    members: pd.DataFrame = field(default_factory=lambda: empty_frame(MEMBER_COLUMNS))
+    ledger: pd.DataFrame = field(default_factory=lambda: empty_frame(LEDGER_COLUMNS))
+    files: list[FileReport] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Vocabulary: human labels -> model values
+# ---------------------------------------------------------------------------------------------------
+
+
+def _key(text: Any) -> str:
+    """Lower-case words only: "Hours/Month " -> "hours month"."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", normalize_name(str(text or ""))).split())
+
+
+KIND_LABELS: dict[str, str] = {
+    **{k: "referral" for k in ("referral", "referrals", "ref", "referral slip", "lead", "empfehlung",
+                               "doorverwijzing", "referentie", "segnalazione")},
+    **{k: "closed_business" for k in ("closed business", "closed", "business closed", "tyfcb", "deal",
+                                      "thank you for closed business", "thanks for closed business",
+                                      "closed deal", "auftrag", "opdracht", "affare")},
+    **{k: "one_to_one" for k in ("one to one", "one on one", "1 2 1", "121", "1 to 1", "1 on 1", "1to1",
+                                 "one2one", "1 1", "one to ones", "face to face")},
+    **{k: "meeting" for k in ("meeting", "meetings", "treffen", "overleg", "riunione", "chapter meeting")},
+    **{k: "event" for k in ("event", "events", "veranstaltung", "evenement", "evento")},
+    **{k: "introduction" for k in ("introduction", "intro", "introductions", "vorstellung", "introductie",
+                                   "presentazione")},
+    **{k: "purchase" for k in ("purchase", "bought", "buy", "kauf", "aankoop", "acquisto")},
+}
+DIRECTION_LABELS: dict[str, str] = {
+    **{k: "out" for k in ("out", "given", "give", "gave", "outgoing", "sent", "gegeben", "gegeven",
+                          "dato", "donne")},
+    **{k: "in" for k in ("in", "received", "receive", "got", "incoming", "erhalten", "ontvangen",
+                         "ricevuto", "recu")},
+}
+TYPE_LABELS: dict[str, str] = {
+    **{k: "chamber" for k in ("chamber", "chamber of commerce", "ihk", "kvk", "kamer van koophandel",
+                              "handelskammer", "camera di commercio", "cci", "chambre de commerce")},
+    **{k: "referral_group" for k in ("referral group", "referral", "bni", "referral network",
+                                     "business club", "leads group", "unternehmerteam")},
+    **{k: "association" for k in ("association", "professional association", "trade association",
+                                  "verein", "verband", "vereniging", "associazione", "club")},
+    **{k: "event" for k in ("event", "conference", "trade fair", "fair", "trade show", "messe", "congres",
+                            "beurs", "fiera")},
+    **{k: "online" for k in ("online", "online group", "linkedin group", "community", "online community",
+                             "forum", "slack", "whatsapp group")},
+    **{k: "informal" for k in ("informal", "meetup", "drinks", "borrel", "stammtisch", "aperitivo",
+                               "informal group", "other", "")},
+}
+
+
+def normalize_kind(text: Any) -> str:
+    """Ledger kind for a human label ("" when unknown).
+
+    >>> normalize_kind("Thank you for closed business"), normalize_kind("dinner")
+    ('closed_business', '')
+    """
+    return KIND_LABELS.get(_key(text), "")
+
+
+def normalize_direction(text: Any) -> str:
+    """"out" (given) or "in" (received); "" when unknown."""
+    return DIRECTION_LABELS.get(_key(text), "")
+
+
+def normalize_type(text: Any) -> str:
+    """Group type for a human label ("BNI" -> referral_group); "" when unknown.
+
+    >>> normalize_type("Chamber of Commerce"), normalize_type("Online group"), normalize_type("BNI")
+    ('chamber', 'online', 'referral_group')
+    """
+    return TYPE_LABELS.get(_key(text), "")
+
+
+def group_id(name: str) -> str:
+    """Stable group id from the folded group name."""
+    return "g:" + normalize_name(name)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Cell values
+# ---------------------------------------------------------------------------------------------------
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d", "%d/%m/%y", "%d.%m.%y",
+                 "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+
+
+def parse_date(value: Any) -> pd.Timestamp | None:
+    """A UTC day from a date cell or text (ISO, or day first: 31/12/2025, 31.12.2025); None if not one.
+
+    >>> parse_date("05/03/2026"), parse_date("2026-3-5"), parse_date("soon")
+    (Timestamp('2026-03-05 00:00:00+0000', tz='UTC'), Timestamp('2026-03-05 00:00:00+0000', tz='UTC'), None)
+    """
+    if isinstance(value, datetime | date):
+        return pd.Timestamp(value).tz_localize(None).tz_localize("UTC").normalize()
+    text = str(value or "").strip()
+    for fmt in _DATE_FORMATS:
+        try:
+            return pd.Timestamp(datetime.strptime(text, fmt), tz="UTC").normalize()
+        except ValueError:
+            continue
+    return None
+
+
+def parse_amount(value: Any) -> float | None:
+    """A number from a cell: 1200, "€ 1.200,50", "1,200.50", "400.00"; 0.0 when blank; None if not one.
+
+    The last "," or "." followed by one or two digits is the decimal mark; other marks group thousands.
+
+    >>> parse_amount("€ 1.200,50"), parse_amount("1,200.50"), parse_amount("1.200"), parse_amount("n/a")
+    (1200.5, 1200.5, 1200.0, None)
+    """
+    if isinstance(value, int | float):
+        return float(value)
+    raw = str(value or "").strip()
+    if not raw:
+        return 0.0
+    digits = re.sub(r"[^0-9,.\-]", "", raw)
+    m = re.fullmatch(r"(-?)([0-9][0-9,.]*?)(?:[.,]([0-9]{1,2}))?", digits)
+    if not m:
+        return None
+    return float(f"{m.group(1)}{re.sub(r'[.,]', '', m.group(2))}.{m.group(3) or 0}")
+
+
+def text(value: Any) -> str:
+    """Cell as stripped text ("" for blanks; 3.0 -> "3")."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Files -> sheets of rows
+# ---------------------------------------------------------------------------------------------------
+
+
+def xlsx_sheets(name: str, data: bytes) -> dict[str, Rows]:
+    """Every sheet of an .xlsx as lists of cell values (title -> rows); InputError when unreadable."""
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as err:  # openpyxl raises many types for a damaged file
+        raise InputError(name, f"not a readable Excel workbook ({type(err).__name__})") from None
+    try:
+        return {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets}
+    finally:
+        wb.close()
+
+
+def csv_rows(name: str, data: bytes) -> Rows:
+    """A CSV's rows (UTF-8 with or without BOM, else cp1252; comma, semicolon or tab separated)."""
+    try:
+        body = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        body = data.decode("cp1252", errors="replace")
+    sample = body[:4096]
+    delimiter = max(",;\t", key=sample.count) if sample else ","
+    return [row for row in csv.reader(io.StringIO(body), delimiter=delimiter)]
+
+
+def file_sheets(name: str, data: bytes) -> dict[str, Rows]:
+    """Sheets of an .xlsx/.xlsm, or a CSV as one sheet named after the file stem."""
+    if data[:2] == b"PK":
+        return xlsx_sheets(name, data)
+    if PurePath(name).suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+        raise InputError(name, "not an .xlsx workbook: save it as .xlsx or as one CSV per sheet")
+    return {PurePath(name).stem: csv_rows(name, data)}
+
+
+#: Sheet -> model column -> accepted header labels (compared after `_key`).
+SHEET_COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
+    "groups": {"name": ("name", "group", "group name"), "type": ("type", "group type", "kind"),
+               "annual_cost": ("annual cost", "cost", "yearly cost", "cost per year", "annual fee", "fee"),
+               "hours_per_month": ("hours per month", "hours month", "hours a month", "hours"),
+               "joined_on": ("joined on", "joined", "member since", "since", "start")},
+    "members": {"group": ("group", "group name"),
+                "contact": ("contact", "name", "member", "profile url", "url", "linkedin")},
+    "activities": {"date": ("date", "day"), "contact": ("contact", "name", "who", "profile url"),
+                   "group": ("group", "group name"), "kind": ("kind", "activity", "type"),
+                   "direction": ("direction", "given received", "given or received"),
+                   "value": ("value", "amount", "tyfcb amount"),
+                   "note": ("note", "notes", "comment", "detail")},
+}
+REQUIRED = {"groups": ("name",), "members": ("group", "contact"),
+            "activities": ("date", "contact", "kind", "direction")}
+SHEET_NAMES = {"groups": ("groups", "group"), "members": ("members", "member", "roster"),
+               "activities": ("activities", "activity", "ledger", "log")}
+
+
+def header_map(row: list[Any], sheet: str) -> dict[str, int]:
+    """Model column -> index for a header row of `sheet` (first matching label wins)."""
+    labels = [_key(c) for c in row]
+    found: dict[str, int] = {}
+    for column, names in SHEET_COLUMNS[sheet].items():
+        hits = [i for i, label in enumerate(labels) if label in names and i not in found.values()]
+        if hits:
+            found[column] = hits[0]
+    return found
+
+
+def find_header(rows: Rows, sheet: str, scan: int = 10) -> tuple[int, dict[str, int]] | None:
+    """(row index, column map) of the first row within `scan` rows holding every required column."""
+    for i, row in enumerate(rows[:scan]):
+        cols = header_map(row, sheet)
+        if all(c in cols for c in REQUIRED[sheet]):
+            return i, cols
+    return None
+
+
+def classify(title: str, rows: Rows) -> tuple[str, int, dict[str, int]] | None:
+    """Which ledger sheet this is (by its name, else by its headers): (sheet, header index, columns)."""
+    named = [s for s, names in SHEET_NAMES.items() if _key(title) in names]
+    candidates = named or ["activities", "members", "groups"]  # most specific headers first
+    for sheet in candidates:
+        found = find_header(rows, sheet)
+        if found:
+            return sheet, *found
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Contacts
+# ---------------------------------------------------------------------------------------------------
+
+
+class ContactIndex:
+    """Resolve a cell (profile URL or full name) to a contact_id of `contacts`.
+
+    >>> idx = ContactIndex(pd.DataFrame({"contact_id": ["in:ann"], "name": ["Ann Lee"],
+    ...                                  "url": ["https://www.linkedin.com/in/ann"]}))
+    >>> idx.resolve("linkedin.com/in/Ann/"), idx.resolve("ANN  LEE"), idx.resolve("Bob")
+    (('in:ann', ''), ('in:ann', ''), ('', 'unknown contact'))
+    """
+
+    def __init__(self, contacts: pd.DataFrame) -> None:
+        urls = contacts["url"].fillna("").map(normalize_url)
+        self.by_url = dict(zip(urls[urls != ""], contacts["contact_id"][urls != ""], strict=True))
+        names = contacts["name"].fillna("").map(normalize_name)
+        counts = names.value_counts()
+        unique = names.map(counts) == 1
+        self.by_name = dict(zip(names[unique], contacts["contact_id"][unique], strict=True))
+        self.ambiguous = set(counts.index[counts > 1])
+
+    def resolve(self, cell: Any) -> tuple[str, str]:
+        """(contact_id, "") or ("", reason)."""
+        raw = text(cell)
+        if not raw:
+            return "", "no contact"
+        url = normalize_url(raw)
+        if url:
+            return (self.by_url[url], "") if url in self.by_url else ("", "unknown contact")
+        name = normalize_name(raw)
+        if name in self.ambiguous:
+            return "", "ambiguous name: use the profile URL"
+        return (self.by_name[name], "") if name in self.by_name else ("", "unknown contact")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Ledger rows
+# ---------------------------------------------------------------------------------------------------
+
+
+def entry_ids(frame: pd.DataFrame) -> pd.Series:
+    """Deterministic entry_id per row: a hash of date/contact/kind/direction/value/group/note, plus the
+    occurrence number among identical rows (two equal one-to-ones on one day stay two entries)."""
+    keys = (frame["date"].dt.strftime("%Y-%m-%d").fillna("") + "|" + frame["contact_id"] + "|"
+            + frame["kind"] + "|" + frame["direction"] + "|" + frame["value"].map("{:.2f}".format) + "|"
+            + frame["group_id"] + "|" + frame["note"])
+    keys = keys + "#" + keys.groupby(keys).cumcount().astype(str)
+    return keys.map(lambda k: "e:" + hashlib.sha1(k.encode("utf-8")).hexdigest()[:16])
+
+
+def ledger_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Model-typed ledger frame (with entry ids) from dicts holding every column but entry_id."""
+    if not rows:
+        return empty_frame(LEDGER_COLUMNS)
+    frame = pd.DataFrame(rows)
+    frame["date"] = pd.to_datetime(frame["date"], utc=True).astype("datetime64[ns, UTC]")
+    frame["value"] = frame["value"].astype("float64")
+    frame["entry_id"] = entry_ids(frame)
+    return frame[LEDGER_COLUMNS].reset_index(drop=True)
+
+
+class _Reader:
+    """Accumulates groups, members and ledger rows across the files of one import."""
+
+    def __init__(self, contacts: pd.DataFrame) -> None:
+        self.contacts = ContactIndex(contacts)
+        self.groups: dict[str, dict[str, Any]] = {}
+        self.members: list[dict[str, str]] = []
+        self.entries: list[dict[str, Any]] = []
+        self.problems: list[RowProblem] = []
+
+    def problem(self, report: FileReport, sheet: str, row: int, reason: str) -> None:
+        report.skip(reason)
+        self.problems.append(RowProblem(report.file, sheet, row, reason))
+
+    def group(self, name: str, report: FileReport) -> str:
+        """group_id for `name`, adding an undeclared group (informal, no cost) with a warning."""
+        gid = group_id(name)
+        if gid not in self.groups:
+            self.groups[gid] = {"group_id": gid, "name": name, "type": "informal", "annual_cost": 0.0,
+                                "hours_per_month": 0.0, "joined_on": pd.NaT}
+            report.warnings.append(f"group {name!r} is not on the Groups sheet: added as informal, no cost")
+        return gid
+
+    def read_groups(self, report: FileReport, sheet: str, rows: list[tuple[int, list[Any]]],
+                    cols: dict[str, int]) -> None:
+        for n, row in rows:
+            cell = _getter(row, cols)
+            name = cell("name")
+            if not name:
+                self.problem(report, sheet, n, "no group name")
+                continue
+            gtype = normalize_type(cell("type"))
+            if not gtype:
+                report.warnings.append(f"row {n}: group type {cell('type')!r} unknown, counted as informal")
+                gtype = "informal"
+            cost = parse_amount(cell("annual_cost", raw=True))
+            hours = parse_amount(cell("hours_per_month", raw=True))
+            if cost is None or hours is None or cost < 0 or hours < 0:
+                self.problem(report, sheet, n, "cost or hours not a positive number")
+                continue
+            joined = parse_date(cell("joined_on", raw=True))
+            if joined is None and cell("joined_on"):
+                self.problem(report, sheet, n, "bad date")
+                continue
+            gid = group_id(name)
+            self.groups[gid] = {"group_id": gid, "name": name, "type": gtype, "annual_cost": cost,
+                                "hours_per_month": hours, "joined_on": joined or pd.NaT}
+            report.rows += 1
+
+    def read_members(self, report: FileReport, sheet: str, rows: list[tuple[int, list[Any]]],
+                     cols: dict[str, int]) -> None:
+        for n, row in rows:
+            cell = _getter(row, cols)
+            contact_id, why = self.contacts.resolve(cell("contact"))
+            if why or not cell("group"):
+                self.problem(report, sheet, n, why or "no group")
+                continue
+            self.members.append({"contact_id": contact_id, "group_id": self.group(cell("group"), report)})
+            report.rows += 1
+
+    def read_activities(self, report: FileReport, sheet: str, rows: list[tuple[int, list[Any]]],
+                        cols: dict[str, int]) -> None:
+        for n, row in rows:
+            cell = _getter(row, cols)
+            day = parse_date(cell("date", raw=True))
+            kind, direction = normalize_kind(cell("kind")), normalize_direction(cell("direction"))
+            value = parse_amount(cell("value", raw=True))
+            contact_id, why = self.contacts.resolve(cell("contact"))
+            why = ("bad date" if day is None else f"unknown kind {cell('kind')!r}" if not kind
+                   else f"direction {cell('direction')!r} is neither given nor received" if not direction
+                   else "value not a number" if value is None else "negative value" if value < 0 else why)
+            if why:
+                self.problem(report, sheet, n, why)
+                continue
+            gid = self.group(cell("group"), report) if cell("group") else ""
+            self.entries.append({"date": day, "contact_id": contact_id, "group_id": gid, "kind": kind,
+                                 "direction": direction, "value": value, "note": cell("note")})
+            report.rows += 1
+            report.date_min = day if report.date_min is None else min(report.date_min, day)
+            report.date_max = day if report.date_max is None else max(report.date_max, day)
+
+    def result(self, files: list[FileReport]) -> LedgerImport:
+        groups = pd.concat([empty_frame(GROUP_COLUMNS), pd.DataFrame(list(self.groups.values()),
+                                                                     columns=GROUP_COLUMNS)])
+        groups = groups.astype({"annual_cost": float, "hours_per_month": float, "name": object})
+        groups["joined_on"] = pd.to_datetime(groups["joined_on"], utc=True).astype("datetime64[ns, UTC]")
+        members = pd.DataFrame(self.members, columns=MEMBER_COLUMNS).drop_duplicates(ignore_index=True)
+        return LedgerImport(groups=groups.reset_index(drop=True),
+                            members=members.astype(object), ledger=ledger_frame(self.entries),
+                            files=files, problems=self.problems)
+
+
+def _getter(row: list[Any], cols: dict[str, int]):
+    """cell(column) -> stripped text ("" when absent); cell(column, raw=True) -> the raw value."""
+    def cell(column: str, raw: bool = False) -> Any:
+        i = cols.get(column)
+        value = row[i] if i is not None and i < len(row) else None
+        return value if raw else text(value)
+    return cell
+
+
+def data_rows(rows: Rows, header: int) -> list[tuple[int, list[Any]]]:
+    """(1-based row number as the user sees it, cells) for every non-blank row below the header."""
+    return [(i + 1, row) for i, row in enumerate(rows) if i > header and any(text(c) for c in row)]
+
+
+def read_ledger(files: list[tuple[str, bytes]], contacts: pd.DataFrame) -> LedgerImport:
+    """Read ledger workbooks and/or CSVs (groups.csv, members.csv, activities.csv) into model frames.
+
+    Groups are read before members and activities whatever the file order; a file with no ledger
+    sheet gets a warning in its FileReport; a file that is not a spreadsheet raises InputError.
+
+    >>> csv = b"Date,Contact,Kind,Direction\\n2026-01-05,Ann Lee,1-2-1,given\\n2026-13-05,Ann Lee,ref,gave\\n"
+    >>> got = read_ledger([("activities.csv", csv)],
+    ...                   pd.DataFrame({"contact_id": ["name:ann lee"], "name": ["Ann Lee"], "url": [""]}))
+    >>> got.ledger[["contact_id", "kind", "direction"]].values.tolist(), got.problems[0].row
+    ([['name:ann lee', 'one_to_one', 'out']], 3)
+    """
+    reader = _Reader(contacts)
+    reports: list[FileReport] = []
+    found: list[tuple[str, FileReport, str, Rows, int, dict[str, int]]] = []
+    for name, data in files:
+        report = FileReport(file=name, kind="ledger")
+        reports.append(report)
+        for title, rows in file_sheets(name, data).items():
+            hit = classify(title, rows)
+            if hit:
+                found.append((hit[0], report, title, rows, hit[1], hit[2]))
+        if not any(f[1] is report for f in found):
+            report.warnings.append("no Groups, Members or Activities sheet with the expected headers found")
+    readers = {"groups": reader.read_groups, "members": reader.read_members,
+               "activities": reader.read_activities}
+    for sheet in ("groups", "members", "activities"):
+        for kind, report, title, rows, header, cols in found:
+            if kind == sheet:
+                readers[sheet](report, title, data_rows(rows, header), cols)
+    return reader.result(reports)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Template and rosters
+# ---------------------------------------------------------------------------------------------------
+
+TEMPLATE_SHEETS: dict[str, tuple[list[str], list[Any]]] = {
+    "Groups": (["Name", "Type", "Annual Cost", "Hours per Month", "Joined On"],
+               ["BNI Example Chapter", "Referral group", 1200, 8, date(2025, 1, 15)]),
+    "Members": (["Group", "Contact"], ["BNI Example Chapter", "https://www.linkedin.com/in/example-member"]),
+    "Activities": (["Date", "Contact", "Group", "Kind", "Direction", "Value", "Note"],
+                   [date(2025, 2, 3), "https://www.linkedin.com/in/example-member", "BNI Example Chapter",
+                    "Closed business", "Received", 1500, "Website project after her referral"]),
+}
+TEMPLATE_HELP = [
+    "How to keep your networking ledger",
+    "Groups: one row per group you belong to. Type: Chamber of commerce, Referral group (BNI), "
+    "Association, Event, Online group or Informal. Annual Cost in your currency; Hours per Month "
+    "including travel; Joined On as a date.",
+    "Members: one row per person per group. Contact: their full name as on LinkedIn, or better their "
+    "LinkedIn profile URL.",
+    "Activities: one row per thing that happened. Kind: Referral, Closed business (TYFCB), One-to-one, "
+    "Meeting, Event, Introduction or Purchase. Direction: Given (you gave it) or Received (you got it). "
+    "Value: the business closed, 0 when there is none.",
+    "Replace the example rows with your own. Rows that cannot be read are listed after the import "
+    "with their row number.",
+]
+
+
+def template_workbook() -> bytes:
+    """The downloadable ledger template: Instructions, Groups, Members, Activities (one example row each).
+
+    >>> read_ledger([("t.xlsx", template_workbook())], pd.DataFrame(
+    ...     {"contact_id": ["in:example-member"], "name": ["Example"],
+    ...      "url": ["https://www.linkedin.com/in/example-member"]})).ledger["value"].tolist()
+    [1500.0]
+    """
+    wb = Workbook()
+    help_ws = wb.active
+    help_ws.title = "Instructions"
+    for r, line in enumerate(TEMPLATE_HELP, start=1):
+        write_cell(help_ws, r, 1, line).font = Font(bold=r == 1)
+    help_ws.column_dimensions["A"].width = 120
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    for title, (header, example) in TEMPLATE_SHEETS.items():
+        ws = wb.create_sheet(title)
+        for c, (label, value) in enumerate(zip(header, example, strict=True), start=1):
+            head = write_cell(ws, 1, c, label)
+            head.font, head.fill = Font(bold=True), fill
+            cell = write_cell(ws, 2, c, value)
+            if isinstance(value, date):
+                cell.number_format = "yyyy-mm-dd"
+            ws.column_dimensions[head.column_letter].width = max(14, len(str(value)) + 2)
+        ws.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+ROSTER_COLUMNS = ("contact", "name", "member", "profile url", "url", "linkedin", "linkedin url", "full name")
+
+
+def roster_names(rows: Rows) -> list[tuple[int, str]]:
+    """(row number, name or URL) from a roster: a column named Name/Contact/URL, First + Last Name
+    columns, or else the first column (with or without a header)."""
+    for i, row in enumerate(rows[:10]):
+        labels = [_key(c) for c in row]
+        if "first name" in labels and "last name" in labels:
+            f, la = labels.index("first name"), labels.index("last name")
+            return [(n, f"{text(r[f]) if f < len(r) else ''} {text(r[la]) if la < len(r) else ''}".strip())
+                    for n, r in data_rows(rows, i)]
+        hits = [j for j, label in enumerate(labels) if label in ROSTER_COLUMNS]
+        if hits:
+            return [(n, text(r[hits[0]]) if hits[0] < len(r) else "") for n, r in data_rows(rows, i)]
+    return [(n, text(r[0]) if r else "") for n, r in data_rows(rows, -1)]
+
+
+def read_roster(name: str, data: bytes, contacts: pd.DataFrame,
+                group_name: str = "") -> tuple[pd.DataFrame, FileReport]:
+    """Members frame (contact_id, group_id of `group_name`) from a CSV/XLSX roster of names or URLs.
+
+    >>> members, rep = read_roster("r.csv", b"Name\\nAnn Lee\\nZed\\n", pd.DataFrame(
+    ...     {"contact_id": ["name:ann lee"], "name": ["Ann Lee"], "url": [""]}), "Chamber")
+    >>> members.values.tolist(), rep.reasons
+    ([['name:ann lee', 'g:chamber']], {'unknown contact': 1})
+    """
+    report = FileReport(file=name, kind="roster")
+    index = ContactIndex(contacts)
+    sheets = file_sheets(name, data)
+    found: list[str] = []
+    for n, cell in roster_names(next(iter(sheets.values()), [])):
+        contact_id, why = index.resolve(cell)
+        if why:
+            report.skip(why)
+            report.warnings.append(f"row {n}: {why} {cell!r}")
+            continue
+        found.append(contact_id)
+    report.rows = len(found)
+    members = pd.DataFrame({"contact_id": found, "group_id": group_id(group_name) if group_name else ""},
+                           columns=MEMBER_COLUMNS).astype(object)
+    return members.drop_duplicates(ignore_index=True), report

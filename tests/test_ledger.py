@@ -1,0 +1,159 @@
+"""Ledger workbook / CSV import, roster import and the template: tiny inline files, known answers."""
+
+import io
+from datetime import date
+
+import pandas as pd
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from analytics import ledger
+from analytics.errors import InputError
+
+CONTACTS = pd.DataFrame({
+    "contact_id": ["in:ann-lee", "name:bob stone", "name:jose garcia", "in:kim-1", "in:kim-2"],
+    "name": ["Ann Lee", "Bob Stone", "José García", "Kim Park", "Kim Park"],
+    "url": ["https://www.linkedin.com/in/ann-lee", "", "", "https://www.linkedin.com/in/kim-1",
+            "https://www.linkedin.com/in/kim-2"],
+})
+
+
+def xlsx(sheets: dict[str, list[list]]) -> bytes:
+    wb = Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+WORKBOOK = {
+    "GROUPS": [["name", "TYPE", "annual cost", "Hours Per Month", "joined on", "Comment"],
+               ["BNI Domstad Utrecht", "BNI", 1200, 8, date(2025, 1, 1), "ignored"],
+               ["IHK Köln", "Chamber of commerce", "€ 1.200,50", "2", "15/03/2024", ""]],
+    "members": [["Group", "Contact"], ["BNI Domstad Utrecht", "linkedin.com/in/Ann-Lee/"],
+                ["BNI Domstad Utrecht", "bob  STONE"], ["IHK Köln", "Jose Garcia"]],
+    "Activities": [["Date", "Contact", "Group", "Kind", "Direction", "Value", "Note"],
+                   [date(2025, 2, 3), "Ann Lee", "BNI Domstad Utrecht", "TYFCB", "Received", 1500, "site"],
+                   ["2025-02-04", "Bob Stone", "BNI Domstad Utrecht", "1-2-1", "given", None, ""],
+                   ["04.02.2025", "Bob Stone", "BNI Domstad Utrecht", "One to One", "given", "", ""],
+                   ["2025-02-05", "Nobody Here", "BNI Domstad Utrecht", "referral", "given", 0, ""],
+                   ["2025-02-31", "Ann Lee", "BNI Domstad Utrecht", "referral", "given", 0, ""],
+                   ["2025-02-06", "Ann Lee", "BNI Domstad Utrecht", "referral", "received", -5, ""],
+                   ["2025-02-07", "Ann Lee", "BNI Domstad Utrecht", "dinner", "given", 0, ""],
+                   ["2025-02-08", "Kim Park", "BNI Domstad Utrecht", "referral", "given", 0, ""],
+                   ["2025-02-09", "Ann Lee", "Founders Drinks", "introduction", "given", 0, ""]],
+}
+
+
+def test_workbook_import_case_insensitive_and_typed():
+    got = ledger.read_ledger([("ledger.xlsx", xlsx(WORKBOOK))], CONTACTS)
+    groups = got.groups.set_index("group_id")
+    assert list(groups.index) == ["g:bni domstad utrecht", "g:ihk koln", "g:founders drinks"]
+    assert groups["type"].tolist() == ["referral_group", "chamber", "informal"]
+    assert groups.loc["g:ihk koln", "annual_cost"] == 1200.5
+    assert groups.loc["g:ihk koln", "joined_on"] == pd.Timestamp("2024-03-15", tz="UTC")
+    assert sorted(got.members.itertuples(index=False, name=None)) == [
+        ("in:ann-lee", "g:bni domstad utrecht"), ("name:bob stone", "g:bni domstad utrecht"),
+        ("name:jose garcia", "g:ihk koln")]
+    led = got.ledger
+    assert led[["contact_id", "kind", "direction", "value"]].values.tolist() == [
+        ["in:ann-lee", "closed_business", "in", 1500.0], ["name:bob stone", "one_to_one", "out", 0.0],
+        ["name:bob stone", "one_to_one", "out", 0.0], ["in:ann-lee", "introduction", "out", 0.0]]
+    assert led["entry_id"].nunique() == 4  # two equal one-to-ones on one day stay two entries
+    assert str(led["date"].dtype) == "datetime64[ns, UTC]"
+
+
+def test_bad_rows_reported_with_row_numbers_never_fatal():
+    got = ledger.read_ledger([("ledger.xlsx", xlsx(WORKBOOK))], CONTACTS)
+    problems = {(p.sheet, p.row): p.reason for p in got.problems}
+    assert problems == {("Activities", 5): "unknown contact", ("Activities", 6): "bad date",
+                        ("Activities", 7): "negative value", ("Activities", 8): "unknown kind 'dinner'",
+                        ("Activities", 9): "ambiguous name: use the profile URL"}
+    report = got.files[0]
+    assert (report.rows, report.skipped) == (2 + 3 + 4, 5)
+    assert any("Founders Drinks" in w for w in report.warnings)
+
+
+def test_reimport_gives_same_entry_ids():
+    first = ledger.read_ledger([("a.xlsx", xlsx(WORKBOOK))], CONTACTS).ledger["entry_id"].tolist()
+    again = ledger.read_ledger([("b.xlsx", xlsx(WORKBOOK))], CONTACTS).ledger["entry_id"].tolist()
+    assert first == again
+
+
+@pytest.mark.parametrize("names", [("groups.csv", "members.csv", "activities.csv"),
+                                   ("g.csv", "m.csv", "a.csv")])  # detected by headers
+def test_one_csv_per_sheet(names):
+    files = [(names[0], b"Name;Type;Annual Cost\nBNI Domstad;Referral group;900\n"),
+             (names[1], b"Group,Contact\nBNI Domstad,Ann Lee\n"),
+             (names[2], b"\xef\xbb\xbfDate,Contact,Group,Kind,Direction,Value\n"
+                        b"2025-03-01,Ann Lee,BNI Domstad,Thank you for closed business,received,"
+                        b"\"1,250.00\"\n")]
+    got = ledger.read_ledger(list(reversed(files)), CONTACTS)  # groups still read first
+    assert got.groups[["name", "type", "annual_cost"]].values.tolist() == [
+        ["BNI Domstad", "referral_group", 900.0]]
+    assert got.members.values.tolist() == [["in:ann-lee", "g:bni domstad"]]
+    assert got.ledger[["kind", "value", "group_id"]].values.tolist() == [
+        ["closed_business", 1250.0, "g:bni domstad"]]
+    assert all(not r.warnings for r in got.files)
+
+
+def test_file_without_ledger_sheet_warns_and_damaged_workbook_raises():
+    got = ledger.read_ledger([("x.csv", b"foo,bar\n1,2\n")], CONTACTS)
+    assert got.ledger.empty and got.files[0].warnings
+    with pytest.raises(InputError, match=r"broken\.xlsx"):
+        ledger.read_ledger([("broken.xlsx", b"PK\x03\x04 not really")], CONTACTS)
+
+
+@pytest.mark.parametrize(("label", "kind"), [
+    ("1-2-1", "one_to_one"), ("One to One", "one_to_one"), ("one-to-one", "one_to_one"),
+    ("TYFCB", "closed_business"), ("closed_business", "closed_business"), ("Intro", "introduction"),
+    ("lunch", "")])
+def test_kind_variants(label, kind):
+    assert ledger.normalize_kind(label) == kind
+
+
+@pytest.mark.parametrize(("label", "gtype"), [
+    ("Chamber of commerce", "chamber"), ("BNI", "referral_group"), ("Referral group", "referral_group"),
+    ("Online group", "online"), ("referral_group", "referral_group"), ("Golf", "")])
+def test_group_type_labels(label, gtype):
+    assert ledger.normalize_type(label) == gtype
+
+
+@pytest.mark.parametrize(("value", "amount"), [("400.00", 400.0), ("€ 1.200,50", 1200.5), ("1,200", 1200.0),
+                                               ("2,5", 2.5), (3, 3.0), ("", 0.0), ("abc", None)])
+def test_amounts(value, amount):
+    assert ledger.parse_amount(value) == amount
+
+
+def test_template_round_trip_and_text_cells():
+    data = ledger.template_workbook()
+    wb = load_workbook(io.BytesIO(data))
+    assert wb.sheetnames == ["Instructions", "Groups", "Members", "Activities"]
+    assert wb["Groups"]["A1"].font.bold and wb["Groups"]["A2"].data_type == "s"
+    contacts = pd.DataFrame({"contact_id": ["in:example-member"], "name": ["Example Member"],
+                             "url": ["https://www.linkedin.com/in/example-member"]})
+    got = ledger.read_ledger([("template.xlsx", data)], contacts)
+    assert got.problems == []
+    assert got.groups[["type", "annual_cost", "hours_per_month"]].values.tolist() == [
+        ["referral_group", 1200.0, 8.0]]
+    assert got.members.values.tolist() == [["in:example-member", "g:bni example chapter"]]
+    assert got.ledger[["date", "kind", "direction", "value"]].values.tolist() == [
+        [pd.Timestamp("2025-02-03", tz="UTC"), "closed_business", "in", 1500.0]]
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("roster.csv", b"Ann Lee\nhttps://www.linkedin.com/in/kim-2\nNobody\n"),  # one column, no header
+    ("roster.csv", b"Company,URL\nAcme,https://www.linkedin.com/in/ann-lee\n"
+                   b"X,https://www.linkedin.com/in/kim-2\nY,https://www.linkedin.com/in/nobody\n"),
+    ("roster.xlsx", xlsx({"Sheet1": [["First Name", "Last Name"], ["Ann", "Lee"], ["Jose", "Garcia"],
+                                     ["No", "Body"]]})),
+])
+def test_roster(name, data):
+    members, report = ledger.read_roster(name, data, CONTACTS, "IHK Köln")
+    assert set(members["group_id"]) == {"g:ihk koln"}
+    assert len(members) == 2 and report.rows == 2
+    assert report.reasons == {"unknown contact": 1}
