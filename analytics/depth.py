@@ -108,38 +108,34 @@ def _ago(days: np.ndarray) -> np.ndarray:
     return np.where(d < 1, "today", np.where(d < 2, "yesterday", np.char.add(n, unit)))
 
 
-def _join(parts: list[np.ndarray]) -> np.ndarray:
-    """Join per-row string pieces with ' · ', skipping empty ones."""
-    out = np.asarray(parts[0], dtype=object)
-    for part in parts[1:]:
-        part = np.asarray(part, dtype=object)
-        out = np.where(part == "", out, np.where(out == "", part, out + " · " + part))
-    return out
-
-
 def _reasons(s: dict[str, np.ndarray], days_any: np.ndarray, days_two: np.ndarray,
              closeness: np.ndarray) -> np.ndarray:
+    """One sentence per contact; each piece is built only for the rows it applies to."""
     counts = s["counts"]
     out_n, in_n = counts[:, :, 0].sum(axis=1), counts[:, :, 1].sum(axis=1)
-    one_way = np.select([in_n == 0, out_n == 0], [", never answered", ", you never replied"],
-                        f", no reply within {W.TWO_WAY_WINDOW_DAYS} days").astype(object)
-    recency = np.where(~np.isnan(days_two), "last two-way exchange " + _ago(days_two).astype(object),
-                       np.where(~np.isnan(days_any), "last contact " + _ago(days_any).astype(object)
-                                + one_way, "no interaction since connecting"))
-    parts = [recency]
+    two = ~np.isnan(days_two)
+    one = ~two & ~np.isnan(days_any)
+    reason = np.full(len(days_any), "no interaction since connecting", dtype=object)
+    reason[two] = np.char.add("last two-way exchange ", _ago(days_two[two]))
+    one_way = np.select([in_n[one] == 0, out_n[one] == 0], [", never answered", ", you never replied"],
+                        f", no reply within {W.TWO_WAY_WINDOW_DAYS} days")
+    reason[one] = np.char.add(np.char.add("last contact ", _ago(days_any[one])), one_way)
+
+    def append(rows: np.ndarray, texts: list[str] | np.ndarray) -> None:
+        reason[rows] = reason[rows] + " · " + np.asarray(texts, dtype=object)
+
     for j, channel in enumerate(_CHANNELS):
-        total = counts[:, j, :].sum(axis=1)
-        if not total.any():
-            continue
-        one, many = _LABELS[channel]
-        text = np.where(total == 1, "1 " + one, total.astype(str).astype(object) + " " + many)
+        rows = np.flatnonzero(counts[:, j, :].sum(axis=1))
         if channel == "endorsement":
-            text = np.where((counts[:, j, 0] > 0) & (counts[:, j, 1] > 0), "endorsed each other", text)
-        parts.append(np.where(total > 0, text, ""))
-    rated = ~np.isnan(closeness)
-    rating = np.nan_to_num(closeness).round().astype(int).astype(str).astype(object)
-    parts.append(np.where(rated, "you rated closeness " + rating + "/5", ""))
-    return _join(parts)
+            mutual = (counts[rows, j, 0] > 0) & (counts[rows, j, 1] > 0)
+            append(rows[mutual], ["endorsed each other"] * int(mutual.sum()))
+            rows = rows[~mutual]
+        one_label, many = _LABELS[channel]
+        totals = counts[rows, j, :].sum(axis=1).tolist()
+        append(rows, [f"{c} {one_label if c == 1 else many}" for c in totals])
+    rated = np.flatnonzero(~np.isnan(closeness))
+    append(rated, [f"you rated closeness {c:.0f}/5" for c in closeness[rated].tolist()])
+    return reason
 
 
 def _tiers(df: pd.DataFrame) -> np.ndarray:
