@@ -69,8 +69,12 @@ class LedgerImport:
 # ---------------------------------------------------------------------------------------------------
 
 
-def _key(text: Any) -> str:
-    """Lower-case words only: "Hours/Month " -> "hours month"."""
+def label_key(text: Any) -> str:
+    """Lower-case words only, for matching labels.
+
+    >>> label_key(" Hours/Month ")
+    'hours month'
+    """
     return " ".join(re.sub(r"[^0-9a-z]+", " ", normalize_name(str(text or ""))).split())
 
 
@@ -116,12 +120,12 @@ def normalize_kind(text: Any) -> str:
     >>> normalize_kind("Thank you for closed business"), normalize_kind("dinner")
     ('closed_business', '')
     """
-    return KIND_LABELS.get(_key(text), "")
+    return KIND_LABELS.get(label_key(text), "")
 
 
 def normalize_direction(text: Any) -> str:
     """"out" (given) or "in" (received); "" when unknown."""
-    return DIRECTION_LABELS.get(_key(text), "")
+    return DIRECTION_LABELS.get(label_key(text), "")
 
 
 def normalize_type(text: Any) -> str:
@@ -130,7 +134,7 @@ def normalize_type(text: Any) -> str:
     >>> normalize_type("Chamber of Commerce"), normalize_type("Online group"), normalize_type("BNI")
     ('chamber', 'online', 'referral_group')
     """
-    return TYPE_LABELS.get(_key(text), "")
+    return TYPE_LABELS.get(label_key(text), "")
 
 
 def group_id(name: str) -> str:
@@ -229,7 +233,7 @@ def file_sheets(name: str, data: bytes) -> dict[str, Rows]:
     return {PurePath(name).stem: csv_rows(name, data)}
 
 
-#: Sheet -> model column -> accepted header labels (compared after `_key`).
+#: Sheet -> model column -> accepted header labels (compared after `label_key`).
 SHEET_COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
     "groups": {"name": ("name", "group", "group name"), "type": ("type", "group type", "kind"),
                "annual_cost": ("annual cost", "cost", "yearly cost", "cost per year", "annual fee", "fee"),
@@ -249,32 +253,37 @@ SHEET_NAMES = {"groups": ("groups", "group"), "members": ("members", "member", "
                "activities": ("activities", "activity", "ledger", "log")}
 
 
-def header_map(row: list[Any], sheet: str) -> dict[str, int]:
-    """Model column -> index for a header row of `sheet` (first matching label wins)."""
-    labels = [_key(c) for c in row]
+def header_map(row: list[Any], spec: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """Column -> index for a header row, `spec` giving each column's accepted labels (first hit wins).
+
+    >>> header_map(["Date", "", "KIND"], SHEET_COLUMNS["activities"])
+    {'date': 0, 'kind': 2}
+    """
+    labels = [label_key(c) for c in row]
     found: dict[str, int] = {}
-    for column, names in SHEET_COLUMNS[sheet].items():
+    for column, names in spec.items():
         hits = [i for i, label in enumerate(labels) if label in names and i not in found.values()]
         if hits:
             found[column] = hits[0]
     return found
 
 
-def find_header(rows: Rows, sheet: str, scan: int = 10) -> tuple[int, dict[str, int]] | None:
+def find_header(rows: Rows, spec: dict[str, tuple[str, ...]], required: tuple[str, ...],
+                scan: int = 10) -> tuple[int, dict[str, int]] | None:
     """(row index, column map) of the first row within `scan` rows holding every required column."""
     for i, row in enumerate(rows[:scan]):
-        cols = header_map(row, sheet)
-        if all(c in cols for c in REQUIRED[sheet]):
+        cols = header_map(row, spec)
+        if all(c in cols for c in required):
             return i, cols
     return None
 
 
 def classify(title: str, rows: Rows) -> tuple[str, int, dict[str, int]] | None:
     """Which ledger sheet this is (by its name, else by its headers): (sheet, header index, columns)."""
-    named = [s for s, names in SHEET_NAMES.items() if _key(title) in names]
+    named = [s for s, names in SHEET_NAMES.items() if label_key(title) in names]
     candidates = named or ["activities", "members", "groups"]  # most specific headers first
     for sheet in candidates:
-        found = find_header(rows, sheet)
+        found = find_header(rows, SHEET_COLUMNS[sheet], REQUIRED[sheet])
         if found:
             return sheet, *found
     return None
@@ -546,7 +555,7 @@ def roster_names(rows: Rows) -> list[tuple[int, str]]:
     """(row number, name or URL) from a roster: a column named Name/Contact/URL, First + Last Name
     columns, or else the first column (with or without a header)."""
     for i, row in enumerate(rows[:10]):
-        labels = [_key(c) for c in row]
+        labels = [label_key(c) for c in row]
         if "first name" in labels and "last name" in labels:
             f, la = labels.index("first name"), labels.index("last name")
             return [(n, f"{text(r[f]) if f < len(r) else ''} {text(r[la]) if la < len(r) else ''}".strip())
