@@ -148,3 +148,62 @@ STRONG_TIES_MAX_SHARE = 0.3
 #: Active ties (strength >= ACTIVE_TIE_MIN) wanted: the Active layer, at most this share of contacts.
 ACTIVE_TIES_TARGET = 50
 ACTIVE_TIES_MAX_SHARE = 0.5
+
+# =====================================================================================================
+# Groups: which networking groups pay off (analytics/groups.py); plain language in docs/GROUPS.md.
+# cost = annual cost prorated over the months since joining + hours per month x months x hourly rate.
+# score = sum over components of points x min(1, measure / full-at); the return component uses a log
+# scale, log1p(closed value / cost) / log1p(GROUP_RETURN_FULL_AT), so the first euro back counts most.
+# =====================================================================================================
+
+#: Maximum points per component (sum = 100). Return on cost dominates: a cheap group that brings
+#: closed business outranks a busy, expensive one that brings none.
+GROUP_POINTS: dict[str, float] = {
+    "return": 45.0,        # closed business received / cost
+    "referrals": 20.0,     # referrals + introductions received per year of membership
+    "strong_ties": 15.0,   # members who are strong ties
+    "target_reach": 10.0,  # share of members in your target segments
+    "one_to_ones": 5.0,    # one-to-ones per month
+    "giving": 5.0,         # referrals + introductions given per year (give first)
+}
+#: Closed business worth this many times the cost earns full return points.
+GROUP_RETURN_FULL_AT = 3.0
+#: Referrals + introductions received per year that earn full points.
+GROUP_REFERRALS_FULL_PER_YEAR = 12.0
+#: Strong ties among the members that earn full points; strong = strength >= GROUP_STRONG_TIE_MIN.
+GROUP_STRONG_TIES_FULL_AT = 5
+GROUP_STRONG_TIE_MIN = STRONG_TIE_MIN
+#: Share of members in your target segments that earns full points.
+GROUP_TARGET_REACH_FULL_AT = 0.3
+#: One-to-ones per month that earn full points.
+GROUP_ONE_TO_ONES_FULL_PER_MONTH = 2.0
+#: Referrals + introductions given per year that earn full points.
+GROUP_GIVING_FULL_PER_YEAR = 6.0
+#: Traffic light: green at or above, amber at or above, else red.
+GROUP_GREEN_AT = 50.0
+GROUP_AMBER_AT = 25.0
+#: Referral groups typically need 6-12 months before business flows: a group joined less than this many
+#: months ago with no closed business yet is "early", not failing (grey light instead of red).
+GROUP_EARLY_MONTHS = 9
+#: Months of membership assumed when the join date is unknown.
+GROUP_UNKNOWN_JOIN_MONTHS = 12
+#: Hourly rate used for time cost when the user has not set one (settings["hourly_rate"]).
+DEFAULT_HOURLY_RATE = 75.0
+#: Give/take counts these ledger kinds and these interaction channels (direction out = given).
+GIVE_TAKE_KINDS = ("referral", "introduction", "purchase")
+GIVE_TAKE_CHANNELS = ("endorsement", "recommendation")
+#: Burnout risk: a group where you gave at least this many times what you received, and at least
+#: GROUP_BURNOUT_MIN_GIVEN things in all.
+GROUP_BURNOUT_RATIO = 3.0
+GROUP_BURNOUT_MIN_GIVEN = 6
+#: Attribution: words in invitation notes and messages that point to a group of each type (the group's
+#: own name is always searched too).
+GROUP_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "referral_group": ("BNI", "chapter", "referral group", "Unternehmerteam"),
+    "chamber": ("IHK", "Kamer van Koophandel", "KvK", "Camera di Commercio", "CCI", "chamber",
+                "Handelskammer", "chambre de commerce"),
+    "association": ("association", "Verband", "Verein", "vereniging", "associazione"),
+    "event": ("event", "conference", "Messe", "congres", "beurs", "evento"),
+    "online": ("LinkedIn group", "community", "webinar"),
+    "informal": ("borrel", "Stammtisch", "meetup", "aperitivo", "drinks"),
+}
