@@ -1,0 +1,198 @@
+"""Benchmark the analytics stages on a large synthetic LinkedIn export; print a Markdown table.
+
+    python benchmarks/run.py                      # 30,000 connections / 1,000,000 messages
+    python benchmarks/run.py --repeat 3           # median wall time of 3 runs
+    python benchmarks/run.py --connections 2000 --messages 50000 --stage summary
+
+The export is generated once into benchmarks/data/<connections>c_<messages>m/ (git-ignored) by
+sample_data/generate.py. Each stage is one command run in a fresh subprocess; wall time is measured
+around it and peak memory is that child's own max RSS (os.wait4). A stage whose code does not exist
+yet (ImportError) is reported as "not available yet". To add a stage, append to `stages()`.
+A stage may print `BENCH inner=<seconds>` to report a timing of its own (e.g. scoring after parsing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "benchmarks" / "data"
+AS_OF = "2026-11-15"
+PY = sys.executable
+
+# Timed inside one process, after parsing: the scoring stage's own figure ("scoring < 1 s").
+SCORE_AFTER_PARSE = """
+import sys, time
+import pandas as pd
+from analytics import depth, ingest
+net = ingest.load_paths(sys.argv[1:])
+start = time.perf_counter()
+depth.score_contacts(net, pd.Timestamp("{as_of}", tz="UTC"))
+print(f"BENCH inner={{time.perf_counter() - start:.3f}}")
+"""
+# The floor any ingest can reach: pandas parsing the two big CSVs straight out of the zip.
+PANDAS_FLOOR = """
+import sys, zipfile
+import pandas as pd
+with zipfile.ZipFile(sys.argv[1]) as zf:
+    messages = pd.read_csv(zf.open("messages.csv"), dtype=str, keep_default_na=False)
+    connections = pd.read_csv(zf.open("Connections.csv"), skiprows=3, dtype=str, keep_default_na=False)
+print(len(connections), len(messages))
+"""
+# The same with pyarrow (multi-line cells need newlines_in_values, which parses on one thread).
+PYARROW_FLOOR = """
+import sys, zipfile
+import pyarrow as pa, pyarrow.csv as pc
+with zipfile.ZipFile(sys.argv[1]) as zf:
+    raw = zf.read("messages.csv")
+table = pc.read_csv(pa.BufferReader(raw), parse_options=pc.ParseOptions(newlines_in_values=True))
+print(len(table.to_pandas()))
+"""
+LOAD_ONLY = """
+import sys
+from analytics import ingest
+net = ingest.load_paths(sys.argv[1:])
+print(len(net.contacts), len(net.interactions))
+"""
+
+
+@dataclass
+class Stage:
+    """One named command to time; `target` is the goal written in docs/BENCHMARKS.md."""
+
+    name: str
+    command: list[str]
+    target: str
+
+
+@dataclass
+class Result:
+    stage: Stage
+    wall_s: float | None = None
+    peak_mb: float | None = None
+    inner_s: float | None = None
+    note: str = ""
+
+
+def stages(export: Path, ledger: Path, out: Path) -> list[Stage]:
+    """Every benchmarked stage, in order."""
+    cli = [PY, "-m", "analytics"]
+    return [
+        Stage("baseline: pandas.read_csv", [PY, "-c", PANDAS_FLOOR, str(export)], "floor for ingest"),
+        Stage("baseline: pyarrow.csv", [PY, "-c", PYARROW_FLOOR, str(export)], "floor for ingest"),
+        Stage("ingest (load_paths)", [PY, "-c", LOAD_ONLY, str(export)], "part of summary"),
+        Stage("scoring after parsing", [PY, "-c", SCORE_AFTER_PARSE.format(as_of=AS_OF), str(export)],
+              "< 1 s (inner)"),
+        Stage("summary", [*cli, "summary", str(export), "--json", "--as-of", AS_OF],
+              "< 3 s wall, < 1.5 GB"),
+        Stage("summary + ledger", [*cli, "summary", str(export), "--ledger", str(ledger), "--json",
+                                   "--as-of", AS_OF], "< 3 s wall, < 1.5 GB"),
+        Stage("graph (HTML)", [*cli, "graph", str(export), "--as-of", AS_OF, "--out",
+                               str(out / "graph.html")], "interactive < 3 s"),
+        Stage("report (HTML)", [*cli, "report", str(export), "--ledger", str(ledger), "--as-of", AS_OF,
+                                "--out", str(out / "report.html")], ""),
+    ]
+
+
+def ensure_export(connections: int, messages: int) -> Path:
+    """The benchmark export folder, generated when missing (same arguments, same bytes)."""
+    folder = DATA / f"{connections}c_{messages}m"
+    if not (folder / "linkedin_sample.zip").exists() or not (folder / "ledger_sample.xlsx").exists():
+        print(f"generating {folder} ...", file=sys.stderr)
+        subprocess.run([PY, str(ROOT / "sample_data" / "generate.py"), "--connections", str(connections),
+                        "--messages", str(messages), "--out", str(folder)],
+                       check=True, cwd=ROOT, stdout=sys.stderr)
+    return folder
+
+
+def run_once(command: list[str]) -> tuple[float, float, int, str, str]:
+    """(wall s, peak MB of this child alone, exit status, stdout, stderr)."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=err, text=True)
+        _pid, status, usage = os.wait4(proc.pid, 0)  # reaps the child and returns its own rusage
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return wall, usage.ru_maxrss / 1024, proc.returncode, out.read(), err.read()
+
+
+def measure(stage: Stage, repeat: int) -> Result:
+    """Run `stage` `repeat` times: median wall, max peak memory, median inner timing."""
+    walls, peaks, inners = [], [], []
+    for _ in range(repeat):
+        wall, peak, code, stdout, stderr = run_once(stage.command)
+        if code != 0:
+            last = (stderr.strip().splitlines() or ["(no message)"])[-1]
+            missing = any(kind in last for kind in ("ModuleNotFoundError", "ImportError",
+                                                    "AttributeError: module 'analytics"))
+            return Result(stage, note=("not available yet: " if missing else f"failed (exit {code}): ")
+                          + last[:120])
+        walls.append(wall)
+        peaks.append(peak)
+        inners += [float(line.split("=", 1)[1]) for line in stdout.splitlines()
+                   if line.startswith("BENCH inner=")]
+    return Result(stage, statistics.median(walls), max(peaks),
+                  statistics.median(inners) if inners else None)
+
+
+def machine() -> list[str]:
+    """Lines describing this machine and the software versions."""
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                  if line.startswith("MemTotal"))
+    import pandas
+
+    return [f"- CPU: {cpu}, {os.cpu_count()} cores (nproc)",
+            f"- RAM: {mem_kb / 1024 / 1024:.1f} GiB",
+            f"- Python {platform.python_version()}, pandas {pandas.__version__}, {platform.platform()}"]
+
+
+def row(result: Result) -> str:
+    def fmt(x: float | None, digits: int) -> str:
+        return "-" if x is None else f"{x:.{digits}f}"
+
+    return (f"| {result.stage.name} | {fmt(result.wall_s, 2)} | {fmt(result.peak_mb, 0)} | "
+            f"{fmt(result.inner_s, 3)} | {result.stage.target} | {result.note} |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--connections", type=int, default=30_000)
+    parser.add_argument("--messages", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=1, help="runs per stage (median wall time)")
+    parser.add_argument("--stage", action="append", help="only stages whose name contains this")
+    args = parser.parse_args(argv)
+    folder = ensure_export(args.connections, args.messages)
+    export, ledger = folder / "linkedin_sample.zip", folder / "ledger_sample.xlsx"
+    chosen = [s for s in stages(export, ledger, folder)
+              if not args.stage or any(part in s.name for part in args.stage)]
+    print(*machine(), sep="\n")
+    print(f"- export: {export.relative_to(ROOT)} ({export.stat().st_size / 1e6:.1f} MB), "
+          f"{args.connections} connections, {args.messages} messages, as of {AS_OF}\n")
+    print("| stage | wall s | peak MB | inner s | target | note |")
+    print("|---|---|---|---|---|---|")
+    for stage in chosen:
+        print(row(measure(stage, args.repeat)), flush=True)
+    print("\nCommands (run from the repository root):\n\n```sh")
+    for stage in chosen:
+        shown = [("python" if part == PY else part.replace(str(ROOT) + "/", "")) for part in stage.command]
+        print(f"# {stage.name}\n{shlex.join(shown)}")
+    print("```")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
