@@ -33,21 +33,23 @@ FUNCTION_RULES: tuple[tuple[str, str], ...] = (
                 r"|credit|kredit"),
     ("HR", r"human resources|\bhr\b|\bhrm\b|recruit|talent|personal(?:leit|refer|abteil|wesen|entwickl)"
            r"|\bpeople\b|risorse umane|ressources humaines|\brh\b|personeel|werving"),
-    ("Marketing", r"marketing|brand|\bcommunica|kommunikation|comunicazione|\bpr\b|public relations"
+    ("Marketing", r"marketing|brand|design|ontwerp|grafi|graphic|fotogra|photogra|copywrit|tekstschrijver"
+                  r"|texter|\bcommunica|kommunikation|comunicazione|\bpr\b|public relations"
                   r"|content|social media|\bseo\b|pubblicit|publicit|werbung|reclame|\bcmo\b"),
-    ("Sales", r"sales|account (?:manager|executive|director)|business development|\bbd\b|vertrieb"
+    ("Sales", r"sales|account ?(?:manager|executive|director)|business development|\bbd\b|vertrieb"
               r"|verkauf|verkoop|verkoper|commerci|vendit|vendite|vente|vendeur|key account|aussendienst"
               r"|makler|makelaar|immobil|agent|broker|relationship manager"),
     ("Engineering/IT", r"engineer|developer|software|\bit\b|\bict\b|\bcto\b|\bcio\b|technolog|technical"
                        r"|techni|data|devops|programmer|programmeur|programmier|entwickler|ingenieur|ingegner|informati|svilupp"
-                       r"|developpeur|ontwikkelaar|system|cyber|architect|\bweb"),
+                       r"|developpeur|ontwikkelaar|system|cyber|archit(?:ect|ett|ekt)|\bweb"),
     ("Consulting", r"consult|consulen|advisor|adviser|adviseur|berater|beratung|conseil|coach"
-                   r"|advisory|advies"),
+                   r"|advisory|advies|interim"),
     ("Operations", r"operation|\bcoo\b|logisti|supply chain|procure|purchas|einkauf|inkoop|acquisti"
                    r"|achat|production|produktion|productie|produzione|office manager|administra"
                    r"|quality|qualitat|kwaliteit|qualita|facility|project|projekt|progett|projet"
                    r"|betrieb|bedrijfsvoering"),
-    ("Executive/Owner", r"\bceo\b|founder|owner|gesch(?:a|ae)ftsf(?:u|ue)hr|inhaber|eigenaar|directeur"
+    ("Executive/Owner", r"\bceo\b|chief executive|prokurist|directrice|founder|owner"
+                        r"|gesch(?:a|ae)ftsf(?:u|ue)hr|inhaber|eigenaar|directeur"
                         r"|managing director|president|amministrator|titolare|gerant|\bpdg\b"
                         r"|general manager|bestuurder|entrepreneur|unternehmer|ondernemer|imprenditor"
                         r"|zaakvoerder|vorstand|direttore|director|partner|grunder|oprichter|fondat"),
@@ -59,10 +61,11 @@ SENIORITY_RULES: tuple[tuple[str, str], ...] = (
     ("Owner/Founder", r"founder|owner|inhaber|eigenaar|titolare|gerant|zaakvoerder|\bpartner\b|grunder"
                       r"|oprichter|fondat|proprietair|proprietar|entrepreneur|unternehmer|ondernemer"
                       r"|imprenditor|self-employed|selbststandig|zelfstandig"),
-    ("C-level", r"\bc[a-z]o\b|chief|gesch(?:a|ae)ftsf(?:u|ue)hr|managing director|directeur general"
+    ("C-level", r"\bc[a-z]o\b|chief|gesch(?:a|ae)ftsf(?:u|ue)hr|managing director|direct(?:eur|rice) general"
                 r"|\bpdg\b|amministratore delegato|algemeen directeur|(?<!vice )(?<!vice-)president"
                 r"|vorstand|direttore generale|general manager|bestuurder"),
-    ("Director/VP", r"director|\bvp\b|vice president|head of|directeur|direttore|direktor|(?<!team)leiter"
+    ("Director/VP", r"director|\bvp\b|vice president|head of|directeur|directrice|prokurist|direttore"
+                    r"|direktor|(?<!team)leiter"
                     r"|\bhoofd|bereichsleit|dirigente|responsable de departement"),
     ("Manager", r"manager|responsable|responsabile|teamleid|teamleit|coordinat|supervisor"
                 r"|gestionnaire|capo|chef\b|leidinggevend"),

@@ -49,13 +49,15 @@ def tie_targets(n: int) -> tuple[float, float]:
 
 
 def depth_score(scores: pd.DataFrame) -> tuple[float, int, int]:
-    """(depth 0-1, strong ties, active ties) from a `score_contacts` frame.
+    """(depth 0-1, strong ties, active ties) from a `score_contacts` frame; Dormant ties do not count.
 
-    >>> depth_score(pd.DataFrame({"strength": [80.0, 35.0, 0.0, 0.0]}))
+    >>> depth_score(pd.DataFrame({"strength": [80.0, 35.0, 50.0, 0.0],
+    ...                           "tier": ["Inner circle", "Active", "Dormant", "Never engaged"]}))
     (0.9167, 1, 2)
     """
-    strong = int((scores["strength"] >= W.STRONG_TIE_MIN).sum())
-    active = int((scores["strength"] >= W.ACTIVE_TIE_MIN).sum())
+    current = scores["strength"].where(scores["tier"] != "Dormant", 0.0)
+    strong = int((current >= W.STRONG_TIE_MIN).sum())
+    active = int((current >= W.ACTIVE_TIE_MIN).sum())
     strong_target, active_target = tie_targets(len(scores))
     depth = 0.5 * min(1.0, strong / strong_target) + 0.5 * min(1.0, active / active_target)
     return round(depth, 4), strong, active
@@ -74,25 +76,26 @@ def _next_steps(quadrant: str, scores: pd.DataFrame, strong: int) -> list[str]:
     warm = _warmest(scores)
     warm_step = (f"Book a call or coffee this month with your warmest contacts below the strong-tie line "
                  f"({warm}).") if warm else "Book a call or coffee this month with three people you trust."
+    reconnect = (f"Reconnect with your {dormant:,} dormant relationships: a short personal note, no pitch."
+                 if dormant else "")
     steps = {
         "wide-shallow": [
             f"Stop adding connections for now: farm the {len(scores):,} you have before hunting for more.",
             warm_step,
-            f"Reconnect with your {dormant:,} dormant relationships: a short personal note, no pitch."
-            if dormant else "Reply to everyone who wrote to you in the last month.",
+            reconnect or "Reply to everyone who wrote to you in the last month.",
             "Give before you ask: endorse, recommend or introduce someone every week.",
         ],
         "narrow-shallow": [
             "Deepen before you widen: send three contacts something useful to them this week.",
             warm_step,
+            reconnect,
             "Join one group where you meet the same people every month (a chapter, chamber or association) "
             "rather than collecting strangers online.",
         ],
         "wide-deep": [
             f"Keep your {strong} strong ties warm on a cadence: inner circle every two weeks, close monthly.",
             "Be the connector: introduce people from different corners of your network to each other.",
-            f"Reconnect with your {dormant:,} dormant relationships before adding new names."
-            if dormant else f"Say hello to a few of the {never:,} connections you never engaged with.",
+            reconnect or f"Say hello to a few of the {never:,} connections you never engaged with.",
         ],
         "narrow-deep": [
             "Ask your closest contacts for introductions to people they trust: warm, never cold.",
@@ -101,7 +104,7 @@ def _next_steps(quadrant: str, scores: pd.DataFrame, strong: int) -> list[str]:
             f"Keep the cadence with your {strong} strong ties while you grow.",
         ],
     }
-    return steps[quadrant]
+    return [step for step in steps[quadrant] if step]
 
 
 def diagnose(breadth: dict, scores: pd.DataFrame) -> dict:

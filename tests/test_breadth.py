@@ -36,6 +36,12 @@ from tests.test_depth import AS_OF, frame
     ("Huisarts", "Healthcare", "Unknown"),
     ("Professeur", "Education", "Unknown"),
     ("Independent Consultant", "Consulting", "Staff/Junior"),
+    ("Accountmanager", "Sales", "Manager"),
+    ("Directrice générale", "Executive/Owner", "C-level"),
+    ("Prokurist", "Executive/Owner", "Director/VP"),
+    ("Grafisch ontwerper", "Marketing", "Unknown"),
+    ("Chief Executive Officer", "Executive/Owner", "C-level"),
+    ("Architetto", "Engineering/IT", "Unknown"),
     ("", "Other", "Unknown"),
 ])
 def test_classify_positions_across_languages(title, function, seniority):

@@ -1,6 +1,7 @@
 """Diagnosis quadrants on synthetic networks of known size and depth, and the CLI summary fields."""
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from analytics.breadth import breadth_summary
@@ -65,3 +66,13 @@ def test_summary_fields_shape():
     assert len(fields["top_contacts"]) == 10
     assert set(fields["top_contacts"][0]) == {"name", "strength", "tier"}
     assert fields["top_contacts"][0]["tier"] == "Inner circle"
+
+
+def test_dormant_ties_do_not_make_a_network_deep():
+    net = diverse(40, 30)
+    net.interactions["date"] = net.interactions["date"] - pd.Timedelta(days=800)
+    scores = score_contacts(net, AS_OF)
+    assert (scores["tier"] == "Dormant").sum() == 30
+    result = diagnose(breadth_summary(net, AS_OF), scores)
+    assert (result["quadrant"], result["strong_ties"], result["active_ties"]) == ("narrow-shallow", 0, 0)
+    assert result["next_steps"][2].startswith("Reconnect with your 30 dormant relationships")
