@@ -31,7 +31,7 @@ import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from random import Random
@@ -334,7 +334,6 @@ class Person:
     quiet_from: datetime | None = None  # messages stop here (relationship went quiet)
     group: str = ""  # ledger group name, "" when none
     note_key: str = ""  # invitation note theme
-    extra: dict = field(default_factory=dict)
 
     @property
     def name(self) -> str:
