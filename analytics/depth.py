@@ -265,3 +265,11 @@ def explain(row: pd.Series) -> list[tuple[str, float, str]]:
                      else "No closeness rating: the score is behaviour only.",
     }
     return [(c, float(row[f"pts_{c}"]), sentences[c]) for c in COMPONENTS]
+
+
+def summary_fields(net: Network, as_of: pd.Timestamp, scores: pd.DataFrame | None = None) -> dict:
+    """The CLI `summary --json` additions; see `analytics.diagnosis.summary_fields` (which needs breadth
+    and the diagnosis, both built on this module, hence the import here)."""
+    from analytics.diagnosis import summary_fields as fields
+
+    return fields(net, as_of, scores)

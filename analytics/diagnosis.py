@@ -137,14 +137,16 @@ def diagnose(breadth: dict, scores: pd.DataFrame) -> dict:
             "next_steps": _next_steps(quadrant, scores, strong)}
 
 
-def summary_fields(net: Network, as_of: pd.Timestamp) -> dict:
+def summary_fields(net: Network, as_of: pd.Timestamp, scores: pd.DataFrame | None = None) -> dict:
     """The CLI `summary --json` additions: breadth, depth, diagnosis and the 10 strongest contacts.
+
+    Pass `scores` (from `score_contacts(net, as_of)`) to avoid scoring twice.
 
     >>> from analytics.model import empty_network
     >>> summary_fields(empty_network(), pd.Timestamp("2024-01-01", tz="UTC"))["diagnosis"]
     'narrow-shallow'
     """
-    scores = score_contacts(net, as_of)
+    scores = score_contacts(net, as_of) if scores is None else scores
     breadth = breadth_summary(net, as_of)
     result = diagnose(breadth, scores)
     top = scores.head(10)

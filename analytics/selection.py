@@ -9,7 +9,9 @@ Customdata convention for every chart that filters contacts: each point carries
 - "function" / "seniority": a class from `analytics.breadth.classify_positions`
 
 Points with another dimension (e.g. a treemap's root, `["all", ""]`) or without customdata are ignored.
-Build it with `chart_customdata`. Several points of one dimension are OR-ed; dimensions are AND-ed.
+Build it with `chart_customdata`. Several points of one dimension are OR-ed; dimensions are AND-ed
+(also across charts, see `apply`). A company of "" selects contacts without a company. Function and
+seniority use the frame's own columns when present, else `classify_positions(position)`.
 
 Example:
     >>> event = {"selection": {"points": [{"customdata": ["tier", "Close"], "x": "Close", "y": 9}]}}
@@ -68,6 +70,8 @@ class SelectionFilter:
                 column, values = _fold(scores["company"]), tuple(_fold(pd.Series(values)))
             elif dimension == "month":
                 column = pd.to_datetime(scores["connected_on"], utc=True).dt.strftime("%Y-%m")
+            elif dimension in scores:
+                column = scores[dimension]
             else:
                 if classes is None:
                     classes = classify_positions(scores["position"])
@@ -92,6 +96,31 @@ def selection_filter(event: Mapping | None) -> SelectionFilter:
             if str(data[1]) not in values:
                 values.append(str(data[1]))
     return SelectionFilter({d: tuple(v) for d, v in picked.items()})
+
+
+def combine(filters: Iterable[SelectionFilter]) -> SelectionFilter:
+    """One filter from several charts' filters (values of a dimension are merged, in order).
+
+    >>> combine([SelectionFilter({"tier": ("Close",)}), SelectionFilter({"tier": ("Active",)})]).values
+    {'tier': ('Close', 'Active')}
+    """
+    merged: dict[str, tuple[str, ...]] = {}
+    for f in filters:
+        for dimension, values in f.values.items():
+            merged[dimension] = tuple(dict.fromkeys(merged.get(dimension, ()) + values))
+    return SelectionFilter(merged)
+
+
+def apply(scores: pd.DataFrame, selections: Iterable[Mapping | None]) -> tuple[pd.DataFrame, list[str]]:
+    """Filter `scores` by the selections of several charts at once; returns (rows, labels).
+
+    >>> scores = pd.DataFrame({"tier": ["Close", "Active"], "company": ["Acme", "Beta"]})
+    >>> rows, labels = apply(scores, [None, {"points": [{"customdata": ["tier", "Active"]}]}])
+    >>> rows["company"].tolist(), labels
+    (['Beta'], ['Tier: Active'])
+    """
+    selected = combine(selection_filter(s) for s in selections)
+    return selected.apply(scores), selected.describe()
 
 
 def filter_by_selection(scores: pd.DataFrame, selection: Mapping | None) -> pd.DataFrame:

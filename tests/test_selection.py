@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analytics.selection import chart_customdata, filter_by_selection, selection_filter
+from analytics.selection import apply, chart_customdata, filter_by_selection, selection_filter
 
 SCORES = pd.DataFrame({
     "contact_id": ["a", "b", "c", "d"],
@@ -59,3 +59,17 @@ def test_bare_selection_part_and_duplicate_points_are_accepted():
 def test_chart_customdata_round_trips_through_a_selection():
     points = [{"customdata": c} for c in chart_customdata("company", ["Beta"])]
     assert list(filter_by_selection(SCORES, {"selection": {"points": points}}).index) == ["c"]
+
+
+def test_apply_combines_charts_and_labels_them():
+    tiers = {"points": [{"customdata": ["tier", "Close"]}]}
+    months = {"points": [{"customdata": ["month", "2023-06"]}, {"customdata": ["month", "2023-05"]}]}
+    rows, labels = apply(SCORES, [tiers, None, months])
+    assert list(rows.index) == ["a", "c"]
+    assert labels == ["Tier: Close", "Connected 2023-06, 2023-05"]
+
+
+def test_empty_company_and_precomputed_function_column():
+    assert list(filter_by_selection(SCORES, event(("company", ""))).index) == ["d"]
+    relabelled = SCORES.assign(function=["Legal", "Legal", "Sales", "Other"])
+    assert list(filter_by_selection(relabelled, event(("function", "Legal"))).index) == ["a", "b"]
