@@ -1,0 +1,361 @@
+"""Which networking groups pay off: value scores, payback, give/take and member attribution rules.
+
+A group's cost is its fee prorated over the months since joining plus the hours spent, priced at the
+user's hourly rate (`net.settings["hourly_rate"]`). Its score (0-100) adds points for return on that
+cost, referrals received, strong ties, target reach, one-to-ones and giving; every number lives in
+`analytics/weights.py` (section "Groups") and `docs/GROUPS.md` explains them. Every row says how its
+score was made. A group joined recently with no closed business yet is "early", not failing.
+
+Example:
+    >>> from analytics.model import empty_network
+    >>> group_scores(empty_network(), pd.Series(dtype=float), pd.Timestamp("2026-01-01", tz="UTC")).empty
+    True
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analytics import weights as w
+from analytics.actions import as_utc, contact_names, day
+from analytics.errors import InputError
+from analytics.hygiene import phrase_regex, snippet
+from analytics.model import MEMBER_COLUMNS, Network
+
+SCORE_COLUMNS = ["group_id", "name", "type", "contacts", "strong_ties", "referrals_received",
+                 "referrals_given", "introductions_received", "closed_value", "one_to_ones", "months",
+                 "cost", "return_on_cost", "value_per_hour", "months_to_first_close", "early",
+                 "target_reach", "given", "received", "give_take", "score", "light", "reason"]
+DAYS_PER_MONTH = 365.25 / 12
+
+
+def hourly_rate(net: Network) -> float:
+    """The user's hourly rate (settings["hourly_rate"], else weights.DEFAULT_HOURLY_RATE)."""
+    return float(net.settings.get("hourly_rate", w.DEFAULT_HOURLY_RATE))
+
+
+def _names(net: Network, contact_ids: pd.Series) -> pd.Series:
+    """Display names for `contact_ids` (the id itself when the contact is unknown)."""
+    return contact_ids.map(contact_names(net)).astype(object).fillna(contact_ids)
+
+
+def _ledger(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
+    led = net.ledger
+    return led[(led["date"] <= as_of) & (led["group_id"].fillna("") != "")]
+
+
+def _tally(led: pd.DataFrame, index: pd.Index, how: str = "size") -> pd.DataFrame:
+    """group_id x "kind:direction" -> count (how="size") or summed value (how="sum")."""
+    keyed = led.assign(key=led["kind"] + ":" + led["direction"])
+    grouped = keyed.groupby(["group_id", "key"])
+    table = (grouped.size() if how == "size" else grouped["value"].sum()).unstack(fill_value=0)
+    return table.reindex(index=index, fill_value=0)
+
+
+def _col(table: pd.DataFrame, key: str) -> pd.Series:
+    return table[key] if key in table.columns else pd.Series(0, index=table.index)
+
+
+def group_contacts(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
+    """(contact_id, group_id) of every member listed, plus everyone in the group's ledger rows."""
+    led = _ledger(net, as_of)
+    pairs = pd.concat([net.members[MEMBER_COLUMNS], led[MEMBER_COLUMNS]], ignore_index=True)
+    pairs = pairs[(pairs["contact_id"].fillna("") != "") & (pairs["group_id"].fillna("") != "")]
+    return pairs.drop_duplicates(ignore_index=True)
+
+
+def membership_months(groups: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
+    """Months since joined_on up to as_of (0 if joined later); GROUP_UNKNOWN_JOIN_MONTHS if unknown."""
+    months = (as_of - groups["joined_on"]).dt.days / DAYS_PER_MONTH
+    return months.clip(lower=0).fillna(float(w.GROUP_UNKNOWN_JOIN_MONTHS)).astype(float)
+
+
+def group_cost(groups: pd.DataFrame, months: pd.Series, rate: float) -> pd.Series:
+    """Fee prorated over `months` plus hours x months x hourly `rate`.
+
+    >>> g = pd.DataFrame({"annual_cost": [1200.0], "hours_per_month": [2.0]})
+    >>> group_cost(g, pd.Series([6.0]), 50.0).tolist()
+    [1200.0]
+    """
+    return groups["annual_cost"].fillna(0) / 12 * months + groups["hours_per_month"].fillna(0) * months * rate
+
+
+def _share(measure: pd.Series, full_at: float) -> pd.Series:
+    return (measure.fillna(0) / full_at).clip(0, 1)
+
+
+def _points(m: pd.DataFrame, has_targets: bool) -> pd.DataFrame:
+    """Points per component (columns of weights.GROUP_POINTS) from the measures in `m`."""
+    years = m["months"].clip(lower=1) / 12
+    roi = np.log1p(m["return_on_cost"].fillna(0)) / np.log1p(w.GROUP_RETURN_FULL_AT)
+    roi = roi.where(m["cost"] > 0, (m["closed_value"] > 0).astype(float))
+    shares = {
+        "return": roi.clip(0, 1),
+        "referrals": _share((m["referrals_received"] + m["introductions_received"]) / years,
+                            w.GROUP_REFERRALS_FULL_PER_YEAR),
+        "strong_ties": _share(m["strong_ties"], w.GROUP_STRONG_TIES_FULL_AT),
+        "target_reach": _share(m["target_reach"], w.GROUP_TARGET_REACH_FULL_AT) * has_targets,
+        "one_to_ones": _share(m["one_to_ones"] / m["months"].clip(lower=1),
+                              w.GROUP_ONE_TO_ONES_FULL_PER_MONTH),
+        "giving": _share(m["given"] / years, w.GROUP_GIVING_FULL_PER_YEAR),
+    }
+    return pd.DataFrame({k: shares[k] * pts for k, pts in w.GROUP_POINTS.items()})
+
+
+def _reasons(m: pd.DataFrame, pts: pd.DataFrame, has_targets: bool) -> list[str]:
+    out = []
+    for (_, r), (_, p) in zip(m.iterrows(), pts.iterrows(), strict=True):
+        roi = "no cost" if r["cost"] <= 0 else f"{r['return_on_cost']:.1f}x"
+        target = f"{r['target_reach']:.0%} of members in your targets" if has_targets else "no targets marked"
+        why = {"return": f"closed business {r['closed_value']:,.0f} on cost {r['cost']:,.0f}"
+                         f" over {r['months']:.0f} months, {roi}",
+               "referrals": f"{r['received']} referrals/introductions received",
+               "strong_ties": f"{r['strong_ties']} of {r['contacts']} contacts",
+               "target_reach": target, "one_to_ones": f"{r['one_to_ones']}",
+               "giving": f"{r['given']} referrals/introductions given"}
+        parts = " + ".join(f"{k.replace('_', ' ')} {p[k]:.0f} ({why[k]})" for k in w.GROUP_POINTS)
+        text = f"Score {r['score']:.0f}/100 = {parts}."
+        if r["early"]:
+            text += (f" Early, not failing: joined {r['months']:.0f} months ago; groups often"
+                     f" need {w.GROUP_EARLY_MONTHS}+ months before business closes.")
+        out.append(text)
+    return out
+
+
+def group_scores(net: Network, strength: pd.Series, as_of: pd.Timestamp,
+                 target: pd.Series | None = None) -> pd.DataFrame:
+    """One row per group (columns SCORE_COLUMNS), best score first.
+
+    `strength`: contact_id -> relationship strength 0-100 (from depth.score_contacts); `target`:
+    contact_id -> bool "in my target segments" (default: the `target` flag in net.annotations).
+    Contacts of a group = its listed members plus everyone in its ledger rows up to `as_of`.
+    """
+    as_of = as_utc(as_of)
+    groups = net.groups.drop_duplicates("group_id").set_index("group_id", drop=False)
+    if groups.empty:
+        return pd.DataFrame(columns=SCORE_COLUMNS)
+    led = _ledger(net, as_of)
+    counts, values = _tally(led, groups.index), _tally(led, groups.index, "sum")
+    if target is None:
+        ann = net.annotations
+        target = pd.Series(ann["target"].fillna(False).astype(bool).to_numpy(), index=ann["contact_id"])
+    pairs = group_contacts(net, as_of)
+    pairs = pairs.assign(strong=pairs["contact_id"].map(strength).fillna(0) >= w.GROUP_STRONG_TIE_MIN,
+                         target=pairs["contact_id"].isin(target.index[target.fillna(False).astype(bool)]))
+    per_group = pairs.groupby("group_id").agg(contacts=("contact_id", "size"), strong_ties=("strong", "sum"),
+                                              target_reach=("target", "mean")).reindex(groups.index)
+    closes = led[(led["kind"] == "closed_business") & (led["direction"] == "in")]
+    first_close = closes.groupby("group_id")["date"].min().reindex(groups.index)
+    m = pd.DataFrame({"group_id": groups["group_id"], "name": groups["name"], "type": groups["type"]})
+    m["contacts"] = per_group["contacts"].fillna(0).astype(int)
+    m["strong_ties"] = per_group["strong_ties"].fillna(0).astype(int)
+    m["referrals_received"] = _col(counts, "referral:in").astype(int)
+    m["referrals_given"] = _col(counts, "referral:out").astype(int)
+    m["introductions_received"] = _col(counts, "introduction:in").astype(int)
+    m["closed_value"] = _col(values, "closed_business:in").astype(float)
+    m["one_to_ones"] = (_col(counts, "one_to_one:out") + _col(counts, "one_to_one:in")).astype(int)
+    m["months"] = membership_months(groups, as_of)
+    m["cost"] = group_cost(groups, m["months"], hourly_rate(net))
+    m["return_on_cost"] = (m["closed_value"] / m["cost"]).where(m["cost"] > 0)
+    hours = groups["hours_per_month"].fillna(0) * m["months"]
+    m["value_per_hour"] = (m["closed_value"] / hours).where(hours > 0)
+    m["months_to_first_close"] = ((first_close - groups["joined_on"]).dt.days / DAYS_PER_MONTH).clip(lower=0)
+    young = groups["joined_on"].notna() & (m["months"] < w.GROUP_EARLY_MONTHS)
+    m["early"] = young & (m["closed_value"] <= 0)
+    m["target_reach"] = per_group["target_reach"].fillna(0.0).astype(float)
+    m["given"] = (m["referrals_given"] + _col(counts, "introduction:out")).astype(int)
+    m["received"] = (m["referrals_received"] + m["introductions_received"]).astype(int)
+    m["give_take"] = m["given"] - m["received"]
+    has_targets = bool(target.any())
+    pts = _points(m, has_targets)
+    m["score"] = pts.sum(axis=1).round(1)
+    light = np.select([m["score"] >= w.GROUP_GREEN_AT, m["score"] >= w.GROUP_AMBER_AT],
+                      ["green", "amber"], "red")
+    m["light"] = np.where((light == "red") & m["early"], "early", light)
+    m["reason"] = _reasons(m, pts, has_targets)
+    return m[SCORE_COLUMNS].sort_values(["score", "name"], ascending=[False, True], ignore_index=True)
+
+
+def payback_curve(net: Network, group_id: str, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Month by month since joining: month (1, 2, ...), month_end, cumulative_cost, cumulative_return
+    (closed business received) and paid_back (return >= cost > 0). The first paid_back month is the
+    payback point (see `payback_month`). Unknown join date: the last GROUP_UNKNOWN_JOIN_MONTHS months.
+    """
+    as_of = as_utc(as_of)
+    rows = net.groups[net.groups["group_id"] == group_id]
+    if rows.empty:
+        raise InputError("groups", f"unknown group {group_id!r}")
+    group = rows.iloc[[0]].reset_index(drop=True)
+    months = float(membership_months(group, as_of).iloc[0])
+    start = group["joined_on"].iloc[0]
+    start = as_of - pd.DateOffset(months=w.GROUP_UNKNOWN_JOIN_MONTHS) if pd.isna(start) else start
+    n = max(1, int(np.ceil(months)))
+    ends = pd.DatetimeIndex([min(start + pd.DateOffset(months=i), as_of) for i in range(1, n + 1)])
+    monthly = float(group_cost(group, pd.Series([1.0]), hourly_rate(net)).iloc[0])
+    led = _ledger(net, as_of)
+    closes = led[(led["group_id"] == group_id) & (led["kind"] == "closed_business")
+                 & (led["direction"] == "in")].sort_values("date")
+    cumulative = np.concatenate([[0.0], closes["value"].cumsum().to_numpy(dtype=float)])
+    reached = np.searchsorted(closes["date"].dt.as_unit("ns").astype("int64").to_numpy(),
+                              ends.as_unit("ns").asi8, side="right")
+    curve = pd.DataFrame({"month": np.arange(1, n + 1), "month_end": ends,
+                          "cumulative_cost": monthly * np.minimum(np.arange(1, n + 1), months),
+                          "cumulative_return": cumulative[reached]})
+    curve["paid_back"] = ((curve["cumulative_return"] >= curve["cumulative_cost"])
+                          & (curve["cumulative_cost"] > 0))
+    return curve
+
+
+def payback_month(curve: pd.DataFrame) -> int | None:
+    """The first month whose cumulative return reached the cumulative cost (None if never)."""
+    hit = curve.loc[curve["paid_back"], "month"]
+    return int(hit.iloc[0]) if len(hit) else None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Give and take
+# ---------------------------------------------------------------------------------------------------
+
+
+def _exchanges(net: Network) -> pd.DataFrame:
+    """contact_id, group_id, date, direction of every give/take: ledger GIVE_TAKE_KINDS plus
+    interactions in GIVE_TAKE_CHANNELS (endorsements, recommendations; no group)."""
+    led = net.ledger[net.ledger["kind"].isin(w.GIVE_TAKE_KINDS)]
+    inter = net.interactions[net.interactions["channel"].isin(w.GIVE_TAKE_CHANNELS)]
+    both = pd.concat([led[["contact_id", "group_id", "date", "direction"]],
+                      inter[["contact_id", "date", "direction"]].assign(group_id="")], ignore_index=True)
+    return both[both["contact_id"].fillna("") != ""]
+
+
+def give_take(net: Network) -> pd.DataFrame:
+    """Per contact: given, received, balance, first_given, first_received, takes_only (received >=
+    TAKE_WITHOUT_GIVE_MIN, given 0) and withdrew_before_deposit (received before ever giving).
+
+    >>> from analytics.model import empty_network
+    >>> list(give_take(empty_network()).columns)[:4]
+    ['contact_id', 'name', 'given', 'received']
+    """
+    ex = _exchanges(net)
+    out = ex[ex["direction"] == "out"].groupby("contact_id")
+    got = ex[ex["direction"] == "in"].groupby("contact_id")
+    frame = pd.DataFrame({"given": out.size(), "received": got.size(),
+                          "first_given": out["date"].min(), "first_received": got["date"].min()})
+    frame = frame.rename_axis("contact_id").reset_index()
+    frame[["given", "received"]] = frame[["given", "received"]].fillna(0).astype(int)
+    frame["balance"] = frame["given"] - frame["received"]
+    frame["takes_only"] = (frame["received"] >= w.TAKE_WITHOUT_GIVE_MIN) & (frame["given"] == 0)
+    frame["withdrew_before_deposit"] = frame["first_received"].notna() & (
+        frame["first_given"].isna() | (frame["first_received"] < frame["first_given"]))
+    frame.insert(1, "name", _names(net, frame["contact_id"]))
+    cols = ["contact_id", "name", "given", "received", "balance", "first_given", "first_received",
+            "takes_only", "withdrew_before_deposit"]
+    return frame[cols].sort_values(["balance", "name"], ignore_index=True)
+
+
+def group_give_take(net: Network) -> pd.DataFrame:
+    """Per group: given, received, balance and burnout_risk (given >= GROUP_BURNOUT_RATIO x received
+    and given >= GROUP_BURNOUT_MIN_GIVEN), with a reason."""
+    ex = _exchanges(net)
+    ex = ex[ex["group_id"].fillna("") != ""]
+    counts = ex.groupby(["group_id", "direction"]).size().unstack(fill_value=0)
+    frame = net.groups[["group_id", "name"]].reset_index(drop=True)
+    frame["given"] = frame["group_id"].map(_col(counts, "out")).fillna(0).astype(int)
+    frame["received"] = frame["group_id"].map(_col(counts, "in")).fillna(0).astype(int)
+    frame["balance"] = frame["given"] - frame["received"]
+    frame["burnout_risk"] = ((frame["given"] >= w.GROUP_BURNOUT_RATIO * frame["received"])
+                             & (frame["given"] >= w.GROUP_BURNOUT_MIN_GIVEN))
+    tally = "You gave " + frame["given"].astype(str) + " and received " + frame["received"].astype(str)
+    frame["reason"] = tally + np.where(frame["burnout_risk"],
+                                       ": burnout risk, ask the group for referrals in return.", ".")
+    return frame
+
+
+# ---------------------------------------------------------------------------------------------------
+# Attribution: who probably belongs to a group (the user reviews, then applies)
+# ---------------------------------------------------------------------------------------------------
+
+ATTRIBUTION_COLUMNS = ["contact_id", "name", "rule", "evidence"]
+
+
+def _near_events(contacts: pd.DataFrame, event_dates: list[pd.Timestamp], days: int) -> pd.DataFrame:
+    events = np.sort(pd.DatetimeIndex([as_utc(d) for d in event_dates]).as_unit("ns").asi8)
+    conn = contacts[contacts["connected_on"].notna()]
+    ns = conn["connected_on"].dt.as_unit("ns").astype("int64").to_numpy()
+    pos = np.searchsorted(events, ns)
+    before, after = events[np.clip(pos - 1, 0, len(events) - 1)], events[np.clip(pos, 0, len(events) - 1)]
+    nearest = np.where(np.abs(ns - before) <= np.abs(ns - after), before, after)
+    gap = (ns - nearest) / 86_400e9
+    hit = np.abs(gap) <= days
+    found = conn[hit]
+    when = pd.to_datetime(nearest[hit], utc=True)
+    evidence = ("connected " + found["connected_on"].dt.strftime("%Y-%m-%d") + ", "
+                + pd.Series(np.abs(gap[hit]).round().astype(int), index=found.index).astype(str)
+                + " day(s) from the event on " + pd.Series(when.strftime("%Y-%m-%d"), index=found.index))
+    return pd.DataFrame({"contact_id": found["contact_id"], "rule": "connected near event",
+                         "evidence": evidence})
+
+
+def _company_match(contacts: pd.DataFrame, companies: list[str]) -> pd.DataFrame:
+    rx = phrase_regex({"": tuple(c.strip() for c in companies if c and c.strip())})
+    company = contacts["company"].fillna("").astype(str)
+    found = contacts[company.str.contains(rx)]
+    return pd.DataFrame({"contact_id": found["contact_id"], "rule": "company",
+                         "evidence": "works at " + found["company"].astype(str)})
+
+
+def _keyword_match(net: Network, keywords: list[str]) -> pd.DataFrame:
+    rx = phrase_regex({"": tuple(k.strip() for k in keywords if k and k.strip())})
+    inter = net.interactions
+    inter = inter[inter["channel"].isin(["invitation", "message"]) & (inter["contact_id"].fillna("") != "")]
+    hits = inter[inter["content"].fillna("").astype(str).str.contains(rx)]
+    first = hits.sort_values("date").drop_duplicates("contact_id")
+    evidence = [f"{ch} {day(d)}: {snippet(c, rx, 100)}"
+                for ch, d, c in zip(first["channel"], first["date"], first["content"], strict=True)]
+    return pd.DataFrame({"contact_id": first["contact_id"], "rule": "keyword", "evidence": evidence})
+
+
+def suggest_attribution(net: Network, group_id: str, event_dates: list[pd.Timestamp] | None = None,
+                        days: int = 3, companies: list[str] | None = None,
+                        keywords: list[str] | None = None) -> pd.DataFrame:
+    """Contacts who probably belong to `group_id` and are not yet listed as members, one row per
+    (contact, rule): connected within `days` of an event date; company matching one of `companies`;
+    a keyword in an invitation note or message (default: GROUP_KEYWORDS for the group's type plus the
+    group's name). Evidence is the user's own text: escape it before it reaches HTML.
+    Review the rows, then pass the chosen ids to `apply_attribution`.
+    """
+    rows = net.groups[net.groups["group_id"] == group_id]
+    if rows.empty:
+        raise InputError("groups", f"unknown group {group_id!r}")
+    group = rows.iloc[0]
+    if keywords is None:
+        keywords = [*w.GROUP_KEYWORDS.get(group["type"], ()), str(group["name"])]
+    found = [_keyword_match(net, keywords)] if keywords else []
+    if event_dates:
+        found.append(_near_events(net.contacts, event_dates, days))
+    if companies:
+        found.append(_company_match(net.contacts, companies))
+    members = set(net.members.loc[net.members["group_id"] == group_id, "contact_id"])
+    out = pd.concat([pd.DataFrame(columns=["contact_id", "rule", "evidence"]), *found], ignore_index=True)
+    out = out[~out["contact_id"].isin(members)].drop_duplicates(["contact_id", "rule"])
+    out.insert(1, "name", _names(net, out["contact_id"]))
+    return out[ATTRIBUTION_COLUMNS].sort_values(["name", "rule"], ignore_index=True)
+
+
+def apply_attribution(members: pd.DataFrame, group_id: str, contact_ids: list[str]) -> pd.DataFrame:
+    """`members` with the chosen contacts added to `group_id` (no duplicates).
+
+    >>> apply_attribution(pd.DataFrame(columns=MEMBER_COLUMNS), "g:bni", ["a", "a"]).values.tolist()
+    [['a', 'g:bni']]
+    """
+    added = pd.DataFrame({"contact_id": list(contact_ids), "group_id": group_id}, columns=MEMBER_COLUMNS)
+    return pd.concat([members[MEMBER_COLUMNS], added], ignore_index=True).drop_duplicates(ignore_index=True)
+
+
+def summary_groups(net: Network, strength: pd.Series, as_of: pd.Timestamp) -> list[dict]:
+    """The CLI `summary --json` "groups" list: best score first, plain JSON types."""
+    scores = group_scores(net, strength, as_of)
+    return [{"name": str(r.name), "type": str(r.type), "contacts": int(r.contacts),
+             "referrals_given": int(r.referrals_given), "referrals_received": int(r.referrals_received),
+             "closed_value": round(float(r.closed_value), 2), "cost": round(float(r.cost), 2),
+             "score": round(float(r.score), 1)} for r in scores.itertuples(index=False)]
