@@ -97,7 +97,7 @@ def workspace_path(name: str) -> Path:
     Traceback (most recent call last):
     analytics.errors.InputError: workspace name: use letters, digits, spaces, dots, dashes or underscores
     """
-    if not _NAME.match(name or "") or ".." in name:
+    if not _NAME.fullmatch(name or "") or ".." in name:
         raise InputError("workspace name", "use letters, digits, spaces, dots, dashes or underscores")
     return workspace_home() / f"{name}.sqlite"
 
@@ -229,6 +229,7 @@ class Store:
                 elif match.startswith("name:"):
                     self._rekey(con, match, cid)  # a URL arrived for a name-only contact
                     known[cid] = known.pop(match)
+                    by_name[key] = cid  # a namesake with another URL is a different person
             incoming["contact_id"] = incoming["contact_id"].replace(rename)
             incoming = incoming.drop_duplicates("contact_id", keep="last")
             incoming["name_key"] = incoming["name"].map(normalize_name)
@@ -376,8 +377,12 @@ class Store:
 
     @staticmethod
     def _upsert_rows(con: sqlite3.Connection, table: str, frame: pd.DataFrame, columns: list[str]) -> None:
+        """Insert rows, updating in place those whose key (first column) exists. Not REPLACE: that
+        deletes the old row, and the delete would cascade (a group would lose its members)."""
+        key, rest = columns[0], columns[1:]
         con.executemany(
-            f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+            f"ON CONFLICT({key}) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in rest),
             _rows(frame, columns))
 
     @staticmethod
