@@ -49,6 +49,7 @@ PITCHES = [
     "Questo mese abbiamo un'offerta con uno sconto del 20%.",
     "Merci pour la connexion ! Puis-je vous envoyer un devis ?",
     "Nous avons une offre spéciale avec une remise de 10 %.",
+    "Have a look at our\xa0services page.",  # no-break space between the words
 ]
 NOT_PITCHES = [
     "Nice to meet you!",
@@ -58,6 +59,7 @@ NOT_PITCHES = [
     "Ravi de vous rencontrer !",
     "I quoted your talk in my blog, hope that is fine.",  # "quoted" is not "quote"
     "Congratulations on the new role at Acme Offerings.",
+    "Le caféoffre était excellent.",  # no word boundary before "offre" (é is a letter)
 ]
 
 
