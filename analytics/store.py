@@ -135,7 +135,8 @@ def _insert_interactions(con: sqlite3.Connection, rows: list[tuple]) -> None:
     """Insert interaction rows, skipping any already stored (same contact, date, channel, text...)."""
     if not rows:
         return
-    hashes = pd.util.hash_pandas_object(pd.DataFrame(rows).astype(str), index=False)
+    # object dtype: a NULL date must not turn the batch's dates into floats ("1.0" hashes differently)
+    hashes = pd.util.hash_pandas_object(pd.DataFrame(rows, dtype=object).astype(str), index=False)
     con.executemany(
         f"INSERT OR IGNORE INTO interactions VALUES ({', '.join('?' * (len(INTERACTION_COLUMNS) + 1))})",
         [(*row, h) for row, h in zip(rows, hashes.astype("int64").tolist(), strict=True)])

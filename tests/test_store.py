@@ -144,6 +144,23 @@ def test_overlapping_export_adds_only_new_interactions(store):
     assert len(store.load().interactions) == 2
 
 
+def with_undated(undated: bool) -> Network:
+    """Jane's two messages, plus (when `undated`) one whose date could not be read."""
+    net = export([JANE_OLD], [HELLO, REPLY])
+    if undated:
+        extra = net.interactions.iloc[[0]].assign(date=pd.NaT, content="undated")
+        net.interactions = pd.concat([net.interactions, extra], ignore_index=True)
+    return net
+
+
+@pytest.mark.parametrize("undated_first", [False, True])
+def test_an_undated_message_does_not_make_the_dated_ones_look_new(store, undated_first):
+    store.import_network(with_undated(undated_first))
+    added = store.import_network(with_undated(not undated_first))["interactions_added"]
+    assert added == (0 if undated_first else 1)
+    assert sorted(store.load().interactions["content"]) == ["Hello Jane", "Hi! Coffee?", "undated"]
+
+
 @pytest.mark.parametrize(("field", "value"), [("name", "Jane Smith"), ("company", "Beta Holding"),
                                               ("position", "CFO")])
 def test_newer_export_updates_a_contact_in_place_and_keeps_what_is_attached(store, field, value):
