@@ -181,14 +181,16 @@ def keep_in_touch_50(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp, n:
     last_two_way = last_two_way[frame.index]
     frame["strength"] = pd.to_numeric(frame["strength"], errors="coerce").fillna(0.0)
     frame["score"] = frame["strength"] + sum(frame[k].astype(float) * v for k, v in pts.items())
+    span = f" {weights.PROSPECT_RECENT_DAYS} days"
     reasons = pd.DataFrame({
         "client": "closed business " + frame["deals"].fillna(0).astype(int).astype(str)
-                  + " time(s) in the last 12 months (last " + date_text(frame["last_deal"]) + ")",
+                  + f" time(s) in the last {weights.KEEP_IN_TOUCH_BUSINESS_DAYS} days (last "
+                  + date_text(frame["last_deal"]) + ")",
         "recent_two_way": "two-way exchange on " + date_text(last_two_way),
         "target": "in your target segment",
         "rising": "more contact lately (" + frame["recent"].fillna(0).astype(int).astype(str)
-                  + " interactions in 90 days vs " + frame["before"].fillna(0).astype(int).astype(str)
-                  + " before)",
+                  + f" interactions in the last{span} vs "
+                  + frame["before"].fillna(0).astype(int).astype(str) + f" in the{span} before)",
     }, index=frame.index)
     reasons = reasons.where(frame[list(reasons.columns)].to_numpy(), "")
     joined = reasons.apply(lambda r: "; ".join(t for t in r if t), axis=1)

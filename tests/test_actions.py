@@ -126,9 +126,9 @@ def test_keep_in_touch_ranks_clients_then_prospects_by_documented_score():
     assert kit["score"].tolist() == [120.0, 60.0, 45.0, 45.0]
     assert kit["rank"].tolist() == [1, 2, 3, 4]
     assert kit["segment"].tolist() == ["client", "prospect", "prospect", "prospect"]
-    assert kit.loc[0, "why"].startswith("Closed business 1 time(s) in the last 12 months")
+    assert kit.loc[0, "why"].startswith("Closed business 1 time(s) in the last 365 days")
     assert "target segment" in kit.loc[3, "why"]
-    assert "3 interactions in 90 days vs 1 before" in kit.loc[2, "why"]
+    assert "3 interactions in the last 90 days vs 1 in the 90 days before" in kit.loc[2, "why"]
     assert kit.set_index("contact_id")["card_sent_on"].notna().to_dict() == {
         "ann": False, "pat": True, "rita": False, "tara": False}
 
