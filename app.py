@@ -5,6 +5,8 @@ import streamlit as st
 from ui import session
 from ui.sidebar import workspace_sidebar
 
+# Page icons are emoji: Streamlit turns them into data: favicons (a :material/…: icon would make the
+# browser fetch the favicon from another host).
 st.set_page_config(page_title="Network Ledger", page_icon="🤝", layout="wide")
 
 PAGES = {
@@ -25,5 +27,5 @@ page = st.navigation(PAGES)
 workspace_sidebar()
 if session.is_sample():
     st.info("You are looking at the **sample network** (a fictional consultant). "
-            "Open **Import & workspace** to load your own LinkedIn export.", icon="🧪")
+            "Open **Import & workspace** to load your own LinkedIn export.", icon=":material/science:")
 page.run()

@@ -2,7 +2,8 @@
 
     python -m analytics summary PATH [PATH ...] [--ledger FILE] [--as-of YYYY-MM-DD] --json
     python -m analytics graph   PATH [PATH ...] [--ledger FILE] [--as-of ...] --out graph.html
-    python -m analytics report  PATH [PATH ...] [--ledger FILE] [--as-of ...] [--anonymize] --out FILE.html|.xlsx
+    python -m analytics report  PATH [PATH ...] [--ledger FILE] [--as-of ...] [--anonymize]
+                                --out FILE.html|.xlsx
 
 Reads the given exports without touching any workspace. Bad input: exit status 2 and one line on
 stderr, `error: FILE: what is wrong`.

@@ -8,7 +8,10 @@ module globals or `st.cache_resource`.
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -22,6 +25,7 @@ SAMPLE = "sample"
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 SAMPLE_AS_OF = "2026-11-15"  # the sample generator's "today"
 _KEY = "workspace"
+T = TypeVar("T")
 
 
 def workspace_name() -> str:
@@ -98,6 +102,22 @@ def scores() -> pd.DataFrame:
     return _scores(str(current.path), current.revision(), as_of())
 
 
+@st.cache_data(show_spinner="Analysing…", max_entries=32)
+def _derived(path: str, revision: int, when: pd.Timestamp, module: str, name: str) -> object:
+    func = getattr(importlib.import_module(module), name)
+    return func(_network(path, revision), _scores(path, revision, when), when)
+
+
+def derived(func: Callable[[Network, pd.DataFrame, pd.Timestamp], T]) -> T:
+    """`func(network, scores, as_of)` for this workspace, computed once per revision and date.
+
+    Pages pass an analytics function (e.g. `views.overview`); a filter change then reruns only the
+    page's filtering and drawing, not the analysis.
+    """
+    current = store()
+    return _derived(str(current.path), current.revision(), as_of(), func.__module__, func.__name__)
+
+
 def show_error(err: InputError) -> None:
     """Show a bad-input reason as one line (never a traceback)."""
-    st.error(str(err), icon="⚠️")
+    st.error(str(err), icon=":material/error:")

@@ -1,0 +1,69 @@
+"""The user's own annotations (closeness, notes, target flag, consent, cadence): edits to rows.
+
+Example:
+    >>> from analytics.model import empty_frame, ANNOTATION_COLUMNS
+    >>> rows = apply_edits(empty_frame(ANNOTATION_COLUMNS), ["in:ann"], {0: {"closeness": 4}})
+    >>> rows[["contact_id", "closeness"]].values.tolist()
+    [['in:ann', 4.0]]
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analytics.errors import InputError
+from analytics.model import ANNOTATION_COLUMNS
+
+EDITABLE = ("closeness", "notes", "target", "consent", "cadence_days")
+CONSENT_VALUES = ("unknown", "yes", "no")
+_DEFAULTS = {"closeness": float("nan"), "notes": "", "target": False, "consent": "unknown",
+             "consent_date": pd.NaT, "cadence_days": float("nan")}
+
+
+def apply_edits(annotations: pd.DataFrame, contact_ids: list[str], edited_rows: dict[int, dict],
+                today: pd.Timestamp | None = None) -> pd.DataFrame:
+    """Annotation rows to upsert for a table editor's `edited_rows` ({row position: {column: value}}).
+
+    `contact_ids[i]` is the contact shown at row position i. Only edited contacts are returned, each
+    with its full, merged annotation row. A consent change records `today` as its date.
+
+    >>> from analytics.model import empty_frame
+    >>> apply_edits(empty_frame(ANNOTATION_COLUMNS), ["a"], {0: {"closeness": 9}})
+    Traceback (most recent call last):
+    analytics.errors.InputError: closeness: rate from 0 (stranger) to 5 (closest)
+    """
+    current = annotations.drop_duplicates("contact_id", keep="last").set_index("contact_id")
+    rows = []
+    for position, changes in edited_rows.items():
+        cid = contact_ids[int(position)]
+        row = {c: current[c].get(cid, _DEFAULTS[c]) if cid in current.index else _DEFAULTS[c]
+               for c in ANNOTATION_COLUMNS[1:]}
+        for column, value in changes.items():
+            if column not in EDITABLE:
+                continue
+            row[column] = _validate(column, value)
+            if column == "consent":
+                row["consent_date"] = today if today is not None else pd.Timestamp.now(tz="UTC")
+        rows.append({"contact_id": cid, **row})
+    return pd.DataFrame(rows, columns=ANNOTATION_COLUMNS)
+
+
+def _validate(column: str, value: object) -> object:
+    if column == "closeness":
+        number = float("nan") if value is None or value == "" else float(value)
+        if not (number != number or 0 <= number <= 5):
+            raise InputError("closeness", "rate from 0 (stranger) to 5 (closest)")
+        return number
+    if column == "cadence_days":
+        number = float("nan") if value is None or value == "" else float(value)
+        if number == number and not 1 <= number <= 3650:
+            raise InputError("cadence", "days between touches must be between 1 and 3650")
+        return number
+    if column == "consent":
+        text = str(value or "unknown")
+        if text not in CONSENT_VALUES:
+            raise InputError("consent", "choose yes, no or unknown")
+        return text
+    if column == "target":
+        return bool(value)
+    return str(value or "")

@@ -1,0 +1,105 @@
+"""Plotly figures for the app's pages (pure: frames in, figures out; no Streamlit).
+
+Selectable charts put `[dimension, value]` into each point's customdata, the convention
+`analytics.selection` reads back to filter the contact table.
+
+Example:
+    >>> tier_pyramid({"Inner circle": 2, "Close": 5}).data[0].orientation
+    'h'
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analytics import weights as W
+
+TIER_COLORS = {"Inner circle": "#0b5d4b", "Close": "#1f8a70", "Active": "#62b58f", "Network": "#a8d5ba",
+               "Acquaintance": "#d9e4dd", "Dormant": "#e0a458", "Never engaged": "#c9c9c9"}
+OTHER = "other companies"
+_LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "height": 340,
+           "font": {"family": "sans-serif"}, "plot_bgcolor": "white"}
+
+
+def _styled(fig: go.Figure, title: str) -> go.Figure:
+    fig.update_layout(title={"text": title, "x": 0}, **_LAYOUT)
+    return fig
+
+
+def quadrant(width: float, depth: float, label: str) -> go.Figure:
+    """Breadth (x) against depth (y), the four quadrants shaded, the network as one point.
+
+    >>> [list(p) for p in quadrant(0.8, 0.1, "wide-shallow").data[0].customdata]
+    [[0.8, 0.1]]
+    """
+    fig = go.Figure()
+    names = (("narrow-shallow", 0, 0), ("wide-shallow", 1, 0), ("narrow-deep", 0, 1), ("wide-deep", 1, 1))
+    for name, right, top in names:
+        x0, x1 = (W.WIDE_AT, 1) if right else (0, W.WIDE_AT)
+        y0, y1 = (W.DEEP_AT, 1) if top else (0, W.DEEP_AT)
+        fig.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, line_width=0, layer="below",
+                      fillcolor="#e8f3ee" if name == label else "#f6f6f6")
+        fig.add_annotation(x=(x0 + x1) / 2, y=y0 + 0.04, text=name.replace("-", " · "), showarrow=False,
+                           font={"color": "#666", "size": 12})
+    x, y = min(max(width, 0.04), 0.96), min(max(depth, 0.06), 0.94)
+    fig.add_trace(go.Scatter(x=[x], y=[y], mode="markers+text", text=["your network"],
+                             textposition="middle left" if x > 0.5 else "middle right",
+                             customdata=[[width, depth]], marker={"size": 22, "color": "#1f6f5c"},
+                             hovertemplate="breadth %{customdata[0]:.2f} · depth %{customdata[1]:.2f}"
+                                           "<extra></extra>"))
+    fig.update_xaxes(range=[0, 1], title="breadth (size, diversity)", showgrid=False, zeroline=False)
+    fig.update_yaxes(range=[0, 1], title="depth (two-way relationships)", showgrid=False, zeroline=False)
+    return _styled(fig, "Wide or deep?")
+
+
+def tier_pyramid(counts: dict[str, int]) -> go.Figure:
+    """Contacts per tier as a horizontal bar pyramid, strongest on top (selectable by tier)."""
+    tiers = list(counts)[::-1]
+    values = [counts[t] for t in tiers]
+    fig = go.Figure(go.Bar(y=tiers, x=values, orientation="h", text=values, textposition="auto",
+                           marker_color=[TIER_COLORS.get(t, "#999") for t in tiers],
+                           customdata=[["tier", t] for t in tiers],
+                           hovertemplate="%{y}: %{x} contacts<extra></extra>"))
+    fig.update_xaxes(title="contacts")
+    return _styled(fig, "Relationship tiers (Dunbar layers)")
+
+
+def growth_timeline(growth: pd.DataFrame) -> go.Figure:
+    """New connections per month (bars, selectable by month) and the running total (line)."""
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=growth["month"], y=growth["new"], name="new connections",
+                         marker_color="#62b58f", customdata=[["month", m] for m in growth["month"]],
+                         hovertemplate="%{x}: %{y} new<extra></extra>"))
+    fig.add_trace(go.Scatter(x=growth["month"], y=growth["cumulative"], name="total", yaxis="y2",
+                             line={"color": "#0b5d4b"}, hovertemplate="%{x}: %{y} in total<extra></extra>"))
+    fig.update_layout(yaxis2={"overlaying": "y", "side": "right", "showgrid": False, "rangemode": "tozero"},
+                      legend={"orientation": "h", "y": -0.2})
+    return _styled(fig, "Growth: new connections per month")
+
+
+def company_treemap(contacts: pd.DataFrame, top: int = 40) -> go.Figure:
+    """Contacts by function, then company (the `top` largest companies; the rest as "other")."""
+    big = contacts["company"].value_counts().head(top).index
+    frame = contacts.assign(company=contacts["company"].where(contacts["company"].isin(big), OTHER))
+    sizes = frame.groupby(["function", "company"]).size().reset_index(name="n")
+    functions = sizes.groupby("function")["n"].sum()
+    labels = [*functions.index, *sizes["company"].replace({"": "(no company)"})]
+    ids = [*functions.index, *(sizes["function"] + "/" + sizes["company"])]
+    parents = ["" for _ in functions.index] + list(sizes["function"])
+    custom = [["function", f] for f in functions.index] + [
+        ["all", ""] if c == OTHER else ["company", c] for c in sizes["company"]]
+    fig = go.Figure(go.Treemap(ids=ids, labels=labels, parents=parents,
+                               values=[*functions.to_list(), *sizes["n"]], branchvalues="total",
+                               customdata=custom, hovertemplate="%{label}: %{value} contacts<extra></extra>"))
+    return _styled(fig, "Who is in it: functions and companies")
+
+
+def engagement(monthly: pd.DataFrame) -> go.Figure:
+    """Interactions per month, sent against received (stacked areas)."""
+    fig = go.Figure()
+    for column, name, color in (("out", "you sent / gave", "#1f6f5c"), ("in", "you received", "#e0a458")):
+        fig.add_trace(go.Scatter(x=monthly["month"], y=monthly[column], name=name, stackgroup="one",
+                                 line={"color": color}, hovertemplate="%{x}: %{y}<extra></extra>"))
+    fig.update_layout(legend={"orientation": "h", "y": -0.2})
+    return _styled(fig, "Engagement over time")

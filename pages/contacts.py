@@ -1,0 +1,62 @@
+"""Contacts: every contact with strength, tier and why; edit closeness, notes, target flag inline."""
+
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+from analytics import annotations, depth, views
+from analytics.errors import InputError
+from ui import session
+
+st.title("Contacts")
+net = session.network()
+table = session.derived(views.overview)["contacts"]
+
+f1, f2, f3 = st.columns([2, 2, 1])
+query = f1.text_input("Search name, company or position", key="contacts_query")
+tiers = f2.multiselect("Tiers", depth.TIER_ORDER, key="contacts_tiers")
+only_target = f3.toggle("Target segment only", key="contacts_target")
+shown = views.filter_contacts(table, query=query, tiers=tiers, target_only=only_target)
+st.caption(f"{len(shown):,} of {len(table):,} contacts. Edit closeness (0–5), target, consent, cadence "
+           "and notes right in the table; changes are saved to your workspace and survive re-imports.")
+
+columns = ["name", "company", "position", "strength", "tier", "last_interaction", "reason",
+           "closeness", "target", "consent", "cadence_days", "notes"]
+editable = set(annotations.EDITABLE)
+edited = st.data_editor(
+    shown[columns], key="contacts_editor", hide_index=True, height=480,
+    disabled=[c for c in columns if c not in editable],
+    column_config={
+        "strength": st.column_config.ProgressColumn("Strength", min_value=0, max_value=100, format="%.0f"),
+        "last_interaction": st.column_config.DatetimeColumn("Last interaction", format="YYYY-MM-DD"),
+        "reason": st.column_config.TextColumn("Why this score", width="large"),
+        "closeness": st.column_config.NumberColumn("Closeness", min_value=0, max_value=5, step=1,
+                                                   help="Your own rating; blends into the strength."),
+        "target": st.column_config.CheckboxColumn("Target", help="In the segment you want to grow."),
+        "consent": st.column_config.SelectboxColumn("Mailing consent", options=annotations.CONSENT_VALUES),
+        "cadence_days": st.column_config.NumberColumn("Cadence (days)", min_value=1, max_value=3650),
+        "notes": st.column_config.TextColumn("Notes", width="medium"),
+    })
+changes = st.session_state.get("contacts_editor", {}).get("edited_rows", {})
+if changes:
+    try:
+        rows = annotations.apply_edits(net.annotations, shown["contact_id"].tolist(), changes)
+        if views.annotations_changed(net.annotations, rows):
+            session.store().save_annotations(rows)
+            st.toast(f"Saved {len(rows)} change(s)")
+            st.rerun()
+    except InputError as err:
+        session.show_error(err)
+
+st.subheader("Why did a contact score what it did?")
+pick = st.selectbox("Contact", shown["contact_id"], format_func=lambda cid: table.at[cid, "name"],
+                    key="contacts_explain", index=None, placeholder="Choose a contact")
+if pick:
+    row = table.loc[pick]
+    parts = pd.DataFrame(depth.explain(row), columns=["component", "points", "why"])
+    left, right = st.columns([2, 3])
+    left.metric(f"{row['name']} — {row['tier']}", f"{row['strength']:.0f} / 100")
+    left.dataframe(parts, hide_index=True, column_config={"points": st.column_config.NumberColumn(
+        format="%.1f")})
+    right.plotly_chart(px.bar(parts, x="points", y="component", orientation="h", text_auto=".1f",
+                              title="Points per component"), key="explain_chart")
