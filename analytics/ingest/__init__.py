@@ -1,0 +1,16 @@
+"""Uploaded bytes -> the canonical `Network`: LinkedIn exports (zip or loose CSVs) and generic
+contact files (Google Contacts, Outlook, spreadsheets), with a report per file.
+
+Example:
+    >>> from analytics.ingest import load_files
+    >>> body = b"First Name,Last Name,Connected On\\nAna,Lopez,1 Jan 2024\\n"
+    >>> net = load_files([("Connections.csv", body)])
+    >>> net.contacts["name"].tolist()
+    ['Ana Lopez']
+"""
+
+from analytics.ingest.generic import preview_generic
+from analytics.ingest.headers import guess_mapping
+from analytics.ingest.load import detect_kind, load_files, load_paths
+
+__all__ = ["detect_kind", "guess_mapping", "load_files", "load_paths", "preview_generic"]

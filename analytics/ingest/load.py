@@ -1,0 +1,150 @@
+"""Uploaded files, archives and folders -> one canonical `Network`.
+
+Order matters: Profile.csv names the owner; connections and generic contact files give contacts;
+then messages (which infer the owner when Profile.csv is absent: the most frequent participant
+across FROM and TO), invitations, endorsements and recommendations become interactions matched to
+contacts by URL, then name. The owner is never a contact.
+
+Example:
+    >>> body = b"First Name,Last Name,Connected On\\nAna,Lopez,1 Jan 2024\\n"
+    >>> net = load_files([("Connections.csv", body)])
+    >>> net.contacts["contact_id"].tolist(), net.files[0].kind
+    (['name:ana lopez'], 'connections')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from analytics.errors import InputError
+from analytics.ingest import linkedin
+from analytics.ingest.archive import is_known_member, member_key, zip_members
+from analytics.ingest.generic import generic_contacts
+from analytics.ingest.people import Pairs, Resolver, is_owner, pair_keys
+from analytics.ingest.tables import Table, read_table, sniff
+from analytics.model import (
+    CONTACT_COLUMNS,
+    INTERACTION_COLUMNS,
+    Network,
+    Owner,
+    contact_key,
+    empty_frame,
+    normalize_name,
+    normalize_url,
+)
+
+_INTERACTION_KINDS = ("invitations", "endorsements_received", "endorsements_given",
+                      "recommendations_received", "recommendations_given")
+
+
+def detect_kind(name: str, data: bytes) -> str:
+    """What a file is, from magic bytes and its header row (not its extension).
+
+    One of "zip", "connections", "messages", "invitations", "endorsements_received",
+    "endorsements_given", "recommendations_received", "recommendations_given", "profile",
+    "contacts" (a generic contacts CSV/XLSX). Raises InputError for anything else.
+
+    >>> detect_kind("export.txt", b"CONVERSATION ID,FROM,TO,DATE,CONTENT\\n")
+    'messages'
+    """
+    if sniff(name, data) == "zip":
+        return "zip"
+    return read_table(name, data[:1 << 20] if len(data) > 1 << 20 else data).kind
+
+
+def _tables(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> Iterator[Table]:
+    for name, data in files:
+        if sniff(name, data) != "zip":
+            yield read_table(name, data, mapping=mapping)
+            continue
+        found = False
+        for member, body in zip_members(name, data):
+            found = True
+            yield read_table(f"{name}/{member}", body, filename=member_key(member), mapping=mapping)
+        if not found:
+            raise InputError(name, "no LinkedIn export files (Connections.csv, messages.csv, ...) in the zip")
+
+
+def _merge_contacts(linked: pd.DataFrame, generic: list[pd.DataFrame]) -> pd.DataFrame:
+    """One row per contact_id (first non-blank value wins, connections first); generic rows
+    join a connection by URL, then by name."""
+    resolver = Resolver(linked)
+    for frame in generic:
+        named = frame["name"].where(frame["name"].ne(""), frame["email"])
+        frame["contact_id"] = resolver.keys(frame["url"], named)
+    merged = pd.concat([linked, *generic], ignore_index=True)
+    text = [c for c in CONTACT_COLUMNS if c not in ("contact_id", "connected_on")]
+    merged[text] = merged[text].replace("", pd.NA)
+    merged = merged.groupby("contact_id", sort=False, as_index=False).first()
+    merged[text] = merged[text].fillna("").astype("str")
+    merged["connected_on"] = merged["connected_on"].astype("datetime64[ns, UTC]")
+    return merged[CONTACT_COLUMNS]
+
+
+def load_files(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = None) -> Network:
+    """Build a Network from (filename, bytes) items: zips, LinkedIn CSVs, generic CSV/XLSX.
+
+    `mapping` (field -> column, see `guess_mapping`) overrides the guessed columns of generic
+    contact files. Each file read gets a FileReport in `network.files`.
+    """
+    tables = list(_tables(files, mapping))
+    kinds: dict[str, list[Table]] = {}
+    for t in tables:
+        kinds.setdefault(t.kind, []).append(t)
+    owner = Owner()
+    for t in kinds.get("profile", []):
+        owner = linkedin.owner_from_profile(t)
+    connections = [linkedin.contacts(t) for t in kinds.get("connections", [])]
+    linked = pd.concat(connections, ignore_index=True) if connections else empty_frame(CONTACT_COLUMNS)
+    contacts = _merge_contacts(linked, [generic_contacts(t) for t in kinds.get("contacts", [])])
+    resolver = Resolver(contacts)
+
+    interactions = []
+    for t in kinds.get("messages", []):
+        speaker = linkedin.speaks(t, owner)
+        if speaker is None:
+            folded = frozenset(pair_keys(contacts["name"], contacts["name"], lambda _, n: normalize_name(n)))
+            speaker = linkedin.infer_owner(t, owner.name, folded)
+            t.report.warnings.append(f"owner taken to be {speaker.name!r}, the most frequent participant "
+                                     f"({'no Profile.csv' if not owner.name else 'Profile name not found'})")
+        owner = Owner(owner.name or speaker.name, owner.url or speaker.url)
+        interactions.append(linkedin.messages(t, speaker, resolver))
+    for t in kinds.get("invitations", []):
+        if not owner.name and not owner.url:
+            owner = linkedin.owner_from_invitations(t)
+        interactions.append(linkedin.invitations(t, resolver))
+    for kind in _INTERACTION_KINDS[1:]:
+        interactions += [linkedin.endorsements_or_recommendations(t, resolver) for t in kinds.get(kind, [])]
+
+    mine = Pairs.of(contacts["url"], contacts["name"]).mask(lambda u, n: is_owner(owner, u, n))
+    contacts = contacts[~mine].reset_index(drop=True)
+    frames = [f for f in interactions if len(f)]
+    inter = pd.concat(frames, ignore_index=True) if frames else empty_frame(INTERACTION_COLUMNS)
+    if any(len(kinds.get(k, [])) > 1 for k in ("messages", *_INTERACTION_KINDS)):
+        inter = inter.drop_duplicates(ignore_index=True)
+    own_key = contact_key(owner.url, owner.name) if normalize_url(owner.url) else ""
+    inter = inter[inter["contact_id"].ne(own_key)].reset_index(drop=True) if own_key else inter
+    return Network(owner=owner, contacts=contacts, interactions=inter, files=[t.report for t in tables])
+
+
+def _path_files(path: Path) -> Iterator[tuple[str, bytes]]:
+    if path.is_dir():
+        for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            rel = child.relative_to(path).as_posix()
+            if is_known_member(child.name) or child.suffix.casefold() == ".zip":
+                yield f"{path.name}/{rel}", child.read_bytes()
+    elif path.is_file():
+        yield path.name, path.read_bytes()
+    else:
+        raise InputError(str(path), "no such file or folder")
+
+
+def load_paths(paths: list[str | Path], mapping: dict[str, str] | None = None) -> Network:
+    """`load_files` for paths on disk: files, zips, or folders of loose export CSVs (and zips).
+
+    In folders only LinkedIn export names (Connections.csv, messages.csv, ...) and zips are read.
+    """
+    return load_files([item for p in paths for item in _path_files(Path(p))], mapping)

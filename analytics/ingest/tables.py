@@ -1,0 +1,311 @@
+"""Bytes -> a header-classified table of text cells (CSV of any encoding/delimiter, or .xlsx).
+
+The header row is found by scanning the first lines (never a fixed skip); the body is read by
+pyarrow's multi-threaded CSV reader with every cell as text, so "NA" stays a name and "007" keeps
+its zeros. Malformed, blank and unterminated rows are counted or reported with a line number.
+
+Example:
+    >>> body = b"Notes:\\n\\nFirst Name,Last Name,Connected On\\nNA,007,1 Jan 2024\\n"
+    >>> t = read_table("Connections.csv", body)
+    >>> t.kind, t.frame.to_dict("records")
+    ('connections', [{'first_name': 'NA', 'last_name': '007', 'connected_on': '1 Jan 2024'}])
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from analytics.errors import InputError
+from analytics.ingest.archive import ZIP_MAGIC, is_xlsx, open_zip
+from analytics.ingest.headers import classify
+from analytics.model import FileReport
+
+HEADER_SCAN_LINES = 30
+_HEAD_BYTES = 256 * 1024
+_BLOCK = 16 << 20
+_DELIMITERS = (",", ";", "\t")
+_MOJIBAKE = (b"\xc3\xa2\xe2\x82\xac", b"\xc3\x83\xc2", b"\xc3\x83\xe2")  # "â€", "Ã" + Latin-1/cp1252
+_FOREIGN = {b"%PDF": "a PDF", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
+            b"GIF8": "a GIF image", b"\x1f\x8b": "a gzip file", b"7z\xbc\xaf": "a 7-Zip archive",
+            b"Rar!": "a RAR archive", b"\xd0\xcf\x11\xe0": "an old .xls or password-protected Excel file"}
+_NOT_TABLE = "is not a CSV, Excel (.xlsx) or zip file"
+_BLANK = re.compile(rb"[\s\x00]*\Z")
+_MOJIBAKE_SCAN = 8 << 20  # bytes sampled for mis-decoded text
+
+
+@dataclass
+class Table:
+    """One file's rows: `frame` has one text column per recognised field, named by the field."""
+
+    kind: str
+    columns: list[str]
+    fields: dict[str, str]
+    frame: pd.DataFrame
+    report: FileReport
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class _Text:
+    buf: bytes
+    start: int  # bytes to skip (a UTF-8 BOM)
+    encoding: str
+
+
+def sniff(name: str, data: bytes) -> str:
+    """'zip', 'xlsx' or 'text' from magic bytes; InputError for empty or other binary files."""
+    if _BLANK.match(data):
+        raise InputError(name, "the file is empty")
+    if data.startswith(ZIP_MAGIC):
+        return "xlsx" if is_xlsx(open_zip(name, data)) else "zip"
+    for magic, what in _FOREIGN.items():
+        if data.startswith(magic):
+            hint = ": save it as .xlsx or CSV" if "xls" in what else ""
+            raise InputError(name, f"{_NOT_TABLE} (it looks like {what}){hint}")
+    head = data[:4096]
+    if b"\x00" in head and not _utf16(head):
+        raise InputError(name, f"{_NOT_TABLE} (binary content)")
+    return "text"
+
+
+def _utf16(head: bytes) -> str:
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd > len(head) // 4 and even == 0:
+        return "utf-16-le"
+    return "utf-16-be" if even > len(head) // 4 and odd == 0 else ""
+
+
+def _cp1252(data: bytes) -> bytes:
+    try:
+        return data.decode("cp1252").encode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1").encode("utf-8")
+
+
+def _to_utf8(data: bytes) -> _Text:
+    """UTF-8 bytes of the file: BOMs honoured, UTF-16 and cp1252 transcoded."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _Text(data, 3, "utf-8-sig")
+    wide = _utf16(data[:4096])
+    if wide:
+        return _Text(data.decode(wide).lstrip("\ufeff").encode("utf-8"), 0, wide)
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data[:_HEAD_BYTES], final=len(data) <= _HEAD_BYTES)
+    except UnicodeDecodeError:
+        return _Text(_cp1252(data), 0, "cp1252")
+    return _Text(data, 0, "utf-8")
+
+
+def _raise_field_limit() -> None:
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
+
+
+def _find_header(name: str, rows: list[list[list[str]]]) -> tuple[int, int, str, dict[str, str]]:
+    """(row index, delimiter index, kind, fields) of the first row that reads as a header.
+
+    `rows[i][d]` is line i split with delimiter d; the split naming the most fields wins.
+    """
+    for i, splits in enumerate(rows[:HEADER_SCAN_LINES]):
+        best = None
+        for d, cells in enumerate(splits):
+            found = classify(cells, name) if len(cells) > 1 else None
+            if found and (best is None or len(found[1]) > len(best[2])):
+                best = (d, found[0], found[1])
+        if best:
+            return i, best[0], best[1], best[2]
+    raise InputError(name, "no recognisable header row (expected LinkedIn export columns, or contact "
+                           "columns such as Name and E-mail) in the first 30 lines")
+
+
+def _unique_names(cells: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, cell in enumerate(cells):
+        base = cell or f"column {i + 1}"
+        seen[base] = seen.get(base, 0) + 1
+        out.append(base if seen[base] == 1 else f"{base}.{seen[base] - 1}")
+    return out
+
+
+def _mojibake_warning(buf: bytes) -> list[str]:
+    sample = buf[:_MOJIBAKE_SCAN]
+    hits = sum(sample.count(m) for m in _MOJIBAKE) if b"\xc3" in sample else 0
+    if not hits:
+        return []
+    return [f"{hits} places look mis-decoded (mojibake such as 'â€™' or 'Ã©'): the file was probably "
+            "re-saved with the wrong encoding; names may show odd characters"]
+
+
+def _pyarrow_read(buf: pa.Buffer, names: list[str], wanted: list[str], delim: str, block: int):
+    bad: list[str] = []
+
+    def on_bad(row) -> str:
+        bad.append(row.text)
+        return "skip"
+
+    parse = pacsv.ParseOptions(delimiter=delim, newlines_in_values=True, invalid_row_handler=on_bad)
+    convert = pacsv.ConvertOptions(include_columns=wanted, column_types=dict.fromkeys(wanted, pa.string()),
+                                   strings_can_be_null=False, quoted_strings_can_be_null=False)
+    table = pacsv.read_csv(pa.BufferReader(buf), parse_options=parse, convert_options=convert,
+                           read_options=pacsv.ReadOptions(column_names=names, skip_rows_after_names=1,
+                                                                     block_size=block))
+    return table, bad
+
+
+def _line_of(buf: bytes, text: str, start: int) -> int:
+    pos = buf.find(text.encode("utf-8")[:4096], start)
+    return buf.count(b"\n", 0, max(pos, 0)) + 1
+
+
+def _recover(name: str, text: _Text, bad, names, wanted, delim, report: FileReport) -> pa.Table | None:
+    """Short rows padded, blank-tailed long rows trimmed, others counted; unterminated quotes raise."""
+    idx = [names.index(w) for w in wanted]
+    rows = []
+    for raw in bad:
+        encoded = raw.encode("utf-8")
+        tail = text.buf[text.buf.find(encoded[:4096], text.start) + len(encoded):]
+        if raw.count('"') % 2 and not tail.strip():
+            line = _line_of(text.buf, raw, text.start)
+            raise InputError(name, f"unterminated quote starting on line {line}: a quoted cell never closes")
+        cells = next(csv.reader(io.StringIO(raw), delimiter=delim), [])
+        if len(cells) > len(names) and any(c.strip() for c in cells[len(names):]):
+            report.skip("malformed row (too many fields)")
+            continue
+        cells = (cells + [""] * len(names))[:len(names)]
+        rows.append([cells[i] for i in idx])
+    if not rows:
+        return None
+    return pa.table({w: pa.array([r[k] for r in rows], pa.string()) for k, w in enumerate(wanted)})
+
+
+def _choose_fields(name: str, kind: str, names: list[str], fields: dict[str, str],
+                   mapping: dict[str, str] | None, raw: bool) -> dict[str, str]:
+    """Fields to read: every column (`raw`), the caller's mapping for generic contacts, or the guess."""
+    if raw:
+        return {c: c for c in names}
+    if kind != "contacts" or not mapping:
+        return fields
+    missing = [c for c in mapping.values() if c not in names]
+    if missing:
+        raise InputError(name, f"column {missing[0]!r} named in the column mapping is not in the file")
+    return dict(mapping)
+
+
+def _read_text(name: str, data: bytes, filename: str, mapping: dict[str, str] | None,
+               raw: bool) -> tuple[str, list[str], dict, pa.Table, FileReport]:
+    _raise_field_limit()
+    text = _to_utf8(data)
+    head = text.buf[text.start:text.start + _HEAD_BYTES].decode("utf-8", errors="ignore")
+    newline = "\n" if "\n" in head else "\r"
+    lines = head.split(newline)
+    if len(text.buf) - text.start > _HEAD_BYTES:
+        lines = lines[:-1]
+    splits = [[next(csv.reader([ln.rstrip("\r")], delimiter=d), []) for d in _DELIMITERS]
+              for ln in lines[:HEADER_SCAN_LINES]]
+    row, d, kind, fields = _find_header(filename, splits)
+    delim = _DELIMITERS[d]
+    names = _unique_names([c.strip().lstrip("\ufeff") for c in splits[row][d]])
+    fields = _choose_fields(name, kind, names, {f: names[splits[row][d].index(c)] for f, c in fields.items()},
+                            mapping, raw)
+    offset = text.start + len(newline.join([*lines[:row], ""]).encode("utf-8")) if row else text.start
+    report = FileReport(file=name, kind=kind, warnings=_mojibake_warning(text.buf))
+    if text.encoding not in ("utf-8", "utf-8-sig"):
+        report.warnings.append(f"read as {text.encoding} (not UTF-8)")
+    wanted = list(dict.fromkeys(fields.values()))
+    table = None
+    for attempt in range(3):
+        try:
+            table, bad = _pyarrow_read(pa.py_buffer(text.buf)[offset:], names, wanted, delim,
+                                       _BLOCK if attempt == 0 else len(text.buf) + 1)
+            break
+        except pa.ArrowInvalid as exc:
+            if "UTF8" in str(exc) and text.encoding == "utf-8":
+                text = _Text(_cp1252(text.buf), 0, "cp1252")
+                report.warnings.append("read as cp1252 (not UTF-8)")
+            elif "straddl" not in str(exc) or attempt:
+                raise InputError(name, f"unreadable CSV ({str(exc).splitlines()[0]})") from None
+    recovered = _recover(name, text, bad, names, wanted, delim, report)
+    if recovered is not None:
+        table = pa.concat_tables([table, recovered])
+    return kind, names, fields, table, report
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat(sep=" ") if hasattr(value, "hour") else value.isoformat()
+    return str(value)
+
+
+def _read_xlsx(name: str, data: bytes, filename: str, mapping: dict[str, str] | None,
+               raw: bool) -> tuple[str, list[str], dict, pa.Table, FileReport]:
+    import openpyxl  # deferred: only workbooks pay for it
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for broken workbooks
+        raise InputError(name, f"could not open the Excel workbook ({type(exc).__name__})") from None
+    try:
+        for sheet in book.worksheets:
+            rows = [[_cell(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+            try:
+                row, _, kind, fields = _find_header(filename, [[r] for r in rows])
+            except InputError:
+                continue
+            names = _unique_names([c.strip() for c in rows[row]])
+            fields = {f: names[rows[row].index(c)] for f, c in fields.items()}
+            fields = _choose_fields(name, kind, names, fields, mapping, raw)
+            wanted = list(dict.fromkeys(fields.values()))
+            idx = [names.index(w) for w in wanted]
+            body = [(r + [""] * len(names))[:len(names)] for r in rows[row + 1:]]
+            table = pa.table({w: pa.array([r[i] for r in body], pa.string())
+                              for w, i in zip(wanted, idx, strict=True)})
+            return kind, names, fields, table, FileReport(file=name, kind=kind)
+    finally:
+        book.close()
+    raise InputError(name, "no sheet has a recognisable header row (expected contact columns such as "
+                           "Name and E-mail)")
+
+
+def read_table(name: str, data: bytes, filename: str = "", mapping: dict[str, str] | None = None,
+               raw: bool = False) -> Table:
+    """Read one CSV/XLSX file; `filename` (default `name`) is the basename used for kind hints.
+
+    `mapping` (field -> column) replaces the guessed columns of a generic contacts file; `raw`
+    keeps every column under its own name. Blank rows are dropped and counted as "empty row".
+    """
+    filename = filename or name.replace("\\", "/").rsplit("/", 1)[-1]
+    container = sniff(name, data)
+    if container == "zip":
+        raise InputError(name, "is a zip archive, not a table")
+    reader = _read_xlsx if container == "xlsx" else _read_text
+    kind, names, fields, table, report = reader(name, data, filename, mapping, raw)
+    blank = None
+    for col in table.column_names:
+        empty = pc.equal(pc.binary_length(table[col]), 0)
+        blank = empty if blank is None else pc.and_(blank, empty)
+    if blank is not None and table.num_rows:
+        n_blank = pc.sum(blank).as_py() or 0
+        if n_blank:
+            report.skip("empty row", n_blank)
+            table = table.filter(pc.invert(blank))
+    by_column = {v: k for k, v in fields.items()}
+    frame = table.rename_columns([by_column[c] for c in table.column_names]).to_pandas()
+    if kind == "recommendations":
+        kind = "recommendations_given" if "given" in filename.casefold() else "recommendations_received"
+        report.kind = kind
+    return Table(kind=kind, columns=names, fields=fields, frame=frame.reset_index(drop=True), report=report)
