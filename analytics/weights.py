@@ -207,3 +207,20 @@ GROUP_KEYWORDS: dict[str, tuple[str, ...]] = {
     "online": ("LinkedIn group", "community", "webinar"),
     "informal": ("borrel", "Stammtisch", "meetup", "aperitivo", "drinks"),
 }
+
+# =====================================================================================================
+# Network graph and brokerage (analytics/graph.py). A LinkedIn export has no ties between contacts, so
+# "stand-in" ties join contacts who share a company or a group; Burt's constraint and effective size
+# on those ties show who bridges otherwise separate clusters.
+# =====================================================================================================
+
+#: Contacts drawn one by one before the rest fold into one node per group/company ("Acme (412)").
+GRAPH_LIMIT = 300
+#: Within a cluster ranked by strength, each contact is tied to this many neighbours above and below:
+#: clusters of up to this + 1 contacts become cliques, bigger ones a chain of bounded degree, so ties
+#: grow with the number of contacts instead of its square.
+TIE_NEIGHBOURS = 4
+#: Brokerage is computed for at most this many contacts in two or more clusters (strongest first).
+BROKERAGE_MAX_CANDIDATES = 500
+#: Contacts drawn as connectors (diamonds): the lowest-constraint displayed contacts in 2+ clusters.
+GRAPH_CONNECTORS_MARKED = 10
