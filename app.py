@@ -17,6 +17,7 @@ PAGES = {
     ],
     "Invest and act": [
         st.Page("pages/groups.py", title="Groups", icon="🏛️"),
+        st.Page("pages/ledger.py", title="Ledger & groups setup", icon="🗂️"),
         st.Page("pages/actions.py", title="Action plan", icon="✅"),
         st.Page("pages/report.py", title="Coach report", icon="📝"),
     ],
