@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-PAGES = ["pages/overview.py", "pages/contacts.py", "pages/graph.py", "pages/groups.py", "pages/ledger.py", "pages/ledger.py",
+PAGES = ["pages/overview.py", "pages/contacts.py", "pages/graph.py", "pages/groups.py", "pages/ledger.py",
          "pages/actions.py", "pages/report.py", "pages/import.py"]
 
 
