@@ -237,11 +237,16 @@ class Store:
             existing = set(known)
             updated = int(incoming["contact_id"].isin(existing).sum())
             cols = [*CONTACT_COLUMNS, "name_key"]
-            con.executemany(
-                f"INSERT INTO contacts ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
-                "ON CONFLICT(contact_id) DO UPDATE SET "
-                + ", ".join(f"{c} = COALESCE(NULLIF(excluded.{c}, ''), {c})" for c in cols[1:]),
-                _rows(incoming, cols))
+            by_name_only = incoming["contact_id"].isin(set(rename.values()))
+            for rows, newer in ((incoming[~by_name_only], True), (incoming[by_name_only], False)):
+                # A contact matched only by name comes from an older export without URLs: it fills
+                # gaps but never overwrites what a newer export stored.
+                first, second = ("excluded.{c}", "{c}") if newer else ("{c}", "excluded.{c}")
+                updates = ", ".join(f"{c} = COALESCE(NULLIF({first.format(c=c)}, ''), {second.format(c=c)})"
+                                    for c in cols[1:])
+                con.executemany(
+                    f"INSERT INTO contacts ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+                    f"ON CONFLICT(contact_id) DO UPDATE SET {updates}", _rows(rows, cols))
             interactions = net.interactions.copy()
             interactions["contact_id"] = interactions["contact_id"].replace(rename)
             before = con.total_changes

@@ -492,3 +492,10 @@ def test_list_workspaces_is_sorted_and_ignores_other_files(private_home):
         Store(workspace_path(name)).load()
     (private_home / "notes.txt").write_text("not a workspace")
     assert list_workspaces() == ["Alpha", "beta", "zeta"]
+
+
+def test_older_export_matched_by_name_fills_gaps_but_never_overwrites_newer_fields(store):
+    store.import_network(export([{**JANE_OLD, "company": "New 2026 BV", "email": ""}]))
+    store.import_network(export([{**JANE_NAME_ONLY, "company": "Old 2019 BV", "email": "jane@old.example"}]))
+    contact = store.load().contacts.iloc[0]
+    assert (contact["company"], contact["email"]) == ("New 2026 BV", "jane@old.example")
