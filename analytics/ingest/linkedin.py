@@ -22,9 +22,9 @@ import numpy as np
 import pandas as pd
 
 from analytics.ingest.dates import parse_dates
-from analytics.ingest.people import Pairs, Resolver, is_owner, most_frequent, pair_keys
+from analytics.ingest.people import Pairs, Resolver, canonical_url, is_owner, most_frequent, pair_keys
 from analytics.ingest.tables import Table
-from analytics.model import CONTACT_COLUMNS, INTERACTION_COLUMNS, Owner, normalize_url
+from analytics.model import CONTACT_COLUMNS, INTERACTION_COLUMNS, Owner
 
 #: Message text kept per interaction (enough to spot a sales pitch).
 CONTENT_CHARS = 500
@@ -35,10 +35,10 @@ _CHANNEL = {"endorsements_received": "endorsement", "endorsements_given": "endor
 
 
 def column(t: Table, field: str) -> pd.Series:
-    """A field of `t` with whitespace trimmed (blank text when the file lacks it)."""
+    """A field of `t` (blank text when the file lacks it)."""
     frame = t.frame
     if field in frame:
-        return frame[field].str.strip()
+        return frame[field]
     return pd.Series("", index=frame.index, dtype="str")
 
 
@@ -62,7 +62,7 @@ def _date_range(t: Table, dates: pd.Series) -> None:
 def _canonical_urls(urls: pd.Series) -> pd.Series:
     """LinkedIn profile URLs in canonical form; other URLs (websites) kept as written."""
     codes, uniques = pd.factorize(urls)
-    canon = pd.array([normalize_url(u) or u for u in uniques], dtype="str")
+    canon = pd.array([canonical_url(u) or u for u in uniques], dtype="str")
     return pd.Series(canon.take(codes) if len(uniques) else urls, index=urls.index, dtype="str")
 
 
@@ -72,7 +72,7 @@ def people_frame(t: Table, names: pd.Series, first: pd.Series, last: pd.Series) 
     email = column(t, "email")
     dates = parse_dates(column(t, "connected_on"))
     keyname = names.where(names.ne(""), email)
-    nobody = keyname.eq("") & urls.map(normalize_url).eq("")
+    nobody = keyname.eq("") & urls.map(canonical_url).eq("")
     t.report.skip("no name, e-mail or profile URL", int(nobody.sum()))
     bad_dates = int((dates.isna() & column(t, "connected_on").ne("")).sum())
     if bad_dates:

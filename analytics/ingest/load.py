@@ -23,7 +23,7 @@ from analytics.errors import InputError
 from analytics.ingest import linkedin
 from analytics.ingest.archive import is_known_member, member_key, zip_members
 from analytics.ingest.generic import generic_contacts
-from analytics.ingest.people import Pairs, Resolver, is_owner, pair_keys
+from analytics.ingest.people import Pairs, Resolver, fold_name, is_owner, pair_keys
 from analytics.ingest.tables import Table, read_table, sniff
 from analytics.model import (
     CONTACT_COLUMNS,
@@ -32,7 +32,6 @@ from analytics.model import (
     Owner,
     contact_key,
     empty_frame,
-    normalize_name,
     normalize_url,
 )
 
@@ -106,7 +105,7 @@ def load_files(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = 
     for t in kinds.get("messages", []):
         speaker = linkedin.speaks(t, owner)
         if speaker is None:
-            folded = frozenset(pair_keys(contacts["name"], contacts["name"], lambda _, n: normalize_name(n)))
+            folded = frozenset(pair_keys(contacts["name"], contacts["name"], lambda _, n: fold_name(n)))
             speaker = linkedin.infer_owner(t, owner.name, folded)
             t.report.warnings.append(f"owner taken to be {speaker.name!r}, the most frequent participant "
                                      f"({'no Profile.csv' if not owner.name else 'Profile name not found'})")

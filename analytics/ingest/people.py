@@ -16,11 +16,32 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from analytics.model import Owner, contact_key, normalize_name, normalize_url
+
+_MEMO = 1 << 17
+
+
+@lru_cache(maxsize=_MEMO)
+def fold_name(name: str) -> str:
+    """`normalize_name`, memoised: the same participants recur across files and passes."""
+    return normalize_name(name)
+
+
+@lru_cache(maxsize=_MEMO)
+def canonical_url(url: str) -> str:
+    """`normalize_url`, memoised."""
+    return normalize_url(url)
+
+
+@lru_cache(maxsize=_MEMO)
+def key_of(url: str, name: str) -> str:
+    """`contact_key`, memoised."""
+    return contact_key(url, name)
 
 
 @dataclass
@@ -52,14 +73,14 @@ class Pairs:
         """Boolean per row: `test(url, name)` evaluated once per pair."""
         return np.array([test(u, n) for u, n in self.values], dtype=bool)[self.inverse]
 
-    def keys(self, key: Callable[[str, str], str] = contact_key, rows: np.ndarray | None = None) -> pd.Series:
+    def keys(self, key: Callable[[str, str], str] = key_of, rows: np.ndarray | None = None) -> pd.Series:
         """Text per row (or per row position in `rows`): `key(url, name)` evaluated once per pair."""
         ids = pd.array([key(u, n) for u, n in self.values], dtype="str")
         picks = self.inverse if rows is None else self.inverse[rows]
         return pd.Series(ids.take(picks) if self.values else ids[:0], dtype="str")
 
 
-def pair_keys(urls: pd.Series, names: pd.Series, key: Callable[[str, str], str] = contact_key) -> pd.Series:
+def pair_keys(urls: pd.Series, names: pd.Series, key: Callable[[str, str], str] = key_of) -> pd.Series:
     """`key(url, name)` for aligned columns (index kept), computed once per distinct pair.
 
     >>> pair_keys(pd.Series(["", "linkedin.com/in/x"]), pd.Series(["Ann  B", "X"])).tolist()
@@ -74,10 +95,10 @@ def is_owner(owner: Owner, url: str, name: str) -> bool:
     >>> is_owner(Owner("Ada Lovelace", ""), "https://www.linkedin.com/in/ada", " ada  LOVELACE")
     True
     """
-    mine, theirs = normalize_url(owner.url), normalize_url(url)
+    mine, theirs = canonical_url(owner.url), canonical_url(url)
     if mine and theirs:
         return mine == theirs
-    return bool(owner.name.strip()) and normalize_name(name) == normalize_name(owner.name)
+    return bool(owner.name.strip()) and fold_name(name) == fold_name(owner.name)
 
 
 def most_frequent(people: Iterable[tuple[str, str, int]], hint: str = "",
@@ -96,15 +117,15 @@ def most_frequent(people: Iterable[tuple[str, str, int]], hint: str = "",
     spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
     urls: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for url, name, weight in people:
-        key = normalize_name(name)
+        key = fold_name(name)
         if key:
             totals[key] += weight
             spellings[key][name] += weight
-            if normalize_url(url):
-                urls[key][normalize_url(url)] += weight
+            if canonical_url(url):
+                urls[key][canonical_url(url)] += weight
     if not totals:
         return Owner()
-    hint_words = set(normalize_name(hint).split())
+    hint_words = set(fold_name(hint).split())
     top = max(totals, key=lambda k: (len(hint_words & set(k.split())), k not in connections, totals[k], k))
     return Owner(name=spellings[top].most_common(1)[0][0],
                  url=urls[top].most_common(1)[0][0] if urls[top] else "")
@@ -115,7 +136,7 @@ class Resolver:
 
     def __init__(self, contacts: pd.DataFrame) -> None:
         self.ids = set(contacts["contact_id"])
-        names = pair_keys(contacts["name"], contacts["name"], lambda _, n: normalize_name(n))
+        names = pair_keys(contacts["name"], contacts["name"], lambda _, n: fold_name(n))
         unique = names[~names.duplicated(keep=False) & names.ne("")]
         self.by_name = dict(zip(unique, contacts.loc[unique.index, "contact_id"], strict=True))
 
@@ -126,8 +147,8 @@ class Resolver:
         clone.ids, clone.by_name = self.ids, dict(self.by_name)
         seen: defaultdict[str, set[str]] = defaultdict(set)
         for url, name in senders.values:
-            if normalize_url(url):
-                seen[normalize_name(name)].add(contact_key(url, name))
+            if canonical_url(url):
+                seen[fold_name(name)].add(key_of(url, name))
         for name, keys in seen.items():
             if name and len(keys) == 1:
                 clone.by_name.setdefault(name, keys.pop())
@@ -135,10 +156,10 @@ class Resolver:
 
     def key(self, url: str, name: str) -> str:
         """Contact id for one participant."""
-        own = contact_key(url, name)
+        own = key_of(url, name)
         if own in self.ids:
             return own
-        return self.by_name.get(normalize_name(name), own)
+        return self.by_name.get(fold_name(name), own)
 
     def keys(self, urls: pd.Series, names: pd.Series) -> pd.Series:
         """Contact ids for aligned url/name columns."""

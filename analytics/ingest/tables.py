@@ -40,6 +40,7 @@ _FOREIGN = {b"%PDF": "a PDF", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPE
 _NOT_TABLE = "is not a CSV, Excel (.xlsx) or zip file"
 _BLANK = re.compile(rb"[\s\x00]*\Z")
 _MOJIBAKE_SCAN = 8 << 20  # bytes sampled for mis-decoded text
+_LONG_TEXT = frozenset({"content"})  # fields kept as written; every other cell is trimmed
 
 
 @dataclass
@@ -286,7 +287,8 @@ def read_table(name: str, data: bytes, filename: str = "", mapping: dict[str, st
     """Read one CSV/XLSX file; `filename` (default `name`) is the basename used for kind hints.
 
     `mapping` (field -> column) replaces the guessed columns of a generic contacts file; `raw`
-    keeps every column under its own name. Blank rows are dropped and counted as "empty row".
+    keeps every column under its own name. Cells are trimmed (message text excepted); blank rows
+    are dropped and counted as "empty row".
     """
     filename = filename or name.replace("\\", "/").rsplit("/", 1)[-1]
     container = sniff(name, data)
@@ -304,7 +306,11 @@ def read_table(name: str, data: bytes, filename: str = "", mapping: dict[str, st
             report.skip("empty row", n_blank)
             table = table.filter(pc.invert(blank))
     by_column = {v: k for k, v in fields.items()}
-    frame = table.rename_columns([by_column[c] for c in table.column_names]).to_pandas()
+    table = table.rename_columns([by_column[c] for c in table.column_names])
+    for i, col in enumerate(table.column_names):
+        if col not in _LONG_TEXT:
+            table = table.set_column(i, col, pc.utf8_trim_whitespace(table[col]))
+    frame = table.to_pandas()
     if kind == "recommendations":
         kind = "recommendations_given" if "given" in filename.casefold() else "recommendations_received"
         report.kind = kind
