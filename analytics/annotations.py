@@ -41,9 +41,10 @@ def apply_edits(annotations: pd.DataFrame, contact_ids: list[str], edited_rows: 
         for column, value in changes.items():
             if column not in EDITABLE:
                 continue
-            row[column] = _validate(column, value)
-            if column == "consent":
+            value = _validate(column, value)
+            if column == "consent" and value != row["consent"]:
                 row["consent_date"] = today if today is not None else pd.Timestamp.now(tz="UTC")
+            row[column] = value
         rows.append({"contact_id": cid, **row})
     return pd.DataFrame(rows, columns=ANNOTATION_COLUMNS)
 

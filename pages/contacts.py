@@ -60,3 +60,17 @@ if pick:
         format="%.1f")})
     right.plotly_chart(px.bar(parts, x="points", y="component", orientation="h", text_auto=".1f",
                               title="Points per component"), key="explain_chart")
+    with st.form("annotate_form"):
+        st.markdown(f"**Your notes on {row['name']}**")
+        a1, a2, a3 = st.columns(3)
+        closeness = a1.slider("Closeness (0 stranger – 5 closest)", 0, 5, key="annotate_closeness",
+                              value=0 if pd.isna(row["closeness"]) else int(row["closeness"]))
+        consent = a2.selectbox("Mailing-list consent", annotations.CONSENT_VALUES, key="annotate_consent",
+                               index=annotations.CONSENT_VALUES.index(row["consent"]))
+        target = a3.checkbox("In my target segment", value=bool(row["target"]), key="annotate_target")
+        notes = st.text_area("Notes", value=row["notes"], key="annotate_notes")
+        if st.form_submit_button("Save", type="primary"):
+            edits = {0: {"closeness": closeness, "consent": consent, "target": target, "notes": notes}}
+            session.store().save_annotations(annotations.apply_edits(net.annotations, [pick], edits))
+            st.toast(f"Saved your notes on {row['name']}")
+            st.rerun()

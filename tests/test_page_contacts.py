@@ -1,0 +1,55 @@
+"""Contacts page: search filters, and a user's notes survive a rerun, a restart and a re-import."""
+
+from streamlit.testing.v1 import AppTest
+
+from analytics import ingest
+from analytics.store import Store, workspace_path
+from tests.conftest import SAMPLE_ZIP
+
+
+def contacts_page() -> AppTest:
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    at.run()
+    at.switch_page("pages/contacts.py")
+    return at.run()
+
+
+def stored_note(contact_id: str) -> dict:
+    notes = Store(workspace_path("sample")).load().annotations.set_index("contact_id")
+    return notes.loc[contact_id, ["closeness", "notes", "target"]].to_dict()
+
+
+def test_search_narrows_the_table() -> None:
+    at = contacts_page()
+    at.text_input(key="contacts_query").input("Koch").run()
+    table = at.dataframe[0].value
+    assert len(table) >= 1 and table["name"].str.contains("Koch").all()
+
+
+def test_annotation_survives_rerun_restart_and_reimport() -> None:
+    at = contacts_page()
+    pick = at.selectbox(key="contacts_explain")
+    pick.select_index(len(pick.options) - 1).run()  # the weakest contact: the edit must lift it
+    weakest = pick.options[-1]
+    contacts = Store(workspace_path("sample")).load().contacts
+    contact_id = contacts.loc[contacts["name"] == weakest, "contact_id"].item()
+    at.slider(key="annotate_closeness").set_value(5)
+    at.text_area(key="annotate_notes").input("Met at the BNI breakfast; wants an intro to a notary")
+    at.checkbox(key="annotate_target").check()
+    at.button[0].click().run()  # the form's Save button
+    assert not at.exception
+    saved = {"closeness": 5.0, "notes": "Met at the BNI breakfast; wants an intro to a notary",
+             "target": True}
+    assert stored_note(contact_id) == saved
+
+    at.run()  # a rerun
+    assert stored_note(contact_id) == saved
+
+    fresh = ingest.load_files([(SAMPLE_ZIP.name, SAMPLE_ZIP.read_bytes())])
+    Store(workspace_path("sample")).import_network(fresh)  # the same export again
+    restarted = contacts_page()  # a new session, as after a server restart
+    assert stored_note(contact_id) == saved
+    restarted.text_input(key="contacts_query").input(weakest).run()
+    row = restarted.dataframe[0].value.iloc[0]
+    assert (row["closeness"], row["target"]) == (5.0, True)
+    assert row["strength"] >= 70, "a closeness of 5 must lift the strength"
