@@ -1,0 +1,54 @@
+"""Two browser sessions: separate workspaces stay separate; a shared workspace loses no writes."""
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from analytics.model import Network, contact_key, empty_frame
+from analytics.store import Store, workspace_path
+
+
+def one_contact(name: str) -> Network:
+    first, last = name.split()
+    url = f"https://www.linkedin.com/in/{first.lower()}-{last.lower()}"
+    contacts = pd.DataFrame([{"contact_id": contact_key(url, name), "first_name": first, "last_name": last,
+                              "name": name, "url": url, "email": "", "company": "Acme", "position": "CEO",
+                              "connected_on": pd.Timestamp("2024-01-01", tz="UTC")}])
+    return Network(contacts=contacts, interactions=empty_frame(["contact_id", "date", "channel", "direction",
+                                                                 "content", "conversation_id"]))
+
+
+def session_on(workspace: str) -> AppTest:
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    at.run()
+    at.sidebar.selectbox[0].select(workspace).run()
+    at.switch_page("pages/contacts.py")
+    return at.run()
+
+
+def names_shown(at: AppTest) -> set[str]:
+    return set(at.dataframe[0].value["name"])
+
+
+def test_sessions_on_different_workspaces_never_see_each_other() -> None:
+    Store(workspace_path("alpha")).import_network(one_contact("Alma Alpha"))
+    Store(workspace_path("beta")).import_network(one_contact("Bert Beta"))
+    a, b = session_on("alpha"), session_on("beta")
+    assert names_shown(a) == {"Alma Alpha"}
+    assert names_shown(b) == {"Bert Beta"}
+    a.run()
+    assert names_shown(a) == {"Alma Alpha"}, "a rerun of A must not pick up B's workspace"
+
+
+def test_two_sessions_on_one_workspace_keep_both_writes() -> None:
+    store = Store(workspace_path("shared"))
+    store.import_network(one_contact("Alma Alpha"))
+    store.import_network(one_contact("Bert Beta"))
+    a, b = session_on("shared"), session_on("shared")
+    for at, name, note in ((a, "Alma Alpha", "from A"), (b, "Bert Beta", "from B")):
+        at.selectbox(key="contacts_explain").select(name).run()
+        at.text_area(key="annotate_notes").input(note)
+        at.button[0].click().run()
+        assert not at.exception
+    notes = dict(zip(*Store(workspace_path("shared")).load().annotations[["contact_id", "notes"]].T.values,
+                     strict=True))
+    assert notes == {"in:alma-alpha": "from A", "in:bert-beta": "from B"}
