@@ -51,7 +51,7 @@ def test_google_contacts_csv():
             "Ann Ash,Ann,Ash,ann@a.io,Acme,CEO\n"
             ",,,solo@b.io,,\n")
     net = load_files([("contacts.csv", body.encode())])
-    assert net.files[0].kind == "contacts"
+    assert net.files[0].kind == "generic"
     got = net.contacts[["contact_id", "first_name", "last_name", "email", "company", "position"]]
     assert got.values.tolist() == [["name:ann ash", "Ann", "Ash", "ann@a.io", "Acme", "CEO"],
                                    ["name:solo@b.io", "", "", "solo@b.io", "", ""]]
@@ -75,7 +75,7 @@ def _xlsx(rows: list[list]) -> bytes:
 
 @pytest.mark.parametrize(("header", "kind"), [
     (["Vorname", "Nachname", "E-Mail-Adresse", "Firma", "Verbunden am"], "connections"),  # re-saved export
-    (["Vorname", "Nachname", "E-Mail-Adresse", "Firma", "Kontakt seit"], "contacts"),
+    (["Vorname", "Nachname", "E-Mail-Adresse", "Firma", "Kontakt seit"], "generic"),
 ])
 def test_xlsx_with_title_rows_numbers_and_dates(header, kind):
     data = _xlsx([["My BNI chapter contacts"], [], header,

@@ -322,7 +322,7 @@ def test_zip_reads_known_members_anywhere_and_ignores_the_rest():
     ("Recommendations_Given.csv", "First Name,Last Name,Company,Job Title,Text,Creation Date,Status\n",
      "recommendations_given"),
     ("Profile.csv", PROFILE, "profile"),
-    ("google.csv", "Name,Given Name,Family Name,E-mail 1 - Value\n", "contacts"),
+    ("google.csv", "Name,Given Name,Family Name,E-mail 1 - Value\n", "generic"),
 ])
 def test_detect_kind_by_header(name, text, kind):
     assert detect_kind(name, text.encode()) == kind

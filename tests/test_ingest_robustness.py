@@ -178,3 +178,10 @@ def test_crlf_and_classic_mac_line_endings():
     for newline in ("\r\n", "\r"):
         body = (CONN + ROW + ROW.replace("jane", "jim").replace("Jane", "Jim")).replace("\n", newline)
         assert len(load_files([("Connections.csv", body.encode())]).contacts) == 2
+
+
+def test_detect_kind_reads_only_the_header():
+    """The import page asks for every upload's kind: a body problem must not surface there."""
+    from analytics.ingest import detect_kind
+
+    assert detect_kind("messages.csv", (MSG + 'c1,,A,,B,,2024-01-15,,"never closed\n').encode()) == "messages"

@@ -64,12 +64,12 @@ KINDS: dict[str, dict[str, tuple[str, ...]]] = {
     "connections": {
         "first_name": _FIRST, "last_name": _LAST, "url": _URL, "email": _EMAIL, "company": _COMPANY,
         "position": _POSITION, "connected_on": _CONNECTED},
-    "contacts": {
+    "generic": {
         "first_name": _FIRST, "last_name": _LAST, "name": _NAME, "email": _EMAIL, "company": _COMPANY,
         "position": _POSITION, "url": _URL, "connected_on": _CONNECTED},
 }
 
-#: Fields a header must have to count as that kind (checked in this order; "contacts" is last).
+#: Fields a header must have to count as that kind (checked in this order; "generic" is last).
 REQUIRED: dict[str, tuple[str, ...]] = {
     "messages": ("sender", "recipients", "date", "content"),
     "invitations": ("sender", "recipient", "date", "direction"),
@@ -121,7 +121,7 @@ def guess_mapping(columns: list[str]) -> dict[str, str]:
     >>> guess_mapping(["Full Name", "Work Email"])
     {'name': 'Full Name', 'email': 'Work Email'}
     """
-    found = match_fields(columns, "contacts")
+    found = match_fields(columns, "generic")
     for field, needles in _LOOSE.items():
         if field in found or (field == "name" and "first_name" in found):
             continue
@@ -129,7 +129,7 @@ def guess_mapping(columns: list[str]) -> dict[str, str]:
                     and any(n in fold(c) for n in needles)), None)
         if col is not None:
             found[field] = col
-    return {f: found[f] for f in KINDS["contacts"] if f in found}
+    return {f: found[f] for f in KINDS["generic"] if f in found}
 
 
 def is_contact_header(mapping: dict[str, str]) -> bool:
@@ -162,4 +162,4 @@ def classify(columns: list[str], filename: str = "") -> tuple[str, dict[str, str
     if filename.casefold().endswith("connections.csv") and {"first_name", "last_name"} <= set(fields):
         return "connections", fields
     mapping = guess_mapping(columns)
-    return ("contacts", mapping) if is_contact_header(mapping) else None
+    return ("generic", mapping) if is_contact_header(mapping) else None

@@ -24,7 +24,7 @@ from analytics.ingest import linkedin
 from analytics.ingest.archive import is_known_member, member_key, zip_members
 from analytics.ingest.generic import generic_contacts
 from analytics.ingest.people import Pairs, Resolver, fold_name, is_owner, pair_keys
-from analytics.ingest.tables import Table, read_table, sniff
+from analytics.ingest.tables import Table, detect, read_table, sniff
 from analytics.model import (
     CONTACT_COLUMNS,
     INTERACTION_COLUMNS,
@@ -44,14 +44,12 @@ def detect_kind(name: str, data: bytes) -> str:
 
     One of "zip", "connections", "messages", "invitations", "endorsements_received",
     "endorsements_given", "recommendations_received", "recommendations_given", "profile",
-    "contacts" (a generic contacts CSV/XLSX). Raises InputError for anything else.
+    "generic" (a contacts CSV/XLSX: Google, Outlook, spreadsheet). Raises InputError for anything else.
 
     >>> detect_kind("export.txt", b"CONVERSATION ID,FROM,TO,DATE,CONTENT\\n")
     'messages'
     """
-    if sniff(name, data) == "zip":
-        return "zip"
-    return read_table(name, data[:1 << 20] if len(data) > 1 << 20 else data).kind
+    return detect(name, data)
 
 
 def _tables(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> Iterator[Table]:
@@ -98,7 +96,7 @@ def load_files(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = 
         owner = linkedin.owner_from_profile(t)
     connections = [linkedin.contacts(t) for t in kinds.get("connections", [])]
     linked = pd.concat(connections, ignore_index=True) if connections else empty_frame(CONTACT_COLUMNS)
-    contacts = _merge_contacts(linked, [generic_contacts(t) for t in kinds.get("contacts", [])])
+    contacts = _merge_contacts(linked, [generic_contacts(t) for t in kinds.get("generic", [])])
     resolver = Resolver(contacts)
 
     interactions = []

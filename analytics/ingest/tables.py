@@ -195,7 +195,7 @@ def _choose_fields(name: str, kind: str, names: list[str], fields: dict[str, str
     """Fields to read: every column (`raw`), the caller's mapping for generic contacts, or the guess."""
     if raw:
         return {c: c for c in names}
-    if kind != "contacts" or not mapping:
+    if kind != "generic" or not mapping:
         return fields
     missing = [c for c in mapping.values() if c not in names]
     if missing:
@@ -203,10 +203,18 @@ def _choose_fields(name: str, kind: str, names: list[str], fields: dict[str, str
     return dict(mapping)
 
 
-def _read_text(name: str, data: bytes, filename: str, mapping: dict[str, str] | None,
-               raw: bool) -> tuple[str, list[str], dict, pa.Table, FileReport]:
+@dataclass
+class _Header:
+    kind: str
+    names: list[str]
+    fields: dict[str, str]
+    delimiter: str
+    offset: int  # byte offset of the header row in `text.buf`
+
+
+def _locate(text: _Text, filename: str) -> _Header:
+    """Scan the first lines of a text file for its header row and delimiter."""
     _raise_field_limit()
-    text = _to_utf8(data)
     head = text.buf[text.start:text.start + _HEAD_BYTES].decode("utf-8", errors="ignore")
     newline = "\n" if "\n" in head else "\r"
     lines = head.split(newline)
@@ -215,11 +223,18 @@ def _read_text(name: str, data: bytes, filename: str, mapping: dict[str, str] | 
     splits = [[next(csv.reader([ln.rstrip("\r")], delimiter=d), []) for d in _DELIMITERS]
               for ln in lines[:HEADER_SCAN_LINES]]
     row, d, kind, fields = _find_header(filename, splits)
-    delim = _DELIMITERS[d]
     names = _unique_names([c.strip().lstrip("\ufeff") for c in splits[row][d]])
-    fields = _choose_fields(name, kind, names, {f: names[splits[row][d].index(c)] for f, c in fields.items()},
-                            mapping, raw)
     offset = text.start + len(newline.join([*lines[:row], ""]).encode("utf-8")) if row else text.start
+    return _Header(kind, names, {f: names[splits[row][d].index(c)] for f, c in fields.items()},
+                   _DELIMITERS[d], offset)
+
+
+def _read_text(name: str, data: bytes, filename: str, mapping: dict[str, str] | None,
+               raw: bool) -> tuple[str, list[str], dict, pa.Table, FileReport]:
+    text = _to_utf8(data)
+    header = _locate(text, filename)
+    kind, names, delim, offset = header.kind, header.names, header.delimiter, header.offset
+    fields = _choose_fields(name, kind, names, header.fields, mapping, raw)
     report = FileReport(file=name, kind=kind, warnings=_mojibake_warning(text.buf))
     if text.encoding not in ("utf-8", "utf-8-sig"):
         report.warnings.append(f"read as {text.encoding} (not UTF-8)")
@@ -310,8 +325,23 @@ def read_table(name: str, data: bytes, filename: str = "", mapping: dict[str, st
     for i, col in enumerate(table.column_names):
         if col not in _LONG_TEXT:
             table = table.set_column(i, col, pc.utf8_trim_whitespace(table[col]))
-    frame = table.to_pandas()
-    if kind == "recommendations":
-        kind = "recommendations_given" if "given" in filename.casefold() else "recommendations_received"
-        report.kind = kind
-    return Table(kind=kind, columns=names, fields=fields, frame=frame.reset_index(drop=True), report=report)
+    report.kind = _directed(kind, filename)
+    return Table(kind=report.kind, columns=names, fields=fields, frame=table.to_pandas(), report=report)
+
+
+def _directed(kind: str, filename: str) -> str:
+    """Recommendation files look alike both ways: the file name tells given from received."""
+    if kind != "recommendations":
+        return kind
+    return "recommendations_given" if "given" in filename.casefold() else "recommendations_received"
+
+
+def detect(name: str, data: bytes, filename: str = "") -> str:
+    """Kind of a file from its magic bytes and header row only (the body is not parsed)."""
+    filename = filename or name.replace("\\", "/").rsplit("/", 1)[-1]
+    container = sniff(name, data)
+    if container == "zip":
+        return "zip"
+    if container == "xlsx":
+        return _directed(_read_xlsx(name, data, filename, None, False)[0], filename)
+    return _directed(_locate(_to_utf8(data), filename).kind, filename)
