@@ -339,3 +339,26 @@ def test_load_paths_folder_reads_only_export_names(tmp_path):
     net = load_paths([tmp_path])
     assert [f.kind for f in net.files] == ["connections"]
     assert len(net.contacts) == 4
+
+
+@pytest.mark.parametrize(("profile", "expected"), [
+    (False, ("Owen Owner", IN + "owen")),  # no Profile.csv, no messages: the invitations tell
+    (True, ("Owen Owner", IN + "owen")),  # Profile.csv names the owner, invitations add the URL
+])
+def test_owner_from_invitations(profile, expected):
+    body = ("From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+            f'Owen Owner,Ann Ash,"3/14/25, 2:37 PM",,OUTGOING,{IN}owen,{IN}ann\n'
+            f'Bob Birch,Owen Owner,"3/15/25, 2:37 PM",,INCOMING,{IN}bob,{IN}owen\n')
+    files = [_csv("Invitations.csv", body), _csv("Connections.csv", CONN + CONNECTIONS)]
+    net = load_files(files + ([_csv("Profile.csv", PROFILE)] if profile else []))
+    assert (net.owner.name, net.owner.url) == expected
+    assert "in:owen" not in set(net.contacts["contact_id"])
+
+
+def test_the_same_export_twice_does_not_double_count():
+    rows = f"c1,,Ann Ash,{IN}ann,Owen Owner,{IN}owen,2024-01-15 09:30:00 UTC,,hi,INBOX\n"
+    files = [_csv("a/messages.csv", MSG + rows), _csv("b/messages.csv", MSG + rows),
+             _csv("Connections.csv", CONN + CONNECTIONS), _csv("Connections (1).csv", CONN + CONNECTIONS)]
+    net = load_files(files)
+    assert len(net.interactions) == 1
+    assert net.contacts["contact_id"].is_unique

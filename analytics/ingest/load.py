@@ -35,8 +35,8 @@ from analytics.model import (
     normalize_url,
 )
 
-_INTERACTION_KINDS = ("invitations", "endorsements_received", "endorsements_given",
-                      "recommendations_received", "recommendations_given")
+_ENDORSEMENT_KINDS = ("endorsements_received", "endorsements_given", "recommendations_received",
+                      "recommendations_given")
 
 
 def detect_kind(name: str, data: bytes) -> str:
@@ -110,17 +110,18 @@ def load_files(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = 
         owner = Owner(owner.name or speaker.name, owner.url or speaker.url)
         interactions.append(linkedin.messages(t, speaker, resolver))
     for t in kinds.get("invitations", []):
-        if not owner.name and not owner.url:
-            owner = linkedin.owner_from_invitations(t)
+        inviter = linkedin.owner_from_invitations(t)
+        if not owner.name or (not owner.url and is_owner(Owner(owner.name), "", inviter.name)):
+            owner = Owner(owner.name or inviter.name, inviter.url)
         interactions.append(linkedin.invitations(t, resolver))
-    for kind in _INTERACTION_KINDS[1:]:
+    for kind in _ENDORSEMENT_KINDS:
         interactions += [linkedin.endorsements_or_recommendations(t, resolver) for t in kinds.get(kind, [])]
 
     mine = Pairs.of(contacts["url"], contacts["name"]).mask(lambda u, n: is_owner(owner, u, n))
     contacts = contacts[~mine].reset_index(drop=True)
     frames = [f for f in interactions if len(f)]
     inter = pd.concat(frames, ignore_index=True) if frames else empty_frame(INTERACTION_COLUMNS)
-    if any(len(kinds.get(k, [])) > 1 for k in ("messages", *_INTERACTION_KINDS)):
+    if any(len(kinds.get(k, [])) > 1 for k in ("messages", "invitations", *_ENDORSEMENT_KINDS)):
         inter = inter.drop_duplicates(ignore_index=True)
     own_key = contact_key(owner.url, owner.name) if normalize_url(owner.url) else ""
     inter = inter[inter["contact_id"].ne(own_key)].reset_index(drop=True) if own_key else inter

@@ -158,15 +158,21 @@ def _pyarrow_read(buf: pa.Buffer, names: list[str], wanted: list[str], delim: st
     parse = pacsv.ParseOptions(delimiter=delim, newlines_in_values=True, invalid_row_handler=on_bad)
     convert = pacsv.ConvertOptions(include_columns=wanted, column_types=dict.fromkeys(wanted, pa.string()),
                                    strings_can_be_null=False, quoted_strings_can_be_null=False)
+    read = pacsv.ReadOptions(column_names=names, skip_rows_after_names=1, block_size=block)
     table = pacsv.read_csv(pa.BufferReader(buf), parse_options=parse, convert_options=convert,
-                           read_options=pacsv.ReadOptions(column_names=names, skip_rows_after_names=1,
-                                                                     block_size=block))
+                           read_options=read)
     return table, bad
 
 
-def _line_of(buf: bytes, text: str, start: int) -> int:
-    pos = buf.find(text.encode("utf-8")[:4096], start)
-    return buf.count(b"\n", 0, max(pos, 0)) + 1
+def _check_unterminated(name: str, text: _Text, raw: str) -> None:
+    """Raise when a rejected row is an opening quote that swallowed the rest of the file."""
+    if not raw.count('"') % 2:
+        return
+    encoded = raw.encode("utf-8")
+    pos = text.buf.find(encoded[:4096], text.start)
+    if pos >= 0 and _BLANK.match(text.buf, pos + len(encoded)):
+        line = text.buf.count(b"\n", 0, pos) + 1
+        raise InputError(name, f"unterminated quote starting on line {line}: a quoted cell never closes")
 
 
 def _recover(name: str, text: _Text, bad, names, wanted, delim, report: FileReport) -> pa.Table | None:
@@ -174,11 +180,7 @@ def _recover(name: str, text: _Text, bad, names, wanted, delim, report: FileRepo
     idx = [names.index(w) for w in wanted]
     rows = []
     for raw in bad:
-        encoded = raw.encode("utf-8")
-        tail = text.buf[text.buf.find(encoded[:4096], text.start) + len(encoded):]
-        if raw.count('"') % 2 and not tail.strip():
-            line = _line_of(text.buf, raw, text.start)
-            raise InputError(name, f"unterminated quote starting on line {line}: a quoted cell never closes")
+        _check_unterminated(name, text, raw)
         cells = next(csv.reader(io.StringIO(raw), delimiter=delim), [])
         if len(cells) > len(names) and any(c.strip() for c in cells[len(names):]):
             report.skip("malformed row (too many fields)")
@@ -320,11 +322,8 @@ def read_table(name: str, data: bytes, filename: str = "", mapping: dict[str, st
         if n_blank:
             report.skip("empty row", n_blank)
             table = table.filter(pc.invert(blank))
-    by_column = {v: k for k, v in fields.items()}
-    table = table.rename_columns([by_column[c] for c in table.column_names])
-    for i, col in enumerate(table.column_names):
-        if col not in _LONG_TEXT:
-            table = table.set_column(i, col, pc.utf8_trim_whitespace(table[col]))
+    table = pa.table({f: table[c] if f in _LONG_TEXT else pc.utf8_trim_whitespace(table[c])
+                      for f, c in fields.items()})
     report.kind = _directed(kind, filename)
     return Table(kind=report.kind, columns=names, fields=fields, frame=table.to_pandas(), report=report)
 
