@@ -220,6 +220,8 @@ GRAPH_LIMIT = 300
 #: clusters of up to this + 1 contacts become cliques, bigger ones a chain of bounded degree, so ties
 #: grow with the number of contacts instead of its square.
 TIE_NEIGHBOURS = 4
+#: Folded clusters drawn as their own node, largest first; smaller ones share one "Other contacts" node.
+GRAPH_MAX_CLUSTER_NODES = 40
 #: Brokerage is computed for at most this many contacts in two or more clusters (strongest first).
 BROKERAGE_MAX_CANDIDATES = 500
 #: Contacts drawn as connectors (diamonds): the lowest-constraint displayed contacts in 2+ clusters.

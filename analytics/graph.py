@@ -1,0 +1,421 @@
+"""Ego network: the user at the centre, contacts clustered by group or company, brokers marked.
+
+A LinkedIn export has no ties between contacts, so *stand-in ties* join contacts who share a group
+or a company (each contact tied to its `TIE_NEIGHBOURS` strength-neighbours in that cluster, so ties
+grow linearly). Burt's constraint and effective size on those ties find *connectors*: contacts in two
+or more clusters who bridge them. Above `limit` contacts the weakest fold into one node per cluster
+("Acme (412)"), which keeps a 30,000-contact network light enough for a browser. `render_html` writes
+a standalone page from an autoescaped template with vis-network inlined: nothing loads from another
+host and no text from the data becomes HTML.
+
+Example:
+    >>> from analytics.model import empty_network
+    >>> build_graph(empty_network(), pd.DataFrame(columns=SCORE_COLUMNS)).counts["shown"]
+    0
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+import networkx as nx
+import numpy as np
+import pandas as pd
+from markupsafe import Markup
+
+from analytics import weights as W
+from analytics.errors import InputError
+from analytics.model import Network
+
+#: Columns `build_graph` and `connectors` need from the scores frame (`depth.score_contacts`).
+SCORE_COLUMNS = ["contact_id", "name", "company", "strength", "tier"]
+#: Node colour per depth tier (`depth.TIER_ORDER`), strongest first.
+TIER_COLORS: dict[str, str] = {
+    "Inner circle": "#b2182b", "Close": "#ef8a62", "Active": "#f4c542", "Network": "#67a9cf",
+    "Acquaintance": "#2166ac", "Dormant": "#999999", "Never engaged": "#d9d9d9",
+}
+#: Colours for the largest clusters when colouring by group; the rest share `OTHER_COLOR`.
+CLUSTER_PALETTE = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d",
+                   "#1f78b4", "#b15928", "#6a3d9a", "#33a02c")
+OTHER_COLOR = "#bbbbbb"
+COLOR_BY = ("tier", "group")
+_NO_COMPANY = "company:"
+#: Key of the one node that holds the folded contacts of all but the largest clusters.
+OTHER_KEY = "other"
+_PHYSICS_ITERATIONS = 150
+_TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+                                autoescape=True)
+
+
+@dataclass
+class GraphData:
+    """What `render_html` draws: vis-network node/edge dicts plus the legend and counts.
+
+    `clusters` lists the folded and expanded cluster nodes (key, label, count, expanded) so a page
+    can offer to expand them; `counts` has total, matched (after filters), shown, folded, clusters.
+    """
+
+    nodes: list[dict]
+    edges: list[dict]
+    clusters: list[dict]
+    legend: list[dict]
+    counts: dict[str, int]
+
+
+# --- clusters and stand-in ties ------------------------------------------------------------------
+
+def _contacts(net: Network, scores: pd.DataFrame) -> pd.DataFrame:
+    """Scores with position, strongest first, one row per contact, text columns as clean strings."""
+    missing = [c for c in SCORE_COLUMNS if c not in scores.columns]
+    if missing:
+        raise InputError("scores", f"missing column(s): {', '.join(missing)}")
+    df = scores.reset_index(drop=True)
+    if "position" not in df.columns:
+        positions = net.contacts.drop_duplicates("contact_id").set_index("contact_id")["position"]
+        df = df.assign(position=df["contact_id"].map(positions))
+    df = df.assign(contact_id=df["contact_id"].astype(str),
+                   strength=pd.to_numeric(df["strength"], errors="coerce").fillna(0.0).astype(float),
+                   **{c: df[c].astype(object).fillna("").astype(str)
+                      for c in ("name", "company", "position", "tier")})
+    df = df.sort_values(["strength", "contact_id"], ascending=[False, True], kind="stable")
+    return df.drop_duplicates("contact_id").reset_index(drop=True)
+
+
+def _company_key(company: pd.Series) -> pd.Series:
+    return "company:" + company.str.split().str.join(" ").str.casefold()
+
+
+def _memberships(net: Network, df: pd.DataFrame) -> pd.DataFrame:
+    """contact_id, key, label, rank: every group and the company of each contact (rank 0 = first group).
+
+    Groups come in `net.groups` order (unknown group ids after, labelled by id), then the company.
+    """
+    order = {g: i for i, g in enumerate(net.groups["group_id"].astype(str))}
+    names = dict(zip(net.groups["group_id"].astype(str), net.groups["name"].fillna("").astype(str),
+                     strict=True))
+    members = net.members.assign(contact_id=net.members["contact_id"].astype(str),
+                                 group_id=net.members["group_id"].astype(str))
+    members = members[members["contact_id"].isin(df["contact_id"])].drop_duplicates()
+    groups = pd.DataFrame({
+        "contact_id": members["contact_id"], "key": "group:" + members["group_id"],
+        "label": [names.get(g) or g for g in members["group_id"].tolist()],
+        "rank": [order.get(g, len(order)) for g in members["group_id"].tolist()]})
+    has = df[df["company"].str.strip() != ""]
+    companies = pd.DataFrame({"contact_id": has["contact_id"], "key": _company_key(has["company"]),
+                              "label": has["company"].str.strip(), "rank": len(order) + 1})
+    both = pd.concat([groups, companies], ignore_index=True)
+    both["label"] = both.groupby("key")["label"].transform("first")
+    return both
+
+
+def _display_cluster(df: pd.DataFrame, memberships: pd.DataFrame) -> pd.DataFrame:
+    """df with `cluster` (key) and `cluster_label`: first group, else company, else "No company"."""
+    first = memberships.sort_values(["rank", "key"], kind="stable").drop_duplicates("contact_id")
+    first = first.set_index("contact_id")
+    return df.assign(cluster=df["contact_id"].map(first["key"]).fillna(_NO_COMPANY),
+                     cluster_label=df["contact_id"].map(first["label"]).fillna("No company"))
+
+
+def _ties(df: pd.DataFrame, memberships: pd.DataFrame) -> nx.Graph:
+    """Stand-in ties: within each cluster ranked by strength, each contact to its next `TIE_NEIGHBOURS`."""
+    strength = df.set_index("contact_id")["strength"]
+    m = memberships.assign(strength=memberships["contact_id"].map(strength))
+    m = m.sort_values(["key", "strength", "contact_id"], ascending=[True, False, True], kind="stable")
+    keys, ids = m["key"].to_numpy(dtype=object), m["contact_id"].to_numpy(dtype=object)
+    graph = nx.Graph()
+    for d in range(1, W.TIE_NEIGHBOURS + 1):
+        same = keys[:-d] == keys[d:]
+        graph.add_edges_from(zip(ids[:-d][same], ids[d:][same], strict=True))
+    return graph
+
+
+def _brokerage(ties: nx.Graph, candidates: list[str]) -> pd.DataFrame:
+    """Burt's constraint and effective size of `candidates` on the (unweighted) stand-in ties.
+
+    Exact yet fast on 30,000 contacts: a candidate's constraint depends only on the ties of the
+    candidate and of its neighbours, so networkx's sparse-matrix path runs on just those ties.
+    Effective size is Borgatti's form for unweighted ties, n - 2t/n (n neighbours, t ties among
+    them = triangles), which is what `nx.effective_size` returns; that function copies the whole graph
+    once per node, `nx.triangles` does not.
+    """
+    nodes = [c for c in candidates if c in ties]
+    near = set(nodes).union(*(ties.adj[c] for c in nodes))
+    local = nx.Graph((u, v) for u in near for v in ties.adj[u])
+    constraint = nx.constraint(local) if nodes else {}
+    triangles = nx.triangles(local, nodes) if nodes else {}
+    size = [len(ties.adj[c]) - 2 * triangles[c] / len(ties.adj[c]) for c in nodes]
+    return pd.DataFrame({"contact_id": pd.Series(nodes, dtype=object),
+                         "constraint": pd.Series([constraint[c] for c in nodes], dtype=float),
+                         "effective_size": pd.Series(size, dtype=float)})
+
+
+def _bridged(memberships: pd.DataFrame) -> dict[str, list[str]]:
+    """Per contact id, the labels of its clusters that hold at least one other contact."""
+    sizes = memberships.groupby("key")["contact_id"].transform("size")
+    shared = memberships[sizes >= 2].sort_values(["rank", "key"], kind="stable")
+    bridged: dict[str, list[str]] = {}
+    for contact, label in zip(shared["contact_id"].tolist(), shared["label"].tolist(), strict=True):
+        bridged.setdefault(contact, []).append(label)
+    return bridged
+
+
+def _rank_brokers(df: pd.DataFrame, ties: nx.Graph, bridged: dict[str, list[str]], top: int) -> pd.DataFrame:
+    """The `top` lowest-constraint contacts of `df` (strongest first) in two or more clusters."""
+    multi = df[np.array([len(bridged.get(c, ())) >= 2 for c in df["contact_id"].tolist()], dtype=bool)]
+    found = _brokerage(ties, multi["contact_id"].head(W.BROKERAGE_MAX_CANDIDATES).tolist())
+    found = found.merge(df[["contact_id", "name", "strength"]], on="contact_id")
+    found = found.sort_values(["constraint", "effective_size", "strength", "contact_id"],
+                              ascending=[True, False, False, True], kind="stable").head(top)
+    return found.assign(clusters=["; ".join(bridged[c]) for c in found["contact_id"].tolist()])
+
+
+def connectors(net: Network, scores: pd.DataFrame, top: int = 20) -> pd.DataFrame:
+    """Contacts who bridge groups/companies: in 2+ clusters, lowest Burt constraint first.
+
+    Columns: contact_id, name, clusters ("BNI; Acme"), constraint (0-1, lower = more brokerage),
+    effective_size (non-redundant stand-in ties), strength, reason. Only the strongest
+    `BROKERAGE_MAX_CANDIDATES` contacts in two or more clusters are scored.
+
+    >>> from analytics.model import empty_network
+    >>> net = empty_network()
+    >>> net.groups = pd.DataFrame({"group_id": ["g"], "name": ["BNI"]})
+    >>> net.members = pd.DataFrame({"contact_id": ["a", "b"], "group_id": ["g", "g"]})
+    >>> scores = pd.DataFrame({"contact_id": ["a", "b", "c"], "name": ["Ann", "Bo", "Cy"],
+    ...     "company": ["Acme", "", "Acme"], "strength": [50, 40, 30], "tier": ["Close"] * 3})
+    >>> connectors(net, scores)[["name", "clusters", "constraint"]].values.tolist()
+    [['Ann', 'BNI; Acme', 0.5]]
+    """
+    df = _contacts(net, scores)
+    memberships = _memberships(net, df)
+    found = _rank_brokers(df, _ties(df, memberships), _bridged(memberships), top)
+    reason = [f"Links {c.replace('; ', ', ')}: constraint {k:.2f}, effective size {e:.1f}"
+              for c, k, e in zip(found["clusters"], found["constraint"], found["effective_size"],
+                                 strict=True)]
+    return found.assign(reason=reason)[["contact_id", "name", "clusters", "constraint", "effective_size",
+                                        "strength", "reason"]].reset_index(drop=True)
+
+
+# --- the displayed graph -------------------------------------------------------------------------
+
+def _filter(df: pd.DataFrame, memberships: pd.DataFrame, *, group: str | None, tier: str | None,
+            min_strength: float, company: str | None, search: str) -> pd.DataFrame:
+    keep = df["strength"] >= min_strength
+    if group:
+        wanted = group.casefold()
+        in_group = memberships[memberships["key"].str.startswith("group:")
+                               & ((memberships["key"].str.casefold() == "group:" + wanted)
+                                  | (memberships["label"].str.casefold() == wanted))]
+        keep &= df["contact_id"].isin(in_group["contact_id"])
+    if tier:
+        keep &= df["tier"] == tier
+    if company:
+        keep &= _company_key(df["company"]) == _company_key(pd.Series([company])).iloc[0]
+    if search.strip():
+        text = (df["name"] + "\n" + df["company"] + "\n" + df["position"]).str.casefold()
+        keep &= text.str.contains(search.strip().casefold(), regex=False)
+    return df[keep]
+
+
+def _title(row: pd.Series) -> str:
+    role = " at ".join(p for p in (row["position"], row["company"]) if p)
+    lines = [row["name"], role, f"{row['tier']} · strength {row['strength']:.0f}"]
+    if row.get("reason"):
+        lines.append(str(row["reason"]))
+    if row["clusters"]:
+        lines.append("Clusters: " + ", ".join(row["clusters"]))
+    return "\n".join(line for line in lines if line)
+
+
+def _palette(matched: pd.DataFrame) -> dict[str, str]:
+    """Cluster key -> colour for the largest clusters among the matched contacts (then by key)."""
+    sizes = matched["cluster"].value_counts()
+    return dict(zip(sorted(sizes.index, key=lambda k: (-sizes[k], k)), CLUSTER_PALETTE, strict=False))
+
+
+def _fold(matched: pd.DataFrame, limit: int, expand: frozenset[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(shown, folded): the `limit` strongest and expanded clusters one by one, the rest folded.
+
+    `folded["node"]` is the contact's cluster key, or `OTHER_KEY` outside the largest
+    `GRAPH_MAX_CLUSTER_NODES` folded clusters; expanding `OTHER_KEY` unfolds those small clusters.
+    """
+    individual = (np.arange(len(matched)) < limit) | matched["cluster"].isin(expand).to_numpy()
+    sizes = matched.loc[~individual, "cluster"].value_counts()
+    small = sorted(sizes.index, key=lambda k: (-sizes[k], k))[W.GRAPH_MAX_CLUSTER_NODES:]
+    if OTHER_KEY in expand:
+        individual |= matched["cluster"].isin(small).to_numpy()
+    folded = matched[~individual]
+    return matched[individual], folded.assign(node=folded["cluster"].where(~folded["cluster"].isin(small),
+                                                                           OTHER_KEY))
+
+
+def _contact_nodes(shown: pd.DataFrame, color_by: str, palette: dict[str, str],
+                   brokers: set[str]) -> list[dict]:
+    nodes = []
+    for row in shown.to_dict("records"):
+        fill = (TIER_COLORS.get(row["tier"], OTHER_COLOR) if color_by == "tier"
+                else palette.get(row["cluster"], OTHER_COLOR))
+        broker = row["contact_id"] in brokers
+        nodes.append({"id": row["contact_id"], "label": row["name"], "title": _title(row),
+                      "shape": "diamond" if broker else "dot", "size": 6 + 0.24 * row["strength"],
+                      "color": {"background": fill, "border": "#000000" if broker else fill},
+                      "borderWidth": 3 if broker else 1, "kind": "contact", "cluster": row["cluster"],
+                      "connector": broker})
+    return nodes
+
+
+def _ego_edge(node_id: str, width: float) -> dict:
+    return {"from": "ego", "to": node_id, "width": width, "color": {"color": "#c8c8c8"}, "kind": "ego"}
+
+
+def _legend(color_by: str, palette: dict[str, str], labels: dict[str, str], has_folded: bool) -> list[dict]:
+    if color_by == "tier":
+        entries = [{"label": t, "color": c, "shape": "dot"} for t, c in TIER_COLORS.items()]
+    else:
+        entries = [{"label": labels[k], "color": c, "shape": "dot"} for k, c in palette.items()]
+        entries.append({"label": "Other clusters", "color": OTHER_COLOR, "shape": "dot"})
+    entries.append({"label": "Connector: bridges 2+ clusters", "color": "#ffffff", "shape": "diamond"})
+    if has_folded:
+        entries.append({"label": "Folded cluster (contacts in brackets)", "color": OTHER_COLOR,
+                        "shape": "square"})
+    return entries
+
+
+def build_graph(net: Network, scores: pd.DataFrame, *, color_by: str = "tier", limit: int = W.GRAPH_LIMIT,
+                expand: frozenset[str] = frozenset(), group: str | None = None, tier: str | None = None,
+                min_strength: float = 0, company: str | None = None, search: str = "",
+                focus: str | None = None) -> GraphData:
+    """The ego network to draw: filters, then the `limit` strongest contacts plus one node per folded cluster.
+
+    Clusters: a contact's first group (in `net.groups` order), else its company. Contacts of clusters
+    in `expand` (keys like "group:g1", "company:acme") are always drawn one by one. `group` matches a
+    group id or name; `company` and `search` (name/company/position) ignore case. `focus` keeps one
+    contact, its stand-in neighbours and the user. Connectors are drawn as diamonds.
+
+    >>> from analytics.model import empty_network
+    >>> scores = pd.DataFrame({"contact_id": ["a", "b", "c"], "name": ["Ann", "Bo", "Cy"],
+    ...     "company": ["Acme", "Acme", "Beta"], "strength": [50, 40, 30], "tier": ["Close"] * 3})
+    >>> g = build_graph(empty_network(), scores, limit=1)
+    >>> g.counts["shown"], g.counts["folded"], sorted(n["label"] for n in g.nodes)
+    (1, 2, ['Acme (1)', 'Ann', 'Beta (1)', 'You'])
+    """
+    if color_by not in COLOR_BY:
+        raise InputError("color_by", f"must be one of {', '.join(COLOR_BY)}, not {color_by!r}")
+    if limit < 0:
+        raise InputError("limit", f"must be 0 or more, not {limit}")
+    df = _contacts(net, scores)
+    memberships = _memberships(net, df)
+    ties = _ties(df, memberships)
+    bridged = _bridged(memberships)
+    df = _display_cluster(df, memberships)
+    df = df.assign(clusters=[bridged.get(c, []) for c in df["contact_id"].tolist()])
+    matched = _filter(df, memberships, group=group, tier=tier, min_strength=min_strength, company=company,
+                      search=search)
+    if focus is not None:
+        if focus not in set(df["contact_id"]):
+            raise InputError("focus", f"no contact with id {focus!r}")
+        near = {focus, *ties.adj.get(focus, ())}
+        matched = matched[matched["contact_id"].isin(near)]
+        if focus not in set(matched["contact_id"]):
+            matched = pd.concat([df[df["contact_id"] == focus], matched])
+    shown, folded = _fold(matched, limit, expand)
+    palette = _palette(matched)
+    labels = {**dict(zip(df["cluster"], df["cluster_label"], strict=True)), OTHER_KEY: "Other contacts"}
+    brokers = set(_rank_brokers(shown, ties, bridged, W.GRAPH_CONNECTORS_MARKED)["contact_id"])
+    ego = net.owner.name or "You"
+    nodes = [{"id": "ego", "label": ego, "title": ego, "shape": "star", "size": 32, "color": "#222222",
+              "kind": "ego", "fixed": True, "x": 0, "y": 0}]
+    nodes += _contact_nodes(shown, color_by, palette, brokers)
+    edges = [_ego_edge(n["id"], 0.5 + s / 20) for n, s in zip(nodes[1:], shown["strength"], strict=True)]
+    sizes = folded["node"].value_counts()
+    clusters = []
+    for key in sorted(sizes.index, key=lambda k: (-sizes[k], k)):
+        count = int(sizes[key])
+        label = f"{labels[key]} ({count})"
+        nodes.append({"id": "cluster:" + key, "label": label, "shape": "square",
+                      "title": f"{label}: contacts folded into one node; expand this cluster to see them",
+                      "size": min(40, 10 + 3 * math.log2(count + 1)),
+                      "color": palette.get(key, OTHER_COLOR) if color_by == "group" else OTHER_COLOR,
+                      "kind": "cluster", "cluster": key})
+        edges.append(_ego_edge("cluster:" + key, 1 + math.log2(count + 1) / 2))
+        clusters.append({"key": key, "label": labels[key], "count": count, "expanded": False})
+    for key in sorted(set(expand) & set(shown["cluster"])):
+        clusters.append({"key": key, "label": labels[key], "count": int((shown["cluster"] == key).sum()),
+                         "expanded": True})
+    tie = {"dashes": True, "width": 0.5, "color": {"color": "#e0e0e0"}, "kind": "tie"}
+    edges += [{"from": a, "to": b, **tie} for a, b in ties.subgraph(shown["contact_id"].tolist()).edges()]
+    edges += [{"from": c, "to": "cluster:" + k, **tie}
+              for c, k in zip(shown["contact_id"].tolist(), shown["cluster"].tolist(), strict=True)
+              if k in sizes.index]
+    return GraphData(nodes=nodes, edges=edges, clusters=clusters,
+                     legend=_legend(color_by, palette, labels, not folded.empty),
+                     counts={"total": len(df), "matched": len(matched), "shown": len(shown),
+                             "folded": len(folded), "clusters": len(sizes)})
+
+
+# --- standalone HTML -----------------------------------------------------------------------------
+
+_CLOSING_TAG = re.compile(r"</(script|style)", re.IGNORECASE)
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def _inline(text: str) -> str:
+    """Library code made safe to sit inside <script>/<style>: no closing tag can end the element early."""
+    return _CLOSING_TAG.sub(r"<\\/\1", text)
+
+
+@lru_cache(maxsize=1)
+def _vis_library() -> tuple[str, str]:
+    """The vis-network JS and CSS that ship inside pyvis, read once, to inline into the page."""
+    lib = resources.files("pyvis") / "lib" / "vis-9.1.2"
+    return (_inline((lib / "vis-network.min.js").read_text(encoding="utf-8")),
+            _inline((lib / "vis-network.css").read_text(encoding="utf-8")))
+
+
+def script_json(value: object) -> str:
+    """JSON that can sit inside a <script> element: `<`, `>`, `&`, U+2028/9 escaped as \\uXXXX.
+
+    >>> script_json({"name": "</script>"})
+    '{"name": "\\\\u003c/script\\\\u003e"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+def _options(node_count: int) -> dict:
+    """vis-network options: Barnes-Hut physics for a short stabilisation, then the page freezes it."""
+    return {
+        "physics": {"solver": "barnesHut",
+                    "barnesHut": {"gravitationalConstant": -6000, "springLength": 140, "springConstant": 0.03,
+                                  "damping": 0.35, "avoidOverlap": 0.2},
+                    "stabilization": {"enabled": True, "iterations": _PHYSICS_ITERATIONS,
+                                      "updateInterval": 50, "fit": True}},
+        "layout": {"improvedLayout": node_count <= 100},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
+        "nodes": {"font": {"size": 12, "multi": False}},
+        "edges": {"smooth": False},
+    }
+
+
+def render_html(graph: GraphData, title: str = "Network") -> str:
+    """A standalone, offline HTML page drawing `graph` with vis-network (inlined, no CDN).
+
+    Every text from the data is escaped by the template or travels as escaped JSON and reaches the
+    page only through `textContent`/`innerText`.
+
+    >>> page = render_html(GraphData([], [], [], [], {"shown": 0, "folded": 0}), title="<img src=x>")
+    >>> "<img src=x>" in page, "&lt;img src=x&gt;" in page
+    (False, True)
+    """
+    js, css = _vis_library()
+    data = {"nodes": graph.nodes, "edges": graph.edges, "options": _options(len(graph.nodes))}
+    return _TEMPLATES.get_template("graph.html").render(
+        title=title, legend=graph.legend, clusters=graph.clusters, counts=graph.counts,
+        vis_js=Markup(js), vis_css=Markup(css),
+        data_json=Markup(script_json(data)))
