@@ -64,12 +64,12 @@ def _parse_unique(values: pa.Array) -> pa.Array:
 
 
 def parse_dates(values: pd.Series) -> pd.Series:
-    """Text -> tz-aware UTC timestamps (NaT for blank or unparseable), index kept.
+    """Trimmed text -> tz-aware UTC timestamps (NaT for blank or unparseable), index kept.
 
     >>> parse_dates(pd.Series(["15. März 2023", "05 Jun 1833", ""])).dt.strftime("%Y-%m-%d").tolist()
     ['2023-03-15', '1833-06-05', nan]
     """
-    codes, uniques = pd.factorize(values.astype("str").str.strip())
+    codes, uniques = pd.factorize(values.astype("str"))
     arr = pa.array(uniques.astype(object), type=pa.string())
     parsed = _parse_unique(arr)
     if parsed.null_count > 1 or (parsed.null_count == 1 and "" not in set(uniques)):

@@ -61,9 +61,9 @@ class Pairs:
         cu, uu = pd.factorize(urls)
         cn, un = pd.factorize(names)
         width = max(len(un), 1)
-        uniq, inverse = np.unique(cu.astype(np.int64) * width + cn, return_inverse=True)
+        inverse, uniq = pd.factorize(cu.astype(np.int64) * width + cn)
         lu, ln = uu.tolist(), un.tolist()
-        return cls(inverse.reshape(-1), [(lu[u // width], ln[u % width]) for u in uniq.tolist()])
+        return cls(inverse, [(lu[u // width], ln[u % width]) for u in uniq.tolist()])
 
     def weights(self) -> np.ndarray:
         """Rows per distinct pair."""
