@@ -1,7 +1,8 @@
 """Vectorised date parsing for every date layout seen in LinkedIn exports and contact files.
 
 Distinct values are parsed once (pyarrow strptime, one format after another), then spread back to
-the rows, so a million message dates cost one pass. Times without a zone are taken as UTC.
+the rows, so a million message dates cost one pass. Times without a zone are taken as UTC; years
+outside pandas' range are NaT; an impossible day such as 31 Feb rolls over (pyarrow's strptime).
 
 Example:
     >>> parse_dates(pd.Series(["15 Mar 2023", "1/8/18, 6:14 PM", "2024-01-15 09:30:00 UTC", "x"])).tolist()

@@ -1,0 +1,39 @@
+"""Every date layout seen in LinkedIn exports and contact files parses to UTC; the rest is NaT."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analytics.ingest.dates import parse_dates
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("15 Mar 2023", "2023-03-15"),  # Connections
+    ("05 Jun 1833", "1833-06-05"),  # silkyrich endorsements/recommendations
+    ("1/8/18, 6:14 PM", "2018-01-08 18:14"),  # 2018 Connections
+    ("11/16/21, 9:40 AM", "2021-11-16 09:40"),  # Invitations
+    ("12/09/22, 07:18 PM", "2022-12-09 19:18"),  # Recommendations
+    ("2021/09/14 12:18:19 UTC", "2021-09-14 12:18:19"),  # Endorsements
+    ("2024-01-15 09:30:00 UTC", "2024-01-15 09:30"),  # messages
+    ("2024-01-15 09:30:00", "2024-01-15 09:30"),  # messages without a zone
+    ("2023-03-15 09:30:00", "2023-03-15 09:30"),  # an Excel date cell as text
+    ("15. März 2023", "2023-03-15"),
+    ("15 mars 2023", "2023-03-15"),
+    ("15 okt 2023", "2023-10-15"),
+    ("15 dic 2023", "2023-12-15"),
+    ("15.03.2023", "2023-03-15"),
+])
+def test_known_layouts(text, expected):
+    assert parse_dates(pd.Series([text])).iloc[0] == pd.Timestamp(expected, tz="UTC")
+
+
+@pytest.mark.parametrize("text", ["", "soon", "13/45/22, 9:00 AM", "0001-01-01 00:00:00", "15 Foo 2023"])
+def test_unreadable_values_are_nat(text):
+    assert pd.isna(parse_dates(pd.Series([text])).iloc[0])
+
+
+def test_index_and_dtype_are_kept():
+    got = parse_dates(pd.Series(["15 Mar 2023", "15 Mar 2023", "x"], index=[7, 8, 9]))
+    assert list(got.index) == [7, 8, 9] and str(got.dtype) == "datetime64[ns, UTC]"
+    assert got.isna().tolist() == [False, False, True]
