@@ -185,3 +185,11 @@ def test_detect_kind_reads_only_the_header():
     from analytics.ingest import detect_kind
 
     assert detect_kind("messages.csv", (MSG + 'c1,,A,,B,,2024-01-15,,"never closed\n').encode()) == "messages"
+
+
+def test_bom_file_with_cp1252_body_is_recovered(monkeypatch):
+    monkeypatch.setattr(tables, "_HEAD_BYTES", 100)
+    zoe = "Zoë,Roe,,,Acme,CEO,1 Mar 2023\n".encode("cp1252")
+    data = codecs.BOM_UTF8 + ("Notes:\n\n" + CONN + ROW * 3).encode() + zoe
+    net = load_files([("Connections.csv", data)])
+    assert sorted(net.contacts["name"]) == ["Jane Doe", "Zoë Roe"]

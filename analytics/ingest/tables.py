@@ -248,8 +248,9 @@ def _read_text(name: str, data: bytes, filename: str, mapping: dict[str, str] | 
                                        _BLOCK if attempt == 0 else len(text.buf) + 1)
             break
         except pa.ArrowInvalid as exc:
-            if "UTF8" in str(exc) and text.encoding == "utf-8":
-                text = _Text(_cp1252(text.buf), 0, "cp1252")
+            if "UTF8" in str(exc) and text.encoding.startswith("utf-8"):
+                text = _Text(_cp1252(text.buf[text.start:]), 0, "cp1252")
+                offset = _locate(text, filename).offset
                 report.warnings.append("read as cp1252 (not UTF-8)")
             elif "straddl" not in str(exc) or attempt:
                 raise InputError(name, f"unreadable CSV ({str(exc).splitlines()[0]})") from None
