@@ -1,0 +1,157 @@
+"""The coach report as one self-contained HTML file, and the same sections for the app's presentation mode.
+
+plotly.js is embedded inline once (no CDN, no MathJax, no plotly.com logo link); every text goes through
+Jinja2 autoescaping, and plotly's figure JSON escapes `<`, `>` and `/`, so hostile names stay text.
+
+Example:
+    >>> from analytics.model import empty_network
+    >>> from analytics.report_data import report_data
+    >>> html = render_html(report_data(empty_network(), pd.Timestamp("2026-01-01", tz="UTC")))
+    >>> html.count("Plotly.newPlot(") > 0, "https://" in html.split("<body>")[1].split("<script")[0]
+    (True, False)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
+
+from analytics import charts
+from analytics.report_data import FORMATS, SECTIONS, ReportData
+
+#: Tables shown under each section (keys of ReportData.tables) and how many rows at most.
+SECTION_TABLES: dict[str, tuple[str, ...]] = {
+    "summary": (), "period": ("period",), "tiers": ("tiers",), "growth": (), "groups": ("groups",),
+    "give_take": ("give_take",), "plan": ("plan", "goals"), "hygiene": ("hygiene",), "next": ("actions",),
+}
+MAX_ROWS = 25
+#: Wide tables in the HTML: columns left out, and a long text column shown as a line under each row.
+HTML_HIDDEN: dict[str, tuple[str, ...]] = {"groups": ("Type", "Hours", "Referrals given")}
+HTML_NOTE: dict[str, str] = {"groups": "Why"}
+#: Fixed chart size (px): fits an A4 page printed from a browser, and a laptop screen.
+CHART_WIDTH, CHART_HEIGHT = 680, 340
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": False, "modeBarButtonsToRemove": ["sendDataToCloud"]}
+_TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True)
+
+
+def format_value(value: object, kind: str | None) -> str:
+    """Display text for one cell: EUR, percent, ratio, number or date by `kind` (see FORMATS).
+
+    >>> format_value(1234.5, "eur"), format_value(0.625, "pct"), format_value(None, "num")
+    ('€1,234', '62%', '')
+    """
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if kind == "date":
+        return pd.Timestamp(value).strftime("%Y-%m-%d")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    shown = {"eur": f"€{value:,.0f}", "pct": f"{value:.0%}", "ratio": f"{value:.2f}×"}
+    return shown.get(kind, f"{value:,.0f}")
+
+
+def headline_value(value: object) -> str:
+    """A headline figure: scores below 10 with two decimals, counts and money with thousands separators.
+
+    >>> headline_value(0.8545), headline_value(6200.0), headline_value("wide and deep")
+    ('0.85', '6,200', 'wide and deep')
+    """
+    if isinstance(value, float) and abs(value) < 10:
+        return f"{value:.2f}"
+    return format_value(value, "num")
+
+
+def display_rows(frame: pd.DataFrame, limit: int = MAX_ROWS) -> list[list[str]]:
+    """The first `limit` rows of `frame` as display text (FORMATS decide per column).
+
+    >>> display_rows(pd.DataFrame({"Cost (EUR)": [1500.0], "Group": ["BNI"]}))
+    [['€1,500', 'BNI']]
+    """
+    head = frame.head(limit)
+    return [[format_value(v, FORMATS.get(c)) for c, v in zip(head.columns, row, strict=True)]
+            for row in head.itertuples(index=False)]
+
+
+def html_table(frame: pd.DataFrame, key: str) -> dict:
+    """columns, rows (cells, note line) and total row count of one table as the HTML shows it."""
+    note = HTML_NOTE.get(key)
+    shown = frame.drop(columns=[*HTML_HIDDEN.get(key, ()), *([note] if note else [])], errors="ignore")
+    notes = frame[note].head(MAX_ROWS).astype(str).tolist() if note else [""] * min(len(frame), MAX_ROWS)
+    return {"columns": list(shown.columns), "rows": list(zip(display_rows(shown), notes, strict=True)),
+            "total": len(frame)}
+
+
+def _bars(frame: pd.DataFrame, label: str, series: list[str], title: str, horizontal: bool = False,
+          stacked: bool = False) -> go.Figure:
+    colors = ("#1f6f5c", "#e0a458", "#9aa5b1")
+    fig = go.Figure()
+    for column, color in zip(series, colors, strict=False):
+        x, y = (frame[column], frame[label]) if horizontal else (frame[label], frame[column])
+        fig.add_trace(go.Bar(x=x, y=y, name=column, marker_color=color,
+                             orientation="h" if horizontal else "v"))
+    fig.update_layout(barmode="stack" if stacked else "group", title={"text": title, "x": 0},
+                      legend={"orientation": "h", "y": -0.15})
+    if horizontal:
+        fig.update_yaxes(autorange="reversed")
+    return fig
+
+
+def figures(data: ReportData) -> dict[str, go.Figure | None]:
+    """One chart per section (None where a section has no chart), all built from `data` only."""
+    t = data.tables
+    counts = t["period"][t["period"]["Measure"] != "Closed business (EUR)"]
+    growth = t["growth"].rename(columns={"Month": "month", "New": "new", "Total": "cumulative"})
+    hygiene = t["hygiene"]["Check"].value_counts().rename_axis("Check").reset_index(name="Findings")
+    figs = {
+        "summary": charts.quadrant(data.diagnosis["width"], data.diagnosis["depth"],
+                                   data.diagnosis["quadrant"]),
+        "period": _bars(counts, "Measure", ["Previous", "Current"], f"Last {data.period_days} days against "
+                        "the period before", horizontal=True),
+        "tiers": _bars(t["tiers"], "Tier", ["At start", "Now"], "Contacts per tier, start of period and now",
+                       horizontal=True),
+        "growth": charts.growth_timeline(growth) if len(growth) else None,
+        "groups": _bars(t["groups"], "Group", ["Cost (EUR)", "Closed business (EUR)"],
+                        "Cost against closed business per group (EUR)", horizontal=True)
+        if len(t["groups"]) else None,
+        "give_take": _bars(t["give_take"], "Group", ["Given", "Received"], "Given and received per group",
+                            horizontal=True)
+        if len(t["give_take"]) else None,
+        "plan": _bars(t["plan"], "List", ["Done", "Open"], "Plan items done and open", stacked=True),
+        "hygiene": _bars(hygiene, "Check", ["Findings"], "Findings per check") if len(hygiene) else None,
+        "next": None,
+    }
+    for fig in figs.values():
+        if fig is not None:
+            fig.update_layout(template="plotly_white", width=CHART_WIDTH, height=CHART_HEIGHT, autosize=False)
+    return figs
+
+
+def presentation_sections(data: ReportData) -> list[dict]:
+    """title, takeaway, figure (plotly Figure or None) and table (DataFrame or None) per section, in order:
+    the HTML report's content for the app's presentation mode."""
+    figs = figures(data)
+    return [{"key": key, "title": title, "takeaway": data.takeaways[key], "figure": figs[key],
+             "table": data.tables[SECTION_TABLES[key][0]] if SECTION_TABLES[key] else None}
+            for key, title in SECTIONS.items()]
+
+
+def render_html(data: ReportData) -> str:
+    """The whole report as one HTML file: plotly.js inline once, nothing loaded from another host."""
+    sections, first = [], True
+    for section in presentation_sections(data):
+        chart = ""
+        if section["figure"] is not None:
+            chart = Markup(section["figure"].to_html(
+                full_html=False, include_plotlyjs=first, include_mathjax=False, config=PLOTLY_CONFIG,
+                div_id=f"chart-{section['key']}", default_width=CHART_WIDTH, default_height=CHART_HEIGHT))
+            first = False
+        tables = [html_table(data.tables[k], k) for k in SECTION_TABLES[section["key"]]]
+        sections.append({**section, "chart": chart, "tables": tables})
+    headline = [(k, headline_value(v)) for k, v in data.headline.items()]
+    return _TEMPLATES.get_template("report.html").render(
+        data=data, sections=sections, headline=headline, as_of=data.as_of.strftime("%Y-%m-%d"),
+        start=(data.as_of - pd.Timedelta(days=data.period_days)).strftime("%Y-%m-%d"), max_rows=MAX_ROWS)

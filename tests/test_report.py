@@ -1,0 +1,298 @@
+"""Coach report: figures on a hand-built network, safe HTML, safe workbook, anonymisation, sample run."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from html.parser import HTMLParser
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from openpyxl import load_workbook
+from plotly.offline import get_plotlyjs
+
+from analytics import pseudonyms, report
+from analytics.errors import InputError
+from analytics.model import (
+    CONTACT_COLUMNS,
+    GROUP_COLUMNS,
+    INTERACTION_COLUMNS,
+    LEDGER_COLUMNS,
+    Network,
+    Owner,
+)
+from analytics.report_data import SECTIONS, period_counts
+from tests.conftest import ROOT, SAMPLE_LEDGER, SAMPLE_ZIP
+
+#: Current period (2026-04-02, 2026-07-01]; the previous one starts 2026-01-02.
+AS_OF = pd.Timestamp("2026-07-01", tz="UTC")
+FORMULA_NAME = '=HYPERLINK("http://x")'
+FORMULA_COMPANY = "+cmd|' /C calc'!A0"
+XSS_NAME = "</script><script>alert(1)</script>"
+XSS_GROUP = "<img src=x onerror=alert(2)>"
+REAL_NAMES = ("Ann Lee", "Bob Stone", "Olga Owner", FORMULA_NAME, XSS_NAME)
+
+
+def _frame(columns: list[str], rows: list[tuple], dates: tuple[str, ...]) -> pd.DataFrame:
+    out = pd.DataFrame(rows, columns=columns)
+    for col in dates:
+        out[col] = pd.to_datetime(out[col], utc=True)
+    return out
+
+
+def network() -> Network:
+    """Four contacts (two hostile), messages, a meeting and a ledger with two groups."""
+    contacts = _frame(CONTACT_COLUMNS, [
+        ("ann", "Ann", "Lee", "Ann Lee", "", "", "Acme", "Owner", "2024-01-01"),
+        ("bad", "=HYPERLINK(", '"http://x")', FORMULA_NAME, "", "", FORMULA_COMPANY, "@SUM(1)", "2026-02-01"),
+        ("xss", "x", "y", XSS_NAME, "", "", "<img src=x onerror=alert(1)>", "\x07Boss", "2026-03-01"),
+        ("bob", "Bob", "Stone", "Bob Stone", "", "", "Stone BV", "Consultant", "2026-05-01"),
+    ], ("connected_on",))
+    interactions = _frame(INTERACTION_COLUMNS, [
+        ("ann", "2026-02-10", "message", "out", "Hi Ann, how are you?", "c1"),
+        ("ann", "2026-02-11", "message", "in", "Fine!", "c1"),
+        ("ann", "2026-05-10", "message", "out", "Hi Ann Lee, could you introduce me to your boss?", "c1"),
+        ("ann", "2026-05-12", "message", "in", "Sure", "c1"),
+        ("bad", "2026-02-02", "message", "out", "=cmd Our services: free consultation \x07 today", "c2"),
+        ("bob", "2026-05-15", "meeting", "out", "", ""),
+        ("bob", "2026-05-20", "message", "out", "Hi Bob, could you introduce me to Stone BV's boss?", "c3"),
+    ], ("date",))
+    groups = _frame(GROUP_COLUMNS, [
+        ("g:bni", "BNI Test", "referral_group", 1200.0, 4.0, "2025-07-01"),
+        ("g:ch", XSS_GROUP, "chamber", 600.0, 1.0, "2025-07-01"),
+    ], ("joined_on",))
+    ledger = _frame(LEDGER_COLUMNS, [
+        ("e1", "2026-05-20", "ann", "g:bni", "referral", "in", 0.0, ""),
+        ("e2", "2026-06-01", "ann", "g:bni", "closed_business", "in", 3000.0, "=1+1 \x07 bell"),
+        ("e3", "2026-02-15", "ann", "g:ch", "closed_business", "in", 1000.0, ""),
+        ("e4", "2026-03-01", "bad", "g:ch", "referral", "out", 0.0, "@note"),
+        ("e5", "2026-05-05", "bob", "g:bni", "one_to_one", "out", 0.0, ""),
+        ("e6", "2026-06-10", "xss", "g:bni", "referral", "in", 0.0, ""),
+    ], ("date",))
+    return Network(owner=Owner("Olga Owner", ""), contacts=contacts, interactions=interactions, groups=groups,
+                   ledger=ledger, settings={"hourly_rate": 50.0})
+
+
+@pytest.fixture(scope="module")
+def data():
+    return report.report_data(network(), AS_OF)
+
+
+@pytest.fixture(scope="module")
+def html() -> str:
+    return report.build(network(), AS_OF).decode("utf-8")
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.links += [v or "" for k, v in attrs if k in ("src", "href")]
+
+
+def xml_text(book: bytes, under: str = "") -> str:
+    """Every XML part of an .xlsx (sheets, sharedStrings, charts, tables) under `under`, as one string."""
+    with zipfile.ZipFile(io.BytesIO(book)) as z:
+        return "\n".join(z.read(n).decode("utf-8") for n in z.namelist()
+                         if n.endswith(".xml") and n.startswith(under))
+
+
+# --- figures ---------------------------------------------------------------------------------------
+
+def test_period_comparison_counts(data):
+    table = data.tables["period"].set_index("Measure")
+    assert table[["Previous", "Current"]].to_dict("index") == {
+        "New connections": {"Previous": 2, "Current": 1},       # bad + xss before, bob now
+        "Two-way exchanges": {"Previous": 1, "Current": 2},     # ann both times; bob's meeting now
+        "Referrals given": {"Previous": 1, "Current": 0},
+        "Referrals received": {"Previous": 0, "Current": 2},
+        "One-to-ones": {"Previous": 0, "Current": 1},
+        "Closed deals": {"Previous": 1, "Current": 1},
+        "Closed business (EUR)": {"Previous": 1000.0, "Current": 3000.0},
+    }
+    assert table.loc["Closed business (EUR)", "Change"] == 2000.0
+
+
+@pytest.mark.parametrize(("day", "current"), [
+    ("2026-04-02", 0),  # the period's first instant belongs to the previous period
+    ("2026-04-03", 1),
+    ("2026-07-01", 1),  # as_of itself is in
+    ("2026-07-02", 0),  # after as_of: in neither
+])
+def test_period_window_edges(day, current):
+    net = Network(contacts=_frame(CONTACT_COLUMNS, [("a", "A", "B", "A B", "", "", "", "", day)],
+                                  ("connected_on",)))
+    got = period_counts(net, AS_OF - pd.Timedelta(days=90), AS_OF)
+    assert got["New connections"] == current
+
+
+def test_takeaways_quote_the_data(data):
+    assert data.takeaways["summary"] == "2 of your 4 contacts are two-way relationships (50.0%)."
+    # BNI: 3,000 of 4,000 closed; 4 of 5 hours a month over the same months
+    assert data.takeaways["groups"] == "BNI Test: 75% of closed business for 80% of hours invested."
+    assert "1 new connections (−1)" in data.takeaways["period"]
+    assert "€3,000 closed business (+€2,000)" in data.takeaways["period"]
+    assert data.takeaways["plan"].startswith("0 of ")
+
+
+def test_tiers_compare_start_and_now(data):
+    tiers = data.tables["tiers"].set_index("Tier")
+    assert tiers["Now"].sum() == 4
+    assert tiers["At start"].sum() == 3  # bob connected during the period
+    assert data.tier_moves["new"] == 1
+    assert (tiers["Change"] == tiers["Now"] - tiers["At start"]).all()
+
+
+def test_no_table_shows_contact_ids(data):
+    assert all("contact_id" not in t.columns for t in data.tables.values())
+
+
+def test_presentation_sections_match_the_report(data):
+    sections = report.presentation_sections(data)
+    assert [s["title"] for s in sections] == list(SECTIONS.values())
+    assert [s["takeaway"] for s in sections] == [data.takeaways[k] for k in SECTIONS]
+    assert all(s["figure"] is None or isinstance(s["figure"], go.Figure) for s in sections)
+    assert sections[1]["table"] is data.tables["period"]
+
+
+# --- HTML ------------------------------------------------------------------------------------------
+
+def test_html_loads_nothing_from_another_host(html):
+    parser = _Links()
+    parser.feed(html)
+    assert not [u for u in parser.links if re.match(r"\s*(https?:)?//", u, re.IGNORECASE)]
+    assert "<script src" not in html.lower()
+    assert "cdnjs.cloudflare.com" not in html  # plotly's MathJax CDN script
+
+
+def test_html_embeds_plotly_once(html):
+    assert html.count(get_plotlyjs()[:60]) == 1
+    assert html.count("Plotly.newPlot(") >= 5
+    assert '"displaylogo": false' in html
+
+
+@pytest.mark.parametrize("payload", [XSS_NAME, XSS_GROUP, "<script>alert(1)", "<img src=x"])
+def test_html_escapes_hostile_text(html, payload):
+    assert payload not in html
+
+
+def test_html_shows_hostile_text_as_text(html):
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html  # the referrer's name
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html                     # the group's name
+    assert "Contains real names" in html and "Olga Owner" in html
+
+
+# --- Excel -----------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def xlsx() -> bytes:
+    return report.build(network(), AS_OF, fmt="xlsx")
+
+
+def test_workbook_layout(xlsx):
+    book = load_workbook(io.BytesIO(xlsx))
+    assert book.sheetnames == ["Summary", "Groups", "Growth", "Actions", "Contacts", "Ledger", "Hygiene"]
+    for ws in book:
+        assert ws.tables, ws.title
+        assert ws.freeze_panes, ws.title
+    charts = {ws.title: len(ws._charts) for ws in book if ws._charts}
+    assert charts == {"Summary": 2, "Groups": 1, "Growth": 1}
+    groups = book["Groups"]
+    header = [c.value for c in groups[1]]
+    cost = groups.cell(row=2, column=header.index("Cost (EUR)") + 1)
+    assert isinstance(cost.value, float) and "€" in cost.number_format
+    ledger = book["Ledger"]
+    assert ledger["A2"].is_date and ledger["A2"].number_format == "yyyy-mm-dd"
+
+
+def test_workbook_never_stores_a_formula(xlsx):
+    assert not re.search(r"<f[ >]", xml_text(xlsx, "xl/worksheets/"))
+    book = load_workbook(io.BytesIO(xlsx))
+    texts = {}
+    for ws in book:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate)
+                if isinstance(cell.value, str):
+                    assert "\x07" not in cell.value
+                    texts[cell.value] = cell
+    for planted in (FORMULA_NAME, FORMULA_COMPANY, "@SUM(1)", "=1+1  bell", "Boss"):
+        assert planted in texts, planted
+        assert texts[planted].data_type == "s"
+    assert texts[FORMULA_NAME].quotePrefix
+
+
+# --- privacy ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["html", "xlsx"])
+def test_anonymised_report_has_no_real_names(fmt):
+    out = report.build(network(), AS_OF, anonymize=True, fmt=fmt)
+    text = out.decode("utf-8") if fmt == "html" else xml_text(out)
+    text = text.replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    for name in REAL_NAMES:
+        assert name.lower() not in text.lower(), name
+    assert "Names anonymised" in text
+    alias = pseudonyms.pseudonymize(pd.Series(["Ann Lee"])).iloc[0]
+    assert alias in text
+
+
+def test_anonymise_scrubs_first_names_from_quoted_messages():
+    data = report.report_data(network(), AS_OF, anonymize=True)
+    evidence = " ".join(data.tables["hygiene"]["Evidence"])
+    assert "could you introduce me" in evidence  # the ask to a brand-new tie is still reported
+    assert "Bob" not in evidence and "Stone" not in evidence
+
+
+def test_mask_companies():
+    data = report.report_data(network(), AS_OF, mask_companies=True)
+    companies = data.tables["contacts"]["Company"]
+    assert companies.str.startswith("Company ").all()
+    assert "Ann Lee" in set(data.tables["contacts"]["Name"])  # names untouched
+
+
+@pytest.mark.parametrize(("names", "same"), [
+    (["Jane Doe", "jane  DOE"], True),
+    (["José García", "Jose Garcia"], True),
+    (["Jane Doe", "John Doe"], False),
+])
+def test_pseudonyms_are_stable(names, same):
+    first = pseudonyms.pseudonymize(pd.Series(names))
+    assert first.tolist() == pseudonyms.pseudonymize(pd.Series(names)).tolist()
+    assert (first.iloc[0] == first.iloc[1]) is same
+    assert first.str.fullmatch(r"Contact [0-9A-F]{6,}").all()
+
+
+def test_pseudonyms_depend_on_salt_and_stay_distinct(monkeypatch):
+    names = pd.Series([f"Person {i}" for i in range(40)])
+    assert pseudonyms.pseudonymize(names, "a").iloc[0] != pseudonyms.pseudonymize(names, "b").iloc[0]
+    monkeypatch.setattr(pseudonyms, "_SHORT", 1)  # 16 possible values for 40 names: collisions widen
+    assert pseudonyms.pseudonymize(names).nunique() == 40
+
+
+def test_unknown_format_is_an_input_error():
+    with pytest.raises(InputError, match=r"use \.html or \.xlsx"):
+        report.build(network(), AS_OF, fmt="pdf")
+
+
+# --- sample data -----------------------------------------------------------------------------------
+
+def test_sample_report():
+    from analytics import ingest, ledger
+
+    net = ingest.load_files([(SAMPLE_ZIP.name, SAMPLE_ZIP.read_bytes())])
+    found = ledger.read_ledger([(SAMPLE_LEDGER.name, SAMPLE_LEDGER.read_bytes())], net.contacts)
+    net.groups, net.members, net.ledger = found.groups, found.members, found.ledger
+    as_of = pd.Timestamp("2026-11-15", tz="UTC")
+    data = report.report_data(net, as_of)
+    assert data.takeaways["groups"].startswith("BNI Domstad Utrecht: ")
+    html = report.render_html(data)
+    artifacts = ROOT / "tests" / "artifacts"
+    artifacts.mkdir(exist_ok=True)
+    (artifacts / "report_sample.html").write_text(html, encoding="utf-8")
+    anonymous = xml_text(report.build(net, as_of, anonymize=True, fmt="xlsx")).lower()
+    assert not [n for n in net.contacts["name"] if n.lower() in anonymous]
+    assert "sanne de vries" not in anonymous  # the owner
