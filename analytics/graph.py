@@ -171,8 +171,10 @@ def _rank_brokers(df: pd.DataFrame, ties: nx.Graph, bridged: dict[str, list[str]
     multi = df[np.array([len(bridged.get(c, ())) >= 2 for c in df["contact_id"].tolist()], dtype=bool)]
     found = _brokerage(ties, multi["contact_id"].head(W.BROKERAGE_MAX_CANDIDATES).tolist())
     found = found.merge(df[["contact_id", "name", "strength"]], on="contact_id")
-    found = found.sort_values(["constraint", "effective_size", "strength", "contact_id"],
-                              ascending=[True, False, False, True], kind="stable").head(top)
+    rank = found.assign(constraint=found["constraint"].round(W.BROKERAGE_CONSTRAINT_DECIMALS))
+    order = rank.sort_values(["constraint", "effective_size", "strength", "contact_id"],
+                             ascending=[True, False, False, True], kind="stable").index
+    found = found.loc[order].head(top)
     return found.assign(clusters=["; ".join(bridged[c]) for c in found["contact_id"].tolist()])
 
 
@@ -181,7 +183,8 @@ def connectors(net: Network, scores: pd.DataFrame, top: int = 20) -> pd.DataFram
 
     Columns: contact_id, name, clusters ("BNI; Acme"), constraint (0-1, lower = more brokerage),
     effective_size (non-redundant stand-in ties), strength, reason. Only the strongest
-    `BROKERAGE_MAX_CANDIDATES` contacts in two or more clusters are scored.
+    `BROKERAGE_MAX_CANDIDATES` contacts in two or more clusters are scored; near-equal constraints
+    (`BROKERAGE_CONSTRAINT_DECIMALS`) rank by effective size, then strength.
 
     >>> from analytics.model import empty_network
     >>> net = empty_network()

@@ -224,5 +224,7 @@ TIE_NEIGHBOURS = 4
 GRAPH_MAX_CLUSTER_NODES = 40
 #: Brokerage is computed for at most this many contacts in two or more clusters (strongest first).
 BROKERAGE_MAX_CANDIDATES = 500
+#: Constraints equal to this many decimals rank as equal; effective size, then strength, decide.
+BROKERAGE_CONSTRAINT_DECIMALS = 2
 #: Contacts drawn as connectors (diamonds): the lowest-constraint displayed contacts in 2+ clusters.
 GRAPH_CONNECTORS_MARKED = 10
