@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytics import breadth, depth, diagnosis
+from analytics import breadth, depth, diagnosis, graph
 from analytics.model import Network
 
 
@@ -104,3 +104,13 @@ def annotations_changed(stored: pd.DataFrame, rows: pd.DataFrame) -> bool:
         return True
     old = before.loc[after.index, columns].astype(object).fillna("").astype(str)
     return not old.equals(after.astype(object).fillna("").astype(str))
+
+
+def network_graph(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp, **options: object) -> dict:
+    """The ego-network graph for the given filters (`graph.build_graph` options), its HTML and connectors.
+
+    `as_of` is unused beyond the scores it produced; it keeps the page-data signature uniform.
+    """
+    drawn = graph.build_graph(net, scores, **options)
+    return {"graph": drawn, "html": graph.render_html(drawn, title="Your network"),
+            "connectors": graph.connectors(net, scores)}

@@ -103,19 +103,21 @@ def scores() -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner="Analysing…", max_entries=32)
-def _derived(path: str, revision: int, when: pd.Timestamp, module: str, name: str) -> object:
+def _derived(path: str, revision: int, when: pd.Timestamp, module: str, name: str,
+             options: tuple[tuple[str, object], ...]) -> object:
     func = getattr(importlib.import_module(module), name)
-    return func(_network(path, revision), _scores(path, revision, when), when)
+    return func(_network(path, revision), _scores(path, revision, when), when, **dict(options))
 
 
-def derived(func: Callable[[Network, pd.DataFrame, pd.Timestamp], T]) -> T:
-    """`func(network, scores, as_of)` for this workspace, computed once per revision and date.
+def derived(func: Callable[..., T], **options: object) -> T:
+    """`func(network, scores, as_of, **options)` for this workspace, cached per revision, date and options.
 
     Pages pass an analytics function (e.g. `views.overview`); a filter change then reruns only the
     page's filtering and drawing, not the analysis.
     """
     current = store()
-    return _derived(str(current.path), current.revision(), as_of(), func.__module__, func.__name__)
+    return _derived(str(current.path), current.revision(), as_of(), func.__module__, func.__name__,
+                    tuple(sorted(options.items())))
 
 
 def show_error(err: InputError) -> None:

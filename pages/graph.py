@@ -1,0 +1,51 @@
+"""Network graph: who sits close to you, which clusters your network has, where the bridges are."""
+
+import streamlit as st
+
+from analytics import depth, views
+from ui import session
+
+st.title("Your network as a graph")
+st.caption("You are in the centre; contacts cluster by group (or company where no group is known). "
+           "Bigger nodes are stronger relationships; diamonds are connectors who bridge clusters. "
+           "Above the display limit the weakest contacts fold into one node per cluster.")
+net = session.network()
+scores = session.scores()
+
+f = st.columns([1, 1, 1, 1])
+color_by = f[0].radio("Colour by", ["tier", "group"], horizontal=True, key="graph_color")
+groups = dict(zip(net.groups["name"], net.groups["group_id"], strict=True))
+group = f[1].selectbox("Group", ["All groups", *groups], key="graph_group")
+tier = f[2].selectbox("Tier", ["All tiers", *depth.TIER_ORDER], key="graph_tier")
+min_strength = f[3].slider("Minimum strength", 0, 100, 0, key="graph_min_strength")
+g = st.columns([1, 1, 1, 1])
+company = g[0].text_input("Company", key="graph_company")
+search = g[1].text_input("Search name, company, position", key="graph_search")
+focus = g[2].selectbox("Focus on one contact", scores["contact_id"], index=None, key="graph_focus",
+                       format_func=lambda cid: scores.at[cid, "name"], placeholder="Everyone")
+limit = g[3].number_input("Display limit", 20, 5000, 300, step=50, key="graph_limit",
+                          help="Contacts drawn one by one; the rest fold into cluster nodes.")
+expand = st.session_state.get("graph_expand", [])
+
+options = {"color_by": color_by, "limit": int(limit), "expand": frozenset(expand),
+           "group": groups.get(group), "tier": None if tier == "All tiers" else tier,
+           "min_strength": float(min_strength), "company": company or None, "search": search,
+           "focus": focus}
+view = session.derived(views.network_graph, **options)
+drawn = view["graph"]
+counts = drawn.counts
+st.caption(f"Showing {counts['shown']:,} of {counts['matched']:,} matching contacts individually; "
+           f"{counts['folded']:,} folded into {counts['clusters']:,} cluster nodes.")
+folded = {c["key"]: c["label"] for c in drawn.clusters}
+st.session_state["graph_expand"] = [k for k in expand if k in folded]  # drop clusters filtered away
+st.multiselect("Expand clusters", list(folded), format_func=folded.get, key="graph_expand",
+               help="Draw every contact of these clusters individually.")
+
+st.iframe(view["html"], height=720)
+st.download_button("Download graph as HTML", view["html"].encode("utf-8"), "network-graph.html",
+                   "text/html", key="graph_download", help="One file that works offline in any browser.")
+
+st.subheader("Connectors")
+st.caption("Contacts in two or more clusters with low Burt constraint: they bridge parts of your network "
+           "that do not otherwise meet. Good people to ask for (and make) introductions.")
+st.dataframe(view["connectors"].drop(columns="contact_id"), hide_index=True)
