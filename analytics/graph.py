@@ -80,10 +80,12 @@ def _contacts(net: Network, scores: pd.DataFrame) -> pd.DataFrame:
     if "position" not in df.columns:
         positions = net.contacts.drop_duplicates("contact_id").set_index("contact_id")["position"]
         df = df.assign(position=df["contact_id"].map(positions))
+    if "reason" not in df.columns:
+        df = df.assign(reason="")
     df = df.assign(contact_id=df["contact_id"].astype(str),
                    strength=pd.to_numeric(df["strength"], errors="coerce").fillna(0.0).astype(float),
                    **{c: df[c].astype(object).fillna("").astype(str)
-                      for c in ("name", "company", "position", "tier")})
+                      for c in ("name", "company", "position", "tier", "reason")})
     df = df.sort_values(["strength", "contact_id"], ascending=[False, True], kind="stable")
     return df.drop_duplicates("contact_id").reset_index(drop=True)
 
@@ -229,8 +231,7 @@ def _filter(df: pd.DataFrame, memberships: pd.DataFrame, *, group: str | None, t
 def _title(row: pd.Series) -> str:
     role = " at ".join(p for p in (row["position"], row["company"]) if p)
     lines = [row["name"], role, f"{row['tier']} · strength {row['strength']:.0f}"]
-    if row.get("reason"):
-        lines.append(str(row["reason"]))
+    lines.append(row["reason"])
     if row["clusters"]:
         lines.append("Clusters: " + ", ".join(row["clusters"]))
     return "\n".join(line for line in lines if line)

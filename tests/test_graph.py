@@ -155,11 +155,14 @@ def test_edges_from_ego_weighted_by_strength_and_ties_within_clusters() -> None:
     assert [{e["from"], e["to"]} for e in g.edges if e["kind"] == "tie"] == [{"a", "b"}]
 
 
-def test_title_is_plain_text_with_role_tier_and_clusters() -> None:
-    scores = scores_of(PEOPLE).assign(reason="Replied last week")
-    title = by_id(graph.build_graph(network([("a", "g1"), ("c", "g1")]), scores))["a"]["title"]
-    assert title == ("Ann\nEngineer at Acme\nInner circle · strength 80\nReplied last week\n"
-                     "Clusters: BNI, Acme")
+@pytest.mark.parametrize(("reason", "title"), [
+    ("Replied last week", "Ann\nEngineer at Acme\nInner circle · strength 80\nReplied last week\n"
+                          "Clusters: BNI, Acme"),
+    (None, "Ann\nEngineer at Acme\nInner circle · strength 80\nClusters: BNI, Acme"),
+])
+def test_title_is_plain_text_with_role_tier_reason_and_clusters(reason: str | None, title: str) -> None:
+    scores = scores_of(PEOPLE).assign(reason=reason)
+    assert by_id(graph.build_graph(network([("a", "g1"), ("c", "g1")]), scores))["a"]["title"] == title
 
 
 # --- brokerage ---------------------------------------------------------------------------------
@@ -272,3 +275,10 @@ def test_script_json_cannot_close_its_script_element() -> None:
     text = graph.script_json(value)
     assert not set(text) & {"<", ">", "&", "\u2028", "\u2029"}
     assert json.loads(text) == value
+
+
+def test_position_comes_from_contacts_when_scores_lack_it() -> None:
+    net = network([])
+    net.contacts = pd.DataFrame({"contact_id": ["a"], "position": ["CFO"]})
+    scores = scores_of(PEOPLE[:1]).drop(columns="position")
+    assert by_id(graph.build_graph(net, scores))["a"]["title"].splitlines()[1] == "CFO at Acme"
