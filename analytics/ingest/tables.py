@@ -31,7 +31,7 @@ from analytics.model import FileReport
 
 HEADER_SCAN_LINES = 30
 _HEAD_BYTES = 256 * 1024
-_BLOCK = 16 << 20
+_BLOCK = 4 << 20  # pyarrow block; a row longer than this triggers one whole-file retry
 _DELIMITERS = (",", ";", "\t")
 _MOJIBAKE = (b"\xc3\xa2\xe2\x82\xac", b"\xc3\x83\xc2", b"\xc3\x83\xe2")  # "â€", "Ã" + Latin-1/cp1252
 _FOREIGN = {b"%PDF": "a PDF", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
