@@ -233,7 +233,12 @@ def _pick(values: pd.Series, rows: np.ndarray) -> pd.Series:
 
 
 def messages(t: Table, owner: Owner, resolver: Resolver) -> pd.DataFrame:
-    """messages.csv -> interactions (drafts and malformed rows counted as skipped)."""
+    """messages.csv -> interactions (drafts and malformed rows counted as skipped).
+
+    `owner` is who "out" means; a Direction column (2018 layout) overrides. Exports without
+    CONVERSATION ID use the other party's contact id as conversation_id. The report's `rows` counts
+    messages kept, not interaction rows (a group message gives one row per recipient).
+    """
     draft = column(t, "draft").str.lower().eq("true") | column(t, "conversation_draft").str.lower().eq("true")
     t.report.skip("draft", int(draft.sum()))
     blank = column(t, "date").eq("") & column(t, "sender").eq("") & column(t, "recipients").eq("")

@@ -85,7 +85,8 @@ def load_files(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = 
     """Build a Network from (filename, bytes) items: zips, LinkedIn CSVs, generic CSV/XLSX.
 
     `mapping` (field -> column, see `guess_mapping`) overrides the guessed columns of generic
-    contact files. Each file read gets a FileReport in `network.files`.
+    contact files. Each file read gets a FileReport in `network.files` (rows = rows kept; skipped
+    rows counted per reason). Raises InputError with a one-line reason for unusable input.
     """
     tables = list(_tables(files, mapping))
     kinds: dict[str, list[Table]] = {}
