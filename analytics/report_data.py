@@ -305,10 +305,12 @@ def report_data(net: Network, as_of: pd.Timestamp, period_days: int = 90, anonym
     tiers, moves, tier_text, start_tier = _tiers(
         scores, depth.score_contacts(net, start),
         net.contacts.drop_duplicates("contact_id").set_index("contact_id")["connected_on"], start)
-    connected = net.contacts[~(pd.to_datetime(net.contacts["connected_on"], utc=True) > as_of)]
+    connected_on = pd.to_datetime(net.contacts["connected_on"], utc=True)
+    connected = net.contacts[~(connected_on > as_of)]
     growth = breadth.growth(dataclasses.replace(net, contacts=connected))
-    growth_text = (f"{len(connected):,} connections, {int(growth['new'].tail(12).sum()):,} of them added in "
-                   f"the last 12 months shown." if len(growth) else "No connection dates to chart yet.")
+    last_year = int(_window(connected_on, as_of - pd.Timedelta(days=365), as_of).sum())
+    growth_text = (f"{len(connected):,} connections; {last_year:,} added in the last 12 months."
+                   if len(growth) else "No connection dates to chart yet.")
     period, period_text = _period(net, as_of, period_days)
     group_table, group_text = _groups(net, scores, as_of)
     give_table, give_text = _give_take(net, as_of)

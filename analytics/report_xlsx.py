@@ -62,7 +62,7 @@ def write_table(ws: Worksheet, frame: pd.DataFrame, row: int, name: str, col: in
                 cell.number_format = NUMBER_FORMATS[kind]
     last = row + len(rows)
     ref = f"{get_column_letter(col)}{row}:{get_column_letter(col + len(frame.columns) - 1)}{last}"
-    table = Table(displayName=name, ref=ref)
+    table = Table(displayName=f"{name}Table", ref=ref)
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     ws.add_table(table)
     for j, header in enumerate(frame.columns, start=col):

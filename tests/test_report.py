@@ -137,6 +137,7 @@ def test_takeaways_quote_the_data(data):
     assert "1 new connections (−1)" in data.takeaways["period"]
     assert "€3,000 closed business (+€2,000)" in data.takeaways["period"]
     assert data.takeaways["plan"].startswith("0 of ")
+    assert data.takeaways["growth"] == "4 connections; 3 added in the last 12 months."
 
 
 def test_tiers_compare_start_and_now(data):
@@ -296,3 +297,16 @@ def test_sample_report():
     anonymous = xml_text(report.build(net, as_of, anonymize=True, fmt="xlsx")).lower()
     assert not [n for n in net.contacts["name"] if n.lower() in anonymous]
     assert "sanne de vries" not in anonymous  # the owner
+
+
+def test_plan_progress_and_goals():
+    status = pd.DataFrame({"item_key": ["call_client:ann"], "list": ["call_client"], "contact_id": ["ann"],
+                           "done_on": [AS_OF], "note": [""], "card_sent_on": [pd.NaT]})
+    goals = pd.DataFrame({"metric": ["one_to_ones"], "period": ["month"], "target": [1]})
+    data = report.report_data(network(), AS_OF, plan_status=status, goals=goals)
+    plan = data.tables["plan"].set_index("List")
+    assert plan.loc["Call a client"].tolist() == [1, 0]  # done, open
+    assert plan.loc["Thank a referrer"].tolist() == [0, 2]  # ann and the hostile referrer
+    assert data.takeaways["plan"].startswith(f"1 of {plan.sum().sum()} plan items done")
+    assert data.takeaways["plan"].endswith("Goals met in 1 of 8 recent periods.")  # the May one-to-one
+    assert data.tables["goals"]["Met"].tolist().count("yes") == 1
