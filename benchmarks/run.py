@@ -97,8 +97,12 @@ def stages(export: Path, ledger: Path, out: Path) -> list[Stage]:
               "< 3 s wall, < 1.5 GB"),
         Stage("summary + ledger", [*cli, "summary", str(export), "--ledger", str(ledger), "--json",
                                    "--as-of", AS_OF], "< 3 s wall, < 1.5 GB"),
+        Stage("page rerun (filter change, warm)", [PY, str(ROOT / "benchmarks" / "page_rerun.py"),
+                                                   str(export)], "< 150 ms (inner)"),
         Stage("graph (HTML)", [*cli, "graph", str(export), "--as-of", AS_OF, "--out",
                                str(out / "graph.html")], "interactive < 3 s"),
+        Stage("graph interactive in Chromium", [PY, str(ROOT / "benchmarks" / "graph_browser.py"),
+                                                str(out / "graph.html")], "< 3 s (inner)"),
         Stage("report (HTML)", [*cli, "report", str(export), "--ledger", str(ledger), "--as-of", AS_OF,
                                 "--out", str(out / "report.html")], ""),
     ]
