@@ -20,13 +20,13 @@ uploads = st.file_uploader("Export files", type=["zip", "csv", "txt", "xlsx"], a
 files = [(u.name, u.getvalue()) for u in uploads or []]
 
 mapping: dict[str, str] | None = None
-generic = [(name, data) for name, data in files if ingest.detect_kind(name, data) == "generic"]
+try:
+    generic = [(name, data) for name, data in files if ingest.detect_kind(name, data) == "generic"]
+    columns, preview = ingest.preview_generic(*generic[0]) if generic else ([], None)
+except InputError as err:
+    session.show_error(err)
+    st.stop()
 if generic:
-    try:
-        columns, preview = ingest.preview_generic(*generic[0])
-    except InputError as err:
-        session.show_error(err)
-        st.stop()
     st.subheader("Match your columns")
     st.caption(f"{generic[0][0]}: we guessed which column holds what; correct anything that is off.")
     guess = ingest.guess_mapping(columns)
