@@ -24,9 +24,11 @@ PAGES = {
     "Data": [st.Page("pages/import.py", title="Import & workspace", icon="📥")],
 }
 
-page = st.navigation(PAGES)
-workspace_sidebar()
-if session.is_sample():
+presenting = "presentation" in st.session_state  # the coach report's full-screen mode
+page = st.navigation(PAGES, position="hidden" if presenting else "sidebar")
+if not presenting:
+    workspace_sidebar()
+if session.is_sample() and not presenting:
     st.info("You are looking at the **sample network** (a fictional consultant). "
             "Open **Import & workspace** to load your own LinkedIn export.", icon=":material/science:")
 page.run()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytics import breadth, depth, diagnosis, graph
+from analytics import breadth, depth, diagnosis, graph, report
 from analytics.model import Network
 
 
@@ -114,3 +114,10 @@ def network_graph(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp, **opt
     drawn = graph.build_graph(net, scores, **options)
     return {"graph": drawn, "html": graph.render_html(drawn, title="Your network"),
             "connectors": graph.connectors(net, scores)}
+
+
+def coach_report(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp,
+                 **options: object) -> report.ReportData:
+    """The coach report's figures (`report.report_data` options: period_days, anonymize, mask_companies,
+    plan_status, goals), computed once and rendered as HTML, Excel or presentation sections."""
+    return report.report_data(net, as_of, **options)
