@@ -1,0 +1,97 @@
+"""The headless CLI contract: `python -m analytics summary|graph|report`."""
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from analytics import cli
+from tests.conftest import FIXTURES, ROOT, SAMPLE_LEDGER, SAMPLE_ZIP
+
+AS_OF = "2026-11-15"
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analytics", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def sample_summary() -> dict:
+    done = run("summary", str(SAMPLE_ZIP), "--ledger", str(SAMPLE_LEDGER), "--as-of", AS_OF, "--json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_summary_counts_the_sample(sample_summary: dict) -> None:
+    assert (sample_summary["contacts"], sample_summary["messages"]) == (800, 3500)
+    files = {f["file"].rsplit("/", 1)[-1]: f for f in sample_summary["files"]}
+    assert files["Connections.csv"]["kind"] == "connections"
+    assert files["Connections.csv"]["rows"] == 800
+    assert all({"file", "kind", "rows", "skipped"} <= set(f) for f in sample_summary["files"])
+
+
+def test_summary_has_every_section_of_the_contract(sample_summary: dict) -> None:
+    s = sample_summary
+    assert set(s["breadth"]) >= {"contacts", "companies", "diversity"} and 0 <= s["breadth"]["diversity"] <= 1
+    assert list(s["depth"]["tiers"])[:2] == ["Inner circle", "Close"]
+    assert sum(s["depth"]["tiers"].values()) == s["contacts"]
+    assert s["diagnosis"] in {"wide-shallow", "wide-deep", "narrow-shallow", "narrow-deep"}
+    strengths = [c["strength"] for c in s["top_contacts"]]
+    assert len(strengths) == 10 and strengths == sorted(strengths, reverse=True)
+    scores = [g["score"] for g in s["groups"]]
+    assert scores == sorted(scores, reverse=True) and s["groups"][0]["name"] == "BNI Domstad Utrecht"
+    assert set(s["groups"][0]) >= {"name", "type", "contacts", "referrals_given", "referrals_received",
+                                   "closed_value", "cost", "score"}
+    assert 0 < len(s["actions"]["keep_in_touch"]) <= 50
+    assert all(set(p) == {"name", "date"} for p in s["actions"]["early_pitches"])
+
+
+def test_as_of_fixes_today(sample_summary: dict) -> None:
+    done = run("summary", str(SAMPLE_ZIP), "--as-of", "2020-01-01", "--json")
+    earlier = json.loads(done.stdout)
+    assert earlier["breadth"]["contacts"] < sample_summary["breadth"]["contacts"]
+    assert earlier["top_contacts"] != sample_summary["top_contacts"]
+
+
+@pytest.mark.parametrize("folder", sorted(p for p in (FIXTURES / "public").iterdir() if p.is_dir()),
+                         ids=lambda p: p.name)
+def test_summary_reads_every_public_fixture(folder: Path) -> None:
+    done = run("summary", str(folder), "--json", "--as-of", AS_OF)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["contacts"] > 0
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("missing.zip", None, "missing.zip: no such file or folder"),
+    ("empty.csv", b"", "empty.csv: "),
+    ("fake.zip", b"%PDF-1.4 not a zip", "fake.zip: "),
+])
+def test_bad_input_exits_2_with_one_line(tmp_path: Path, name: str, content: bytes | None,
+                                         expected: str) -> None:
+    if content is not None:
+        (tmp_path / name).write_bytes(content)
+    done = run("summary", str(tmp_path / name), "--json")
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("error: ") and expected in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_bad_as_of_is_one_line() -> None:
+    assert cli.main(["summary", str(SAMPLE_ZIP), "--as-of", "yesterday", "--json"]) == 2
+
+
+def test_graph_and_report_write_files(tmp_path: Path) -> None:
+    graph, html, xlsx = tmp_path / "g.html", tmp_path / "r.html", tmp_path / "r.xlsx"
+    assert run("graph", str(SAMPLE_ZIP), "--as-of", AS_OF, "--out", str(graph)).returncode == 0
+    assert "vis.Network" in graph.read_text(encoding="utf-8")
+    for out in (html, xlsx):
+        done = run("report", str(SAMPLE_ZIP), "--ledger", str(SAMPLE_LEDGER), "--as-of", AS_OF,
+                   "--anonymize", "--out", str(out))
+        assert done.returncode == 0, done.stderr
+    assert "<html" in html.read_text(encoding="utf-8").lower()
+    assert "xl/workbook.xml" in zipfile.ZipFile(xlsx).namelist()
+    assert run("report", str(SAMPLE_ZIP), "--out", str(tmp_path / "r.pdf")).returncode == 2
