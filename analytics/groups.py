@@ -359,3 +359,156 @@ def summary_groups(net: Network, strength: pd.Series, as_of: pd.Timestamp) -> li
              "referrals_given": int(r.referrals_given), "referrals_received": int(r.referrals_received),
              "closed_value": round(float(r.closed_value), 2), "cost": round(float(r.cost), 2),
              "score": round(float(r.score), 1)} for r in scores.itertuples(index=False)]
+
+
+# ---------------------------------------------------------------------------------------------------
+# What the Groups page shows (computed once per workspace revision; the page only arranges it)
+# ---------------------------------------------------------------------------------------------------
+
+BREAKDOWN_COLUMNS = ["group_id", "name", "component", "points", "max_points"]
+
+
+def score_breakdown(scores: pd.DataFrame, has_targets: bool) -> pd.DataFrame:
+    """Each group's points per score component (long form, BREAKDOWN_COLUMNS), from a group_scores frame.
+
+    The points add up to the group's score; `has_targets` as in group_scores (any contact marked target).
+
+    >>> s = pd.DataFrame({"group_id": ["g:a"], "name": ["A"], "months": [12.0], "cost": [0.0],
+    ...     "return_on_cost": [np.nan], "closed_value": [500.0], "referrals_received": [12],
+    ...     "introductions_received": [0], "strong_ties": [0], "target_reach": [0.0], "one_to_ones": [0],
+    ...     "given": [0]})
+    >>> score_breakdown(s, False)["points"].tolist()
+    [45.0, 20.0, 0.0, 0.0, 0.0, 0.0]
+    """
+    if scores.empty:
+        return pd.DataFrame(columns=BREAKDOWN_COLUMNS)
+    pts = _points(scores.reset_index(drop=True), has_targets)
+    pts.insert(0, "group_id", scores["group_id"].to_numpy())
+    pts.insert(1, "name", scores["name"].to_numpy())
+    long = pts.melt(id_vars=["group_id", "name"], var_name="component", value_name="points")
+    long["max_points"] = long["component"].map(w.GROUP_POINTS)
+    order = {k: i for i, k in enumerate(w.GROUP_POINTS)}
+    long = long.assign(_o=long["component"].map(order), _g=long["group_id"].map(
+        {g: i for i, g in enumerate(scores["group_id"])}))
+    return long.sort_values(["_g", "_o"], ignore_index=True)[BREAKDOWN_COLUMNS]
+
+
+def hours_spent(groups: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
+    """group_id -> hours spent so far (hours per month x months of membership).
+
+    >>> g = pd.DataFrame({"group_id": ["g:a"], "hours_per_month": [4.0],
+    ...                   "joined_on": [pd.Timestamp("2026-01-01", tz="UTC")]})
+    >>> round(hours_spent(g, pd.Timestamp("2026-07-02", tz="UTC"))["g:a"])
+    24
+    """
+    months = membership_months(groups, as_utc(as_of))
+    return pd.Series((groups["hours_per_month"].fillna(0) * months).to_numpy(), index=groups["group_id"])
+
+
+def takeaways(scores: pd.DataFrame, hours: pd.Series, burnout: pd.DataFrame) -> list[str]:
+    """Plain sentences for the top of the Groups page, computed from the figures.
+
+    `scores`: group_scores; `hours`: hours_spent; `burnout`: group_give_take.
+
+    >>> s = pd.DataFrame({"group_id": ["g:a", "g:b"], "name": ["A", "B"], "closed_value": [900.0, 100.0],
+    ...     "cost": [500.0, 800.0], "early": [False, False], "months": [20.0, 20.0],
+    ...     "value_per_hour": [90.0, 5.0], "months_to_first_close": [4.0, 11.0], "light": ["green", "red"]})
+    >>> takeaways(s, pd.Series([10.0, 20.0], index=["g:a", "g:b"]),
+    ...           pd.DataFrame(columns=["name", "burnout_risk"]))[0]
+    'A: 90% of closed business for 33% of the hours you invested (first close after 4 months).'
+    """
+    if scores.empty:
+        return []
+    out: list[str] = []
+    closed, total_hours = scores["closed_value"], float(hours.reindex(scores["group_id"]).fillna(0).sum())
+    if closed.sum() > 0:
+        top = scores.loc[closed.idxmax()]
+        share_h = float(hours.get(top["group_id"], 0.0)) / total_hours if total_hours > 0 else 0.0
+        first = top["months_to_first_close"]
+        when = "" if pd.isna(first) else f" (first close after {first:.0f} months)"
+        out.append(f"{top['name']}: {top['closed_value'] / closed.sum():.0%} of closed business for"
+                   f" {share_h:.0%} of the hours you invested{when}.")
+        per_hour = scores[scores["value_per_hour"].notna() & (closed > 0)]
+        if len(per_hour) > 1:
+            best = per_hour.loc[per_hour["value_per_hour"].idxmax()]
+            out.append(f"Best return on your time: {best['name']}, {best['value_per_hour']:,.0f} of closed"
+                       f" business per hour spent.")
+    idle = scores[(closed <= 0) & ~scores["early"] & (scores["cost"] > 0)]
+    if len(idle):
+        out.append(f"{len(idle)} group(s) cost {idle['cost'].sum():,.0f} (time included) with no closed"
+                   f" business yet: {', '.join(idle['name'])}.")
+    for r in scores[scores["early"]].itertuples(index=False):
+        out.append(f"{r.name} is early, not failing: joined {r.months:.0f} months ago; judge it after"
+                   f" {w.GROUP_EARLY_MONTHS} months.")
+    for name in burnout.loc[burnout["burnout_risk"].astype(bool), "name"]:
+        out.append(f"{name}: you give far more than you get back (burnout risk): ask for referrals.")
+    return out
+
+
+def group_members(net: Network, scores: pd.DataFrame, group_id: str, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Contacts of `group_id` with name, company, strength, tier, whether listed as a member (else
+    only seen in the group's ledger rows), and what you gave/received with them; strongest first.
+
+    `scores`: depth.score_contacts (indexed by contact_id).
+    """
+    pairs = group_contacts(net, as_utc(as_of))
+    ids = pairs.loc[pairs["group_id"] == group_id, "contact_id"].drop_duplicates()
+    listed = set(net.members.loc[net.members["group_id"] == group_id, "contact_id"])
+    info = scores.reindex(ids.to_numpy())
+    ex = give_take(net).set_index("contact_id").reindex(ids.to_numpy())
+    frame = pd.DataFrame({"contact_id": ids.to_numpy(), "name": _names(net, ids).to_numpy(),
+                          "company": info["company"].fillna("").to_numpy(),
+                          "strength": info["strength"].to_numpy(dtype=float),
+                          "tier": info["tier"].fillna("").to_numpy(),
+                          "listed": ids.isin(listed).to_numpy(),
+                          "given": ex["given"].fillna(0).astype(int).to_numpy(),
+                          "received": ex["received"].fillna(0).astype(int).to_numpy()})
+    return frame.sort_values(["strength", "name"], ascending=[False, True], ignore_index=True)
+
+
+def page_data(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> dict:
+    """Everything the Groups page shows: scores, their breakdown, hours, give/take and takeaways."""
+    ranked = group_scores(net, scores["strength"] if "strength" in scores else pd.Series(dtype=float), as_of)
+    has_targets = bool(net.annotations["target"].fillna(False).astype(bool).any())
+    burnout = group_give_take(net)
+    hours = hours_spent(net.groups, as_of)
+    return {"scores": ranked, "breakdown": score_breakdown(ranked, has_targets), "hours": hours,
+            "group_give_take": burnout, "give_take": give_take(net),
+            "takeaways": takeaways(ranked, hours, burnout)}
+
+
+LIGHT_BADGES = {"green": "🟢 pays off", "amber": "🟡 so-so", "red": "🔴 not paying off",
+                "early": "⚪ early, not failing"}
+
+
+def ranking_table(scores: pd.DataFrame, group_id: str | None = None) -> pd.DataFrame:
+    """The ranking as shown: light badge, name, type, score, cost, return and the reason (one group
+    when `group_id` is given).
+
+    >>> s = pd.DataFrame({c: [0] for c in SCORE_COLUMNS}).assign(group_id="g:a", light="early")
+    >>> ranking_table(s)["light"].tolist(), len(ranking_table(s, "g:other"))
+    (['⚪ early, not failing'], 0)
+    """
+    shown = scores if group_id is None else scores[scores["group_id"] == group_id]
+    cols = ["light", "name", "type", "score", "cost", "closed_value", "return_on_cost", "value_per_hour",
+            "contacts", "months", "months_to_first_close", "reason"]
+    return shown[cols].assign(light=shown["light"].map(LIGHT_BADGES)).reset_index(drop=True)
+
+
+def flagged_takers(balance: pd.DataFrame, contact_ids: list[str] | None = None) -> pd.DataFrame:
+    """Contacts of a give_take frame who take only or withdrew before any deposit (within `contact_ids`
+    when given), with a plain `why`.
+
+    >>> gt = pd.DataFrame({"contact_id": ["a", "b"], "name": ["A", "B"], "given": [0, 3], "received": [2, 1],
+    ...     "balance": [-2, 2], "first_given": [pd.NaT, pd.NaT], "first_received": [pd.NaT, pd.NaT],
+    ...     "takes_only": [True, False], "withdrew_before_deposit": [True, False]})
+    >>> flagged_takers(gt)["why"].tolist()
+    ['takes only: received 2, gave nothing; received before you ever gave']
+    """
+    rows = balance if contact_ids is None else balance[balance["contact_id"].isin(contact_ids)]
+    rows = rows[rows["takes_only"] | rows["withdrew_before_deposit"]]
+    why = [("; ".join(p for p in (f"takes only: received {r}, gave nothing" if t else "",
+                                  "received before you ever gave" if wd else "") if p))
+           for r, t, wd in zip(rows["received"], rows["takes_only"], rows["withdrew_before_deposit"],
+                               strict=True)]
+    return rows[["contact_id", "name", "given", "received", "balance"]].assign(why=why).reset_index(drop=True)

@@ -1,6 +1,113 @@
 """Which groups pay off: cost against return, ranking, payback, give/take and members."""
 
+import pandas as pd
 import streamlit as st
 
+from analytics import charts_groups, groups, weights
+from ui import session
+
 st.title("Which groups pay off?")
-st.caption("Being built.")
+net = session.network()
+data = session.derived(groups.page_data)
+scores = data["scores"]
+if scores.empty:
+    st.info("No groups yet. Add the groups you belong to (and what they cost you) on "
+            "**Ledger & groups setup**.", icon=":material/groups:")
+    st.page_link("pages/ledger.py", label="Set up your groups", icon="🗂️")
+    st.stop()
+
+if data["takeaways"]:
+    st.markdown("\n".join(f"- {line}" for line in data["takeaways"]))
+st.caption(f"Cost counts your time: hours per month × months × your hourly rate "
+           f"({groups.hourly_rate(net):,.0f}; change it on Ledger & groups setup). As of "
+           f"{session.as_of():%Y-%m-%d}.")
+
+event = st.plotly_chart(charts_groups.cost_return_bubbles(scores), key="groups_bubbles",
+                        on_select="rerun", selection_mode="points")
+names = dict(zip(scores["group_id"], scores["name"], strict=True))
+clicked = charts_groups.selected_group(event.selection)
+picked = st.selectbox("Focus on one group", list(names), format_func=names.get, index=None,
+                      placeholder="All groups (or click a bubble)", key="groups_focus",
+                      disabled=clicked is not None)
+focus = clicked or picked
+if clicked:
+    st.caption(f"Showing **{names.get(clicked, clicked)}** — click an empty spot of the chart to see all "
+               "groups again.")
+
+st.subheader("Ranking" if focus is None else f"Ranking — {names[focus]}")
+st.dataframe(
+    groups.ranking_table(scores, focus), hide_index=True, key="groups_ranking",
+    column_config={
+        "light": st.column_config.TextColumn("Light", help="Green ≥ 50, amber ≥ 25, else red; grey = "
+                                             "joined under 9 months ago with no closed business yet."),
+        "name": st.column_config.TextColumn("Group", width="medium"),
+        "type": st.column_config.TextColumn("Type"),
+        "score": st.column_config.ProgressColumn("Score", min_value=0, max_value=100, format="%.0f"),
+        "cost": st.column_config.NumberColumn("Cost so far", format="%,.0f",
+                                              help="Fees plus hours × hourly rate: time counts as cost."),
+        "closed_value": st.column_config.NumberColumn("Closed business", format="%,.0f"),
+        "return_on_cost": st.column_config.NumberColumn("Return ÷ cost", format="%.2f×"),
+        "value_per_hour": st.column_config.NumberColumn("Per hour spent", format="%,.0f"),
+        "contacts": st.column_config.NumberColumn("Contacts"),
+        "months": st.column_config.NumberColumn("Months in", format="%.0f"),
+        "months_to_first_close": st.column_config.NumberColumn("Months to first close", format="%.0f"),
+        "reason": st.column_config.TextColumn("How the score was made", width="large"),
+    })
+breakdown = data["breakdown"]
+shown_breakdown = breakdown if focus is None else breakdown[breakdown["group_id"] == focus]
+st.plotly_chart(charts_groups.score_components(shown_breakdown), key="groups_components")
+
+st.subheader("Look closer")
+detail = focus or st.selectbox("Group", list(names), format_func=names.get, key="groups_detail")
+row = scores.set_index("group_id").loc[detail]
+curve = groups.payback_curve(net, detail, session.as_of())
+month = groups.payback_month(curve)
+k = st.columns(5)
+k[0].metric("Score", f"{row['score']:.0f} / 100", help=row["reason"])
+k[1].metric("Cost so far", f"{row['cost']:,.0f}", help="Fees plus your hours at your hourly rate.")
+k[2].metric("Closed business", f"{row['closed_value']:,.0f}")
+first = row["months_to_first_close"]
+k[3].metric("Months to first close", "—" if pd.isna(first) else f"{first:.0f}",
+            help="From joining to the first closed business received through this group.")
+k[4].metric("Paid back in month", "not yet" if month is None else str(month))
+if row["early"]:
+    st.info(f"**Early, not failing.** {names[detail]} was joined {row['months']:.0f} months ago. Referral "
+            "groups typically need 6–12 months of giving before business comes back; judge it after "
+            f"{weights.GROUP_EARLY_MONTHS} months.", icon=":material/hourglass_top:")
+left, right = st.columns([3, 2])
+left.plotly_chart(charts_groups.payback(curve, month, names[detail]), key="groups_payback")
+right.dataframe(
+    breakdown[breakdown["group_id"] == detail][["component", "points", "max_points"]], hide_index=True,
+    key="groups_points",
+    column_config={"component": st.column_config.TextColumn("Component"),
+                   "points": st.column_config.ProgressColumn("Points", min_value=0, max_value=45,
+                                                             format="%.1f"),
+                   "max_points": st.column_config.NumberColumn("Of", format="%.0f")})
+right.caption(row["reason"])
+
+st.subheader("Give and take")
+balance = data["group_give_take"]
+shown_balance = balance if focus is None else balance[balance["group_id"] == focus]
+for line in shown_balance.loc[shown_balance["burnout_risk"], "reason"]:
+    st.warning(line, icon=":material/local_fire_department:")
+c1, c2 = st.columns(2)
+c1.plotly_chart(charts_groups.give_take_bars(shown_balance), key="groups_give_take")
+members = groups.group_members(net, session.scores(), detail, session.as_of())
+takers = groups.flagged_takers(data["give_take"], None if focus is None else members["contact_id"].tolist())
+c2.markdown("**Contacts who take without giving**" + ("" if focus is None else f" in {names[focus]}"))
+if takers.empty:
+    c2.caption("Nobody: every contact you received from, you also gave to first.")
+else:
+    c2.dataframe(takers.drop(columns="contact_id"), hide_index=True, key="groups_takers",
+                 column_config={"why": st.column_config.TextColumn("Why", width="large")})
+
+st.subheader(f"Members — {names[detail]}")
+st.caption("Listed members plus everyone in this group's ledger rows; strength and tier as on Contacts.")
+st.dataframe(
+    members.drop(columns="contact_id"), hide_index=True, key="groups_members",
+    column_config={"strength": st.column_config.ProgressColumn("Strength", min_value=0, max_value=100,
+                                                               format="%.0f"),
+                   "listed": st.column_config.CheckboxColumn("Listed member",
+                                                             help="Off: only seen in the ledger."),
+                   "given": st.column_config.NumberColumn("You gave"),
+                   "received": st.column_config.NumberColumn("You received")})

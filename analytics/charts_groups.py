@@ -1,0 +1,146 @@
+"""Plotly figures for the Groups page (pure: frames in, figures out; no Streamlit).
+
+The bubble chart puts `["group", group_id]` into each point's customdata; `selected_group` reads a
+`st.plotly_chart(..., on_select="rerun")` event back to that group_id.
+
+Example:
+    >>> selected_group({"selection": {"points": [{"customdata": ["group", "g:bni"]}]}})
+    'g:bni'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+LIGHT_COLORS = {"green": "#2e8b57", "amber": "#e0a030", "red": "#c8453b", "early": "#9a9a9a"}
+LIGHT_LABELS = {"green": "pays off", "amber": "so-so", "red": "not paying off",
+                "early": "early, not failing"}
+COMPONENT_LABELS = {"return": "return on cost", "referrals": "referrals received",
+                    "strong_ties": "strong ties", "target_reach": "target reach",
+                    "one_to_ones": "one-to-ones", "giving": "giving"}
+_LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "font": {"family": "sans-serif"},
+           "plot_bgcolor": "white"}
+
+
+def _styled(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
+    fig.update_layout(title={"text": title, "x": 0}, height=height, **_LAYOUT)
+    return fig
+
+
+def selected_group(event: Mapping | None) -> str | None:
+    """group_id of the first selected bubble in a plotly selection event (or its "selection" part).
+
+    >>> selected_group(None), selected_group({"points": [{"customdata": ["tier", "Close"]}]})
+    (None, None)
+    """
+    selection = (event or {}).get("selection", event) or {}
+    for point in selection.get("points", None) or []:
+        data = point.get("customdata") if isinstance(point, Mapping) else None
+        if isinstance(data, list | tuple) and len(data) >= 2 and data[0] == "group" and data[1]:
+            return str(data[1])
+    return None
+
+
+def cost_return_bubbles(scores: pd.DataFrame) -> go.Figure:
+    """Cost (time included) against closed business received, one bubble per group: size = contacts,
+    colour = traffic light, label = name. Bubbles above the dashed line returned more than they cost.
+
+    >>> s = pd.DataFrame({"group_id": ["g:a"], "name": ["A"], "cost": [100.0], "closed_value": [300.0],
+    ...                   "contacts": [4], "light": ["green"], "score": [70.0]})
+    >>> [list(c) for c in cost_return_bubbles(s).data[1].customdata]
+    [['group', 'g:a', 70.0, 4]]
+    """
+    fig = go.Figure()
+    top = float(max(scores["cost"].max(), scores["closed_value"].max(), 1.0)) if len(scores) else 1.0
+    fig.add_trace(go.Scatter(x=[0, top * 1.1], y=[0, top * 1.1], mode="lines", name="break-even",
+                             line={"dash": "dash", "color": "#999", "width": 1}, hoverinfo="skip"))
+    largest = float(scores["contacts"].max()) if len(scores) else 1.0
+    for light, color in LIGHT_COLORS.items():
+        part = scores[scores["light"] == light]
+        if part.empty:
+            continue
+        fig.add_trace(go.Scatter(
+            x=part["cost"], y=part["closed_value"], mode="markers+text", name=LIGHT_LABELS[light],
+            text=part["name"], textposition="top center", textfont={"size": 11},
+            marker={"size": part["contacts"].clip(lower=1), "sizemode": "area", "sizemin": 6,
+                    "sizeref": 2.0 * max(largest, 1.0) / 55 ** 2, "color": color, "opacity": 0.75,
+                    "line": {"width": 1, "color": "white"}},
+            customdata=[["group", g, float(s), int(c)] for g, s, c in
+                        zip(part["group_id"], part["score"], part["contacts"], strict=True)],
+            hovertemplate="<b>%{text}</b><br>cost %{x:,.0f} · closed business %{y:,.0f}<br>"
+                          "score %{customdata[2]:.0f} · %{customdata[3]} contacts<extra></extra>"))
+    fig.update_xaxes(title="cost so far (fees + hours × hourly rate)", rangemode="tozero", gridcolor="#eee")
+    fig.update_yaxes(title="closed business received", rangemode="tozero", gridcolor="#eee")
+    fig.update_layout(legend={"orientation": "h", "y": -0.2}, clickmode="event+select")
+    return _styled(fig, "Cost against return (bubble size = contacts; click one to focus)", 460)
+
+
+def score_components(breakdown: pd.DataFrame) -> go.Figure:
+    """Points per score component, one stacked horizontal bar per group (best on top).
+
+    >>> b = pd.DataFrame({"group_id": ["g:a", "g:a"], "name": ["A", "A"], "component": ["return", "giving"],
+    ...                   "points": [30.0, 5.0], "max_points": [45.0, 5.0]})
+    >>> [t.name for t in score_components(b).data]
+    ['return on cost', 'giving']
+    """
+    fig = go.Figure()
+    groups = list(dict.fromkeys(breakdown["name"]))[::-1]
+    for component, part in breakdown.groupby("component", sort=False):
+        part = part.set_index("name").reindex(groups)
+        fig.add_trace(go.Bar(y=groups, x=part["points"], orientation="h",
+                             name=COMPONENT_LABELS.get(str(component), str(component)),
+                             customdata=part["max_points"],
+                             hovertemplate="%{y}: %{x:.1f} of %{customdata:.0f} points<extra></extra>"))
+    fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.15})
+    fig.update_xaxes(title="score points (of 100)", range=[0, 100], gridcolor="#eee")
+    return _styled(fig, "How each score is made", 120 + 36 * len(groups))
+
+
+def payback(curve: pd.DataFrame, month: int | None, name: str) -> go.Figure:
+    """Cumulative cost against cumulative closed business month by month, the payback month marked.
+
+    >>> c = pd.DataFrame({"month": [1, 2], "month_end": pd.to_datetime(["2026-02-01", "2026-03-01"]),
+    ...                   "cumulative_cost": [100.0, 200.0], "cumulative_return": [0.0, 500.0],
+    ...                   "paid_back": [False, True]})
+    >>> len(payback(c, 2, "A").layout.annotations)
+    1
+    """
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=curve["month_end"], y=curve["cumulative_cost"], name="cumulative cost",
+                             line={"color": "#c8453b"},
+                             hovertemplate="%{x|%Y-%m}: cost %{y:,.0f}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=curve["month_end"], y=curve["cumulative_return"], name="cumulative return",
+                             line={"color": "#2e8b57", "shape": "hv"},
+                             hovertemplate="%{x|%Y-%m}: return %{y:,.0f}<extra></extra>"))
+    if month is not None:
+        row = curve.loc[curve["month"] == month].iloc[0]
+        fig.add_trace(go.Scatter(x=[row["month_end"]], y=[row["cumulative_return"]], mode="markers",
+                                 name="paid back", marker={"size": 14, "color": "#2e8b57", "symbol": "star"},
+                                 hoverinfo="skip"))
+        fig.add_annotation(x=row["month_end"], y=row["cumulative_return"], text=f"paid back in month {month}",
+                           showarrow=True, arrowhead=2, ay=-40)
+    fig.update_yaxes(title="amount", rangemode="tozero", gridcolor="#eee")
+    fig.update_layout(legend={"orientation": "h", "y": -0.2})
+    return _styled(fig, f"Payback: {name}", 340)
+
+
+def give_take_bars(balance: pd.DataFrame) -> go.Figure:
+    """Given against received per group (group_give_take); burnout-risk groups named in red.
+
+    >>> g = pd.DataFrame({"name": ["A"], "given": [9], "received": [1], "burnout_risk": [True]})
+    >>> int(give_take_bars(g).data[0].x[0])
+    9
+    """
+    fig = go.Figure()
+    labels = [f"⚠ {n}" if risk else n
+              for n, risk in zip(balance["name"], balance["burnout_risk"], strict=True)]
+    fig.add_trace(go.Bar(y=labels, x=balance["given"], name="you gave", orientation="h",
+                         marker_color="#1f6f5c", hovertemplate="%{y}: gave %{x}<extra></extra>"))
+    fig.add_trace(go.Bar(y=labels, x=balance["received"], name="you received", orientation="h",
+                         marker_color="#e0a458", hovertemplate="%{y}: received %{x}<extra></extra>"))
+    fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.2})
+    fig.update_xaxes(title="referrals, introductions, purchases", gridcolor="#eee")
+    return _styled(fig, "Give and take per group (⚠ = burnout risk)", 140 + 40 * len(labels))
