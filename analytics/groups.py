@@ -21,6 +21,7 @@ from analytics import weights as w
 from analytics.actions import as_utc, contact_names, day
 from analytics.errors import InputError
 from analytics.hygiene import phrase_regex, snippet
+from analytics.ledger import parse_date
 from analytics.model import MEMBER_COLUMNS, Network
 
 SCORE_COLUMNS = ["group_id", "name", "type", "contacts", "strong_ties", "referrals_received",
@@ -512,3 +513,62 @@ def flagged_takers(balance: pd.DataFrame, contact_ids: list[str] | None = None) 
            for r, t, wd in zip(rows["received"], rows["takes_only"], rows["withdrew_before_deposit"],
                                strict=True)]
     return rows[["contact_id", "name", "given", "received", "balance"]].assign(why=why).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Attribution in the app: the contact table to pick members from, and the rule inputs
+# ---------------------------------------------------------------------------------------------------
+
+CANDIDATE_COLUMNS = ["contact_id", "name", "company", "position", "tier", "strength", "member"]
+
+
+def member_candidates(scores: pd.DataFrame, members: pd.DataFrame, group_id: str, query: str = "",
+                      tiers: list[str] | None = None, companies: list[str] | None = None,
+                      show: str = "all") -> pd.DataFrame:
+    """Contacts to assign to / remove from `group_id`: `scores` rows (depth.score_contacts) filtered by
+    a search in name/company/position, tiers and companies; `show` = "all", "members" or "others".
+
+    >>> s = pd.DataFrame({"contact_id": ["a", "b"], "name": ["Ann", "Bo"], "company": ["Acme", "Zed"],
+    ...     "position": ["", ""], "tier": ["Close", "Network"], "strength": [60.0, 10.0]})
+    >>> m = pd.DataFrame({"contact_id": ["b"], "group_id": ["g:x"]})
+    >>> member_candidates(s, m, "g:x", show="members")["name"].tolist()
+    ['Bo']
+    >>> member_candidates(s, m, "g:x", query="acm")[["name", "member"]].values.tolist()
+    [['Ann', False]]
+    """
+    listed = set(members.loc[members["group_id"] == group_id, "contact_id"])
+    table = scores.reset_index(drop=True).assign(member=lambda f: f["contact_id"].isin(listed))
+    keep = pd.Series(True, index=table.index)
+    if query.strip():
+        haystack = (table["name"].fillna("") + " " + table["company"].fillna("") + " "
+                    + table["position"].fillna(""))
+        keep &= haystack.str.contains(query.strip(), case=False, regex=False)
+    if tiers:
+        keep &= table["tier"].isin(tiers)
+    if companies:
+        keep &= table["company"].isin(companies)
+    if show in ("members", "others"):
+        keep &= table["member"] == (show == "members")
+    return table.loc[keep, CANDIDATE_COLUMNS].reset_index(drop=True)
+
+
+def rule_inputs(dates: str, companies: str,
+                keywords: str) -> tuple[list[pd.Timestamp], list[str], list[str] | None]:
+    """Parse the attribution form: event dates (one per line or comma-separated), company names and
+    keywords (comma-separated; no keywords = the defaults for the group's type plus its name).
+
+    >>> when, companies, keywords = rule_inputs("2026-03-05, 12/04/2026", "Acme, ", "")
+    >>> [d.strftime("%Y-%m-%d") for d in when], companies, keywords
+    (['2026-03-05', '2026-04-12'], ['Acme'], None)
+    >>> rule_inputs("next week", "", "")
+    Traceback (most recent call last):
+    analytics.errors.InputError: event dates: 'next week' is not a date (use 2026-03-05 or 05/03/2026)
+    """
+    days = []
+    for part in filter(None, (p.strip() for p in dates.replace("\n", ",").split(","))):
+        when = parse_date(part)
+        if when is None:
+            raise InputError("event dates", f"{part!r} is not a date (use 2026-03-05 or 05/03/2026)")
+        days.append(when)
+    split = lambda s: [p.strip() for p in s.split(",") if p.strip()]  # noqa: E731
+    return days, split(companies), split(keywords) or None

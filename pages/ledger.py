@@ -1,6 +1,306 @@
 """Ledger & groups setup: groups registry, member attribution, activity ledger and imports."""
 
+import pandas as pd
 import streamlit as st
 
+from analytics import bni, groups, ledger
+from analytics.errors import InputError
+from analytics.model import DIRECTIONS, GROUP_TYPES, LEDGER_KINDS
+from ui import session
+
+TYPE_LABELS = {"chamber": "Chamber of commerce", "referral_group": "Referral group / BNI",
+               "association": "Association", "event": "Event", "online": "Online group",
+               "informal": "Informal"}
+DIRECTION_LABELS = {"out": "given (you gave it)", "in": "received (you got it)"}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def stash(upload_key: str, pending_key: str) -> None:
+    """Copy an uploader's files to their own key, so they survive a page change (and tests can set them)."""
+    files = st.session_state.get(upload_key)
+    files = files if isinstance(files, list) else [files] if files else []
+    st.session_state[pending_key] = [(f.name, f.getvalue()) for f in files] or None
+
+
+def fresh(key: str) -> str:
+    """A widget key that changes after each save (so an editor or uploader starts clean)."""
+    return f"{key}_{st.session_state.get(key + '_v', 0)}"
+
+
+def saved(key: str, message: str) -> None:
+    """After a write: reset the widget behind `key`, toast, rerun (caches refresh on the new revision)."""
+    st.session_state[key + "_v"] = st.session_state.get(key + "_v", 0) + 1
+    st.toast(message)
+    st.rerun()
+
+
+def show_import(result: ledger.LedgerImport) -> None:
+    """The per-file reports, warnings and skipped rows of a ledger or BNI import."""
+    st.dataframe(pd.DataFrame([f.as_dict() for f in result.files])[["file", "kind", "rows", "skipped"]],
+                 hide_index=True)
+    for f in result.files:
+        for warning in f.warnings:
+            st.warning(f"{f.file}: {warning}", icon="ℹ️")
+    if result.problems:
+        st.caption(f"{len(result.problems)} row(s) skipped; the rest can be saved:")
+        st.dataframe(ledger.problems_table(result.problems), hide_index=True)
+    st.write(f"Ready to save: {len(result.groups)} group(s), {len(result.members)} membership(s), "
+             f"{len(result.ledger)} ledger entr{'y' if len(result.ledger) == 1 else 'ies'}.")
+
+
+def save_import(result: ledger.LedgerImport, prefix: str, message: str) -> None:
+    """Store an import (never wiping a known group's cost with a placeholder), then start clean."""
+    session.store().save_ledger(result.ledger, ledger.groups_to_save(result.groups, net.groups),
+                                result.members)
+    st.session_state.pop(f"{prefix}_pending", None)
+    saved(f"{prefix}_upload", message)
+
+
 st.title("Ledger & groups setup")
-st.caption("Groups, members and the activity ledger (being built).")
+net = session.network()
+store = session.store()
+group_names = dict(zip(net.groups["group_id"], net.groups["name"], strict=True))
+contact_label = dict(zip(net.contacts["contact_id"], net.contacts["name"] + " · " + net.contacts["company"],
+                         strict=True))
+tab_groups, tab_members, tab_ledger, tab_import = st.tabs(
+    ["Groups", "Members", "Activity ledger", "Import & template"])
+
+# -- groups registry ---------------------------------------------------------------------------------
+with tab_groups:
+    st.caption("The groups you belong to and what they cost you. Edit a cell or delete a row (select it, "
+               "then the bin icon) and it is saved.")
+    with st.form("rate_form"):
+        rate = st.number_input("Your hourly rate", min_value=0.0, step=5.0, value=groups.hourly_rate(net),
+                               key="ledger_hourly_rate",
+                               help="Time counts as cost: every group's cost includes hours per "
+                                    "month × months × this rate.")
+        if st.form_submit_button("Save hourly rate"):
+            store.save_settings(hourly_rate=float(rate))
+            saved("rate", f"Hourly rate set to {rate:,.0f}")
+    shown = ledger.editable_groups(net.groups)
+    editor = fresh("groups_editor")
+    st.data_editor(
+        shown, key=editor, hide_index=True, num_rows="delete",
+        column_order=["name", "type", "annual_cost", "hours_per_month", "joined_on"],
+        column_config={
+            "name": st.column_config.TextColumn("Name", required=True, width="medium"),
+            "type": st.column_config.SelectboxColumn("Type", options=list(GROUP_TYPES), required=True),
+            "annual_cost": st.column_config.NumberColumn("Annual cost", min_value=0, format="%,.0f"),
+            "hours_per_month": st.column_config.NumberColumn("Hours per month", min_value=0,
+                                                             help="Meetings, travel, one-to-ones."),
+            "joined_on": st.column_config.DateColumn("Joined on", format="YYYY-MM-DD"),
+        })
+    state = st.session_state.get(editor, {})
+    if state.get("edited_rows") or state.get("deleted_rows"):
+        try:
+            changed = ledger.group_edits(shown, state.get("edited_rows", {}))
+            if not changed.empty:
+                store.save_groups(changed)
+            for pos in state.get("deleted_rows", []):
+                store.delete_group(shown["group_id"].iloc[pos])
+            saved("groups_editor", "Groups saved")
+        except InputError as err:
+            session.show_error(err)
+
+    with st.form("group_add_form", clear_on_submit=True):
+        st.markdown("**Add a group**")
+        c = st.columns([3, 2, 1, 1, 2])
+        name = c[0].text_input("Name", key="group_add_name")
+        gtype = c[1].selectbox("Type", GROUP_TYPES, format_func=TYPE_LABELS.get, key="group_add_type")
+        cost = c[2].number_input("Annual cost", min_value=0.0, step=50.0, key="group_add_cost")
+        hours = c[3].number_input("Hours / month", min_value=0.0, step=1.0, key="group_add_hours")
+        joined = c[4].date_input("Joined on", value=None, key="group_add_joined")
+        if st.form_submit_button("Add group", type="primary"):
+            try:
+                store.save_groups(ledger.new_group(net.groups, name, gtype, cost, hours, joined))
+                saved("group_add", f"Added {name.strip()}")
+            except InputError as err:
+                session.show_error(err)
+
+# -- members: by hand, by rules, by roster -----------------------------------------------------------
+with tab_members:
+    if not group_names:
+        st.info("Add a group first (Groups tab).")
+    else:
+        target = st.selectbox("Group", list(group_names), format_func=group_names.get, key="members_group")
+        st.markdown("**By hand**: filter, select rows, then add them to or remove them from the group.")
+        scores = session.scores()
+        f = st.columns([3, 2, 2, 2])
+        query = f[0].text_input("Search name, company or position", key="members_query")
+        tiers = f[1].multiselect("Tiers", sorted(scores["tier"].dropna().unique()), key="members_tiers")
+        companies = f[2].multiselect("Companies", sorted(c for c in scores["company"].unique() if c),
+                                     key="members_companies")
+        show = f[3].radio("Show", ["all", "members", "others"], horizontal=True, key="members_show",
+                          format_func={"all": "all", "members": "members", "others": "not members"}.get)
+        candidates = groups.member_candidates(scores, net.members, target, query, tiers, companies, show)
+        picked = st.dataframe(
+            candidates.drop(columns="contact_id"), hide_index=True, height=320, key="members_table",
+            on_select="rerun", selection_mode="multi-row",
+            column_config={"strength": st.column_config.ProgressColumn("Strength", min_value=0,
+                                                                       max_value=100, format="%.0f"),
+                           "member": st.column_config.CheckboxColumn("Member")})
+        every = st.checkbox(f"Apply to all {len(candidates)} contacts shown", key="members_all")
+        rows = range(len(candidates)) if every else picked.selection.rows
+        chosen = candidates["contact_id"].iloc[list(rows)].tolist()
+        b1, b2 = st.columns(2)
+        if b1.button(f"Add {len(chosen)} to {group_names[target]}", key="members_add", disabled=not chosen,
+                     type="primary"):
+            store.set_members(target, chosen)
+            saved("members_add", f"Added {len(chosen)} member(s)")
+        if b2.button(f"Remove {len(chosen)} from {group_names[target]}", key="members_remove",
+                     disabled=not chosen):
+            store.set_members(target, chosen, member=False)
+            saved("members_remove", f"Removed {len(chosen)} member(s)")
+
+        st.divider()
+        st.markdown("**By rules**: find contacts who probably belong to the group, review, then apply.")
+        r = st.columns([2, 1, 2, 2])
+        dates = r[0].text_area("Event dates (one per line)", key="rules_dates", height=80,
+                               placeholder="2026-03-05")
+        days = r[1].number_input("Days around", min_value=0, max_value=30, value=3, key="rules_days")
+        rule_companies = r[2].text_input("Companies (comma-separated)", key="rules_companies")
+        keywords = r[3].text_input("Keywords (comma-separated)", key="rules_keywords",
+                                   help="Searched in invitation notes and messages. Empty: the group's name "
+                                        "plus the usual words for its type (BNI, chapter, IHK, KvK…).")
+        if st.button("Find suggestions", key="rules_find"):
+            try:
+                when, names, words = groups.rule_inputs(dates, rule_companies, keywords)
+                st.session_state["rules_result"] = (target, groups.suggest_attribution(
+                    net, target, event_dates=when, days=int(days), companies=names, keywords=words))
+            except InputError as err:
+                session.show_error(err)
+        found = st.session_state.get("rules_result")
+        if found and found[0] == target:
+            if found[1].empty:
+                st.caption("No suggestions: every match is a member already, or nothing matched.")
+            else:
+                reviewed = st.data_editor(
+                    found[1].assign(add=False), hide_index=True, key="rules_review",
+                    column_order=["add", "name", "rule", "evidence"], disabled=["name", "rule", "evidence"],
+                    column_config={"add": st.column_config.CheckboxColumn("Add"),
+                                   "evidence": st.column_config.TextColumn("Evidence", width="large")})
+                ticked = reviewed.loc[reviewed["add"], "contact_id"].drop_duplicates().tolist()
+                if st.button(f"Add {len(ticked)} ticked to {group_names[target]}", key="rules_apply",
+                             disabled=not ticked, type="primary"):
+                    store.set_members(target, ticked)
+                    st.session_state.pop("rules_result", None)
+                    saved("rules_apply", f"Added {len(ticked)} member(s)")
+
+        st.divider()
+        st.markdown("**By member roster**: a CSV or Excel list of names or LinkedIn URLs.")
+        st.file_uploader("Roster", type=["csv", "xlsx"], key=fresh("roster_upload"),
+                         on_change=stash, args=(fresh("roster_upload"), "roster_pending"))
+        for roster_name, roster_data in st.session_state.get("roster_pending") or []:
+            try:
+                found_members, report = ledger.read_roster(roster_name, roster_data, net.contacts)
+            except InputError as err:
+                session.show_error(err)
+                continue
+            st.write(f"{roster_name}: {report.rows} of your contacts found, {report.skipped} not found.")
+            for warning in report.warnings:
+                st.caption(warning)
+            if st.button(f"Add {report.rows} to {group_names[target]}", key="roster_apply",
+                         disabled=not report.rows, type="primary"):
+                store.set_members(target, found_members["contact_id"].tolist())
+                st.session_state.pop("roster_pending", None)
+                saved("roster_upload", f"Added {report.rows} member(s)")
+
+# -- activity ledger ---------------------------------------------------------------------------------
+with tab_ledger:
+    with st.form("entry_form", clear_on_submit=True):
+        st.markdown("**Log something that happened**")
+        c = st.columns([1, 3, 2])
+        day = c[0].date_input("Date", value=session.as_of().date(), key="entry_date")
+        contact = c[1].selectbox("Contact", list(contact_label), format_func=contact_label.get, index=None,
+                                 placeholder="Type a name to search", key="entry_contact")
+        group = c[2].selectbox("Group", ["", *group_names], key="entry_group",
+                               format_func=lambda g: group_names.get(g, "(none)"))
+        c = st.columns([2, 2, 1, 3])
+        kind = c[0].selectbox("Kind", LEDGER_KINDS, format_func=lambda k: k.replace("_", " "),
+                              key="entry_kind")
+        direction = c[1].radio("Direction", DIRECTIONS, format_func=DIRECTION_LABELS.get,
+                               key="entry_direction")
+        value = c[2].number_input("Value", min_value=0.0, step=100.0, key="entry_value",
+                                  help="The business closed; 0 when there is none.")
+        note = c[3].text_input("Note", key="entry_note")
+        if st.form_submit_button("Add entry", type="primary"):
+            try:
+                store.save_ledger(ledger.manual_entry(day, contact or "", group, kind, direction, value, note,
+                                                      existing=net.ledger))
+                saved("entry", "Entry added")
+            except InputError as err:
+                session.show_error(err)
+
+    st.markdown(f"**Your ledger** ({len(net.ledger)} entries). Edit a cell or delete rows; changes are "
+                "saved.")
+    entries = ledger.ledger_table(net.ledger, pd.Series(contact_label), pd.Series(group_names))
+    editor = fresh("ledger_editor")
+    st.data_editor(
+        entries, key=editor, hide_index=True, num_rows="delete", height=420,
+        column_order=["date", "contact", "group", "kind", "direction", "value", "note"],
+        disabled=["contact"],
+        column_config={
+            "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD", required=True),
+            "group": st.column_config.SelectboxColumn("Group", options=["", *group_names.values()]),
+            "kind": st.column_config.SelectboxColumn("Kind", options=list(LEDGER_KINDS), required=True),
+            "direction": st.column_config.SelectboxColumn("Direction", options=list(DIRECTIONS),
+                                                          required=True,
+                                                          help="out = you gave it, in = you received it"),
+            "value": st.column_config.NumberColumn("Value", min_value=0, format="%,.0f"),
+            "note": st.column_config.TextColumn("Note", width="large"),
+        })
+    state = st.session_state.get(editor, {})
+    if state.get("edited_rows") or state.get("deleted_rows"):
+        try:
+            ids = {name: gid for gid, name in group_names.items()}
+            changed = ledger.ledger_edits(entries, state.get("edited_rows", {}), ids)
+            if not changed.empty:
+                store.save_ledger(changed)
+            if state.get("deleted_rows"):
+                store.delete_ledger(entries["entry_id"].iloc[state["deleted_rows"]].tolist())
+            saved("ledger_editor", "Ledger saved")
+        except InputError as err:
+            session.show_error(err)
+
+# -- imports and template ----------------------------------------------------------------------------
+with tab_import:
+    st.download_button("Download the ledger workbook template", ledger.template_workbook(),
+                       file_name="network_ledger_template.xlsx", mime=XLSX, key="ledger_template",
+                       icon=":material/download:")
+    st.markdown("**Import your ledger workbook** (Groups, Members, Activities sheets; or one CSV per sheet). "
+                "Importing the same rows again adds nothing twice.")
+    st.file_uploader("Ledger workbook or CSVs", type=["xlsx", "csv"], accept_multiple_files=True,
+                     key=fresh("ledger_upload"), on_change=stash,
+                     args=(fresh("ledger_upload"), "ledger_pending"))
+    pending = st.session_state.get("ledger_pending")
+    if pending:
+        try:
+            result = ledger.read_ledger(pending, net.contacts)
+        except InputError as err:
+            session.show_error(err)
+        else:
+            show_import(result)
+            if st.button("Save to my ledger", key="ledger_import_save", type="primary",
+                         disabled=result.ledger.empty and result.groups.empty and result.members.empty):
+                save_import(result, "ledger", "Ledger imported")
+
+    st.divider()
+    st.markdown("**Import a BNI Connect Slips Audit Report** (.xls or .xlsx as BNI Connect saves it).")
+    b = st.columns(3)
+    owner = b[0].text_input("Your name as BNI Connect shows it", value=net.owner.name, key="bni_owner")
+    report_day = b[1].date_input("Report date", value=None, key="bni_date",
+                                 help="Only needed when the report shows no date of its own.")
+    chapter = b[2].text_input("Group name", key="bni_group", placeholder="the report's chapter name")
+    st.file_uploader("Slips Audit Report", type=["xls", "xlsx"], key=fresh("bni_upload"),
+                     on_change=stash, args=(fresh("bni_upload"), "bni_pending"))
+    for slips_name, slips_data in st.session_state.get("bni_pending") or []:
+        try:
+            when = None if report_day is None else pd.Timestamp(report_day, tz="UTC")
+            result = bni.read_bni_slips(slips_name, slips_data, net.contacts, owner, chapter, when)
+        except InputError as err:
+            session.show_error(err)
+            continue
+        show_import(result)
+        if st.button("Save the slips to my ledger", key="bni_save", type="primary",
+                     disabled=result.ledger.empty):
+            save_import(result, "bni", "BNI slips imported")
