@@ -25,7 +25,7 @@ st.caption(f"Cost counts your time: hours per month × months × your hourly rat
 event = st.plotly_chart(charts_groups.cost_return_bubbles(scores), key="groups_bubbles",
                         on_select="rerun", selection_mode="points")
 names = dict(zip(scores["group_id"], scores["name"], strict=True))
-clicked = charts_groups.selected_group(event.selection)
+clicked = charts_groups.selected_group(event)
 picked = st.selectbox("Focus on one group", list(names), format_func=names.get, index=None,
                       placeholder="All groups (or click a bubble)", key="groups_focus",
                       disabled=clicked is not None)

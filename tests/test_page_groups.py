@@ -1,0 +1,140 @@
+"""Groups page: ranking in score order, bubble selection focuses the page, early groups, page helpers."""
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics import charts_groups, depth, groups
+from analytics.store import Store, workspace_path
+
+AS_OF = pd.Timestamp("2026-11-15", tz="UTC")
+
+
+def groups_page() -> AppTest:
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    at.run()
+    at.switch_page("pages/groups.py")
+    return at.run()
+
+
+def sample_scores() -> pd.DataFrame:
+    net = Store(workspace_path("sample")).load()
+    return groups.group_scores(net, depth.score_contacts(net, AS_OF)["strength"], AS_OF)
+
+
+def test_ranking_shows_the_sample_groups_in_score_order() -> None:
+    at = groups_page()
+    assert not at.exception, [e.value for e in at.exception]
+    expected = sample_scores()
+    ranking = at.dataframe[0].value
+    assert ranking["name"].tolist() == expected["name"].tolist()
+    assert ranking["score"].is_monotonic_decreasing
+    assert ranking["light"].iloc[0] == "🟢 pays off"
+    top = expected["name"].iloc[0]
+    assert any(top in m.value and "of closed business" in m.value for m in at.markdown)
+
+
+def test_clicking_a_bubble_focuses_the_page_on_that_group() -> None:
+    at = groups_page()
+    expected = sample_scores()
+    second = expected.iloc[1]
+    at.session_state["groups_bubbles"] = {"selection": {"points": [
+        {"customdata": ["group", second["group_id"], second["score"], second["contacts"]]}],
+        "point_indices": [0], "box": [], "lasso": []}}
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    ranking = at.dataframe[0].value
+    assert ranking["name"].tolist() == [second["name"]]
+    assert any(s.value.startswith(f"Members — {second['name']}") for s in at.subheader)
+
+
+def test_a_young_group_is_early_not_failing() -> None:
+    at = groups_page()
+    young = sample_scores().query("early").iloc[0]
+    at.selectbox(key="groups_focus").select(young["group_id"]).run()
+    assert any("Early, not failing" in i.value for i in at.info)
+    assert at.dataframe[0].value["light"].tolist() == ["⚪ early, not failing"]
+
+
+@pytest.mark.parametrize(("event", "expected"), [
+    (None, None),
+    ({"selection": {"points": []}}, None),
+    ({"selection": {"points": [{"customdata": ["group", "g:bni", 60.0, 3]}]}}, "g:bni"),
+    ({"points": [{"customdata": ["tier", "Close"]}, {"customdata": ["group", "g:kvk"]}]}, "g:kvk"),
+    ({"selection": {"points": [{"x": 1, "y": 2}]}}, None),
+])
+def test_selected_group(event: dict | None, expected: str | None) -> None:
+    assert charts_groups.selected_group(event) == expected
+
+
+def score_row(**values: object) -> dict:
+    row = {"group_id": "g:a", "name": "A", "months": 12.0, "cost": 1000.0, "return_on_cost": 0.0,
+           "closed_value": 0.0, "referrals_received": 0, "introductions_received": 0, "strong_ties": 0,
+           "target_reach": 0.0, "one_to_ones": 0, "given": 0}
+    return {**row, **values}
+
+
+@pytest.mark.parametrize(("row", "has_targets", "points"), [
+    (score_row(), False, {"return": 0.0, "referrals": 0.0, "giving": 0.0}),
+    (score_row(closed_value=3000.0, return_on_cost=3.0), False, {"return": 45.0}),
+    (score_row(referrals_received=6, given=3), False, {"referrals": 10.0, "giving": 2.5}),
+    (score_row(target_reach=0.15), True, {"target_reach": 5.0}),
+    (score_row(target_reach=0.15), False, {"target_reach": 0.0}),
+    (score_row(cost=0.0, closed_value=10.0), False, {"return": 45.0}),
+])
+def test_score_breakdown_points(row: dict, has_targets: bool, points: dict) -> None:
+    got = groups.score_breakdown(pd.DataFrame([row]), has_targets).set_index("component")["points"]
+    for component, value in points.items():
+        assert got[component] == pytest.approx(value)
+
+
+def test_score_breakdown_adds_up_to_the_sample_scores() -> None:
+    scores = sample_scores()
+    total = groups.score_breakdown(scores, False).groupby("group_id", sort=False)["points"].sum()
+    assert total.round(1).tolist() == scores["score"].tolist()
+
+
+def test_takeaways_name_the_share_the_idle_and_the_early() -> None:
+    scores = pd.DataFrame({"group_id": ["g:a", "g:b", "g:c"], "name": ["A", "B", "C"],
+                           "closed_value": [600.0, 0.0, 0.0], "cost": [400.0, 800.0, 50.0],
+                           "early": [False, False, True], "months": [20.0, 20.0, 3.0],
+                           "value_per_hour": [30.0, 0.0, 0.0], "months_to_first_close": [5.0, None, None],
+                           "light": ["green", "red", "early"]})
+    hours = pd.Series([20.0, 60.0, 0.0], index=["g:a", "g:b", "g:c"])
+    burnout = pd.DataFrame({"name": ["B"], "burnout_risk": [True]})
+    lines = groups.takeaways(scores, hours, burnout)
+    assert lines == [
+        "A: 100% of closed business for 25% of the hours you invested (first close after 5 months).",
+        "1 group(s) cost 800 (time included) with no closed business yet: B.",
+        "C is early, not failing: joined 3 months ago; judge it after 9 months.",
+        "B: you give far more than you get back (burnout risk): ask for referrals.",
+    ]
+
+
+@pytest.mark.parametrize(("query", "tiers", "companies", "show", "names"), [
+    ("", None, None, "all", ["Ann", "Bo", "Cy"]),
+    ("acme", None, None, "all", ["Ann", "Cy"]),
+    ("", ["Close"], None, "all", ["Ann"]),
+    ("", None, ["Zed"], "all", ["Bo"]),
+    ("", None, None, "members", ["Bo"]),
+    ("", None, None, "others", ["Ann", "Cy"]),
+])
+def test_member_candidates(query: str, tiers: list | None, companies: list | None, show: str,
+                           names: list[str]) -> None:
+    scores = pd.DataFrame({"contact_id": ["a", "b", "c"], "name": ["Ann", "Bo", "Cy"],
+                           "company": ["Acme", "Zed", "Acme BV"], "position": ["", "", ""],
+                           "tier": ["Close", "Network", "Active"], "strength": [60.0, 10.0, 30.0]})
+    members = pd.DataFrame({"contact_id": ["b", "a"], "group_id": ["g:x", "g:other"]})
+    got = groups.member_candidates(scores, members, "g:x", query, tiers, companies, show)
+    assert got["name"].tolist() == names
+
+
+def test_flagged_takers_within_a_group() -> None:
+    balance = pd.DataFrame({"contact_id": ["a", "b", "c"], "name": ["A", "B", "C"], "given": [0, 1, 2],
+                            "received": [3, 1, 0], "balance": [-3, 0, 2],
+                            "first_given": pd.to_datetime([None, "2026-02-01", "2026-01-01"], utc=True),
+                            "first_received": pd.to_datetime(["2026-01-01", "2026-01-01", None], utc=True),
+                            "takes_only": [True, False, False],
+                            "withdrew_before_deposit": [True, True, False]})
+    assert groups.flagged_takers(balance)["name"].tolist() == ["A", "B"]
+    assert groups.flagged_takers(balance, ["b", "c"])["why"].tolist() == ["received before you ever gave"]

@@ -1,0 +1,244 @@
+"""Ledger & groups setup page: every write persists and survives a rerun; bad input changes nothing."""
+
+import io
+
+import pandas as pd
+import pytest
+from openpyxl import Workbook
+from streamlit.testing.v1 import AppTest
+
+from analytics import ledger
+from analytics.errors import InputError
+from analytics.model import GROUP_COLUMNS, LEDGER_COLUMNS, empty_frame
+from analytics.store import Store, workspace_path
+
+
+def ledger_page() -> AppTest:
+    at = AppTest.from_file("../app.py", default_timeout=120)
+    at.run()
+    at.switch_page("pages/ledger.py")
+    return at.run()
+
+
+def stored() -> Store:
+    return Store(workspace_path("sample"))
+
+
+def assert_one_error_and_unchanged(at: AppTest, revision: int) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.error) == 1 and "\n" not in at.error[0].value
+    assert stored().revision() == revision, "nothing stored may change"
+
+
+def workbook(rows: list[list]) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Activities"
+    for row in [["Date", "Contact", "Group", "Kind", "Direction", "Value"], *rows]:
+        ws.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_add_group_through_the_form_persists() -> None:
+    at = ledger_page()
+    assert not at.exception, [e.value for e in at.exception]
+    at.text_input(key="group_add_name").input("KvK Ondernemerslunch")
+    at.selectbox(key="group_add_type").select("chamber")
+    at.number_input(key="group_add_cost").set_value(240.0)
+    at.number_input(key="group_add_hours").set_value(2.0)
+    at.button(key="FormSubmitter:group_add_form-Add group").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    expected = {"name": "KvK Ondernemerslunch", "type": "chamber", "annual_cost": 240.0,
+                "hours_per_month": 2.0}
+    groups = stored().load().groups.set_index("group_id")
+    assert groups.loc["g:kvk ondernemerslunch", list(expected)].to_dict() == expected
+    at.run()
+    assert "KvK Ondernemerslunch" in at.data_editor[0].value["name"].tolist()
+    assert len(stored().load().groups) == len(groups)
+
+
+def test_group_with_a_taken_name_is_refused() -> None:
+    at = ledger_page()
+    revision = stored().revision()
+    at.text_input(key="group_add_name").input("bni domstad utrecht")
+    at.button(key="FormSubmitter:group_add_form-Add group").click().run()
+    assert_one_error_and_unchanged(at, revision)
+
+
+def test_hourly_rate_is_a_workspace_setting() -> None:
+    at = ledger_page()
+    at.number_input(key="ledger_hourly_rate").set_value(120.0)
+    at.button(key="FormSubmitter:rate_form-Save hourly rate").click().run()
+    assert stored().load().settings["hourly_rate"] == 120.0
+    assert at.number_input(key="ledger_hourly_rate").value == 120.0
+
+
+def test_assign_and_remove_selected_contacts() -> None:
+    at = ledger_page()
+    at.selectbox(key="members_group").select("g:women in business utrecht").run()
+    at.radio(key="members_show").set_value("others").run()
+    shown = at.dataframe(key="members_table").value["name"].tolist()[:2]
+    at.session_state["members_table"] = {"selection": {"rows": [0, 1], "columns": [], "cells": []}}
+    at.run()
+    at.button(key="members_add").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    net = stored().load()
+    ids = net.contacts.set_index("name").loc[shown, "contact_id"].tolist()
+    members = net.members[net.members["group_id"] == "g:women in business utrecht"]
+    assert set(ids) <= set(members["contact_id"])
+
+    at.run()
+    at.radio(key="members_show").set_value("members").run()
+    assert set(shown) <= set(at.dataframe(key="members_table").value["name"])
+    at.text_input(key="members_query").input(shown[0]).run()
+    at.checkbox(key="members_all").check().run()
+    at.button(key="members_remove").click().run()
+    members = stored().load().members
+    assert ids[0] not in set(members.loc[members["group_id"] == "g:women in business utrecht", "contact_id"])
+
+
+def test_ledger_entry_through_the_form_persists() -> None:
+    at = ledger_page()
+    before = stored().load()
+    contact = before.contacts["contact_id"].iloc[5]
+    at.selectbox(key="entry_contact").select(contact)
+    at.selectbox(key="entry_group").select("g:bni domstad utrecht")
+    at.selectbox(key="entry_kind").select("closed_business")
+    at.radio(key="entry_direction").set_value("in")
+    at.number_input(key="entry_value").set_value(2500.0)
+    at.text_input(key="entry_note").input("Logo redesign")
+    at.button(key="FormSubmitter:entry_form-Add entry").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    after = stored().load().ledger
+    assert len(after) == len(before.ledger) + 1
+    row = after[after["note"] == "Logo redesign"].iloc[0]
+    assert (row["contact_id"], row["group_id"], row["kind"], row["direction"], row["value"]) == (
+        contact, "g:bni domstad utrecht", "closed_business", "in", 2500.0)
+    assert row["date"] == pd.Timestamp("2026-11-15", tz="UTC")
+    at.run()
+    assert "Logo redesign" in at.data_editor(key="ledger_editor_0").value["note"].tolist()
+
+
+def test_ledger_entry_without_contact_is_refused() -> None:
+    at = ledger_page()
+    revision = stored().revision()
+    at.button(key="FormSubmitter:entry_form-Add entry").click().run()
+    assert_one_error_and_unchanged(at, revision)
+    assert "choose a contact" in at.error[0].value
+
+
+@pytest.mark.parametrize("pending_key", ["ledger_pending", "bni_pending", "roster_pending"])
+def test_bad_upload_shows_one_line_and_changes_nothing(pending_key: str) -> None:
+    at = ledger_page()
+    revision = stored().revision()
+    at.session_state[pending_key] = [("broken.xlsx", b"PK\x03\x04 this is not a workbook")]
+    at.run()
+    assert_one_error_and_unchanged(at, revision)
+
+
+def test_workbook_import_lists_bad_rows_and_saves_only_on_the_button() -> None:
+    at = ledger_page()
+    net = stored().load()
+    name = net.contacts.loc[net.contacts["url"] != "", "url"].iloc[3]
+    data = workbook([["2026-10-01", name, "BNI Domstad Utrecht", "Referral", "Given", 0],
+                     ["2026-13-01", name, "BNI Domstad Utrecht", "Referral", "Given", 0],
+                     ["2026-10-02", "Nobody Known", "", "Referral", "Given", 0]])
+    revision = stored().revision()
+    at.session_state["ledger_pending"] = [("mine.xlsx", data)]
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    problems = at.dataframe[-1].value
+    assert problems[["row", "reason"]].values.tolist() == [[3, "bad date"], [4, "unknown contact"]]
+    assert stored().revision() == revision, "nothing is saved before the button"
+    at.button(key="ledger_import_save").click().run()
+    after = stored().load()
+    assert len(after.ledger) == len(net.ledger) + 1
+    domstad = after.groups.set_index("group_id").loc["g:bni domstad utrecht"]
+    assert domstad["annual_cost"] > 0, "a placeholder group must not wipe the stored cost"
+
+
+def test_rules_with_a_bad_date_show_one_line() -> None:
+    at = ledger_page()
+    revision = stored().revision()
+    at.text_area(key="rules_dates").input("next Tuesday")
+    at.button(key="rules_find").click().run()
+    assert_one_error_and_unchanged(at, revision)
+
+
+def test_rules_suggest_contacts_for_review() -> None:
+    at = ledger_page()
+    net = stored().load()
+    company = net.contacts["company"].value_counts().index[0]
+    at.selectbox(key="members_group").select("g:women in business utrecht").run()
+    at.text_input(key="rules_companies").input(company)
+    at.text_input(key="rules_keywords").input("zzz-no-such-word")
+    at.button(key="rules_find").click().run()
+    review = at.data_editor(key="rules_review").value
+    assert len(review) and (review["rule"] == "company").all() and not review["add"].any()
+
+
+# -- the pure helpers behind the page --------------------------------------------------------------
+
+@pytest.mark.parametrize(("args", "reason"), [
+    (("", "chamber", 0, 0, None), "give the group a name"),
+    (("X", "dinner club", 0, 0, None), "type must be one of"),
+    (("X", "chamber", "lots", 0, None), "annual cost must be a number"),
+    (("X", "chamber", 0, -1, None), "hours per month must be a number"),
+    (("X", "chamber", 0, 0, "someday"), "is not a date"),
+])
+def test_group_row_refuses_bad_input(args: tuple, reason: str) -> None:
+    with pytest.raises(InputError, match=reason):
+        ledger.group_row(*args)
+
+
+def test_group_edits_keep_the_id_of_a_renamed_group() -> None:
+    shown = ledger.editable_groups(ledger.new_group(empty_frame(GROUP_COLUMNS), "BNI Oost", "BNI", 1200, 8,
+                                                    "2025-01-01"))
+    got = ledger.group_edits(shown, {0: {"name": "BNI Oost-Utrecht", "joined_on": "2025-02-01"}})
+    assert got[["group_id", "name", "type", "annual_cost"]].values.tolist() == [
+        ["g:bni oost", "BNI Oost-Utrecht", "referral_group", 1200.0]]
+    assert got["joined_on"].iloc[0] == pd.Timestamp("2025-02-01", tz="UTC")
+
+
+@pytest.mark.parametrize(("change", "reason"), [
+    ({"value": -5}, "value must be a number of 0 or more"),
+    ({"date": None}, "the date is missing"),
+    ({"group": "No Such Group"}, "unknown group"),
+])
+def test_ledger_edits_refuse_bad_cells(change: dict, reason: str) -> None:
+    entry = ledger.manual_entry("2026-03-01", "in:ann", "", "referral", "out", 0)
+    shown = ledger.ledger_table(entry, pd.Series({"in:ann": "Ann"}), pd.Series({"g:a": "A"}))
+    with pytest.raises(InputError, match=reason):
+        ledger.ledger_edits(shown, {0: change}, {"A": "g:a"})
+
+
+def test_ledger_edits_map_group_names_to_ids() -> None:
+    entry = ledger.manual_entry("2026-03-01", "in:ann", "", "referral", "out", 0)
+    shown = ledger.ledger_table(entry, pd.Series({"in:ann": "Ann"}), pd.Series({"g:a": "A"}))
+    got = ledger.ledger_edits(shown, {0: {"group": "A", "direction": "in"}}, {"A": "g:a"})
+    assert list(got.columns) == LEDGER_COLUMNS
+    assert got[["entry_id", "group_id", "direction"]].values.tolist() == [
+        [entry["entry_id"].item(), "g:a", "in"]]
+
+
+@pytest.mark.parametrize(("args", "reason"), [
+    (("2026-03-01", "", "", "referral", "out", 0), "choose a contact"),
+    (("soon", "in:a", "", "referral", "out", 0), "not a date"),
+    (("2026-03-01", "in:a", "", "dinner", "out", 0), "kind must be one of"),
+    (("2026-03-01", "in:a", "", "referral", "sideways", 0), "direction must be given or received"),
+    (("2026-03-01", "in:a", "", "referral", "out", -1), "value must be a number of 0 or more"),
+])
+def test_manual_entry_refuses_bad_input(args: tuple, reason: str) -> None:
+    with pytest.raises(InputError, match=reason):
+        ledger.manual_entry(*args)
+
+
+def test_groups_to_save_keeps_real_updates_and_new_placeholders() -> None:
+    known = ledger.new_group(empty_frame(GROUP_COLUMNS), "A", "chamber", 500, 2, "2025-01-01")
+    imported = ledger.groups_frame([ledger.group_row("A", "chamber", 0, 0, None),
+                                    ledger.group_row("B", "informal", 0, 0, None)])
+    assert ledger.groups_to_save(imported, known)["name"].tolist() == ["B"]
+    updated = ledger.groups_frame([ledger.group_row("A", "chamber", 900, 2, "2025-01-01")])
+    assert ledger.groups_to_save(updated, known)["annual_cost"].tolist() == [900.0]
