@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analytics.calendar import escape_text, follow_ups_ics
+from analytics.ics import escape_text, follow_ups_ics
 
 AS_OF = pd.Timestamp("2026-06-30 09:15:00", tz="UTC")
 LONG = "Ünïcödé " * 30
