@@ -44,6 +44,29 @@ def selected_group(event: Mapping | None) -> str | None:
     return None
 
 
+def short_name(name: str, limit: int = 26) -> str:
+    """A bubble label: the name cut to `limit` characters.
+
+    >>> short_name("Marketing Professionals Benelux (LinkedIn group)")
+    'Marketing Professionals B…'
+    """
+    return name if len(name) <= limit else name[:limit - 1].rstrip() + "…"
+
+
+def label_positions(cost: pd.Series, x_max: float) -> pd.Series:
+    """Where each bubble's label goes: right of bubbles near the left edge, left of those near the right
+    edge, and alternately above and below in order of cost, so neighbours do not print over each other.
+
+    >>> label_positions(pd.Series([0.0, 50.0, 100.0, 52.0]), 100.0).tolist()
+    ['top right', 'bottom center', 'bottom left', 'top center']
+    """
+    order = cost.rank(method="first").astype(int)
+    vertical = order.map(lambda r: "top" if r % 2 else "bottom")
+    share = cost / x_max if x_max else cost * 0
+    side = share.map(lambda f: "right" if f < 0.2 else "left" if f > 0.8 else "center")
+    return vertical + " " + side
+
+
 def cost_return_bubbles(scores: pd.DataFrame) -> go.Figure:
     """Cost (time included) against closed business received, one bubble per group: size = contacts,
     colour = traffic light, label = name. Bubbles above the dashed line returned more than they cost.
@@ -51,29 +74,33 @@ def cost_return_bubbles(scores: pd.DataFrame) -> go.Figure:
     >>> s = pd.DataFrame({"group_id": ["g:a"], "name": ["A"], "cost": [100.0], "closed_value": [300.0],
     ...                   "contacts": [4], "light": ["green"], "score": [70.0]})
     >>> [list(c) for c in cost_return_bubbles(s).data[1].customdata]
-    [['group', 'g:a', 70.0, 4]]
+    [['group', 'g:a', 70.0, 4, 'A']]
     """
     fig = go.Figure()
     top = float(max(scores["cost"].max(), scores["closed_value"].max(), 1.0)) if len(scores) else 1.0
     fig.add_trace(go.Scatter(x=[0, top * 1.1], y=[0, top * 1.1], mode="lines", name="break-even",
                              line={"dash": "dash", "color": "#999", "width": 1}, hoverinfo="skip"))
     largest = float(scores["contacts"].max()) if len(scores) else 1.0
+    positions = label_positions(scores["cost"], top * 1.1)
     for light, color in LIGHT_COLORS.items():
         part = scores[scores["light"] == light]
         if part.empty:
             continue
         fig.add_trace(go.Scatter(
             x=part["cost"], y=part["closed_value"], mode="markers+text", name=LIGHT_LABELS[light],
-            text=part["name"], textposition="top center", textfont={"size": 11},
+            text=part["name"].map(short_name), textposition=positions[part.index].tolist(),
+            textfont={"size": 11},
             marker={"size": part["contacts"].clip(lower=1), "sizemode": "area", "sizemin": 6,
                     "sizeref": 2.0 * max(largest, 1.0) / 55 ** 2, "color": color, "opacity": 0.75,
                     "line": {"width": 1, "color": "white"}},
-            customdata=[["group", g, float(s), int(c)] for g, s, c in
-                        zip(part["group_id"], part["score"], part["contacts"], strict=True)],
-            hovertemplate="<b>%{text}</b><br>cost %{x:,.0f} · closed business %{y:,.0f}<br>"
+            customdata=[["group", g, float(s), int(c), n] for g, s, c, n in
+                        zip(part["group_id"], part["score"], part["contacts"], part["name"], strict=True)],
+            hovertemplate="<b>%{customdata[4]}</b><br>cost %{x:,.0f} · closed business %{y:,.0f}<br>"
                           "score %{customdata[2]:.0f} · %{customdata[3]} contacts<extra></extra>"))
-    fig.update_xaxes(title="cost so far (fees + hours × hourly rate)", rangemode="tozero", gridcolor="#eee")
-    fig.update_yaxes(title="closed business received", rangemode="tozero", gridcolor="#eee")
+    fig.update_xaxes(title="cost so far (fees + hours × hourly rate)", range=[-0.04 * top, top * 1.12],
+                     gridcolor="#eee", zeroline=False)
+    fig.update_yaxes(title="closed business received", range=[-0.15 * top, top * 1.12], gridcolor="#eee",
+                     zeroline=False)
     fig.update_layout(legend={"orientation": "h", "y": -0.2}, clickmode="event+select")
     return _styled(fig, "Cost against return (bubble size = contacts; click one to focus)", 460)
 

@@ -99,13 +99,16 @@ if takers.empty:
     c2.caption("Nobody: every contact you received from, you also gave to first.")
 else:
     c2.dataframe(takers.drop(columns="contact_id"), hide_index=True, key="groups_takers",
-                 column_config={"why": st.column_config.TextColumn("Why", width="large")})
+                 column_config={"name": "Name", "given": "You gave", "received": "You received",
+                                "balance": "Balance",
+                                "why": st.column_config.TextColumn("Why", width="large")})
 
 st.subheader(f"Members — {names[detail]}")
 st.caption("Listed members plus everyone in this group's ledger rows; strength and tier as on Contacts.")
 st.dataframe(
     members.drop(columns="contact_id"), hide_index=True, key="groups_members",
-    column_config={"strength": st.column_config.ProgressColumn("Strength", min_value=0, max_value=100,
+    column_config={"name": "Name", "company": "Company", "tier": "Tier",
+                   "strength": st.column_config.ProgressColumn("Strength", min_value=0, max_value=100,
                                                                format="%.0f"),
                    "listed": st.column_config.CheckboxColumn("Listed member",
                                                              help="Off: only seen in the ledger."),

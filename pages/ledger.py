@@ -136,7 +136,8 @@ with tab_members:
         picked = st.dataframe(
             candidates.drop(columns="contact_id"), hide_index=True, height=320, key="members_table",
             on_select="rerun", selection_mode="multi-row",
-            column_config={"strength": st.column_config.ProgressColumn("Strength", min_value=0,
+            column_config={"name": "Name", "company": "Company", "position": "Position", "tier": "Tier",
+                           "strength": st.column_config.ProgressColumn("Strength", min_value=0,
                                                                        max_value=100, format="%.0f"),
                            "member": st.column_config.CheckboxColumn("Member")})
         every = st.checkbox(f"Apply to all {len(candidates)} contacts shown", key="members_all")
@@ -241,6 +242,7 @@ with tab_ledger:
         disabled=["contact"],
         column_config={
             "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD", required=True),
+            "contact": st.column_config.TextColumn("Contact"),
             "group": st.column_config.SelectboxColumn("Group", options=["", *group_names.values()]),
             "kind": st.column_config.SelectboxColumn("Kind", options=list(LEDGER_KINDS), required=True),
             "direction": st.column_config.SelectboxColumn("Direction", options=list(DIRECTIONS),
