@@ -10,6 +10,8 @@ Example:
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -28,6 +30,19 @@ _LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "font": {"family": "s
 def _styled(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
     fig.update_layout(title={"text": title, "x": 0}, height=height, **_LAYOUT)
     return fig
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
+
+
+def plain(text: object) -> str:
+    r"""`text` (a group or file name, a cell) escaped for places where Streamlit renders markdown
+    (markdown, captions, headers, alerts, button labels): no links, images, formulas or formatting.
+
+    >>> plain("![x](http://evil/x.png) $1")
+    '\\!\\[x\\]\\(http\\://evil/x\\.png\\) \\$1'
+    """
+    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def selected_group(event: Mapping | None) -> str | None:
@@ -88,13 +103,15 @@ def cost_return_bubbles(scores: pd.DataFrame) -> go.Figure:
             continue
         fig.add_trace(go.Scatter(
             x=part["cost"], y=part["closed_value"], mode="markers+text", name=LIGHT_LABELS[light],
-            text=part["name"].map(short_name), textposition=positions[part.index].tolist(),
+            text=part["name"].map(lambda n: html.escape(short_name(n))),
+            textposition=positions[part.index].tolist(),
             textfont={"size": 11},
             marker={"size": part["contacts"].clip(lower=1), "sizemode": "area", "sizemin": 6,
                     "sizeref": 2.0 * max(largest, 1.0) / 55 ** 2, "color": color, "opacity": 0.75,
                     "line": {"width": 1, "color": "white"}},
             customdata=[["group", g, float(s), int(c), n] for g, s, c, n in
-                        zip(part["group_id"], part["score"], part["contacts"], part["name"], strict=True)],
+                        zip(part["group_id"], part["score"], part["contacts"], part["name"].map(html.escape),
+                            strict=True)],
             hovertemplate="<b>%{customdata[4]}</b><br>cost %{x:,.0f} · closed business %{y:,.0f}<br>"
                           "score %{customdata[2]:.0f} · %{customdata[3]} contacts<extra></extra>"))
     fig.update_xaxes(title="cost so far (fees + hours × hourly rate)", range=[-0.04 * top, top * 1.12],
@@ -114,6 +131,7 @@ def score_components(breakdown: pd.DataFrame) -> go.Figure:
     ['return on cost', 'giving']
     """
     fig = go.Figure()
+    breakdown = breakdown.assign(name=breakdown["name"].map(html.escape))
     groups = list(dict.fromkeys(breakdown["name"]))[::-1]
     for component, part in breakdown.groupby("component", sort=False):
         part = part.set_index("name").reindex(groups)
@@ -151,7 +169,7 @@ def payback(curve: pd.DataFrame, month: int | None, name: str) -> go.Figure:
                            showarrow=True, arrowhead=2, ay=-40)
     fig.update_yaxes(title="amount", rangemode="tozero", gridcolor="#eee")
     fig.update_layout(legend={"orientation": "h", "y": -0.2})
-    return _styled(fig, f"Payback: {name}", 340)
+    return _styled(fig, f"Payback: {html.escape(name)}", 340)
 
 
 def give_take_bars(balance: pd.DataFrame) -> go.Figure:
@@ -162,7 +180,7 @@ def give_take_bars(balance: pd.DataFrame) -> go.Figure:
     9
     """
     fig = go.Figure()
-    labels = [f"⚠ {n}" if risk else n
+    labels = [html.escape(f"⚠ {n}" if risk else n)
               for n, risk in zip(balance["name"], balance["burnout_risk"], strict=True)]
     fig.add_trace(go.Bar(y=labels, x=balance["given"], name="you gave", orientation="h",
                          marker_color="#1f6f5c", hovertemplate="%{y}: gave %{x}<extra></extra>"))

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import charts_groups, groups, weights
+from analytics.charts_groups import plain
 from ui import session
 
 st.title("Which groups pay off?")
@@ -17,7 +18,7 @@ if scores.empty:
     st.stop()
 
 if data["takeaways"]:
-    st.markdown("\n".join(f"- {line}" for line in data["takeaways"]))
+    st.markdown("\n".join(f"- {plain(line)}" for line in data["takeaways"]))
 st.caption(f"Cost counts your time: hours per month × months × your hourly rate "
            f"({groups.hourly_rate(net):,.0f}; change it on Ledger & groups setup). As of "
            f"{session.as_of():%Y-%m-%d}.")
@@ -31,10 +32,11 @@ picked = st.selectbox("Focus on one group", list(names), format_func=names.get, 
                       disabled=clicked is not None)
 focus = clicked or picked
 if clicked:
-    st.caption(f"Showing **{names.get(clicked, clicked)}** — click an empty spot of the chart to see all "
+    st.caption(f"Showing **{plain(names.get(clicked, clicked))}** — click an empty spot of the chart to "
+               "see all "
                "groups again.")
 
-st.subheader("Ranking" if focus is None else f"Ranking — {names[focus]}")
+st.subheader("Ranking" if focus is None else f"Ranking — {plain(names[focus])}")
 st.dataframe(
     groups.ranking_table(scores, focus), hide_index=True, key="groups_ranking",
     column_config={
@@ -63,7 +65,7 @@ row = scores.set_index("group_id").loc[detail]
 curve = groups.payback_curve(net, detail, session.as_of())
 month = groups.payback_month(curve)
 k = st.columns(5)
-k[0].metric("Score", f"{row['score']:.0f} / 100", help=row["reason"])
+k[0].metric("Score", f"{row['score']:.0f} / 100", help=plain(row["reason"]))
 k[1].metric("Cost so far", f"{row['cost']:,.0f}", help="Fees plus your hours at your hourly rate.")
 k[2].metric("Closed business", f"{row['closed_value']:,.0f}")
 first = row["months_to_first_close"]
@@ -71,7 +73,8 @@ k[3].metric("Months to first close", "—" if pd.isna(first) else f"{first:.0f}"
             help="From joining to the first closed business received through this group.")
 k[4].metric("Paid back in month", "not yet" if month is None else str(month))
 if row["early"]:
-    st.info(f"**Early, not failing.** {names[detail]} was joined {row['months']:.0f} months ago. Referral "
+    st.info(f"**Early, not failing.** {plain(names[detail])} was joined {row['months']:.0f} months ago. "
+            "Referral "
             "groups typically need 6–12 months of giving before business comes back; judge it after "
             f"{weights.GROUP_EARLY_MONTHS} months.", icon=":material/hourglass_top:")
 left, right = st.columns([3, 2])
@@ -83,18 +86,18 @@ right.dataframe(
                    "points": st.column_config.ProgressColumn("Points", min_value=0, max_value=45,
                                                              format="%.1f"),
                    "max_points": st.column_config.NumberColumn("Of", format="%.0f")})
-right.caption(row["reason"])
+right.caption(plain(row["reason"]))
 
 st.subheader("Give and take")
 balance = data["group_give_take"]
 shown_balance = balance if focus is None else balance[balance["group_id"] == focus]
 for line in shown_balance.loc[shown_balance["burnout_risk"], "reason"]:
-    st.warning(line, icon=":material/local_fire_department:")
+    st.warning(plain(line), icon=":material/local_fire_department:")
 c1, c2 = st.columns(2)
 c1.plotly_chart(charts_groups.give_take_bars(shown_balance), key="groups_give_take")
 members = groups.group_members(net, session.scores(), detail, session.as_of())
 takers = groups.flagged_takers(data["give_take"], None if focus is None else members["contact_id"].tolist())
-c2.markdown("**Contacts who take without giving**" + ("" if focus is None else f" in {names[focus]}"))
+c2.markdown("**Contacts who take without giving**" + ("" if focus is None else f" in {plain(names[focus])}"))
 if takers.empty:
     c2.caption("Nobody: every contact you received from, you also gave to first.")
 else:
@@ -103,7 +106,7 @@ else:
                                 "balance": "Balance",
                                 "why": st.column_config.TextColumn("Why", width="large")})
 
-st.subheader(f"Members — {names[detail]}")
+st.subheader(f"Members — {plain(names[detail])}")
 st.caption("Listed members plus everyone in this group's ledger rows; strength and tier as on Contacts.")
 st.dataframe(
     members.drop(columns="contact_id"), hide_index=True, key="groups_members",

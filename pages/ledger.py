@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import bni, groups, ledger
+from analytics.charts_groups import plain
 from analytics.errors import InputError
 from analytics.model import DIRECTIONS, GROUP_TYPES, LEDGER_KINDS
 from ui import session
@@ -40,7 +41,7 @@ def show_import(result: ledger.LedgerImport) -> None:
                  hide_index=True)
     for f in result.files:
         for warning in f.warnings:
-            st.warning(f"{f.file}: {warning}", icon="ℹ️")
+            st.warning(plain(f"{f.file}: {warning}"), icon="ℹ️")
     if result.problems:
         st.caption(f"{len(result.problems)} row(s) skipped; the rest can be saved:")
         st.dataframe(ledger.problems_table(result.problems), hide_index=True)
@@ -113,7 +114,7 @@ with tab_groups:
         if st.form_submit_button("Add group", type="primary"):
             try:
                 store.save_groups(ledger.new_group(net.groups, name, gtype, cost, hours, joined))
-                saved("group_add", f"Added {name.strip()}")
+                saved("group_add", f"Added {plain(name.strip())}")
             except InputError as err:
                 session.show_error(err)
 
@@ -144,11 +145,12 @@ with tab_members:
         rows = range(len(candidates)) if every else picked.selection.rows
         chosen = candidates["contact_id"].iloc[list(rows)].tolist()
         b1, b2 = st.columns(2)
-        if b1.button(f"Add {len(chosen)} to {group_names[target]}", key="members_add", disabled=not chosen,
+        label = plain(group_names[target])
+        if b1.button(f"Add {len(chosen)} to {label}", key="members_add", disabled=not chosen,
                      type="primary"):
             store.set_members(target, chosen)
             saved("members_add", f"Added {len(chosen)} member(s)")
-        if b2.button(f"Remove {len(chosen)} from {group_names[target]}", key="members_remove",
+        if b2.button(f"Remove {len(chosen)} from {plain(group_names[target])}", key="members_remove",
                      disabled=not chosen):
             store.set_members(target, chosen, member=False)
             saved("members_remove", f"Removed {len(chosen)} member(s)")
@@ -181,7 +183,7 @@ with tab_members:
                     column_config={"add": st.column_config.CheckboxColumn("Add"),
                                    "evidence": st.column_config.TextColumn("Evidence", width="large")})
                 ticked = reviewed.loc[reviewed["add"], "contact_id"].drop_duplicates().tolist()
-                if st.button(f"Add {len(ticked)} ticked to {group_names[target]}", key="rules_apply",
+                if st.button(f"Add {len(ticked)} ticked to {plain(group_names[target])}", key="rules_apply",
                              disabled=not ticked, type="primary"):
                     store.set_members(target, ticked)
                     st.session_state.pop("rules_result", None)
@@ -197,10 +199,11 @@ with tab_members:
             except InputError as err:
                 session.show_error(err)
                 continue
-            st.write(f"{roster_name}: {report.rows} of your contacts found, {report.skipped} not found.")
+            st.write(f"{plain(roster_name)}: {report.rows} of your contacts found, {report.skipped} not "
+                     "found.")
             for warning in report.warnings:
-                st.caption(warning)
-            if st.button(f"Add {report.rows} to {group_names[target]}", key="roster_apply",
+                st.caption(plain(warning))
+            if st.button(f"Add {report.rows} to {plain(group_names[target])}", key="roster_apply",
                          disabled=not report.rows, type="primary"):
                 store.set_members(target, found_members["contact_id"].tolist())
                 st.session_state.pop("roster_pending", None)

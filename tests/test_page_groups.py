@@ -138,3 +138,18 @@ def test_flagged_takers_within_a_group() -> None:
                             "withdrew_before_deposit": [True, True, False]})
     assert groups.flagged_takers(balance)["name"].tolist() == ["A", "B"]
     assert groups.flagged_takers(balance, ["b", "c"])["why"].tolist() == ["received before you ever gave"]
+
+
+def test_a_hostile_group_name_is_shown_as_plain_text() -> None:
+    hostile = "![x](http://evil.example/x.png) $x$ <b>"
+    store = Store(workspace_path("sample"))
+    groups_page()  # installs the sample
+    store.save_groups(pd.DataFrame([{"group_id": "g:hostile", "name": hostile, "type": "online",
+                                     "annual_cost": 500.0, "hours_per_month": 1.0,
+                                     "joined_on": pd.Timestamp("2024-01-01", tz="UTC")}]))
+    at = groups_page()
+    at.selectbox(key="groups_focus").select("g:hostile").run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = [e.value for e in [*at.markdown, *at.subheader, *at.caption, *at.info]]
+    assert not any("![x](" in text or "](http" in text for text in shown)
+    assert any(charts_groups.plain(hostile) in text for text in shown)
