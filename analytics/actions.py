@@ -348,10 +348,12 @@ def goal_events(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def goal_progress(net: Network, goals: pd.DataFrame, as_of: pd.Timestamp, periods: int = 8) -> pd.DataFrame:
+def goal_progress(net: Network, goals: pd.DataFrame, as_of: pd.Timestamp, periods: int = 8,
+                  events: pd.DataFrame | None = None) -> pd.DataFrame:
     """Actual vs target per goal for the last `periods` weeks (Monday start) or calendar months.
 
-    goals: metric (one of GOAL_METRICS), period ("week"/"month"), target.
+    goals: metric (one of GOAL_METRICS), period ("week"/"month"), target. `events` is a precomputed
+    `goal_events(net, as_of)` (a page caches it; the goals change more often than the network).
     Columns: metric, period, period_start, actual, target, met. Oldest period first.
     """
     as_of = as_utc(as_of)
@@ -359,7 +361,7 @@ def goal_progress(net: Network, goals: pd.DataFrame, as_of: pd.Timestamp, period
     if bad:
         raise InputError("goals", f"unknown metric or period {sorted(bad)}; use metrics "
                          f"{', '.join(GOAL_METRICS)} and periods week or month")
-    events = goal_events(net, as_of)
+    events = goal_events(net, as_of) if events is None else events
     rows = []
     for goal in goals.itertuples(index=False):
         current = _period_start(pd.Series([as_of]), goal.period).iloc[0]

@@ -223,9 +223,11 @@ def consent_issues(contacts_to_export: pd.DataFrame, annotations: pd.DataFrame) 
     """
     ann = annotations.drop_duplicates("contact_id", keep="last").set_index("contact_id")
     frame = contacts_to_export[["contact_id", "name"]].copy()
-    consent = frame["contact_id"].map(ann["consent"]).fillna("").astype(str).str.strip().str.lower()
+    consent = frame["contact_id"].map(ann["consent"]).astype(object).fillna("")
+    consent = consent.astype(str).str.strip().str.lower()
     frame["consent"] = consent.where(consent.isin(["yes", "no"]), "unknown")
-    frame["date"] = pd.to_datetime(frame["contact_id"].map(ann["consent_date"]), utc=True)
+    # reindex, not map: mapping through an empty datetime column fails in pandas 3
+    frame["date"] = pd.to_datetime(ann["consent_date"].reindex(frame["contact_id"]).to_numpy(), utc=True)
     frame = frame[frame["consent"] != "yes"]
     recorded = date_text(frame["date"]).map(lambda d: f" (recorded {d})" if d else "")
     frame = frame.assign(evidence="Mailing-list consent: " + frame["consent"] + recorded, check="consent",
