@@ -36,6 +36,9 @@ STATUS_FIELDS = ["done", "done_on", "note", "card_sent_on"]
 #: Who a mailing list can start from (the page then lets the user leave people out).
 MAILING_SOURCES = ("keep-in-touch list", "target segment", "clients and referrers", "all contacts")
 MAILING_COLUMNS = ["contact_id", "name", "first_name", "last_name", "email", "company", "consent"]
+#: A starting point for someone who has set no goals yet.
+SUGGESTED_GOALS = pd.DataFrame({"metric": ["one_to_ones", "referrals_given", "reconnects"],
+                                "period": ["week", "month", "week"], "target": [2.0, 2.0, 1.0]})
 CALL_LIST_COLUMNS = ["list", "name", "company", "position", "due_on", "action", "why"]
 
 

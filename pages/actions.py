@@ -1,0 +1,275 @@
+"""Action plan: what do I do next? The social-capital plan as a living checklist, keep-in-touch rhythm,
+networking hygiene, goals and exports. Rules: docs/ACTIONS.md; logic: analytics/plan_view.py."""
+
+import pandas as pd
+import streamlit as st
+
+from analytics import actions, annotations, charts_actions, hygiene, ics, plan_view, sheets, views
+from analytics.errors import InputError
+from ui import session
+
+NONCE = "actions_editor_nonce"  # bumped after every save so table editors start without stale edits
+EDITABLE = {"done", "done_on", "note", "card_sent_on"}
+
+
+def editor_key(name: str) -> str:
+    """The table editor's key; changes after each save (row positions may have moved)."""
+    return f"{name}_editor_{st.session_state.get(NONCE, 0)}"
+
+
+def saved(message: str) -> None:
+    """After a write: fresh editors, a toast, and a rerun so every cached list refreshes."""
+    st.session_state[NONCE] = st.session_state.get(NONCE, 0) + 1
+    st.toast(message)
+    st.rerun()
+
+
+st.title("What do I do next?")
+st.caption("Relationships are currency: deepen the ones you have and give before you ask — farming, "
+           "not hunting. Every list says why each person is on it; tick what you have done.")
+
+net, scores, as_of = session.network(), session.scores(), session.as_of()
+data = session.derived(plan_view.plan_data)
+status = session.store().plan_status()
+keep = plan_view.curate_keep_in_touch(data["keep_in_touch"], status, data["people"])
+follow = actions.follow_ups(net, status, scores, as_of)
+lists = {"call_client": data["call_client"], "call_referrer": data["call_referrer"],
+         "keep_in_touch": keep, "follow_up": follow, "reconnect": data["reconnect"]}
+progress = actions.plan_progress(status, lists)
+names = data["people"].drop_duplicates("contact_id").set_index("contact_id")["name"].to_dict()
+
+SHORT = {"call_client": "Clients", "call_referrer": "Referrers", "keep_in_touch": "Keep in touch",
+         "follow_up": "Follow-ups", "reconnect": "Reconnect"}
+DATE = {"format": "YYYY-MM-DD", "max_value": as_of.date()}
+COLUMNS = {
+    "done": st.column_config.CheckboxColumn("Done", width="small"),
+    "done_on": st.column_config.DateColumn("Done on", **DATE),
+    "note": st.column_config.TextColumn("Note", width="medium", max_chars=500),
+    "card_sent_on": st.column_config.DateColumn("Card sent", help="Starts the two-week follow-up clock.",
+                                                **DATE),
+    "name": st.column_config.TextColumn("Name"),
+    "why": st.column_config.TextColumn("Why (evidence)", width="large"),
+    "action": st.column_config.TextColumn("What to do", width="large"),
+    "rank": st.column_config.NumberColumn("#", width="small"),
+    "segment": st.column_config.TextColumn("Segment", width="small"),
+    "due_on": st.column_config.DatetimeColumn("Call due", format="YYYY-MM-DD"),
+    "former_strength": st.column_config.ProgressColumn("Former strength", min_value=0, max_value=100,
+                                                       format="%.0f"),
+    "days_quiet": st.column_config.NumberColumn("Days quiet"),
+}
+
+
+def checklist(name: str, extra: tuple[str, ...] = (), empty: str = "Nothing here yet.") -> None:
+    """Progress bar and an editable checklist for plan list `name`; edits are saved at once."""
+    done, total = progress[name]["done"], progress[name]["total"]
+    st.progress(done / total if total else 0.0, text=f"{done} of {total} done")
+    shown = plan_view.with_status(lists[name], status, name)
+    if shown.empty:
+        st.info(empty, icon=":material/info:")
+        return
+    columns = ["done", *extra[:1], "name", *extra[1:], "why", "done_on", "note"]
+    key = editor_key(name)
+    st.data_editor(shown[columns], key=key, hide_index=True, width="stretch", placeholder="—",
+                   disabled=[c for c in columns if c not in EDITABLE],
+                   column_config={c: COLUMNS[c] for c in columns if c in COLUMNS})
+    edits = st.session_state.get(key, {}).get("edited_rows", {})
+    if not edits:
+        return
+    try:
+        rows = plan_view.status_edits(shown, edits, as_of)
+    except InputError as err:
+        session.show_error(err)
+        return
+    if len(rows):
+        session.store().save_plan_status(rows)
+        saved(f"Saved {len(rows)} item(s)")
+
+
+EVIDENCE = {"name": st.column_config.TextColumn("Name"),
+            "date": st.column_config.DatetimeColumn("Date", format="YYYY-MM-DD"),
+            "evidence": st.column_config.TextColumn("Evidence", width="large"),
+            "why": st.column_config.TextColumn("Why", width="large")}
+
+
+def evidence(findings: pd.DataFrame, key: str) -> None:
+    """A hygiene finding table: person, date, the user's own words, why (shown as text, never HTML)."""
+    st.dataframe(findings[list(EVIDENCE)], hide_index=True, width="stretch", key=key, column_config=EVIDENCE)
+
+
+plan_tab, touch_tab, hygiene_tab, goals_tab, export_tab = st.tabs(
+    ["The plan", "Keep in touch", "Networking hygiene", "Goals", "Exports"])
+
+with plan_tab:
+    cols = st.columns(len(progress))
+    for col, (name, p) in zip(cols, progress.items(), strict=True):
+        col.metric(SHORT[name], f"{p['done']} / {p['total']}", help=f"{plan_view.LISTS[name]}: done / items.")
+
+    st.subheader("1 · Call your clients")
+    st.markdown("Ask how the project went and whether there is anything else you can help with. "
+                "**Do not ask for a referral at this step** — this call is a deposit, not a withdrawal.")
+    checklist("call_client", empty="No closed business logged yet: log it in the activity ledger.")
+
+    st.subheader("2 · Call the people who referred business to you")
+    st.markdown("Thank them, and learn what they are working on and who their ideal client is, "
+                "so you can refer business back.")
+    checklist("call_referrer", empty="No referrals received are logged yet.")
+
+    st.subheader("3 · Keep in touch with 50 people")
+    st.markdown("Recent clients and your most promising prospects, best first. Send each a handwritten "
+                "card — no pitch — and enter the date under **Card sent**: the follow-up call is due two "
+                "weeks later.")
+    checklist("keep_in_touch", extra=("rank", "segment", "card_sent_on"),
+              empty="No clients or promising prospects yet.")
+    with st.expander("Change who is on the list"), st.form("keep_edit_form"):
+        on_list = set(keep["contact_id"])
+        add = st.multiselect("Add contacts", [c for c in names if c not in on_list], key="keep_add",
+                             format_func=lambda c: names.get(c, c), placeholder="Search your contacts")
+        drop = st.multiselect("Remove from the list", keep["contact_id"].tolist(), key="keep_remove",
+                              format_func=lambda c: names.get(c, c))
+        st.caption("Your additions stay at the top; a removed person stays off until you add them "
+                   "again. Ranked suggestions fill the rest of the 50.")
+        if st.form_submit_button("Update the list", type="primary") and (add or drop):
+            session.store().save_plan_status(plan_view.membership_rows(status, add=add, remove=drop))
+            saved(f"Added {len(add)}, removed {len(drop)}")
+
+    st.subheader("4 · Follow up two weeks after the card")
+    st.markdown("Former clients: **ask for a referral now**. Prospects: **invite them for a coffee**.")
+    checklist("follow_up", extra=("due_on", "action"),
+              empty="No follow-up calls due: they appear 14 days after a card is sent.")
+
+with touch_tab:
+    st.subheader("Reconnect")
+    st.markdown("Relationships that used to be strong and went quiet, ranked by former strength × time "
+                "since. Send a personal note that recalls something you did together; no pitch.")
+    checklist("reconnect", extra=("former_strength", "days_quiet"), empty="No strong ties have gone quiet.")
+
+    st.subheader("Stay-in-touch rhythm")
+    st.markdown("Each tier has a default rhythm (Inner circle every 14 days, Close 30, Active 90, Network "
+                "180); set your own **Cadence (days)** per contact here or on the Contacts page. Any "
+                "logged interaction restarts the clock.")
+    rhythm = data["cadence"]
+    counts = rhythm["status"].value_counts()
+    k1, k2, k3 = st.columns(3)
+    k1.metric("Overdue", int(counts.get("overdue", 0)))
+    k2.metric("Due this week", int(counts.get("due", 0)))
+    k3.metric("On track", int(counts.get("ok", 0)))
+    which = st.segmented_control("Show", ["overdue", "due", "ok"], default=["overdue", "due"],
+                                 selection_mode="multi", key="cadence_show")
+    shown = rhythm[rhythm["status"].isin(which or [])].reset_index(drop=True)
+    cadence_cols = ["name", "status", "cadence_days", "cadence_source", "tier", "last_interaction",
+                    "next_due", "why"]
+    key = editor_key("cadence")
+    st.data_editor(shown[cadence_cols], key=key, hide_index=True, width="stretch",
+                   disabled=[c for c in cadence_cols if c != "cadence_days"],
+                   column_config={
+                       "cadence_days": st.column_config.NumberColumn(
+                           "Cadence (days)", min_value=1, max_value=3650, step=1,
+                           help="Your rhythm for this person; clear it to use the tier default."),
+                       "cadence_source": st.column_config.TextColumn("Set by"),
+                       "last_interaction": st.column_config.DatetimeColumn("Last contact",
+                                                                           format="YYYY-MM-DD"),
+                       "next_due": st.column_config.DatetimeColumn("Next due", format="YYYY-MM-DD"),
+                       "why": st.column_config.TextColumn("Why", width="large")})
+    changes = st.session_state.get(key, {}).get("edited_rows", {})
+    if changes:
+        try:
+            ids = shown["contact_id"].tolist()
+            rows = annotations.apply_edits(net.annotations, ids, changes, today=as_of)
+            if views.annotations_changed(net.annotations, rows):
+                session.store().save_annotations(rows)
+                saved(f"Saved the rhythm for {len(rows)} contact(s)")
+        except InputError as err:
+            session.show_error(err)
+
+with export_tab:
+    st.subheader("Call list")
+    calls = plan_view.call_list({**lists, "follow_up": follow}, status, data["people"])
+    st.caption(f"{len(calls)} open calls (clients, referrers and follow-ups due); done items are left out.")
+    e1, e2, e3 = st.columns(3)
+    e1.download_button("Call list (CSV)", sheets.call_list_csv(calls), "call_list.csv", "text/csv",
+                       key="export_calls_csv", icon=":material/download:")
+    e2.download_button("Call list (Excel)", sheets.call_list_xlsx(calls), "call_list.xlsx",
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key="export_calls_xlsx", icon=":material/download:")
+    upcoming = plan_view.open_items(actions.follow_ups(net, status, scores, as_of, include_upcoming=True),
+                                    status)
+    e3.download_button("Follow-up calls (.ics calendar)", ics.follow_ups_ics(upcoming, as_of).encode(),
+                       "follow_ups.ics", "text/calendar", key="export_ics", icon=":material/event:",
+                       help=f"{len(upcoming)} open follow-up call(s), each on its due date.")
+
+    st.subheader("Mailing list")
+    sources = plan_view.mailing_sources(net, data, keep)
+    source = st.selectbox("Start from", plan_view.MAILING_SOURCES, key="mailing_source")
+    leave_out = st.multiselect("Leave out", sources[source], key="mailing_leave_out",
+                               format_func=lambda c: names.get(c, c), placeholder="Nobody")
+    mailing = plan_view.mailing_list(net, [c for c in sources[source] if c not in set(leave_out)])
+    warning = hygiene.mailing_list_warning(mailing, net.annotations)
+    if warning:
+        st.warning(warning, icon=":material/warning:")
+        st.page_link("pages/contacts.py", label="Record consent on the Contacts page", icon="👥")
+    st.dataframe(mailing.drop(columns="contact_id"), hide_index=True, height=240, width="stretch",
+                 column_config={"name": "Name", "first_name": "First name", "last_name": "Last name",
+                                "email": "Email", "company": "Company", "consent": "Consent"})
+    st.download_button("Mailing list (CSV)", sheets.call_list_csv(mailing.drop(columns="contact_id")),
+                       "mailing_list.csv", "text/csv", key="export_mailing", icon=":material/download:",
+                       disabled=mailing.empty)
+
+with hygiene_tab:
+    st.caption("Each check shows the evidence — your own words and the date — so you can judge it.")
+    st.subheader("Pitching too early")
+    st.markdown("A first message that sells spends trust you have not earned yet: give before you ask.")
+    window = st.slider("Days after connecting", 0, 30, 7, key="pitch_window",
+                       help="A message with sales language sent this soon after connecting counts.")
+    found = session.derived(plan_view.pitches, window_days=window)
+    st.metric("Early pitches", len(found))
+    evidence(found, "hygiene_pitches")
+    st.subheader("Assuming closeness")
+    st.markdown("Asking a weak or brand-new tie for a referral, or taking before giving, treats a "
+                "relationship as closer than it is: relationships are currency, earn them first.")
+    evidence(data["closeness"], "hygiene_closeness")
+    st.subheader("Taking without giving")
+    st.markdown("People who gave you referrals, introductions or endorsements and got nothing back yet: "
+                "return the favour.")
+    evidence(data["taking"], "hygiene_taking")
+    st.subheader("Mailing without consent")
+    st.markdown("Only mail people who said yes — the checked list is the mailing list on the Exports tab.")
+    issues = hygiene.consent_issues(mailing, net.annotations)
+    st.metric("Without a yes", len(issues))
+    evidence(issues, "hygiene_consent")
+    st.page_link("pages/contacts.py", label="Record consent on the Contacts page", icon="👥")
+
+with goals_tab:
+    st.markdown("Set weekly or monthly targets (weeks start on Monday). Reconnects count an outbound "
+                "message after half a year of silence; the rest come from the activity ledger.")
+    goals = plan_view.goals_table(session.store().goals())
+    key = editor_key("goals")
+    st.data_editor(goals, key=key, num_rows="dynamic", hide_index=True, width="stretch",
+                   column_config={
+                       "metric": st.column_config.SelectboxColumn("Metric", options=actions.GOAL_METRICS,
+                                                                  required=True),
+                       "period": st.column_config.SelectboxColumn("Period", options=actions.GOAL_PERIODS,
+                                                                  required=True),
+                       "target": st.column_config.NumberColumn("Target", min_value=0, step=1,
+                                                               required=True)})
+    state = st.session_state.get(key, {})
+    try:
+        new, pending = plan_view.goal_edits(goals, state.get("edited_rows", {}),
+                                            state.get("added_rows", []), state.get("deleted_rows", []))
+        if pending:
+            st.caption("Finish the new row (metric, period and target) to save it.")
+        elif plan_view.goals_changed(goals, new):
+            session.store().save_goals(new)
+            saved("Goals saved")
+    except InputError as err:
+        session.show_error(err)
+    if len(goals):
+        got = actions.goal_progress(net, goals, as_of, events=data["goal_events"])
+        st.caption(f"Targets met in {int(got['met'].sum())} of {len(got)} recent periods "
+                   "(green = met, dashed line = target).")
+        st.plotly_chart(charts_actions.goal_chart(got), key="goal_chart")
+    else:
+        st.info("No goals yet: click the empty row of the table (or **+** above it) to add one, or start "
+                "with a suggestion.", icon=":material/flag:")
+        if st.button("Start with suggested goals", key="goals_suggested"):
+            session.store().save_goals(plan_view.SUGGESTED_GOALS)
+            saved("Goals saved")
