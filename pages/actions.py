@@ -48,7 +48,6 @@ COLUMNS = {
     "card_sent_on": st.column_config.DateColumn("Card sent", help="Starts the two-week follow-up clock.",
                                                 **DATE),
     "name": st.column_config.TextColumn("Name"),
-    "why": st.column_config.TextColumn("Why (evidence)", width="large"),
     "action": st.column_config.TextColumn("What to do", width="large"),
     "rank": st.column_config.NumberColumn("#", width="small"),
     "segment": st.column_config.TextColumn("Segment", width="small"),
@@ -59,7 +58,8 @@ COLUMNS = {
 }
 
 
-def checklist(name: str, extra: tuple[str, ...] = (), empty: str = "Nothing here yet.") -> None:
+def checklist(name: str, extra: tuple[str, ...] = (), empty: str = "Nothing here yet.",
+              why_width: str = "large") -> None:
     """Progress bar and an editable checklist for plan list `name`; edits are saved at once."""
     done, total = progress[name]["done"], progress[name]["total"]
     st.progress(done / total if total else 0.0, text=f"{done} of {total} done")
@@ -71,7 +71,8 @@ def checklist(name: str, extra: tuple[str, ...] = (), empty: str = "Nothing here
     key = editor_key(name)
     st.data_editor(shown[columns], key=key, hide_index=True, width="stretch", placeholder="—",
                    disabled=[c for c in columns if c not in EDITABLE],
-                   column_config={c: COLUMNS[c] for c in columns if c in COLUMNS})
+                   column_config={**{c: COLUMNS[c] for c in columns if c in COLUMNS},
+                                  "why": st.column_config.TextColumn("Why (evidence)", width=why_width)})
     edits = st.session_state.get(key, {}).get("edited_rows", {})
     if not edits:
         return
@@ -119,7 +120,7 @@ with plan_tab:
                 "card — no pitch — and enter the date under **Card sent**: the follow-up call is due two "
                 "weeks later.")
     checklist("keep_in_touch", extra=("rank", "segment", "card_sent_on"),
-              empty="No clients or promising prospects yet.")
+              empty="No clients or promising prospects yet.", why_width="medium")
     with st.expander("Change who is on the list"), st.form("keep_edit_form"):
         on_list = set(keep["contact_id"])
         add = st.multiselect("Add contacts", [c for c in names if c not in on_list], key="keep_add",
@@ -134,14 +135,15 @@ with plan_tab:
 
     st.subheader("4 · Follow up two weeks after the card")
     st.markdown("Former clients: **ask for a referral now**. Prospects: **invite them for a coffee**.")
-    checklist("follow_up", extra=("due_on", "action"),
+    checklist("follow_up", extra=("due_on", "action"), why_width="medium",
               empty="No follow-up calls due: they appear 14 days after a card is sent.")
 
 with touch_tab:
     st.subheader("Reconnect")
     st.markdown("Relationships that used to be strong and went quiet, ranked by former strength × time "
                 "since. Send a personal note that recalls something you did together; no pitch.")
-    checklist("reconnect", extra=("former_strength", "days_quiet"), empty="No strong ties have gone quiet.")
+    checklist("reconnect", extra=("former_strength", "days_quiet"), empty="No strong ties have gone quiet.",
+              why_width="medium")
 
     st.subheader("Stay-in-touch rhythm")
     st.markdown("Each tier has a default rhythm (Inner circle every 14 days, Close 30, Active 90, Network "
