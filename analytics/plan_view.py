@@ -47,11 +47,17 @@ def plan_data(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> dict:
 
     Keys: call_client, call_referrer, keep_in_touch (every candidate, ranked; `curate_keep_in_touch`
     cuts it to 50), reconnect, cadence, closeness, taking (hygiene findings), goal_events, people
-    (contact_id, name, company, position: for pickers and exports).
+    (contact_id, name, company, position: for pickers and exports), as_of, and net: the network
+    without its interactions (contacts, annotations, ledger: enough for follow-ups, exports and
+    edits, and cheap to hand out of a cache on every rerun).
     """
     people = scores[["contact_id", "name", "company", "position"]] if len(scores) else \
         net.contacts[["contact_id", "name", "company", "position"]]
+    light = Network(owner=net.owner, contacts=net.contacts, annotations=net.annotations,
+                    groups=net.groups, members=net.members, ledger=net.ledger, settings=dict(net.settings))
     return {
+        "as_of": actions.as_utc(as_of),
+        "net": light,
         "call_client": actions.clients_to_call(net, scores, as_of),
         "call_referrer": actions.referrers_to_call(net, scores, as_of),
         "keep_in_touch": actions.keep_in_touch_50(net, scores, as_of, n=sys.maxsize),

@@ -28,15 +28,16 @@ st.title("What do I do next?")
 st.caption("Relationships are currency: deepen the ones you have and give before you ask — farming, "
            "not hunting. Every list says why each person is on it; tick what you have done.")
 
-net, scores, as_of = session.network(), session.scores(), session.as_of()
+# One cached bundle; its `net` leaves out the (large) interactions, so a rerun unpickles little.
 data = session.derived(plan_view.plan_data)
+net, people, as_of = data["net"], data["people"], data["as_of"]
 status = session.store().plan_status()
-keep = plan_view.curate_keep_in_touch(data["keep_in_touch"], status, data["people"])
-follow = actions.follow_ups(net, status, scores, as_of)
+keep = plan_view.curate_keep_in_touch(data["keep_in_touch"], status, people)
+follow = actions.follow_ups(net, status, people, as_of)
 lists = {"call_client": data["call_client"], "call_referrer": data["call_referrer"],
          "keep_in_touch": keep, "follow_up": follow, "reconnect": data["reconnect"]}
 progress = actions.plan_progress(status, lists)
-names = data["people"].drop_duplicates("contact_id").set_index("contact_id")["name"].to_dict()
+names = people.drop_duplicates("contact_id").set_index("contact_id")["name"].to_dict()
 
 SHORT = {"call_client": "Clients", "call_referrer": "Referrers", "keep_in_touch": "Keep in touch",
          "follow_up": "Follow-ups", "reconnect": "Reconnect"}
@@ -185,7 +186,7 @@ with touch_tab:
 
 with export_tab:
     st.subheader("Call list")
-    calls = plan_view.call_list({**lists, "follow_up": follow}, status, data["people"])
+    calls = plan_view.call_list({**lists, "follow_up": follow}, status, people)
     st.caption(f"{len(calls)} open calls (clients, referrers and follow-ups due); done items are left out.")
     e1, e2, e3 = st.columns(3)
     e1.download_button("Call list (CSV)", sheets.call_list_csv(calls), "call_list.csv", "text/csv",
@@ -193,7 +194,7 @@ with export_tab:
     e2.download_button("Call list (Excel)", sheets.call_list_xlsx(calls), "call_list.xlsx",
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key="export_calls_xlsx", icon=":material/download:")
-    upcoming = plan_view.open_items(actions.follow_ups(net, status, scores, as_of, include_upcoming=True),
+    upcoming = plan_view.open_items(actions.follow_ups(net, status, people, as_of, include_upcoming=True),
                                     status)
     e3.download_button("Follow-up calls (.ics calendar)", ics.follow_ups_ics(upcoming, as_of).encode(),
                        "follow_ups.ics", "text/calendar", key="export_ics", icon=":material/event:",

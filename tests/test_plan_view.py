@@ -4,10 +4,17 @@ membership, exports, goals and the goal chart, on tiny hand-built tables."""
 import pandas as pd
 import pytest
 
-from analytics import charts_actions, hygiene, plan_view
+from analytics import charts_actions, depth, hygiene, plan_view
 from analytics.actions import CARD_ACTION, KEEP_IN_TOUCH_COLUMNS, PLAN_STATUS_COLUMNS
 from analytics.errors import InputError
-from analytics.model import ANNOTATION_COLUMNS, CONTACT_COLUMNS, Network, empty_frame
+from analytics.model import (
+    ANNOTATION_COLUMNS,
+    CONTACT_COLUMNS,
+    INTERACTION_COLUMNS,
+    LEDGER_COLUMNS,
+    Network,
+    empty_frame,
+)
 from analytics.store import Store
 
 AS_OF = pd.Timestamp("2026-11-15 09:30", tz="UTC")
@@ -160,12 +167,21 @@ def test_call_list_with_nothing_to_call_is_empty_but_has_the_columns() -> None:
     assert out.empty and list(out.columns) == plan_view.CALL_LIST_COLUMNS
 
 
+def typed(rows: list, columns: list[str]) -> pd.DataFrame:
+    """A model frame (the model's dtypes) from row tuples or dicts."""
+    frame = pd.DataFrame(rows, columns=columns)
+    for column, dtype in empty_frame(columns).dtypes.items():
+        frame[column] = (pd.to_datetime(frame[column], utc=True) if str(dtype).startswith("datetime")
+                         else frame[column].astype(dtype))
+    return frame
+
+
 def contacts_network(consent: dict[str, str]) -> Network:
     net = Network()
     rows = [{"contact_id": c, "name": c.upper(), "first_name": c.upper(), "last_name": "", "url": "",
              "email": f"{c}@example.org", "company": "", "position": "", "connected_on": pd.NaT}
             for c in ("a", "b", "c")]
-    net.contacts = pd.DataFrame(rows, columns=CONTACT_COLUMNS)
+    net.contacts = typed(rows, CONTACT_COLUMNS)
     ann = empty_frame(ANNOTATION_COLUMNS)
     if consent:
         ann = pd.DataFrame({"contact_id": list(consent), "closeness": float("nan"), "notes": "",
@@ -189,6 +205,19 @@ def test_mailing_list_and_its_consent_warning(consent, expected, warning) -> Non
     assert out["contact_id"].tolist() == ["c", "a"] and out["consent"].tolist() == expected
     got = hygiene.mailing_list_warning(out, net.annotations)
     assert (got is None) if warning is None else got.startswith(warning)
+
+
+def test_plan_data_lists_and_a_network_without_interactions() -> None:
+    net = contacts_network({})
+    net.interactions = typed([("a", day("2026-11-01"), "message", "out", "hi", "c1")], INTERACTION_COLUMNS)
+    net.ledger = typed([("e1", day("2026-10-01"), "a", "", "closed_business", "in", 900.0, ""),
+                        ("e2", day("2026-10-02"), "b", "", "referral", "in", 0.0, "")], LEDGER_COLUMNS)
+    data = plan_view.plan_data(net, depth.score_contacts(net, AS_OF), AS_OF)
+    assert data["call_client"]["contact_id"].tolist() == ["a"]
+    assert data["call_referrer"]["contact_id"].tolist() == ["b"]
+    assert data["keep_in_touch"]["contact_id"].tolist() == ["a"]  # a client within the year
+    assert data["net"].interactions.empty and len(data["net"].ledger) == 2 and len(data["net"].contacts) == 3
+    assert data["as_of"] == AS_OF and sorted(data["people"]["contact_id"]) == ["a", "b", "c"]
 
 
 GOALS = pd.DataFrame({"metric": ["one_to_ones", "reconnects"], "period": ["week", "month"],
