@@ -267,8 +267,8 @@ with goals_tab:
         session.show_error(err)
     if len(goals):
         got = actions.goal_progress(net, goals, as_of, events=data["goal_events"])
-        st.caption(f"Targets met in {int(got['met'].sum())} of {len(got)} recent periods "
-                   "(green = met, dashed line = target).")
+        st.caption(f"Targets met in {int(got['met'].sum())} of {len(got)} recent periods (green = met, "
+                   "dashed line = target; the last bar is the week or month still in progress).")
         st.plotly_chart(charts_actions.goal_chart(got), key="goal_chart")
     else:
         st.info("No goals yet: click the empty row of the table (or **+** above it) to add one, or start "

@@ -266,9 +266,10 @@ def test_goal_chart_one_panel_per_goal_green_when_met_and_a_target_line() -> Non
                              "actual": [1, 3, 0, 1], "target": [2.0, 2.0, 1.0, 1.0],
                              "met": [False, True, False, True]})
     fig = charts_actions.goal_chart(progress)
-    assert [a.text for a in fig.layout.annotations] == ["one to ones per week", "events per month"]
-    bars = [t for t in fig.data if t.type == "bar"]
-    lines = [t for t in fig.data if t.type == "scatter"]
+    assert [a.text for a in fig.layout.annotations] == ["one to ones per week", "events per month",
+                                                       "target 2", "target 1"]
+    bars = fig.data
     assert list(bars[0].marker.color) == [charts_actions.MET_COLORS[False], charts_actions.MET_COLORS[True]]
     assert list(bars[1].x) == ["Oct 2026", "Nov 2026"] and list(bars[0].x) == ["02 Nov", "09 Nov"]
-    assert [list(t.y) for t in lines] == [[2.0, 2.0], [1.0, 1.0]]
+    assert list(bars[1].text) == [0, 1]  # a zero is labelled, not just missing
+    assert [(s.y0, s.yref) for s in fig.layout.shapes] == [(2.0, "y"), (1.0, "y2")]  # target per panel
