@@ -1,7 +1,10 @@
-"""In a real browser: tick a plan item done on the Action plan page, reload, and it is still done.
+"""In a real browser: tick a plan item done on the Action plan page, reload, and it is still done;
+the call list (CSV) and the follow-up calendar (.ics) download with the done item left out.
 
 The page is screenshotted to tests/artifacts/actions.png for a person to look at.
 """
+
+from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -20,6 +23,13 @@ def open_action_plan(page: Page, server: str) -> None:
     nav.get_by_role("link", name="Action plan", exact=True).click()
     wait_for_app(page)
     expect(page.get_by_role("heading", name="What do I do next?")).to_be_visible(timeout=30_000)
+
+
+def download_path(page: Page, label: str) -> str:
+    """Click a download button and return where the browser saved the file."""
+    with page.expect_download() as download:
+        page.get_by_role("button", name=label).click()
+    return download.value.path()
 
 
 def clients_progress(page: Page) -> Locator:
@@ -58,6 +68,15 @@ def test_an_item_ticked_done_is_still_done_after_a_reload(page: Page, server: st
     page.set_viewport_size({"width": 1400, "height": min(height + 100, 9000)})
     page.wait_for_timeout(800)
     screenshot(page, "actions")
+
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.get_by_role("tab", name="Exports").click()
+    for label, start in (("Call list (CSV)", b"\xef\xbb\xbflist,name,company"),
+                         ("Follow-up calls (.ics calendar)", b"BEGIN:VCALENDAR\r\n")):
+        data = Path(download_path(page, label)).read_bytes()
+        assert data.startswith(start), (label, data[:60])
+    calls = Path(download_path(page, "Call list (CSV)")).read_text(encoding="utf-8-sig").splitlines()
+    assert len(calls) == 1 + 14 + 22  # header, the open client calls (one is done) and referrers
 
     errors = [e for e in page.console_errors if not e.startswith("Failed to load resource")]
     assert not errors and not failed, (page.console_errors, failed)
