@@ -313,9 +313,10 @@ def goal_edits(goals: pd.DataFrame, edited_rows: dict, added_rows: list[dict],
     out["target"] = pd.to_numeric(out["target"], errors="coerce").astype(float)
     if out["target"].isna().any() or (out["target"] < 0).any():
         raise InputError("goals", "a target is a number of 0 or more")
-    bad = set(out["metric"]) - set(actions.GOAL_METRICS) | set(out["period"]) - set(actions.GOAL_PERIODS)
-    if bad:
-        raise InputError("goals", f"unknown metric or period {sorted(map(str, bad))}")
+    known = out["metric"].isin(actions.GOAL_METRICS) & out["period"].isin(actions.GOAL_PERIODS)
+    if not known.all():  # the bad value itself is not echoed: it would be rendered as markdown
+        raise InputError("goals", f"unknown metric or period; use {', '.join(actions.GOAL_METRICS)} per "
+                         "week or month")
     out = out.drop_duplicates(["metric", "period"], keep="last").reset_index(drop=True)
     return out, pending
 

@@ -235,7 +235,8 @@ with hygiene_tab:
                 "return the favour.")
     evidence(data["taking"], "hygiene_taking")
     st.subheader("Mailing without consent")
-    st.markdown("Only mail people who said yes — the checked list is the mailing list on the Exports tab.")
+    st.markdown("Farming, not hunting: only mail people who said yes. The list checked here is the mailing "
+                "list on the Exports tab.")
     issues = hygiene.consent_issues(mailing, net.annotations)
     st.metric("Without a yes", len(issues))
     evidence(issues, "hygiene_consent")
