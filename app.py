@@ -11,17 +11,17 @@ st.set_page_config(page_title="Network Ledger", page_icon="🤝", layout="wide")
 
 PAGES = {
     "Your network": [
-        st.Page("pages/overview.py", title="Overview", icon="📊", default=True),
-        st.Page("pages/contacts.py", title="Contacts", icon="👥"),
-        st.Page("pages/graph.py", title="Network graph", icon="🕸️"),
+        st.Page("app_pages/overview.py", title="Overview", icon="📊", default=True),
+        st.Page("app_pages/contacts.py", title="Contacts", icon="👥"),
+        st.Page("app_pages/graph.py", title="Network graph", icon="🕸️"),
     ],
     "Invest and act": [
-        st.Page("pages/groups.py", title="Groups", icon="🏛️"),
-        st.Page("pages/ledger.py", title="Ledger & groups setup", icon="🗂️"),
-        st.Page("pages/actions.py", title="Action plan", icon="✅"),
-        st.Page("pages/report.py", title="Coach report", icon="📝"),
+        st.Page("app_pages/groups.py", title="Groups", icon="🏛️"),
+        st.Page("app_pages/ledger.py", title="Ledger & groups setup", icon="🗂️"),
+        st.Page("app_pages/actions.py", title="Action plan", icon="✅"),
+        st.Page("app_pages/report.py", title="Coach report", icon="📝"),
     ],
-    "Data": [st.Page("pages/import.py", title="Import & workspace", icon="📥")],
+    "Data": [st.Page("app_pages/import.py", title="Import & workspace", icon="📥")],
 }
 
 presenting = "presentation" in st.session_state  # the coach report's full-screen mode

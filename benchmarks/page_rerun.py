@@ -31,7 +31,7 @@ at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
 at.session_state["workspace"] = "bench"
 start = time.perf_counter()
 at.run()
-at.switch_page("pages/contacts.py")
+at.switch_page("app_pages/contacts.py")
 at.run()
 print(f"cold page run: {time.perf_counter() - start:.1f} s", file=sys.stderr)
 warm = []

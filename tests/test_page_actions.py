@@ -14,7 +14,7 @@ AS_OF = pd.Timestamp("2026-11-15", tz="UTC")  # the sample's as_of
 def actions_page() -> AppTest:
     at = AppTest.from_file("../app.py", default_timeout=120)
     at.run()
-    at.switch_page("pages/actions.py")
+    at.switch_page("app_pages/actions.py")
     return at.run()
 
 

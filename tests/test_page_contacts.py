@@ -10,7 +10,7 @@ from tests.conftest import SAMPLE_ZIP
 def contacts_page() -> AppTest:
     at = AppTest.from_file("../app.py", default_timeout=120)
     at.run()
-    at.switch_page("pages/contacts.py")
+    at.switch_page("app_pages/contacts.py")
     return at.run()
 
 

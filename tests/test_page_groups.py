@@ -13,7 +13,7 @@ AS_OF = pd.Timestamp("2026-11-15", tz="UTC")
 def groups_page() -> AppTest:
     at = AppTest.from_file("../app.py", default_timeout=120)
     at.run()
-    at.switch_page("pages/groups.py")
+    at.switch_page("app_pages/groups.py")
     return at.run()
 
 

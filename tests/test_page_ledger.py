@@ -16,7 +16,7 @@ from analytics.store import Store, workspace_path
 def ledger_page() -> AppTest:
     at = AppTest.from_file("../app.py", default_timeout=120)
     at.run()
-    at.switch_page("pages/ledger.py")
+    at.switch_page("app_pages/ledger.py")
     return at.run()
 
 

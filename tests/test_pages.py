@@ -3,13 +3,13 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-PAGES = ["pages/overview.py", "pages/contacts.py", "pages/graph.py", "pages/groups.py", "pages/ledger.py",
-         "pages/actions.py", "pages/report.py", "pages/import.py"]
+PAGES = [f"app_pages/{name}.py" for name in
+         ("overview", "contacts", "graph", "groups", "ledger", "actions", "report", "import")]
 
 
 def run_page(path: str) -> AppTest:
     """Run app.py, then switch to `path` and run again, as a user clicking the sidebar would."""
-    at = AppTest.from_file("app.py", default_timeout=120)
+    at = AppTest.from_file("../app.py", default_timeout=120)
     at.run()
     at.switch_page(path)
     at.run()

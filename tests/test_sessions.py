@@ -21,7 +21,7 @@ def session_on(workspace: str) -> AppTest:
     at = AppTest.from_file("../app.py", default_timeout=120)
     at.run()
     at.sidebar.selectbox[0].select(workspace).run()
-    at.switch_page("pages/contacts.py")
+    at.switch_page("app_pages/contacts.py")
     return at.run()
 
 

@@ -1,6 +1,6 @@
 """Which workspace this browser session uses, and cached results derived from it.
 
-The only module besides pages/ that imports Streamlit. Everything cached is keyed by the
+The only module besides app_pages/ that imports Streamlit. Everything cached is keyed by the
 workspace file and its revision (or by uploaded bytes), so a write anywhere shows up on the next
 rerun and two sessions on different workspaces never share a result. No contact data is kept in
 module globals or `st.cache_resource`.

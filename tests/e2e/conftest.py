@@ -75,7 +75,12 @@ def page(browser: Browser, server: str) -> Iterator[Page]:
     pg.requests = []  # type: ignore[attr-defined]
     pg.console_errors = []  # type: ignore[attr-defined]
     pg.on("request", lambda r: pg.requests.append(r.url))
-    pg.on("console", lambda m: m.type == "error" and pg.console_errors.append(m.text))
+    # A deep link makes Streamlit probe /<page>/_stcore/health and host-config first (404s, harmless);
+    # any other failed response counts as an error, and so does every other console error.
+    pg.on("console", lambda m: m.type == "error" and not m.text.startswith("Failed to load resource")
+          and pg.console_errors.append(m.text))
+    pg.on("response", lambda r: r.status >= 400 and "/_stcore/" not in r.url
+          and pg.console_errors.append(f"{r.status} {r.url}"))
     yield pg
     context.close()
 

@@ -1,4 +1,5 @@
-"""In a real browser: the app opens on the sample, and uploading the sample zip shows the right counts."""
+"""In a real browser: the app opens on the sample, uploading the sample zip shows the right counts,
+and a bad file gets one clear sentence while the stored workspace stays as it was."""
 
 import re
 
@@ -8,13 +9,15 @@ from analytics import ingest
 from tests.conftest import SAMPLE_ZIP
 from tests.e2e.conftest import external_requests, screenshot, wait_for_app
 
+UPLOAD = '[data-testid="stFileUploaderDropzoneInput"]'
+
 
 def test_upload_sample_zip_shows_counts(page: Page, server: str) -> None:
     expected = ingest.load_files([(SAMPLE_ZIP.name, SAMPLE_ZIP.read_bytes())])
     page.goto(f"{server}/import")
     wait_for_app(page)
     expect(page.get_by_text("sample network").first).to_be_visible()
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(SAMPLE_ZIP))
+    page.locator(UPLOAD).set_input_files(str(SAMPLE_ZIP))
     expect(page.get_by_text("Import report")).to_be_visible(timeout=60_000)
     metric = page.locator('[data-testid="stMetric"]').filter(has_text="Contacts found")
     expect(metric).to_contain_text(f"{len(expected.contacts):,}", timeout=30_000)
@@ -23,3 +26,19 @@ def test_upload_sample_zip_shows_counts(page: Page, server: str) -> None:
     expect(page.get_by_text(f"{len(expected.contacts):,} contacts ·")).to_be_visible()
     screenshot(page, "import")
     assert not external_requests(page.requests)
+
+
+def test_bad_file_gets_one_sentence_and_changes_nothing(page: Page, server: str) -> None:
+    page.goto(f"{server}/import")
+    wait_for_app(page)
+    summary = page.get_by_text(re.compile(r"[\d,]+ contacts · [\d,]+ interactions"))
+    before = summary.inner_text()
+    page.locator(UPLOAD).set_input_files(files=[{"name": "Connections.csv", "mimeType": "text/csv",
+                                                 "buffer": b"%PDF-1.7\x00\x01binary"}])
+    alert = page.locator('[data-testid="stAlert"]').filter(has_text="Connections.csv")
+    expect(alert).to_be_visible(timeout=30_000)
+    assert "Traceback" not in page.content()
+    assert alert.inner_text().strip().count("\n") == 0, "the reason is one line"
+    page.reload()
+    wait_for_app(page)
+    expect(page.get_by_text(before)).to_be_visible()

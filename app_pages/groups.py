@@ -14,7 +14,7 @@ scores = data["scores"]
 if scores.empty:
     st.info("No groups yet. Add the groups you belong to (and what they cost you) on "
             "**Ledger & groups setup**.", icon=":material/groups:")
-    st.page_link("pages/ledger.py", label="Set up your groups", icon="🗂️")
+    st.page_link("app_pages/ledger.py", label="Set up your groups", icon="🗂️")
     st.stop()
 
 if data["takeaways"]:

@@ -209,7 +209,7 @@ with export_tab:
     warning = hygiene.mailing_list_warning(mailing, net.annotations)
     if warning:
         st.warning(warning, icon=":material/warning:")
-        st.page_link("pages/contacts.py", label="Record consent on the Contacts page", icon="👥")
+        st.page_link("app_pages/contacts.py", label="Record consent on the Contacts page", icon="👥")
     st.dataframe(mailing.drop(columns="contact_id"), hide_index=True, height=240, width="stretch",
                  column_config={"name": "Name", "first_name": "First name", "last_name": "Last name",
                                 "email": "Email", "company": "Company", "consent": "Consent"})
@@ -240,7 +240,7 @@ with hygiene_tab:
     issues = hygiene.consent_issues(mailing, net.annotations)
     st.metric("Without a yes", len(issues))
     evidence(issues, "hygiene_consent")
-    st.page_link("pages/contacts.py", label="Record consent on the Contacts page", icon="👥")
+    st.page_link("app_pages/contacts.py", label="Record consent on the Contacts page", icon="👥")
 
 with goals_tab:
     st.markdown("Set weekly or monthly targets (weeks start on Monday). Reconnects count an outbound "
