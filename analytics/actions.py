@@ -2,7 +2,7 @@
 
 Farming, not hunting: every list deepens a relationship you already have and gives before it asks.
 Each list is a frame with `item_key` (stable, e.g. "call_client:in:jane-doe", so the store's
-`plan_status` can be joined), contact_id, name, why (evidence) and action. Rules: docs/ACTIONS.md;
+`plan_status` can be joined), contact_id, name, why (evidence) and action. Rules: README;
 numbers: the "Actions and hygiene" section of analytics/weights.py.
 
 Example:

@@ -3,7 +3,7 @@
 A group's cost is its fee prorated over the months since joining plus the hours spent, priced at the
 user's hourly rate (`net.settings["hourly_rate"]`). Its score (0-100) adds points for return on that
 cost, referrals received, strong ties, target reach, one-to-ones and giving; every number lives in
-`analytics/weights.py` (section "Groups") and `docs/GROUPS.md` explains them. Every row says how its
+`analytics/weights.py` (section "Groups") and the README explains them. Every row says how its
 score was made. A group joined recently with no closed business yet is "early", not failing.
 
 Example:

@@ -2,7 +2,7 @@
 
 Every check returns one row per finding: contact_id, name, date, evidence (a snippet of the user's own
 text: escape it before it reaches HTML), check and why. Phrase lists match case-insensitively on
-word boundaries in English, German, Dutch, Italian and French; docs/ACTIONS.md explains them.
+word boundaries in English, German, Dutch, Italian and French; the README ("What do I do next") explains them.
 
 Example:
     >>> bool(PITCH_RE.search("Happy to send you a free consultation offer"))

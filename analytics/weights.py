@@ -1,6 +1,6 @@
 """Every score's weights and thresholds, in one place, so each number can be read, explained and tuned.
 
-Each section belongs to one module and says what its numbers mean; `docs/SCORING.md` explains the
+Each section belongs to one module and says what its numbers mean; the README explains the
 formulas in plain language. Engineers append their own clearly-headed section below.
 
 Example:
@@ -89,7 +89,7 @@ ACTIVE_TIE_MIN = 30.0
 
 # =====================================================================================================
 # Actions and hygiene (analytics/actions.py, analytics/hygiene.py); plain-language rules in
-# docs/ACTIONS.md. Farming, not hunting: deepen the ties you have and give before you ask.
+# the README. Farming, not hunting: deepen the ties you have and give before you ask.
 # =====================================================================================================
 
 #: Days between touches per depth tier; tiers not listed get no cadence unless the user sets one.
@@ -150,7 +150,7 @@ ACTIVE_TIES_TARGET = 50
 ACTIVE_TIES_MAX_SHARE = 0.5
 
 # =====================================================================================================
-# Groups: which networking groups pay off (analytics/groups.py); plain language in docs/GROUPS.md.
+# Groups: which networking groups pay off (analytics/groups.py); plain language in the README.
 # cost = annual cost prorated over the months since joining + hours per month x months x hourly rate.
 # score = sum over components of points x min(1, measure / full-at); the return component uses a log
 # scale, log1p(closed value / cost) / log1p(GROUP_RETURN_FULL_AT), so the first euro back counts most.

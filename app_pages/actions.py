@@ -1,5 +1,5 @@
 """Action plan: what do I do next? The social-capital plan as a living checklist, keep-in-touch rhythm,
-networking hygiene, goals and exports. Rules: docs/ACTIONS.md; logic: analytics/plan_view.py."""
+networking hygiene, goals and exports. Rules: README; logic: analytics/plan_view.py."""
 
 import pandas as pd
 import streamlit as st
