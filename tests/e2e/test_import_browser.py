@@ -38,7 +38,8 @@ def test_bad_file_gets_one_sentence_and_changes_nothing(page: Page, server: str)
     alert = page.locator('[data-testid="stAlert"]').filter(has_text="Connections.csv")
     expect(alert).to_be_visible(timeout=30_000)
     assert "Traceback" not in page.content()
-    assert alert.inner_text().strip().count("\n") == 0, "the reason is one line"
+    reason = alert.locator('[data-testid="stMarkdownContainer"]').inner_text().strip()
+    assert reason.startswith("Connections.csv: ") and "\n" not in reason, "the reason is one line"
     page.reload()
     wait_for_app(page)
     expect(page.get_by_text(before)).to_be_visible()

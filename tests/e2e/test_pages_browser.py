@@ -19,14 +19,14 @@ def scroll_through(page: Page) -> None:
         page.wait_for_timeout(150)
 
 
-@pytest.mark.parametrize(("path", "charts"), [("overview", 5), ("report", 6)])
-def test_charts_render(page: Page, server: str, path: str, charts: int) -> None:
+@pytest.mark.parametrize(("path", "name", "charts"), [("", "overview", 5), ("report", "report", 6)])
+def test_charts_render(page: Page, server: str, path: str, name: str, charts: int) -> None:
     page.goto(f"{server}/{path}")
     wait_for_app(page)
     scroll_through(page)
     drawn = page.locator('[data-testid="stPlotlyChart"] .main-svg')
     expect(drawn.nth(charts - 1)).to_be_attached(timeout=30_000)
-    screenshot(page, path)
+    screenshot(page, name)
     assert not page.console_errors, page.console_errors
     assert not external_requests(page.requests)
 
