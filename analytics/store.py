@@ -142,6 +142,17 @@ def _insert_interactions(con: sqlite3.Connection, rows: list[tuple]) -> None:
         [(*row, h) for row, h in zip(rows, hashes.astype("int64").tolist(), strict=True)])
 
 
+def _typed_annotations(frame: pd.DataFrame) -> pd.DataFrame:
+    frame["target"] = frame["target"].fillna(0).astype(bool)
+    for c in ("closeness", "cadence_days"):
+        frame[c] = pd.to_numeric(frame[c])
+    return frame
+
+
+def _settings(con: sqlite3.Connection) -> dict:
+    return {k: json.loads(v) for k, v in con.execute("SELECT key, value FROM settings")}
+
+
 class Store:
     """One workspace file. Cheap to create: connections are opened per operation."""
 
@@ -283,23 +294,31 @@ class Store:
                               CONTACT_COLUMNS),
                 interactions=read(f"SELECT {', '.join(INTERACTION_COLUMNS)} FROM interactions",
                                   INTERACTION_COLUMNS),
-                annotations=read("SELECT * FROM annotations", ANNOTATION_COLUMNS),
+                annotations=_typed_annotations(read("SELECT * FROM annotations", ANNOTATION_COLUMNS)),
                 groups=read("SELECT * FROM groups ORDER BY name", GROUP_COLUMNS),
                 members=read("SELECT * FROM members", MEMBER_COLUMNS),
                 ledger=read(f"SELECT {', '.join(LEDGER_COLUMNS)} FROM ledger ORDER BY date",
                             LEDGER_COLUMNS),
-                settings={k: json.loads(v) for k, v in con.execute("SELECT key, value FROM settings")},
+                settings=_settings(con),
             )
             owner = con.execute("SELECT value FROM meta WHERE key = 'owner'").fetchone()
         if owner:
             net.owner = Owner(**json.loads(owner[0]))
-        net.annotations["target"] = net.annotations["target"].fillna(0).astype(bool)
-        for c in ("closeness", "cadence_days"):
-            net.annotations[c] = pd.to_numeric(net.annotations[c])
         for frame, cols in ((net.groups, ["annual_cost", "hours_per_month"]), (net.ledger, ["value"])):
             for c in cols:
                 frame[c] = pd.to_numeric(frame[c])
         return net
+
+    def annotations(self) -> pd.DataFrame:
+        """Only the user's annotations (cheap: pages that edit them need not load the network)."""
+        return _typed_annotations(self._read("SELECT * FROM annotations", ANNOTATION_COLUMNS))
+
+    def settings(self) -> dict:
+        """Only the workspace settings (hourly rate, fixed analysis date, ...)."""
+        if not self.path.exists():
+            return {}
+        with closing(self._connect()) as con:
+            return _settings(con)
 
     def import_history(self) -> pd.DataFrame:
         """One row per import: when, and the per-file reports."""

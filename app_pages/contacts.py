@@ -8,17 +8,20 @@ from analytics import annotations, depth, views
 from analytics.errors import InputError
 from ui import session
 
+EDITOR_ROWS = 1000
+
 st.title("Contacts")
-net = session.network()
 table = session.derived(views.overview)["contacts"]
 
 f1, f2, f3 = st.columns([2, 2, 1])
 query = f1.text_input("Search name, company or position", key="contacts_query")
 tiers = f2.multiselect("Tiers", depth.TIER_ORDER, key="contacts_tiers")
 only_target = f3.toggle("Target segment only", key="contacts_target")
-shown = views.filter_contacts(table, query=query, tiers=tiers, target_only=only_target)
-st.caption(f"{len(shown):,} of {len(table):,} contacts. Edit closeness (0–5), target, consent, cadence "
-           "and notes right in the table; changes are saved to your workspace and survive re-imports.")
+matched = views.filter_contacts(table, query=query, tiers=tiers, target_only=only_target)
+shown = matched.head(EDITOR_ROWS)  # strongest first; a table of 30,000 editable rows is slow to draw
+more = f" (the strongest {EDITOR_ROWS:,} shown: search to narrow)" if len(matched) > len(shown) else ""
+st.caption(f"{len(matched):,} of {len(table):,} contacts{more}. Edit closeness (0–5), target, consent, "
+           "cadence and notes right in the table; changes are saved to your workspace and survive re-imports.")
 
 columns = ["name", "company", "position", "strength", "tier", "last_interaction", "reason",
            "closeness", "target", "consent", "cadence_days", "notes"]
@@ -40,8 +43,9 @@ edited = st.data_editor(
 changes = st.session_state.get("contacts_editor", {}).get("edited_rows", {})
 if changes:
     try:
-        rows = annotations.apply_edits(net.annotations, shown["contact_id"].tolist(), changes)
-        if views.annotations_changed(net.annotations, rows):
+        stored = session.store().annotations()
+        rows = annotations.apply_edits(stored, shown["contact_id"].tolist(), changes)
+        if views.annotations_changed(stored, rows):
             session.store().save_annotations(rows)
             st.toast(f"Saved {len(rows)} change(s)")
             st.rerun()
@@ -71,6 +75,7 @@ if pick:
         notes = st.text_area("Notes", value=row["notes"], key="annotate_notes")
         if st.form_submit_button("Save", type="primary"):
             edits = {0: {"closeness": closeness, "consent": consent, "target": target, "notes": notes}}
-            session.store().save_annotations(annotations.apply_edits(net.annotations, [pick], edits))
+            store = session.store()
+            store.save_annotations(annotations.apply_edits(store.annotations(), [pick], edits))
             st.toast(f"Saved your notes on {row['name']}")
             st.rerun()

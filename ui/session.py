@@ -87,7 +87,7 @@ def network() -> Network:
 
 def as_of() -> pd.Timestamp:
     """'Today' for every time-based figure: the workspace's fixed date if set, else today (UTC)."""
-    fixed = network().settings.get("as_of")
+    fixed = store().settings().get("as_of")
     return pd.Timestamp(fixed, tz="UTC") if fixed else pd.Timestamp.now(tz="UTC").normalize()
 
 
