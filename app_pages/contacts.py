@@ -21,7 +21,7 @@ matched = views.filter_contacts(table, query=query, tiers=tiers, target_only=onl
 shown = matched.head(EDITOR_ROWS)  # strongest first; a table of 30,000 editable rows is slow to draw
 more = f" (the strongest {EDITOR_ROWS:,} shown: search to narrow)" if len(matched) > len(shown) else ""
 st.caption(f"{len(matched):,} of {len(table):,} contacts{more}. Edit closeness (0–5), target, consent, "
-           "cadence and notes right in the table; changes are saved to your workspace and survive re-imports.")
+           "cadence and notes in the table; changes are saved to your workspace and survive re-imports.")
 
 columns = ["name", "company", "position", "strength", "tier", "last_interaction", "reason",
            "closeness", "target", "consent", "cadence_days", "notes"]
