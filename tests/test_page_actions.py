@@ -6,24 +6,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics import actions, depth, hygiene, plan_view
-from analytics.store import Store, workspace_path
+from tests.apptest import open_page, sample_store
 
 AS_OF = pd.Timestamp("2026-11-15", tz="UTC")  # the sample's as_of
 
 
-def actions_page() -> AppTest:
-    at = AppTest.from_file("../app.py", default_timeout=120)
-    at.run()
-    at.switch_page("app_pages/actions.py")
-    return at.run()
-
-
-def stored() -> Store:
-    return Store(workspace_path("sample"))
-
-
 def sample_lists() -> dict:
-    net = stored().load()
+    net = sample_store().load()
     return plan_view.plan_data(net, depth.score_contacts(net, AS_OF), AS_OF)
 
 
@@ -44,7 +33,7 @@ def metric(at: AppTest, label: str) -> str:
 
 
 def test_the_plan_shows_every_list_with_its_evidence() -> None:
-    at = actions_page()
+    at = open_page("actions")
     assert not at.exception, [e.value for e in at.exception]
     lists = sample_lists()
     clients = at.data_editor(key=editor_key(at, "call_client")).value
@@ -57,17 +46,17 @@ def test_the_plan_shows_every_list_with_its_evidence() -> None:
 
 
 def test_marking_an_item_done_persists_across_rerun_and_a_new_session() -> None:
-    at = actions_page()
+    at = open_page("actions")
     first = at.data_editor(key=editor_key(at, "call_client")).value["name"].iloc[0]
     edit(at, "call_client", {0: {"done": True, "note": "Called; they start phase 2 in January"}})
     assert not at.exception, [e.value for e in at.exception]
-    status = stored().plan_status().set_index("item_key")
+    status = sample_store().plan_status().set_index("item_key")
     lists = sample_lists()
     key = lists["call_client"]["item_key"].iloc[0]
     assert status.loc[key, "done_on"] == AS_OF
     assert status.loc[key, "note"] == "Called; they start phase 2 in January"
 
-    for page in (at.run(), actions_page()):  # a rerun, then a new session
+    for page in (at.run(), open_page("actions")):  # a rerun, then a new session
         table = page.data_editor(key=editor_key(page, "call_client")).value
         row = table.iloc[0]
         assert (row["name"], bool(row["done"]), row["note"]) == (
@@ -76,7 +65,7 @@ def test_marking_an_item_done_persists_across_rerun_and_a_new_session() -> None:
 
 
 def test_a_card_sent_two_weeks_ago_makes_a_follow_up_call() -> None:
-    at = actions_page()
+    at = open_page("actions")
     top = at.data_editor(key=editor_key(at, "keep_in_touch")).value.iloc[0]
     assert top["segment"] == "client"  # clients rank first
     edit(at, "keep_in_touch", {0: {"card_sent_on": "2026-10-30"}})
@@ -89,19 +78,19 @@ def test_a_card_sent_two_weeks_ago_makes_a_follow_up_call() -> None:
 
     edit(at, "follow_up", {0: {"done": True}})
     assert metric(at, "Follow-ups") == "1 / 1"
-    assert stored().plan_status()["item_key"].str.startswith("follow_up:").sum() == 1
+    assert sample_store().plan_status()["item_key"].str.startswith("follow_up:").sum() == 1
 
 
 def test_a_future_date_is_refused_in_one_line_and_nothing_is_saved() -> None:
-    at = actions_page()
+    at = open_page("actions")
     edit(at, "call_referrer", {0: {"done_on": "2026-12-01"}})
     assert not at.exception
     assert [e.value for e in at.error] == ["done date: 2026-12-01 is in the future; use a date up to today"]
-    assert stored().plan_status().empty
+    assert sample_store().plan_status().empty
 
 
 def test_removing_and_adding_people_on_the_keep_in_touch_list() -> None:
-    at = actions_page()
+    at = open_page("actions")
     before = at.data_editor(key=editor_key(at, "keep_in_touch")).value["name"].tolist()
     removed = at.multiselect(key="keep_remove").options[0]
     outsider = at.multiselect(key="keep_add").options[0]
@@ -109,21 +98,21 @@ def test_removing_and_adding_people_on_the_keep_in_touch_list() -> None:
     at.multiselect(key="keep_add").select(outsider)
     at.button(key="FormSubmitter:keep_edit_form-Update the list").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    fresh = actions_page()
+    fresh = open_page("actions")
     after = fresh.data_editor(key=editor_key(fresh, "keep_in_touch"))
     names = after.value["name"].tolist()
     assert len(names) == 50 and names[0] == outsider and removed not in names
     assert names[1:] == [n for n in before if n != removed][:49]
-    rows = stored().plan_status().set_index("contact_id")["list"]
+    rows = sample_store().plan_status().set_index("contact_id")["list"]
     assert sorted(rows.tolist()) == [plan_view.KEEP_ADDED, plan_view.KEEP_REMOVED]
 
 
 def test_a_cadence_edit_is_saved_as_the_contacts_annotation() -> None:
-    at = actions_page()
+    at = open_page("actions")
     first = at.data_editor(key=editor_key(at, "cadence")).value["name"].iloc[0]
     edit(at, "cadence", {0: {"cadence_days": 400}})
     assert not at.exception, [e.value for e in at.exception]
-    net = stored().load()
+    net = sample_store().load()
     cid = net.contacts.loc[net.contacts["name"] == first, "contact_id"].item()
     assert net.annotations.set_index("contact_id").loc[cid, "cadence_days"] == 400.0
     shown = at.data_editor(key=editor_key(at, "cadence")).value
@@ -131,37 +120,37 @@ def test_a_cadence_edit_is_saved_as_the_contacts_annotation() -> None:
 
 
 def test_a_goal_persists_and_its_progress_is_charted() -> None:
-    at = actions_page()
+    at = open_page("actions")
     assert not at.get("plotly_chart")
     edit(at, "goals", added_rows=[{"metric": "one_to_ones", "period": "week", "target": 2}])
     assert not at.exception, [e.value for e in at.exception]
-    goals = stored().goals()
+    goals = sample_store().goals()
     assert goals[["metric", "period", "target"]].values.tolist() == [["one_to_ones", "week", 2.0]]
-    again = actions_page()
+    again = open_page("actions")
     assert again.data_editor(key=editor_key(again, "goals")).value["metric"].tolist() == ["one_to_ones"]
     assert len(again.get("plotly_chart")) == 1
     assert any(c.value.startswith("Targets met in ") for c in again.caption)
 
 
 def test_suggested_goals_are_one_click_away() -> None:
-    at = actions_page()
+    at = open_page("actions")
     at.button(key="goals_suggested").click().run()
-    assert len(stored().goals()) == len(plan_view.SUGGESTED_GOALS)
+    assert len(sample_store().goals()) == len(plan_view.SUGGESTED_GOALS)
 
 
 @pytest.mark.parametrize(("window", "expected"), [(0, 4), (1, 12), (30, 13)])  # the sample's pitches
 def test_the_window_slider_changes_the_pitch_count(window: int, expected: int) -> None:
-    at = actions_page()
+    at = open_page("actions")
     assert metric(at, "Early pitches") == "13"  # default window: 7 days
     at.slider(key="pitch_window").set_value(window).run()
     assert metric(at, "Early pitches") == str(expected)
-    assert expected == len(hygiene.early_pitches(stored().load(), AS_OF, window))
+    assert expected == len(hygiene.early_pitches(sample_store().load(), AS_OF, window))
     pitches = next(d for d in at.dataframe if d.editing_mode == "read_only")  # the hygiene tab's first
     assert len(pitches.value) == expected
 
 
 def test_exports_are_offered_and_the_mailing_list_warns_without_consent() -> None:
-    at = actions_page()
+    at = open_page("actions")
     buttons = at.get("download_button")
     assert len(buttons) == 4
     assert [b.proto.label for b in buttons] == ["Call list (CSV)", "Call list (Excel)",

@@ -1,37 +1,29 @@
 """Contacts page: search filters, and a user's notes survive a rerun, a restart and a re-import."""
 
-from streamlit.testing.v1 import AppTest
 
 from analytics import ingest
-from analytics.store import Store, workspace_path
+from tests.apptest import open_page, sample_store
 from tests.conftest import SAMPLE_ZIP
 
 
-def contacts_page() -> AppTest:
-    at = AppTest.from_file("../app.py", default_timeout=120)
-    at.run()
-    at.switch_page("app_pages/contacts.py")
-    return at.run()
-
-
 def stored_note(contact_id: str) -> dict:
-    notes = Store(workspace_path("sample")).load().annotations.set_index("contact_id")
+    notes = sample_store().load().annotations.set_index("contact_id")
     return notes.loc[contact_id, ["closeness", "notes", "target"]].to_dict()
 
 
 def test_search_narrows_the_table() -> None:
-    at = contacts_page()
+    at = open_page("contacts")
     at.text_input(key="contacts_query").input("Koch").run()
     table = at.dataframe[0].value
     assert len(table) >= 1 and table["name"].str.contains("Koch").all()
 
 
 def test_annotation_survives_rerun_restart_and_reimport() -> None:
-    at = contacts_page()
+    at = open_page("contacts")
     pick = at.selectbox(key="contacts_explain")
     pick.select_index(len(pick.options) - 1).run()  # the weakest contact: the edit must lift it
     weakest = pick.options[-1]
-    contacts = Store(workspace_path("sample")).load().contacts
+    contacts = sample_store().load().contacts
     contact_id = contacts.loc[contacts["name"] == weakest, "contact_id"].item()
     at.slider(key="annotate_closeness").set_value(5)
     at.text_area(key="annotate_notes").input("Met at the BNI breakfast; wants an intro to a notary")
@@ -46,8 +38,8 @@ def test_annotation_survives_rerun_restart_and_reimport() -> None:
     assert stored_note(contact_id) == saved
 
     fresh = ingest.load_files([(SAMPLE_ZIP.name, SAMPLE_ZIP.read_bytes())])
-    Store(workspace_path("sample")).import_network(fresh)  # the same export again
-    restarted = contacts_page()  # a new session, as after a server restart
+    sample_store().import_network(fresh)  # the same export again
+    restarted = open_page("contacts")  # a new session, as after a server restart
     assert stored_note(contact_id) == saved
     restarted.text_input(key="contacts_query").input(weakest).run()
     row = restarted.dataframe[0].value.iloc[0]

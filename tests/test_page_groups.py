@@ -2,28 +2,20 @@
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from analytics import charts_groups, depth, groups
-from analytics.store import Store, workspace_path
+from tests.apptest import open_page, sample_store
 
 AS_OF = pd.Timestamp("2026-11-15", tz="UTC")
 
 
-def groups_page() -> AppTest:
-    at = AppTest.from_file("../app.py", default_timeout=120)
-    at.run()
-    at.switch_page("app_pages/groups.py")
-    return at.run()
-
-
 def sample_scores() -> pd.DataFrame:
-    net = Store(workspace_path("sample")).load()
+    net = sample_store().load()
     return groups.group_scores(net, depth.score_contacts(net, AS_OF)["strength"], AS_OF)
 
 
 def test_ranking_shows_the_sample_groups_in_score_order() -> None:
-    at = groups_page()
+    at = open_page("groups")
     assert not at.exception, [e.value for e in at.exception]
     expected = sample_scores()
     ranking = at.dataframe[0].value
@@ -35,7 +27,7 @@ def test_ranking_shows_the_sample_groups_in_score_order() -> None:
 
 
 def test_clicking_a_bubble_focuses_the_page_on_that_group() -> None:
-    at = groups_page()
+    at = open_page("groups")
     expected = sample_scores()
     second = expected.iloc[1]
     at.session_state["groups_bubbles"] = {"selection": {"points": [
@@ -49,7 +41,7 @@ def test_clicking_a_bubble_focuses_the_page_on_that_group() -> None:
 
 
 def test_a_young_group_is_early_not_failing() -> None:
-    at = groups_page()
+    at = open_page("groups")
     young = sample_scores().query("early").iloc[0]
     at.selectbox(key="groups_focus").select(young["group_id"]).run()
     assert any("Early, not failing" in i.value for i in at.info)
@@ -142,12 +134,12 @@ def test_flagged_takers_within_a_group() -> None:
 
 def test_a_hostile_group_name_is_shown_as_plain_text() -> None:
     hostile = "![x](http://evil.example/x.png) $x$ <b>"
-    store = Store(workspace_path("sample"))
-    groups_page()  # installs the sample
+    store = sample_store()
+    open_page("groups")  # installs the sample
     store.save_groups(pd.DataFrame([{"group_id": "g:hostile", "name": hostile, "type": "online",
                                      "annual_cost": 500.0, "hours_per_month": 1.0,
                                      "joined_on": pd.Timestamp("2024-01-01", tz="UTC")}]))
-    at = groups_page()
+    at = open_page("groups")
     at.selectbox(key="groups_focus").select("g:hostile").run()
     assert not at.exception, [e.value for e in at.exception]
     shown = [e.value for e in [*at.markdown, *at.subheader, *at.caption, *at.info]]

@@ -10,24 +10,13 @@ from streamlit.testing.v1 import AppTest
 from analytics import ledger
 from analytics.errors import InputError
 from analytics.model import GROUP_COLUMNS, LEDGER_COLUMNS, empty_frame
-from analytics.store import Store, workspace_path
-
-
-def ledger_page() -> AppTest:
-    at = AppTest.from_file("../app.py", default_timeout=120)
-    at.run()
-    at.switch_page("app_pages/ledger.py")
-    return at.run()
-
-
-def stored() -> Store:
-    return Store(workspace_path("sample"))
+from tests.apptest import open_page, sample_store
 
 
 def assert_one_error_and_unchanged(at: AppTest, revision: int) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert len(at.error) == 1 and "\n" not in at.error[0].value
-    assert stored().revision() == revision, "nothing stored may change"
+    assert sample_store().revision() == revision, "nothing stored may change"
 
 
 def workbook(rows: list[list]) -> bytes:
@@ -42,7 +31,7 @@ def workbook(rows: list[list]) -> bytes:
 
 
 def test_add_group_through_the_form_persists() -> None:
-    at = ledger_page()
+    at = open_page("ledger")
     assert not at.exception, [e.value for e in at.exception]
     at.text_input(key="group_add_name").input("KvK Ondernemerslunch")
     at.selectbox(key="group_add_type").select("chamber")
@@ -52,31 +41,31 @@ def test_add_group_through_the_form_persists() -> None:
     assert not at.exception, [e.value for e in at.exception]
     expected = {"name": "KvK Ondernemerslunch", "type": "chamber", "annual_cost": 240.0,
                 "hours_per_month": 2.0}
-    groups = stored().load().groups.set_index("group_id")
+    groups = sample_store().load().groups.set_index("group_id")
     assert groups.loc["g:kvk ondernemerslunch", list(expected)].to_dict() == expected
     at.run()
     assert "KvK Ondernemerslunch" in at.data_editor[0].value["name"].tolist()
-    assert len(stored().load().groups) == len(groups)
+    assert len(sample_store().load().groups) == len(groups)
 
 
 def test_group_with_a_taken_name_is_refused() -> None:
-    at = ledger_page()
-    revision = stored().revision()
+    at = open_page("ledger")
+    revision = sample_store().revision()
     at.text_input(key="group_add_name").input("bni domstad utrecht")
     at.button(key="FormSubmitter:group_add_form-Add group").click().run()
     assert_one_error_and_unchanged(at, revision)
 
 
 def test_hourly_rate_is_a_workspace_setting() -> None:
-    at = ledger_page()
+    at = open_page("ledger")
     at.number_input(key="ledger_hourly_rate").set_value(120.0)
     at.button(key="FormSubmitter:rate_form-Save hourly rate").click().run()
-    assert stored().load().settings["hourly_rate"] == 120.0
+    assert sample_store().load().settings["hourly_rate"] == 120.0
     assert at.number_input(key="ledger_hourly_rate").value == 120.0
 
 
 def test_assign_and_remove_selected_contacts() -> None:
-    at = ledger_page()
+    at = open_page("ledger")
     at.selectbox(key="members_group").select("g:women in business utrecht").run()
     at.radio(key="members_show").set_value("others").run()
     shown = at.dataframe(key="members_table").value["name"].tolist()[:2]
@@ -84,7 +73,7 @@ def test_assign_and_remove_selected_contacts() -> None:
     at.run()
     at.button(key="members_add").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    net = stored().load()
+    net = sample_store().load()
     ids = net.contacts.set_index("name").loc[shown, "contact_id"].tolist()
     members = net.members[net.members["group_id"] == "g:women in business utrecht"]
     assert set(ids) <= set(members["contact_id"])
@@ -95,13 +84,13 @@ def test_assign_and_remove_selected_contacts() -> None:
     at.text_input(key="members_query").input(shown[0]).run()
     at.checkbox(key="members_all").check().run()
     at.button(key="members_remove").click().run()
-    members = stored().load().members
+    members = sample_store().load().members
     assert ids[0] not in set(members.loc[members["group_id"] == "g:women in business utrecht", "contact_id"])
 
 
 def test_ledger_entry_through_the_form_persists() -> None:
-    at = ledger_page()
-    before = stored().load()
+    at = open_page("ledger")
+    before = sample_store().load()
     contact = before.contacts["contact_id"].iloc[5]
     at.selectbox(key="entry_contact").select(contact)
     at.selectbox(key="entry_group").select("g:bni domstad utrecht")
@@ -111,7 +100,7 @@ def test_ledger_entry_through_the_form_persists() -> None:
     at.text_input(key="entry_note").input("Logo redesign")
     at.button(key="FormSubmitter:entry_form-Add entry").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    after = stored().load().ledger
+    after = sample_store().load().ledger
     assert len(after) == len(before.ledger) + 1
     row = after[after["note"] == "Logo redesign"].iloc[0]
     assert (row["contact_id"], row["group_id"], row["kind"], row["direction"], row["value"]) == (
@@ -122,8 +111,8 @@ def test_ledger_entry_through_the_form_persists() -> None:
 
 
 def test_ledger_entry_without_contact_is_refused() -> None:
-    at = ledger_page()
-    revision = stored().revision()
+    at = open_page("ledger")
+    revision = sample_store().revision()
     at.button(key="FormSubmitter:entry_form-Add entry").click().run()
     assert_one_error_and_unchanged(at, revision)
     assert "choose a contact" in at.error[0].value
@@ -131,45 +120,45 @@ def test_ledger_entry_without_contact_is_refused() -> None:
 
 @pytest.mark.parametrize("pending_key", ["ledger_pending", "bni_pending", "roster_pending"])
 def test_bad_upload_shows_one_line_and_changes_nothing(pending_key: str) -> None:
-    at = ledger_page()
-    revision = stored().revision()
+    at = open_page("ledger")
+    revision = sample_store().revision()
     at.session_state[pending_key] = [("broken.xlsx", b"PK\x03\x04 this is not a workbook")]
     at.run()
     assert_one_error_and_unchanged(at, revision)
 
 
 def test_workbook_import_lists_bad_rows_and_saves_only_on_the_button() -> None:
-    at = ledger_page()
-    net = stored().load()
+    at = open_page("ledger")
+    net = sample_store().load()
     name = net.contacts.loc[net.contacts["url"] != "", "url"].iloc[3]
     data = workbook([["2026-10-01", name, "BNI Domstad Utrecht", "Referral", "Given", 0],
                      ["2026-13-01", name, "BNI Domstad Utrecht", "Referral", "Given", 0],
                      ["2026-10-02", "Nobody Known", "", "Referral", "Given", 0]])
-    revision = stored().revision()
+    revision = sample_store().revision()
     at.session_state["ledger_pending"] = [("mine.xlsx", data)]
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     problems = at.dataframe[-1].value
     assert problems[["row", "reason"]].values.tolist() == [[3, "bad date"], [4, "unknown contact"]]
-    assert stored().revision() == revision, "nothing is saved before the button"
+    assert sample_store().revision() == revision, "nothing is saved before the button"
     at.button(key="ledger_import_save").click().run()
-    after = stored().load()
+    after = sample_store().load()
     assert len(after.ledger) == len(net.ledger) + 1
     domstad = after.groups.set_index("group_id").loc["g:bni domstad utrecht"]
     assert domstad["annual_cost"] > 0, "a placeholder group must not wipe the stored cost"
 
 
 def test_rules_with_a_bad_date_show_one_line() -> None:
-    at = ledger_page()
-    revision = stored().revision()
+    at = open_page("ledger")
+    revision = sample_store().revision()
     at.text_area(key="rules_dates").input("next Tuesday")
     at.button(key="rules_find").click().run()
     assert_one_error_and_unchanged(at, revision)
 
 
 def test_rules_suggest_contacts_for_review() -> None:
-    at = ledger_page()
-    net = stored().load()
+    at = open_page("ledger")
+    net = sample_store().load()
     company = net.contacts["company"].value_counts().index[0]
     at.selectbox(key="members_group").select("g:women in business utrecht").run()
     at.text_input(key="rules_companies").input(company)
