@@ -20,6 +20,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -153,6 +154,19 @@ def _settings(con: sqlite3.Connection) -> dict:
     return {k: json.loads(v) for k, v in con.execute("SELECT key, value FROM settings")}
 
 
+def _set_wal(con: sqlite3.Connection, attempts: int = 300) -> None:
+    """Switch to WAL. SQLite answers "locked" at once, without its busy handler, while another
+    connection is converting a brand-new file, so wait for that here (up to ~30 s)."""
+    for attempt in range(attempts):
+        try:
+            con.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
+
+
 class Store:
     """One workspace file. Cheap to create: connections are opened per operation."""
 
@@ -163,7 +177,7 @@ class Store:
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        con.execute("PRAGMA journal_mode=WAL")
+        _set_wal(con)
         con.execute("PRAGMA foreign_keys=ON")
         con.execute("PRAGMA secure_delete=ON")
         con.execute("PRAGMA busy_timeout=30000")

@@ -37,14 +37,16 @@ def page_errors(page: Page) -> list[str]:
     return [e for e in page.console_errors if not e.startswith("Failed to load resource")]
 
 
-def open_page(page: Page, server: str, title: str) -> None:
-    """Open the app, wait for the router's sidebar (until app.py has run, Streamlit lists the pages/
-    files by name, and a link there runs the page without the router), then click the page's link."""
+def open_page(page: Page, server: str, title: str, path: str) -> None:
+    """Open the app, wait for the router's sidebar (until app.py has run, Streamlit lists the page
+    files by name, and a link there runs the page without the router), click the page's link and
+    wait until the address is the page's own `path`."""
     page.goto(server)
     wait_for_app(page)
     nav = page.locator('[data-testid="stSidebarNav"]')
     expect(nav.get_by_text("Your network")).to_be_visible(timeout=30_000)
     nav.get_by_role("link", name=title, exact=True).click()
+    page.wait_for_url(f"**/{path}", timeout=30_000)
     wait_for_app(page)
 
 
@@ -66,8 +68,7 @@ def tall_screenshot(page: Page, name: str) -> None:
 def test_groups_page_draws_chart_and_ranking(page: Page, server: str) -> None:
     top = sample_top_group()
     failed = record_failures(page)
-    open_page(page, server, "Groups")
-    assert page.url.endswith("/groups")
+    open_page(page, server, "Groups", "groups")
     expect(page.get_by_role("heading", name="Which groups pay off?")).to_be_visible(timeout=30_000)
     expect(page.get_by_text("sample network").first).to_be_visible()  # the router ran
     bubbles = page.locator('[data-testid="stPlotlyChart"]').first
@@ -83,8 +84,7 @@ def test_groups_page_draws_chart_and_ranking(page: Page, server: str) -> None:
 
 def test_ledger_page_renders_its_tabs(page: Page, server: str) -> None:
     failed = record_failures(page)
-    open_page(page, server, "Ledger & groups setup")
-    assert page.url.endswith("/ledger")
+    open_page(page, server, "Ledger & groups setup", "ledger")
     expect(page.get_by_role("heading", name="Ledger & groups setup")).to_be_visible(timeout=30_000)
     for tab in ("Groups", "Members", "Activity ledger", "Import & template"):
         expect(page.get_by_role("tab", name=tab)).to_be_visible()
