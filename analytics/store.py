@@ -202,14 +202,19 @@ class Store:
             raise
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: all or nothing, and the workspace revision moves on."""
+    def _write(self, counter: str = "revision") -> Iterator[sqlite3.Connection]:
+        """One write transaction: all or nothing, and `counter` moves on.
+
+        Writes to what `load()` returns move `revision` (every cached analysis depends on it); plan
+        status and goals are not part of the Network, so ticking a plan item moves only
+        `plan_revision` and a large workspace is not re-analysed for a tick.
+        """
         with closing(self._connect()) as con:
             con.execute("BEGIN IMMEDIATE")
             try:
                 yield con
-                con.execute("INSERT INTO meta VALUES ('revision', '1') ON CONFLICT(key) DO UPDATE "
-                            "SET value = CAST(value AS INTEGER) + 1")
+                con.execute("INSERT INTO meta VALUES (?, '1') ON CONFLICT(key) DO UPDATE "
+                            "SET value = CAST(value AS INTEGER) + 1", (counter,))
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
@@ -219,12 +224,15 @@ class Store:
         with closing(self._connect()) as con:
             return _frame(con.execute(sql, params), columns)
 
-    def revision(self) -> int:
-        """Counter that moves on with every write: the cache key for everything derived."""
+    def revision(self, counter: str = "revision") -> int:
+        """Counter that moves on with every write to the Network: the cache key for everything derived.
+
+        `revision("plan_revision")` counts plan-status and goal writes instead.
+        """
         if not self.path.exists():
             return 0
         with closing(self._connect()) as con:
-            row = con.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+            row = con.execute("SELECT value FROM meta WHERE key = ?", (counter,)).fetchone()
         return int(row[0]) if row else 0
 
     # -- import -----------------------------------------------------------------------------
@@ -389,8 +397,8 @@ class Store:
         return self._read(f"SELECT {', '.join(PLAN_COLUMNS)} FROM plan_status", PLAN_COLUMNS)
 
     def save_plan_status(self, frame: pd.DataFrame) -> None:
-        """Upsert plan item status rows by item_key."""
-        self._upsert("plan_status", frame, PLAN_COLUMNS)
+        """Upsert plan item status rows by item_key (moves `plan_revision`, not `revision`)."""
+        self._upsert("plan_status", frame, PLAN_COLUMNS, counter="plan_revision")
 
     def goals(self) -> pd.DataFrame:
         """The user's networking goals (metric, period, target)."""
@@ -399,8 +407,8 @@ class Store:
         return frame
 
     def save_goals(self, frame: pd.DataFrame) -> None:
-        """Replace the goals with `frame`."""
-        with self._write() as con:
+        """Replace the goals with `frame` (moves `plan_revision`, not `revision`)."""
+        with self._write("plan_revision") as con:
             con.execute("DELETE FROM goals")
             con.executemany("INSERT INTO goals VALUES (?, ?, ?)", _rows(frame, GOAL_COLUMNS))
 
@@ -410,8 +418,8 @@ class Store:
             for key, value in values.items():
                 con.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, json.dumps(value)))
 
-    def _upsert(self, table: str, frame: pd.DataFrame, columns: list[str]) -> None:
-        with self._write() as con:
+    def _upsert(self, table: str, frame: pd.DataFrame, columns: list[str], counter: str = "revision") -> None:
+        with self._write(counter) as con:
             self._upsert_rows(con, table, frame, columns)
 
     @staticmethod
