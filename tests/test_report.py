@@ -310,3 +310,15 @@ def test_plan_progress_and_goals():
     assert data.takeaways["plan"].startswith(f"1 of {plan.sum().sum()} plan items done")
     assert data.takeaways["plan"].endswith("Goals met in 1 of 8 recent periods.")  # the May one-to-one
     assert data.tables["goals"]["Met"].tolist().count("yes") == 1
+
+
+def test_keep_in_touch_is_the_list_as_the_user_edited_it():
+    before = report.report_data(network(), AS_OF).tables["actions"]
+    assert "Ann Lee" in before.loc[before["List"] == "Keep in touch", "Name"].tolist()
+    status = pd.DataFrame({"item_key": ["keep_in_touch:ann", "keep_in_touch:xss"],
+                           "list": ["keep_in_touch_removed", "keep_in_touch_added"],
+                           "contact_id": ["ann", "xss"],
+                           "done_on": [pd.NaT, pd.NaT], "note": ["", ""], "card_sent_on": [pd.NaT, pd.NaT]})
+    after = report.report_data(network(), AS_OF, plan_status=status).tables["actions"]
+    keep = after.loc[after["List"] == "Keep in touch", "Name"].tolist()
+    assert keep[0] == XSS_NAME and "Ann Lee" not in keep
