@@ -23,12 +23,22 @@ from analytics.ingest.dates import parse_dates
     ("15 okt 2023", "2023-10-15"),
     ("15 dic 2023", "2023-12-15"),
     ("15.03.2023", "2023-03-15"),
+    # days 1-3 are checked against roll-over; real ones must survive it
+    ("01 Mar 2023", "2023-03-01"),
+    ("1 March 2023", "2023-03-01"),
+    ("3/2/25, 12:05 AM", "2025-03-02 00:05"),
+    ("29 Feb 2024", "2024-02-29"),
+    ("2. Dezember 2023", "2023-12-02"),
+    ("  2 Mar 2023 ", "2023-03-02"),
 ])
 def test_known_layouts(text, expected):
     assert parse_dates(pd.Series([text])).iloc[0] == pd.Timestamp(expected, tz="UTC")
 
 
-@pytest.mark.parametrize("text", ["", "soon", "13/45/22, 9:00 AM", "0001-01-01 00:00:00", "15 Foo 2023"])
+@pytest.mark.parametrize("text", ["", "soon", "13/45/22, 9:00 AM", "0001-01-01 00:00:00", "15 Foo 2023",
+                                  # impossible days: strptime alone rolls them into the next month
+                                  "31 Feb 2023", "29 Feb 2023", "2/30/25, 2:37 PM", "31.04.2023",
+                                  "2024-02-30"])
 def test_unreadable_values_are_nat(text):
     assert pd.isna(parse_dates(pd.Series([text])).iloc[0])
 

@@ -2,7 +2,8 @@
 
 Distinct values are parsed once (pyarrow strptime, one format after another), then spread back to
 the rows, so a million message dates cost one pass. Times without a zone are taken as UTC; years
-outside pandas' range are NaT; an impossible day such as 31 Feb rolls over (pyarrow's strptime).
+outside pandas' range and impossible days such as 31 Feb are NaT (pyarrow's strptime would roll
+31 Feb over to 3 Mar: a parsed date where that can land is checked by formatting it back).
 
 Example:
     >>> parse_dates(pd.Series(["15 Mar 2023", "1/8/18, 6:14 PM", "2024-01-15 09:30:00 UTC", "x"])).tolist()
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -52,14 +54,40 @@ def _english_months(text: str) -> str:
     return _WORD.sub(lambda m: _LOCAL.get(m.group(0).rstrip(".").casefold(), m.group(0)), text)
 
 
+def _canonical(text: pa.Array) -> pa.Array:
+    """Lower case, one space, words cut to 3 letters, no leading zeros: '03 March 2025' -> '3 mar 2025'."""
+    text = pc.replace_substring_regex(pc.utf8_lower(text), pattern=r"\s+", replacement=" ")
+    text = pc.replace_substring_regex(text, pattern=r"([a-z]{3})[a-z]+", replacement=r"\1")
+    return pc.replace_substring_regex(text, pattern=r"(^|\D)0+(\d)", replacement=r"\1\2")
+
+
+def _rolled_over(values: pa.Array, parsed: pa.Array, fmt: str) -> pa.Array:
+    """True where strptime turned an impossible day into the next month ('31 Feb' -> 3 Mar).
+
+    A roll-over can only land on the 1st (31 Apr -> 1 May) or on 1-3 March (29-31 Feb), so only those
+    are formatted back and compared: a few percent of the values.
+    """
+    day = pc.day(parsed)
+    early = pc.fill_null(pc.or_(pc.equal(day, 1), pc.and_(pc.equal(pc.month(parsed), 3),
+                                                           pc.less_equal(day, 3))), False)
+    suspect = np.flatnonzero(early.to_numpy(zero_copy_only=False))
+    flags = np.zeros(len(values), dtype=bool)
+    if len(suspect):
+        back = pc.strftime(parsed.take(suspect), format=fmt, locale="C")
+        same = pc.equal(_canonical(back), _canonical(pc.utf8_trim_whitespace(values.take(suspect))))
+        flags[suspect] = ~pc.fill_null(same, False).to_numpy(zero_copy_only=False)
+    return pa.array(flags)
+
+
 def _parse_unique(values: pa.Array) -> pa.Array:
-    """Timestamps (unit s) for distinct strings; null where no format fits."""
+    """Timestamps (unit s) for distinct strings; null where no format fits or the day is impossible."""
     out = pa.nulls(len(values), pa.timestamp("s"))
     for fmt in FORMATS:
         missing = pc.is_null(out)
         if not pc.any(missing).as_py():
             break
         parsed = pc.strptime(values, format=fmt, unit="s", error_is_null=True)
+        parsed = pc.if_else(_rolled_over(values, parsed, fmt), pa.scalar(None, pa.timestamp("s")), parsed)
         out = pc.if_else(missing, parsed, out)
     return out
 
