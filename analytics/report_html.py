@@ -77,12 +77,13 @@ def display_rows(frame: pd.DataFrame, limit: int = MAX_ROWS) -> list[list[str]]:
 
 
 def html_table(frame: pd.DataFrame, key: str) -> dict:
-    """columns, rows (cells, note line) and total row count of one table as the HTML shows it."""
+    """columns, rows (cells, note line), figures (indexes of money/date/number columns, never wrapped)
+    and total row count of one table as the HTML shows it."""
     note = HTML_NOTE.get(key)
     shown = frame.drop(columns=[*HTML_HIDDEN.get(key, ()), *([note] if note else [])], errors="ignore")
     notes = frame[note].head(MAX_ROWS).astype(str).tolist() if note else [""] * min(len(frame), MAX_ROWS)
     return {"columns": list(shown.columns), "rows": list(zip(display_rows(shown), notes, strict=True)),
-            "total": len(frame)}
+            "figures": [i for i, c in enumerate(shown.columns) if c in FORMATS], "total": len(frame)}
 
 
 def _bars(frame: pd.DataFrame, label: str, series: list[str], title: str, horizontal: bool = False,

@@ -24,6 +24,7 @@ from analytics.model import (
     Owner,
 )
 from analytics.report_data import SECTIONS, period_counts
+from analytics.report_html import html_table
 from tests.conftest import ROOT, SAMPLE_LEDGER, SAMPLE_ZIP
 
 #: Current period (2026-04-02, 2026-07-01]; the previous one starts 2026-01-02.
@@ -185,6 +186,12 @@ def test_html_shows_hostile_text_as_text(html):
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html  # the referrer's name
     assert "&lt;img src=x onerror=alert(2)&gt;" in html                     # the group's name
     assert "Contains real names" in html and "Olga Owner" in html
+
+
+def test_html_keeps_money_and_dates_on_one_line(html):
+    table = html_table(pd.DataFrame({"Group": ["BNI"], "Cost (EUR)": [23770.0], "Date": [AS_OF]}), "x")
+    assert table["figures"] == [1, 2]
+    assert re.search(r'<td class="fig">€[\d,]+</td>', html)  # a cost cell in the rendered report
 
 
 # --- Excel -----------------------------------------------------------------------------------------
