@@ -42,9 +42,17 @@ def test_graph_canvas_renders_offline(page: Page, server: str) -> None:
     assert not external_requests(page.requests)
 
 
+def use_sample(page: Page) -> None:
+    """Pick the bundled sample workspace in the sidebar (an earlier test may have imported another)."""
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').click()
+    page.get_by_role("option", name="sample", exact=True).click()
+    wait_for_app(page)
+
+
 def test_report_downloads_and_renders(page: Page, server: str, browser) -> None:
     page.goto(f"{server}/report")
     wait_for_app(page)
+    use_sample(page)  # the sample has groups, so every report section has content to look at
     files = {}
     for label, name in (("Download HTML report", "report.html"), ("Download Excel workbook", "report.xlsx")):
         with page.expect_download(timeout=120_000) as download:
@@ -54,6 +62,7 @@ def test_report_downloads_and_renders(page: Page, server: str, browser) -> None:
     assert "xl/workbook.xml" in zipfile.ZipFile(files["report.xlsx"]).namelist()
     html = files["report.html"].read_text(encoding="utf-8")
     assert "Names anonymised" in html
+    assert "BNI Domstad Utrecht" in html and "Sanne de Vries" not in html  # a group; not the owner
     viewer = browser.new_page(viewport={"width": 1200, "height": 900})
     requests: list[str] = []
     viewer.on("request", lambda r: requests.append(r.url))
