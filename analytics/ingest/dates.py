@@ -61,34 +61,60 @@ def _canonical(text: pa.Array) -> pa.Array:
     return pc.replace_substring_regex(text, pattern=r"(^|\D)0+(\d)", replacement=r"\1\2")
 
 
-def _rolled_over(values: pa.Array, parsed: pa.Array, fmt: str) -> pa.Array:
+def _rolled_over(values: pa.Array, parsed: pa.Array, fmt: str) -> np.ndarray:
     """True where strptime turned an impossible day into the next month ('31 Feb' -> 3 Mar).
 
-    A roll-over can only land on the 1st (31 Apr -> 1 May) or on 1-3 March (29-31 Feb), so only those
-    are formatted back and compared: a few percent of the values.
+    A roll-over can only land on the 1st (31 Apr -> 1 May) or on 1-3 March (29-31 Feb), from a text
+    that says 29, 30 or 31, so only those (a fraction of a percent) are formatted back and compared.
     """
     day = pc.day(parsed)
     early = pc.fill_null(pc.or_(pc.equal(day, 1), pc.and_(pc.equal(pc.month(parsed), 3),
                                                            pc.less_equal(day, 3))), False)
     suspect = np.flatnonzero(early.to_numpy(zero_copy_only=False))
+    said = pc.match_substring_regex(values.take(suspect), pattern=r"(^|\D)(29|30|31)(\D|$)")
+    suspect = suspect[pc.fill_null(said, False).to_numpy(zero_copy_only=False)]
     flags = np.zeros(len(values), dtype=bool)
     if len(suspect):
         back = pc.strftime(parsed.take(suspect), format=fmt, locale="C")
         same = pc.equal(_canonical(back), _canonical(pc.utf8_trim_whitespace(values.take(suspect))))
         flags[suspect] = ~pc.fill_null(same, False).to_numpy(zero_copy_only=False)
-    return pa.array(flags)
+    return flags
 
 
-def _parse_unique(values: pa.Array) -> pa.Array:
-    """Timestamps (unit s) for distinct strings; null where no format fits or the day is impossible."""
-    out = pa.nulls(len(values), pa.timestamp("s"))
-    for fmt in FORMATS:
-        missing = pc.is_null(out)
-        if not pc.any(missing).as_py():
+_LO, _HI = (int(pd.Timestamp(f"{y}-01-01").timestamp()) for y in (_NS_MIN, _NS_MAX + 1))
+_NAT = np.iinfo(np.int64).min
+_SAMPLE = 500
+
+
+def _formats_in_order(values: pa.Array) -> list[str]:
+    """FORMATS that fit a sample of the values first (in FORMATS order), then the rest.
+
+    One export uses one layout per column, so the first pass usually parses every row and the other
+    formats only ever see the few values left over.
+    """
+    sample = values.slice(0, _SAMPLE)
+    fits = [f for f in FORMATS
+            if pc.strptime(sample, format=f, unit="s", error_is_null=True).null_count < len(sample)]
+    return fits + [f for f in FORMATS if f not in fits]
+
+
+def _parse(values: pa.Array) -> np.ndarray:
+    """Seconds since 1970 (int64; _NAT where blank, unreadable, impossible or out of pandas' range).
+
+    A value outside the range is left for the next format, so '3/14/25' read by %Y as year 25 is
+    still read by %y as 2025.
+    """
+    out = np.full(len(values), _NAT, dtype=np.int64)
+    todo = np.flatnonzero(pc.fill_null(pc.not_equal(values, ""), False).to_numpy(zero_copy_only=False))
+    for fmt in _formats_in_order(values.take(todo)):
+        if not len(todo):
             break
-        parsed = pc.strptime(values, format=fmt, unit="s", error_is_null=True)
-        parsed = pc.if_else(_rolled_over(values, parsed, fmt), pa.scalar(None, pa.timestamp("s")), parsed)
-        out = pc.if_else(missing, parsed, out)
+        sub = values.take(todo)
+        parsed = pc.strptime(sub, format=fmt, unit="s", error_is_null=True)
+        seconds = pc.fill_null(parsed.cast(pa.int64()), _NAT).to_numpy(zero_copy_only=False)
+        ok = (seconds >= _LO) & (seconds < _HI) & ~_rolled_over(sub, parsed, fmt)
+        out[todo[ok]] = seconds[ok]
+        todo = todo[~ok]
     return out
 
 
@@ -98,16 +124,15 @@ def parse_dates(values: pd.Series) -> pd.Series:
     >>> parse_dates(pd.Series(["15. März 2023", "05 Jun 1833", ""])).dt.strftime("%Y-%m-%d").tolist()
     ['2023-03-15', '1833-06-05', nan]
     """
-    codes, uniques = pd.factorize(values.astype("str"))
-    arr = pa.array(uniques.astype(object), type=pa.string())
-    parsed = _parse_unique(arr)
-    if parsed.null_count > 1 or (parsed.null_count == 1 and "" not in set(uniques)):
-        local = pa.array([_english_months(v) for v in arr.to_pylist()], type=pa.string())
-        parsed = pc.if_else(pc.is_null(parsed), _parse_unique(local), parsed)
-    years = pc.year(parsed)
-    in_range = pc.and_(pc.greater_equal(years, _NS_MIN), pc.less_equal(years, _NS_MAX))
-    parsed = pc.if_else(pc.fill_null(in_range, False), parsed, pa.scalar(None, pa.timestamp("s")))
-    stamps = pd.DatetimeIndex(parsed.to_pandas().astype("datetime64[ns]")).tz_localize("UTC")
-    result = stamps.take(codes) if len(codes) else stamps[:0]
-    result = result.where(codes >= 0) if len(codes) else result
-    return pd.Series(result, index=values.index, dtype="datetime64[ns, UTC]")
+    arr = pa.array(values.astype("str").array, type=pa.string())
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    seconds = _parse(arr)
+    left = np.flatnonzero((seconds == _NAT) & pc.fill_null(pc.not_equal(arr, ""), False).to_numpy(
+        zero_copy_only=False))
+    if len(left):  # localised month names: translate the few distinct leftovers and try again
+        codes, uniques = pd.factorize(pd.Series(arr.take(left).to_pylist(), dtype=object))
+        local = _parse(pa.array([_english_months(v) for v in uniques], type=pa.string()))
+        seconds[left] = local[codes]
+    stamps = seconds.view("datetime64[s]").astype("datetime64[ns]")
+    return pd.Series(stamps, index=values.index).dt.tz_localize("UTC")
