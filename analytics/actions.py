@@ -178,9 +178,10 @@ def keep_in_touch_50(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp, n:
     frame = frame[frame["client"] | prospect].copy()
     if frame.empty:
         return pd.DataFrame(columns=KEEP_IN_TOUCH_COLUMNS)
-    last_two_way = last_two_way[frame.index]
     frame["strength"] = pd.to_numeric(frame["strength"], errors="coerce").fillna(0.0)
     frame["score"] = frame["strength"] + sum(frame[k].astype(float) * v for k, v in pts.items())
+    frame = frame.sort_values(["score", "contact_id"], ascending=[False, True]).head(n)
+    last_two_way = last_two_way[frame.index]
     span = f" {weights.PROSPECT_RECENT_DAYS} days"
     reasons = pd.DataFrame({
         "client": "closed business " + frame["deals"].fillna(0).astype(int).astype(str)
@@ -192,14 +193,14 @@ def keep_in_touch_50(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp, n:
                   + f" interactions in the last{span} vs "
                   + frame["before"].fillna(0).astype(int).astype(str) + f" in the{span} before)",
     }, index=frame.index)
-    reasons = reasons.where(frame[list(reasons.columns)].to_numpy(), "")
-    joined = reasons.apply(lambda r: "; ".join(t for t in r if t), axis=1)
+    joined = pd.Series("", index=frame.index, dtype="str")
+    for flag, text in reasons.items():  # "; "-join the reasons that apply, column by column
+        joined = joined.where(~frame[flag], joined.where(joined.eq(""), joined + "; ") + text)
     frame["why"] = (joined.str[:1].str.upper() + joined.str[1:]
                     + "; strength " + frame["strength"].round().astype(int).astype(str) + ".")
     frame["segment"] = frame["client"].map({True: "client", False: "prospect"})
     frame["action"] = CARD_ACTION
     frame["item_key"] = item_keys("keep_in_touch", frame["contact_id"])
-    frame = frame.sort_values(["score", "contact_id"], ascending=[False, True]).head(n)
     frame = _named(frame, net, scores).merge(_latest_card(plan_status), on="contact_id", how="left")
     frame.insert(0, "rank", range(1, len(frame) + 1))
     return frame[KEEP_IN_TOUCH_COLUMNS].reset_index(drop=True)

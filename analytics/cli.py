@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analytics import actions, depth, graph, groups, ingest, ledger, report
+from analytics import actions, depth, groups, ingest, ledger
 from analytics.errors import InputError
 from analytics.model import Network
 
@@ -88,9 +88,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "summary":
             print(json.dumps(summary(net, as_of), ensure_ascii=False, indent=2, default=str))
         elif args.command == "graph":
+            from analytics import graph  # deferred, like report: `summary` does not pay for their imports
+
             scores = depth.score_contacts(net, as_of)
             Path(args.out).write_text(graph.render_html(graph.build_graph(net, scores)), encoding="utf-8")
         else:
+            from analytics import report
+
             Path(args.out).write_bytes(report.build(net, as_of, anonymize=args.anonymize,
                                                      fmt=Path(args.out).suffix.lstrip(".")))
     except InputError as err:

@@ -86,13 +86,12 @@ _NAT = np.iinfo(np.int64).min
 _SAMPLE = 500
 
 
-def _formats_in_order(values: pa.Array) -> list[str]:
-    """FORMATS that fit a sample of the values first (in FORMATS order), then the rest.
+def _formats_in_order(sample: pa.Array) -> list[str]:
+    """FORMATS that fit some of `sample` first (in FORMATS order), then the rest.
 
     One export uses one layout per column, so the first pass usually parses every row and the other
     formats only ever see the few values left over.
     """
-    sample = values.slice(0, _SAMPLE)
     fits = [f for f in FORMATS
             if pc.strptime(sample, format=f, unit="s", error_is_null=True).null_count < len(sample)]
     return fits + [f for f in FORMATS if f not in fits]
@@ -106,10 +105,10 @@ def _parse(values: pa.Array) -> np.ndarray:
     """
     out = np.full(len(values), _NAT, dtype=np.int64)
     todo = np.flatnonzero(pc.fill_null(pc.not_equal(values, ""), False).to_numpy(zero_copy_only=False))
-    for fmt in _formats_in_order(values.take(todo)):
+    for fmt in _formats_in_order(values.take(todo[:_SAMPLE])):
         if not len(todo):
             break
-        sub = values.take(todo)
+        sub = values if len(todo) == len(values) else values.take(todo)
         parsed = pc.strptime(sub, format=fmt, unit="s", error_is_null=True)
         seconds = pc.fill_null(parsed.cast(pa.int64()), _NAT).to_numpy(zero_copy_only=False)
         ok = (seconds >= _LO) & (seconds < _HI) & ~_rolled_over(sub, parsed, fmt)
