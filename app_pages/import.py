@@ -1,6 +1,5 @@
 """Import & workspace: upload an export or contacts file, review the report, merge, delete."""
 
-import pandas as pd
 import streamlit as st
 
 from analytics import ingest
@@ -50,11 +49,8 @@ if files:
         session.show_error(err)
         st.stop()
     st.subheader("Import report")
-    report = pd.DataFrame([f.as_dict() for f in parsed.files])
-    st.dataframe(report[["file", "kind", "rows", "skipped", "date_min", "date_max"]], hide_index=True)
+    st.dataframe(ingest.import_table(parsed.files), hide_index=True, width="stretch")
     for f in parsed.files:
-        for reason, n in f.reasons.items():
-            st.caption(f"{f.file}: {n} row(s) skipped — {reason}")
         for warning in f.warnings:
             st.warning(f"{f.file}: {warning}", icon="ℹ️")
     c1, c2 = st.columns(2)
@@ -89,8 +85,8 @@ st.write(f"{len(net.contacts):,} contacts · {len(net.interactions):,} interacti
          f"{len(net.groups):,} groups · {len(net.ledger):,} ledger entries")
 history = session.store().import_history()
 if not history.empty:
-    with st.expander("Import history"):
-        st.dataframe(history[["id", "at"]].assign(files=history["files"].map(len)), hide_index=True)
+    with st.expander(f"Import history ({len(history)})"):
+        st.dataframe(ingest.history_table(history), hide_index=True, width="stretch")
 
 with st.expander("Delete data"):
     names = dict(zip(net.contacts["name"] + " · " + net.contacts["company"], net.contacts["contact_id"],
