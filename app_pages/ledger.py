@@ -85,7 +85,8 @@ with tab_groups:
         column_order=["name", "type", "annual_cost", "hours_per_month", "joined_on"],
         column_config={
             "name": st.column_config.TextColumn("Name", required=True, width="medium"),
-            "type": st.column_config.SelectboxColumn("Type", options=list(GROUP_TYPES), required=True),
+            "type": st.column_config.SelectboxColumn("Type", options=list(GROUP_TYPES), required=True,
+                                                     format_func=TYPE_LABELS.get),
             "annual_cost": st.column_config.NumberColumn("Annual cost", min_value=0, format="%,.0f"),
             "hours_per_month": st.column_config.NumberColumn("Hours per month", min_value=0,
                                                              help="Meetings, travel, one-to-ones."),
@@ -247,10 +248,11 @@ with tab_ledger:
             "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD", required=True),
             "contact": st.column_config.TextColumn("Contact"),
             "group": st.column_config.SelectboxColumn("Group", options=["", *group_names.values()]),
-            "kind": st.column_config.SelectboxColumn("Kind", options=list(LEDGER_KINDS), required=True),
+            "kind": st.column_config.SelectboxColumn("Kind", options=list(LEDGER_KINDS), required=True,
+                                                     format_func=lambda k: k.replace("_", " ")),
             "direction": st.column_config.SelectboxColumn("Direction", options=list(DIRECTIONS),
                                                           required=True,
-                                                          help="out = you gave it, in = you received it"),
+                                                          format_func={"out": "given", "in": "received"}.get),
             "value": st.column_config.NumberColumn("Value", min_value=0, format="%,.0f"),
             "note": st.column_config.TextColumn("Note", width="large"),
         })
