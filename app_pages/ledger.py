@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from analytics import bni, groups, ledger
+from analytics import bni, groups, ingest, ledger
 from analytics.charts_groups import plain
 from analytics.errors import InputError
 from analytics.model import DIRECTIONS, GROUP_TYPES, LEDGER_KINDS
@@ -37,8 +37,7 @@ def saved(key: str, message: str) -> None:
 
 def show_import(result: ledger.LedgerImport) -> None:
     """The per-file reports, warnings and skipped rows of a ledger or BNI import."""
-    st.dataframe(pd.DataFrame([f.as_dict() for f in result.files])[["file", "kind", "rows", "skipped"]],
-                 hide_index=True)
+    st.dataframe(ingest.import_table(result.files), hide_index=True, width="stretch")
     for f in result.files:
         for warning in f.warnings:
             st.warning(plain(f"{f.file}: {warning}"), icon="ℹ️")
