@@ -6,7 +6,8 @@ import streamlit as st
 
 from analytics import annotations, depth, views
 from analytics.errors import InputError
-from ui import session
+from ui import session, widgets
+from ui.widgets import plain
 
 EDITOR_ROWS = 1000
 
@@ -30,9 +31,7 @@ edited = st.data_editor(
     shown[columns], key="contacts_editor", hide_index=True, height=480,
     disabled=[c for c in columns if c not in editable],
     column_config={
-        "strength": st.column_config.ProgressColumn("Strength", min_value=0, max_value=100, format="%.0f"),
-        "last_interaction": st.column_config.DatetimeColumn("Last interaction", format="YYYY-MM-DD"),
-        "reason": st.column_config.TextColumn("Why this score", width="large"),
+        **widgets.CONTACT_CONFIG,
         "closeness": st.column_config.NumberColumn("Closeness", min_value=0, max_value=5, step=1,
                                                    help="Your own rating; blends into the strength."),
         "target": st.column_config.CheckboxColumn("Target", help="In the segment you want to grow."),
@@ -59,13 +58,13 @@ if pick:
     row = table.loc[pick]
     parts = pd.DataFrame(depth.explain(row), columns=["component", "points", "why"])
     left, right = st.columns([2, 3])
-    left.metric(f"{row['name']} — {row['tier']}", f"{row['strength']:.0f} / 100")
+    left.metric(f"{plain(row['name'])} — {row['tier']}", f"{row['strength']:.0f} / 100")
     left.dataframe(parts, hide_index=True, column_config={"points": st.column_config.NumberColumn(
         format="%.1f")})
     right.plotly_chart(px.bar(parts, x="points", y="component", orientation="h", text_auto=".1f",
                               title="Points per component"), key="explain_chart")
     with st.form("annotate_form"):
-        st.markdown(f"**Your notes on {row['name']}**")
+        st.markdown(f"**Your notes on {plain(row['name'])}**")
         a1, a2, a3 = st.columns(3)
         closeness = a1.slider("Closeness (0 stranger – 5 closest)", 0, 5, key="annotate_closeness",
                               value=0 if pd.isna(row["closeness"]) else int(row["closeness"]))
@@ -77,5 +76,5 @@ if pick:
             edits = {0: {"closeness": closeness, "consent": consent, "target": target, "notes": notes}}
             store = session.store()
             store.save_annotations(annotations.apply_edits(store.annotations(), [pick], edits))
-            st.toast(f"Saved your notes on {row['name']}")
+            st.toast(f"Saved your notes on {plain(row['name'])}")
             st.rerun()
