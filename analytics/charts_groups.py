@@ -11,7 +11,6 @@ Example:
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -31,18 +30,6 @@ def _styled(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
     fig.update_layout(title={"text": title, "x": 0}, height=height, **_LAYOUT)
     return fig
 
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
-
-
-def plain(text: object) -> str:
-    r"""`text` (a group or file name, a cell) escaped for places where Streamlit renders markdown
-    (markdown, captions, headers, alerts, button labels): no links, images, formulas or formatting.
-
-    >>> plain("![x](http://evil/x.png) $1")
-    '\\!\\[x\\]\\(http\\://evil/x\\.png\\) \\$1'
-    """
-    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def selected_group(event: Mapping | None) -> str | None:

@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from analytics import charts_groups, groups, weights
-from analytics.charts_groups import plain
 from ui import session
+from ui.widgets import plain
 
 st.title("Which groups pay off?")
 net = session.network()

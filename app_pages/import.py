@@ -6,6 +6,7 @@ from analytics import ingest
 from analytics.errors import InputError
 from analytics.store import Store, workspace_path
 from ui import session
+from ui.widgets import plain
 
 MAPPING_FIELDS = ["first_name", "last_name", "name", "email", "company", "position", "url", "connected_on"]
 
@@ -27,7 +28,7 @@ except InputError as err:
     st.stop()
 if generic:
     st.subheader("Match your columns")
-    st.caption(f"{generic[0][0]}: we guessed which column holds what; correct anything that is off.")
+    st.caption(f"{plain(generic[0][0])}: we guessed which column holds what; correct anything that is off.")
     guess = ingest.guess_mapping(columns)
     options = ["(none)", *columns]
     cols = st.columns(4)
@@ -52,7 +53,7 @@ if files:
     st.dataframe(ingest.import_table(parsed.files), hide_index=True, width="stretch")
     for f in parsed.files:
         for warning in f.warnings:
-            st.warning(f"{f.file}: {warning}", icon="ℹ️")
+            st.warning(plain(f"{f.file}: {warning}"), icon="ℹ️")
     c1, c2 = st.columns(2)
     c1.metric("Contacts found", f"{len(parsed.contacts):,}")
     c2.metric("Interactions found", f"{len(parsed.interactions):,}")
@@ -94,7 +95,7 @@ with st.expander("Delete data"):
     who = st.selectbox("Delete one contact and everything about them", ["", *names], key="delete_who")
     if who and st.button("Delete this contact", key="delete_one"):
         session.store().delete_contact(names[who])
-        st.toast(f"Deleted {who}")
+        st.toast(f"Deleted {plain(who)}")
         st.rerun()
     confirm = st.checkbox(f"I want to delete the whole workspace “{session.workspace_name()}” from this "
                           "computer", key="delete_all_confirm")

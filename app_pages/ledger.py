@@ -4,10 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from analytics import bni, groups, ingest, ledger
-from analytics.charts_groups import plain
 from analytics.errors import InputError
 from analytics.model import DIRECTIONS, GROUP_TYPES, LEDGER_KINDS
 from ui import session
+from ui.widgets import plain
 
 TYPE_LABELS = {"chamber": "Chamber of commerce", "referral_group": "Referral group / BNI",
                "association": "Association", "event": "Event", "online": "Online group",

@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics import charts, selection, views
 from ui import session
-from ui.widgets import contact_list
+from ui.widgets import contact_list, plain
 
 st.title("Is my network wide, or deep?")
 data = session.derived(views.overview)
@@ -40,5 +40,5 @@ picked = [
 c2.plotly_chart(charts.engagement(data["engagement"]), key="engagement")
 
 shown, labels = selection.apply(data["contacts"], [p.selection for p in picked])
-st.subheader("Contacts" + (f" — {', '.join(labels)}" if labels else ""))
+st.subheader("Contacts" + (f" — {plain(', '.join(labels))}" if labels else ""))
 contact_list(shown)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from analytics import report, views
 from ui import session
+from ui.widgets import plain
 
 st.title("Coach report")
 store = session.store()
@@ -49,7 +50,7 @@ if "presentation" in st.session_state:
         del st.session_state["presentation"]
         st.rerun()
     st.header(f"{index + 1}/{len(sections)} · {section['title']}")
-    st.subheader(section["takeaway"])
+    st.subheader(plain(section["takeaway"]))
     if section["figure"] is not None:
         st.plotly_chart(section["figure"].update_layout(height=620), key=f"present_{section['key']}")
     elif section["table"] is not None:
@@ -57,7 +58,7 @@ if "presentation" in st.session_state:
 else:
     for section in sections:
         st.subheader(section["title"])
-        st.caption(section["takeaway"])
+        st.caption(plain(section["takeaway"]))
         if section["figure"] is not None:
             st.plotly_chart(section["figure"], key=f"report_chart_{section['key']}")
         if section["table"] is not None:

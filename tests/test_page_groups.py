@@ -5,6 +5,7 @@ import pytest
 
 from analytics import charts_groups, depth, groups
 from tests.apptest import open_page, sample_store
+from ui import widgets
 
 AS_OF = pd.Timestamp("2026-11-15", tz="UTC")
 
@@ -144,4 +145,4 @@ def test_a_hostile_group_name_is_shown_as_plain_text() -> None:
     assert not at.exception, [e.value for e in at.exception]
     shown = [e.value for e in [*at.markdown, *at.subheader, *at.caption, *at.info]]
     assert not any("![x](" in text or "](http" in text for text in shown)
-    assert any(charts_groups.plain(hostile) in text for text in shown)
+    assert any(widgets.plain(hostile) in text for text in shown)
