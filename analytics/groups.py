@@ -432,11 +432,11 @@ def takeaways(scores: pd.DataFrame, hours: pd.Series, burnout: pd.DataFrame) -> 
         per_hour = scores[scores["value_per_hour"].notna() & (closed > 0)]
         if len(per_hour) > 1:
             best = per_hour.loc[per_hour["value_per_hour"].idxmax()]
-            out.append(f"Best return on your time: {best['name']}, {best['value_per_hour']:,.0f} of closed"
+            out.append(f"Best return on your time: {best['name']}, €{best['value_per_hour']:,.0f} of closed"
                        f" business per hour spent.")
     idle = scores[(closed <= 0) & ~scores["early"] & (scores["cost"] > 0)]
     if len(idle):
-        out.append(f"{len(idle)} group(s) cost {idle['cost'].sum():,.0f} (time included) with no closed"
+        out.append(f"{len(idle)} group(s) cost €{idle['cost'].sum():,.0f} (time included) with no closed"
                    f" business yet: {', '.join(idle['name'])}.")
     for r in scores[scores["early"]].itertuples(index=False):
         out.append(f"{r.name} is early, not failing: joined {r.months:.0f} months ago; judge it after"

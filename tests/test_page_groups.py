@@ -98,7 +98,7 @@ def test_takeaways_name_the_share_the_idle_and_the_early() -> None:
     lines = groups.takeaways(scores, hours, burnout)
     assert lines == [
         "A: 100% of closed business for 25% of the hours you invested (first close after 5 months).",
-        "1 group(s) cost 800 (time included) with no closed business yet: B.",
+        "1 group(s) cost €800 (time included) with no closed business yet: B.",
         "C is early, not failing: joined 3 months ago; judge it after 9 months.",
         "B: you give far more than you get back (burnout risk): ask for referrals.",
     ]
