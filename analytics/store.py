@@ -78,10 +78,15 @@ _SCHEMA = [
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE imports (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, files TEXT NOT NULL);
     """,
+    # version 2: an id per workspace file, so results cached from a deleted workspace never match a new one
+    """
+    INSERT OR IGNORE INTO meta VALUES ('workspace_id', lower(hex(randomblob(16))));
+    """,
 ]
 # Tables whose rows follow a contact id (re-keyed on merge, deleted with the contact).
 _CONTACT_TABLES = ("interactions", "annotations", "members", "ledger", "plan_status")
 _EPOCH = pd.Timestamp(0, tz="UTC")
+_INTERACTIONS_SQL = f"SELECT {', '.join(INTERACTION_COLUMNS)} FROM interactions"
 # Dates are stored as whole seconds since 1970 (UTC): compact, and converted without Python loops.
 _DATE_FIELDS = {"connected_on", "date", "consent_date", "joined_on", "done_on", "card_sent_on"}
 
@@ -202,19 +207,21 @@ class Store:
             raise
 
     @contextmanager
-    def _write(self, counter: str = "revision") -> Iterator[sqlite3.Connection]:
-        """One write transaction: all or nothing, and `counter` moves on.
+    def _write(self, *counters: str) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all or nothing, and each of `counters` (default `revision`) moves on.
 
-        Writes to what `load()` returns move `revision` (every cached analysis depends on it); plan
-        status and goals are not part of the Network, so ticking a plan item moves only
-        `plan_revision` and a large workspace is not re-analysed for a tick.
+        Writes to what `load()` returns move `revision` (every cached analysis depends on it); those
+        that change contacts or interactions (import, delete) also move `interactions_revision`, the
+        key of the cached interactions. Plan status and goals are not part of the Network, so ticking
+        a plan item moves only `plan_revision` and a large workspace is not re-analysed for a tick.
         """
         with closing(self._connect()) as con:
             con.execute("BEGIN IMMEDIATE")
             try:
                 yield con
-                con.execute("INSERT INTO meta VALUES (?, '1') ON CONFLICT(key) DO UPDATE "
-                            "SET value = CAST(value AS INTEGER) + 1", (counter,))
+                for counter in counters or ("revision",):
+                    con.execute("INSERT INTO meta VALUES (?, '1') ON CONFLICT(key) DO UPDATE "
+                                "SET value = CAST(value AS INTEGER) + 1", (counter,))
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
@@ -235,6 +242,19 @@ class Store:
             row = con.execute("SELECT value FROM meta WHERE key = ?", (counter,)).fetchone()
         return int(row[0]) if row else 0
 
+    def version(self) -> tuple[str, int, int]:
+        """(workspace id, revision, interactions revision): the cache key of everything derived.
+
+        The id is new for every workspace file, so a workspace deleted and created again never
+        matches a result cached from the one before. ("", 0, 0) while there is no file.
+        """
+        if not self.path.exists():
+            return "", 0, 0
+        with closing(self._connect()) as con:
+            meta = dict(con.execute("SELECT key, value FROM meta WHERE key IN "
+                                    "('workspace_id', 'revision', 'interactions_revision')").fetchall())
+        return meta["workspace_id"], int(meta.get("revision", 0)), int(meta.get("interactions_revision", 0))
+
     # -- import -----------------------------------------------------------------------------
     def import_network(self, net: Network) -> dict[str, int]:
         """Merge an imported export into the workspace in one transaction.
@@ -245,7 +265,7 @@ class Store:
         duplicated. Returns counts: added, updated, interactions_added.
         """
         incoming = net.contacts.copy()
-        with self._write() as con:
+        with self._write("revision", "interactions_revision") as con:
             known = dict(con.execute("SELECT contact_id, name_key FROM contacts").fetchall())
             by_name: dict[str, str] = {}
             for cid, key in known.items():
@@ -305,8 +325,9 @@ class Store:
             con.execute(f"DELETE FROM {table} WHERE contact_id = ?", (old,))
 
     # -- load -------------------------------------------------------------------------------
-    def load(self) -> Network:
-        """The whole workspace as the canonical `Network`."""
+    def load(self, interactions: bool = True) -> Network:
+        """The whole workspace as the canonical `Network` (without its interactions when the caller
+        has them already: see `interactions()` and `version()`)."""
         with closing(self._connect()) as con:
             def read(sql: str, columns: list[str]) -> pd.DataFrame:
                 return _frame(con.execute(sql), columns)
@@ -314,8 +335,8 @@ class Store:
             net = Network(
                 contacts=read(f"SELECT {', '.join(CONTACT_COLUMNS)} FROM contacts ORDER BY name",
                               CONTACT_COLUMNS),
-                interactions=read(f"SELECT {', '.join(INTERACTION_COLUMNS)} FROM interactions",
-                                  INTERACTION_COLUMNS),
+                interactions=read(_INTERACTIONS_SQL, INTERACTION_COLUMNS) if interactions
+                else empty_frame(INTERACTION_COLUMNS),
                 annotations=_typed_annotations(read("SELECT * FROM annotations", ANNOTATION_COLUMNS)),
                 groups=read("SELECT * FROM groups ORDER BY name", GROUP_COLUMNS),
                 members=read("SELECT * FROM members", MEMBER_COLUMNS),
@@ -330,6 +351,10 @@ class Store:
             for c in cols:
                 frame[c] = pd.to_numeric(frame[c])
         return net
+
+    def interactions(self) -> pd.DataFrame:
+        """Every stored interaction (the bulk of a workspace; it changes only on import and delete)."""
+        return self._read(_INTERACTIONS_SQL, INTERACTION_COLUMNS)
 
     def annotations(self) -> pd.DataFrame:
         """Only the user's annotations (cheap: pages that edit them need not load the network)."""
@@ -439,7 +464,7 @@ class Store:
     # -- deletion ---------------------------------------------------------------------------
     def delete_contact(self, contact_id: str) -> None:
         """Remove one contact and everything about them; freed pages are overwritten."""
-        with self._write() as con:
+        with self._write("revision", "interactions_revision") as con:
             con.execute("DELETE FROM contacts WHERE contact_id = ?", (contact_id,))
             for table in _CONTACT_TABLES:
                 con.execute(f"DELETE FROM {table} WHERE contact_id = ?", (contact_id,))

@@ -52,3 +52,27 @@ def test_two_sessions_on_one_workspace_keep_both_writes() -> None:
     notes = dict(zip(*Store(workspace_path("shared")).load().annotations[["contact_id", "notes"]].T.values,
                      strict=True))
     assert notes == {"in:alma-alpha": "from A", "in:bert-beta": "from B"}
+
+
+def test_a_deleted_and_recreated_workspace_never_shows_what_was_deleted() -> None:
+    store = Store(workspace_path("gone"))
+    store.import_network(one_contact("Alma Alpha"))
+    assert names_shown(session_on("gone")) == {"Alma Alpha"}  # now cached at revision 1
+    store.delete_all()
+    store.import_network(one_contact("Bert Beta"))  # a new file, at revision 1 again
+    assert names_shown(session_on("gone")) == {"Bert Beta"}
+
+
+def test_editing_a_note_does_not_reread_the_interactions(monkeypatch) -> None:
+    reads = []
+    original = Store.interactions
+    monkeypatch.setattr(Store, "interactions", lambda self: reads.append(1) or original(self))
+    Store(workspace_path("notes")).import_network(one_contact("Alma Alpha"))
+    at = session_on("notes")
+    at.selectbox(key="contacts_explain").select("Alma Alpha").run()
+    at.text_area(key="annotate_notes").input("met at the chamber")
+    at.button[0].click().run()
+    assert not at.exception
+    assert Store(workspace_path("notes")).annotations()["notes"].tolist() == ["met at the chamber"]
+    assert at.dataframe[0].value["notes"].tolist() == ["met at the chamber"], "the page shows the edit"
+    assert len(reads) == 1, "interactions are read once, then served from the cache"

@@ -318,6 +318,26 @@ def test_plan_writes_move_only_the_plan_revision(store, write):
     assert (store.revision(), store.revision("plan_revision")) == (1, 2)
 
 
+@pytest.mark.parametrize(("write", "interactions_move"), [
+    ("import_network", True), ("delete_contact", True), ("save_annotations", False), ("save_ledger", False),
+    ("save_settings", False),
+])
+def test_only_imports_and_deletes_move_the_interactions_revision(store, write, interactions_move):
+    WRITES["save_groups"](store)
+    workspace, revision, interactions = store.version()
+    WRITES[write](store)
+    assert store.version() == (workspace, revision + 1, interactions + interactions_move)
+
+
+def test_a_recreated_workspace_has_a_new_id(store):
+    assert store.version() == ("", 0, 0)
+    WRITES["import_network"](store)
+    first = store.version()
+    store.delete_all()
+    WRITES["import_network"](store)
+    assert store.version()[1:] == first[1:] and store.version()[0] != first[0]
+
+
 @pytest.mark.parametrize("read", READS)
 def test_reads_leave_the_revision_alone(store, read):
     store.import_network(export([PIET]))

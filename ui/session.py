@@ -1,9 +1,11 @@
 """Which workspace this browser session uses, and cached results derived from it.
 
-The only module besides app_pages/ that imports Streamlit. Everything cached is keyed by the
-workspace file and its revision (or by uploaded bytes), so a write anywhere shows up on the next
-rerun and two sessions on different workspaces never share a result. No contact data is kept in
-module globals or `st.cache_resource`.
+With ui/widgets, the only code besides app_pages/ that imports Streamlit. Everything cached is keyed by the
+workspace file and its version (id, revision, interactions revision; or by uploaded bytes), so a
+write anywhere shows up on the next rerun, a deleted and re-created workspace never shows what was
+deleted, and two sessions on different workspaces never share a result. The interactions (the bulk
+of a workspace) are cached on their own, so editing a note does not re-read a million messages.
+No contact data is kept in module globals or `st.cache_resource`.
 """
 
 from __future__ import annotations
@@ -74,15 +76,25 @@ def parse_upload(files: list[tuple[str, bytes]], mapping: dict[str, str] | None 
     return _parse(tuple(files), tuple(sorted((mapping or {}).items())))
 
 
+Version = tuple[str, int, int]
+
+
+@st.cache_data(show_spinner="Loading messages…", max_entries=2)
+def _interactions(path: str, workspace_id: str, interactions_revision: int) -> pd.DataFrame:
+    return Store(path).interactions()
+
+
 @st.cache_data(show_spinner="Loading workspace…", max_entries=4)
-def _network(path: str, revision: int) -> Network:
-    return Store(path).load()
+def _network(path: str, version: Version) -> Network:
+    net = Store(path).load(interactions=False)
+    net.interactions = _interactions(path, version[0], version[2])
+    return net
 
 
 def network() -> Network:
-    """The session's workspace as the canonical Network (cached per workspace revision)."""
+    """The session's workspace as the canonical Network (cached per workspace version)."""
     current = store()
-    return _network(str(current.path), current.revision())
+    return _network(str(current.path), current.version())
 
 
 def as_of() -> pd.Timestamp:
@@ -92,31 +104,31 @@ def as_of() -> pd.Timestamp:
 
 
 @st.cache_data(show_spinner="Scoring relationships…", max_entries=8)
-def _scores(path: str, revision: int, when: pd.Timestamp) -> pd.DataFrame:
-    return depth.score_contacts(_network(path, revision), when)
+def _scores(path: str, version: Version, when: pd.Timestamp) -> pd.DataFrame:
+    return depth.score_contacts(_network(path, version), when)
 
 
 def scores() -> pd.DataFrame:
-    """Relationship strength, tier and reason for every contact (cached per revision and date)."""
+    """Relationship strength, tier and reason for every contact (cached per version and date)."""
     current = store()
-    return _scores(str(current.path), current.revision(), as_of())
+    return _scores(str(current.path), current.version(), as_of())
 
 
 @st.cache_data(show_spinner="Analysing…", max_entries=32)
-def _derived(path: str, revision: int, when: pd.Timestamp, module: str, name: str,
+def _derived(path: str, version: Version, when: pd.Timestamp, module: str, name: str,
              options: tuple[tuple[str, object], ...]) -> object:
     func = getattr(importlib.import_module(module), name)
-    return func(_network(path, revision), _scores(path, revision, when), when, **dict(options))
+    return func(_network(path, version), _scores(path, version, when), when, **dict(options))
 
 
 def derived(func: Callable[..., T], **options: object) -> T:
-    """`func(network, scores, as_of, **options)` for this workspace, cached per revision, date and options.
+    """`func(network, scores, as_of, **options)` for this workspace, cached per version, date and options.
 
     Pages pass an analytics function (e.g. `views.overview`); a filter change then reruns only the
     page's filtering and drawing, not the analysis.
     """
     current = store()
-    return _derived(str(current.path), current.revision(), as_of(), func.__module__, func.__name__,
+    return _derived(str(current.path), current.version(), as_of(), func.__module__, func.__name__,
                     tuple(sorted(options.items())))
 
 
