@@ -10,6 +10,8 @@ Example:
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -84,7 +86,8 @@ def company_treemap(contacts: pd.DataFrame, top: int = 40) -> go.Figure:
     frame = contacts.assign(company=contacts["company"].where(contacts["company"].isin(big), OTHER))
     sizes = frame.groupby(["function", "company"]).size().reset_index(name="n")
     functions = sizes.groupby("function")["n"].sum()
-    labels = [*functions.index, *sizes["company"].replace({"": "(no company)"})]
+    # company names come from files: escaped, since plotly renders <a>, <b>, <span> in labels
+    labels = [*functions.index, *sizes["company"].replace({"": "(no company)"}).map(html.escape)]
     ids = [*functions.index, *(sizes["function"] + "/" + sizes["company"])]
     parents = ["" for _ in functions.index] + list(sizes["function"])
     custom = [["function", f] for f in functions.index] + [

@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pandas as pd
@@ -90,8 +91,9 @@ def _bars(frame: pd.DataFrame, label: str, series: list[str], title: str, horizo
           stacked: bool = False) -> go.Figure:
     colors = ("#1f6f5c", "#e0a458", "#9aa5b1")
     fig = go.Figure()
+    names = frame[label].astype(str).map(html.escape)  # group names from files; plotly renders some HTML
     for column, color in zip(series, colors, strict=False):
-        x, y = (frame[column], frame[label]) if horizontal else (frame[label], frame[column])
+        x, y = (frame[column], names) if horizontal else (names, frame[column])
         fig.add_trace(go.Bar(x=x, y=y, name=column, marker_color=color,
                              orientation="h" if horizontal else "v"))
     fig.update_layout(barmode="stack" if stacked else "group", title={"text": title, "x": 0},
