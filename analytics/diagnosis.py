@@ -93,7 +93,8 @@ def _next_steps(quadrant: str, scores: pd.DataFrame, strong: int) -> list[str]:
             "rather than collecting strangers online.",
         ],
         "wide-deep": [
-            f"Keep your {strong} strong ties warm on a cadence: inner circle every two weeks, close monthly.",
+            f"Keep your {strong:,} strong ties warm on a cadence: inner circle every two weeks, "
+            "close monthly.",
             "Be the connector: introduce people from different corners of your network to each other.",
             reconnect or f"Say hello to a few of the {never:,} connections you never engaged with.",
         ],
@@ -101,7 +102,7 @@ def _next_steps(quadrant: str, scores: pd.DataFrame, strong: int) -> list[str]:
             "Ask your closest contacts for introductions to people they trust: warm, never cold.",
             "Widen deliberately: look for companies and functions your network lacks and attend one event "
             "where they meet.",
-            f"Keep the cadence with your {strong} strong ties while you grow.",
+            f"Keep the cadence with your {strong:,} strong ties while you grow.",
         ],
     }
     return [step for step in steps[quadrant] if step]
@@ -119,8 +120,8 @@ def diagnose(breadth: dict, scores: pd.DataFrame) -> dict:
     quadrant = f"{'wide' if wide else 'narrow'}-{'deep' if deep else 'shallow'}"
     n = breadth.get("contacts", len(scores))
     facts = (f"You have {n:,} connections across {breadth.get('companies', 0):,} companies "
-             f"(diversity {breadth.get('diversity', 0.0):.2f}), {strong} strong relationships "
-             f"(strength {W.STRONG_TIE_MIN:.0f}+) and {active} active ones "
+             f"(diversity {breadth.get('diversity', 0.0):.2f}), {strong:,} strong relationships "
+             f"(strength {W.STRONG_TIE_MIN:.0f}+) and {active:,} active ones "
              f"(strength {W.ACTIVE_TIE_MIN:.0f}+).")
     meaning = {
         "wide-shallow": "Wide and shallow: many names, few relationships. Referrals come from trust, "
