@@ -8,32 +8,41 @@ from analytics import report, views
 from ui import session
 from ui.widgets import plain
 
-st.title("Coach report")
+OPTIONS = "presentation_options"  # period, anonymise, mask: kept while the controls are hidden
 store = session.store()
 if "pseudonym_salt" not in session.network().settings:  # a per-workspace secret, so pseudonyms
     store.save_settings(pseudonym_salt=secrets.token_hex(16))  # cannot be guessed back from names
 
-c1, c2, c3 = st.columns([2, 1, 1])
-period = c1.select_slider("Period (compared with the one before it)", [30, 60, 90, 180, 365], value=90,
-                          format_func=lambda d: f"last {d} days", key="report_period")
-anonymize = c2.toggle("Anonymise names", value=True, key="report_anonymize",
-                      help="Replace contact names with stable pseudonyms everywhere, charts included.")
-mask = c3.toggle("Mask companies too", value=False, key="report_mask", disabled=not anonymize)
+presenting = "presentation" in st.session_state
+if presenting:
+    period, anonymize, mask = st.session_state[OPTIONS]
+else:
+    st.title("Coach report")
+    for key, default in (("report_period", 90), ("report_anonymize", True), ("report_mask", False)):
+        st.session_state.setdefault(key, default)  # defaults here, so Exit can restore the user's choice
+    c1, c2, c3 = st.columns([2, 1, 1])
+    period = c1.select_slider("Period (compared with the one before it)", [30, 60, 90, 180, 365],
+                              format_func=lambda d: f"last {d} days", key="report_period")
+    anonymize = c2.toggle("Anonymise names", key="report_anonymize",
+                          help="Replace contact names with stable pseudonyms everywhere, charts included.")
+    mask = c3.toggle("Mask companies too", key="report_mask", disabled=not anonymize)
 data = session.derived(views.coach_report, period_days=period, anonymize=anonymize,
                        mask_companies=anonymize and mask, plan_status=store.plan_status(),
                        goals=store.goals())
-st.info(f"Privacy: **{data.privacy}**. Downloads are anonymised by default; switch it off only for a file "
-        "that stays with you.", icon="🔒")
-
-d1, d2, d3 = st.columns(3)
-d1.download_button("Download HTML report", lambda: report.render_html(data).encode("utf-8"),
-                   "network-report.html", "text/html", key="report_html", type="primary",
-                   help="One self-contained file: opens offline, prints to PDF from the browser.")
-d2.download_button("Download Excel workbook", lambda: report.render_xlsx(data), "network-report.xlsx",
-                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="report_xlsx")
-if d3.button("Presentation mode", key="report_present", help="One section per screen, no sidebar."):
-    st.session_state["presentation"] = 0
-    st.rerun()
+if not presenting:
+    st.info(f"Privacy: **{data.privacy}**. Downloads are anonymised by default; switch it off only for a "
+            "file that stays with you.", icon="🔒")
+    d1, d2, d3 = st.columns(3)
+    d1.download_button("Download HTML report", lambda: report.render_html(data).encode("utf-8"),
+                       "network-report.html", "text/html", key="report_html", type="primary",
+                       help="One self-contained file: opens offline, prints to PDF from the browser.")
+    d2.download_button("Download Excel workbook", lambda: report.render_xlsx(data), "network-report.xlsx",
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key="report_xlsx")
+    if d3.button("Presentation mode", key="report_present", help="One section per screen, no sidebar."):
+        st.session_state["presentation"] = 0
+        st.session_state[OPTIONS] = (period, anonymize, mask)
+        st.rerun()
 
 sections = report.presentation_sections(data)
 if "presentation" in st.session_state:
@@ -46,8 +55,12 @@ if "presentation" in st.session_state:
     if nav[1].button("Next →", key="present_next", disabled=index == len(sections) - 1):
         st.session_state["presentation"] = index + 1
         st.rerun()
+    nav[2].caption(f"{data.privacy} · last {period} days")
     if nav[3].button("Exit", key="present_exit"):
         del st.session_state["presentation"]
+        for key, value in zip(("report_period", "report_anonymize", "report_mask"),
+                              st.session_state.pop(OPTIONS), strict=True):
+            st.session_state[key] = value  # the controls come back as they were
         st.rerun()
     st.header(f"{index + 1}/{len(sections)} · {section['title']}")
     st.subheader(plain(section["takeaway"]))
