@@ -52,6 +52,7 @@ OTHER_KEY = "other"
 _PHYSICS_ITERATIONS = 150
 _TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
                                 autoescape=True)
+_TEMPLATES.filters["n"] = lambda v: f"{v:,}" if isinstance(v, int) else v  # 30,000 not 30000
 
 
 @dataclass
@@ -341,7 +342,7 @@ def build_graph(net: Network, scores: pd.DataFrame, *, color_by: str = "tier", l
     clusters = []
     for key in sorted(sizes.index, key=lambda k: (-sizes[k], k)):
         count = int(sizes[key])
-        label = f"{labels[key]} ({count})"
+        label = f"{labels[key]} ({count:,})"
         nodes.append({"id": "cluster:" + key, "label": label, "shape": "square",
                       "title": f"{label}: contacts folded into one node; expand this cluster to see them",
                       "size": min(40, 10 + 3 * math.log2(count + 1)),
