@@ -134,11 +134,12 @@ def figures(data: ReportData) -> dict[str, go.Figure | None]:
 
 
 def presentation_sections(data: ReportData) -> list[dict]:
-    """title, takeaway, figure (plotly Figure or None) and table (DataFrame or None) per section, in order:
-    the HTML report's content for the app's presentation mode."""
+    """title, takeaway, figure (plotly Figure or None), table (DataFrame or None) and steps (the next
+    steps, in the last section) per section, in order: the HTML report's content for the app."""
     figs = figures(data)
     return [{"key": key, "title": title, "takeaway": data.takeaways[key], "figure": figs[key],
-             "table": data.tables[SECTION_TABLES[key][0]] if SECTION_TABLES[key] else None}
+             "table": data.tables[SECTION_TABLES[key][0]] if SECTION_TABLES[key] else None,
+             "steps": data.next_steps if key == "next" else []}
             for key, title in SECTIONS.items()]
 
 

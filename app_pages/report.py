@@ -9,6 +9,7 @@ from ui import session
 from ui.widgets import plain
 
 OPTIONS = "presentation_options"  # period, anonymise, mask: kept while the controls are hidden
+CONTROLS = (("report_period", 90), ("report_anonymize", True), ("report_mask", False))
 store = session.store()
 if "pseudonym_salt" not in session.network().settings:  # a per-workspace secret, so pseudonyms
     store.save_settings(pseudonym_salt=secrets.token_hex(16))  # cannot be guessed back from names
@@ -18,7 +19,7 @@ if presenting:
     period, anonymize, mask = st.session_state[OPTIONS]
 else:
     st.title("Coach report")
-    for key, default in (("report_period", 90), ("report_anonymize", True), ("report_mask", False)):
+    for key, default in CONTROLS:
         st.session_state.setdefault(key, default)  # defaults here, so Exit can restore the user's choice
     c1, c2, c3 = st.columns([2, 1, 1])
     period = c1.select_slider("Period (compared with the one before it)", [30, 60, 90, 180, 365],
@@ -44,8 +45,14 @@ if not presenting:
         st.session_state[OPTIONS] = (period, anonymize, mask)
         st.rerun()
 
+def steps(section: dict) -> None:
+    """The numbered next steps under the "What to do next" section (they quote names: escaped)."""
+    if section["steps"]:
+        st.markdown("\n".join(f"{i}. {plain(step)}" for i, step in enumerate(section["steps"], start=1)))
+
+
 sections = report.presentation_sections(data)
-if "presentation" in st.session_state:
+if presenting:
     index = min(st.session_state["presentation"], len(sections) - 1)
     section = sections[index]
     nav = st.columns([1, 1, 6, 1])
@@ -58,12 +65,12 @@ if "presentation" in st.session_state:
     nav[2].caption(f"{data.privacy} · last {period} days")
     if nav[3].button("Exit", key="present_exit"):
         del st.session_state["presentation"]
-        for key, value in zip(("report_period", "report_anonymize", "report_mask"),
-                              st.session_state.pop(OPTIONS), strict=True):
+        for (key, _), value in zip(CONTROLS, st.session_state.pop(OPTIONS), strict=True):
             st.session_state[key] = value  # the controls come back as they were
         st.rerun()
     st.header(f"{index + 1}/{len(sections)} · {section['title']}")
     st.subheader(plain(section["takeaway"]))
+    steps(section)
     if section["figure"] is not None:
         st.plotly_chart(section["figure"].update_layout(height=620), key=f"present_{section['key']}")
     elif section["table"] is not None:
@@ -72,6 +79,7 @@ else:
     for section in sections:
         st.subheader(section["title"])
         st.caption(plain(section["takeaway"]))
+        steps(section)
         if section["figure"] is not None:
             st.plotly_chart(section["figure"], key=f"report_chart_{section['key']}")
         if section["table"] is not None:

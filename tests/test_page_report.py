@@ -8,6 +8,7 @@ from tests.apptest import open_page
 
 def test_presentation_mode_hides_the_controls_and_exit_restores_them() -> None:
     at = open_page("report")
+    assert any(m.value.startswith("1. ") and "\n2. " in m.value for m in at.markdown), "the next steps"
     at.select_slider(key="report_period").set_value(30).run()
     at.toggle(key="report_anonymize").set_value(False).run()
     at.button(key="report_present").click().run()
