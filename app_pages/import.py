@@ -34,7 +34,8 @@ if generic:
     cols = st.columns(4)
     mapping = {}
     for i, field in enumerate(MAPPING_FIELDS):
-        picked = cols[i % 4].selectbox(field.replace("_", " ").capitalize(), options,
+        label = "Profile URL" if field == "url" else field.replace("_", " ").capitalize()
+        picked = cols[i % 4].selectbox(label, options,
                                        index=options.index(guess[field]) if field in guess else 0,
                                        key=f"map_{field}")
         if picked != "(none)":
