@@ -26,6 +26,9 @@ PAGES = {
 
 presenting = "presentation" in st.session_state  # the coach report's full-screen mode
 page = st.navigation(PAGES, position="hidden" if presenting else "sidebar")
+if presenting and page.url_path != "report":  # left by address or Back: the menu must come back
+    del st.session_state["presentation"]
+    st.rerun()
 if not presenting:
     workspace_sidebar()
 if session.is_sample() and not presenting:

@@ -23,3 +23,13 @@ def test_presentation_mode_hides_the_controls_and_exit_restores_them() -> None:
     assert at.select_slider(key="report_period").value == 30
     assert at.toggle(key="report_anonymize").value is False
     assert at.title[0].value == "Coach report"
+
+
+def test_leaving_the_report_while_presenting_brings_the_menu_back() -> None:
+    at = open_page("report")
+    at.button(key="report_present").click().run()
+    assert "presentation" in at.session_state
+    at.switch_page("app_pages/overview.py").run()
+    assert not at.exception
+    assert "presentation" not in at.session_state
+    assert at.sidebar.selectbox, "the sidebar (workspace picker) is back"
