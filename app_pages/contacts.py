@@ -7,7 +7,6 @@ import streamlit as st
 from analytics import annotations, depth, views
 from analytics.errors import InputError
 from ui import session, widgets
-from ui.widgets import plain
 
 EDITOR_ROWS = 1000
 
@@ -58,13 +57,13 @@ if pick:
     row = table.loc[pick]
     parts = pd.DataFrame(depth.explain(row), columns=["component", "points", "why"])
     left, right = st.columns([2, 3])
-    left.metric(f"{plain(row['name'])} — {row['tier']}", f"{row['strength']:.0f} / 100")
+    left.metric(f"{widgets.plain(row['name'])} — {row['tier']}", f"{row['strength']:.0f} / 100")
     left.dataframe(parts, hide_index=True, column_config={"points": st.column_config.NumberColumn(
         format="%.1f")})
     right.plotly_chart(px.bar(parts, x="points", y="component", orientation="h", text_auto=".1f",
                               title="Points per component"), key="explain_chart")
     with st.form("annotate_form"):
-        st.markdown(f"**Your notes on {plain(row['name'])}**")
+        st.markdown(f"**Your notes on {widgets.plain(row['name'])}**")
         a1, a2, a3 = st.columns(3)
         closeness = a1.slider("Closeness (0 stranger – 5 closest)", 0, 5, key="annotate_closeness",
                               value=0 if pd.isna(row["closeness"]) else int(row["closeness"]))
@@ -76,5 +75,5 @@ if pick:
             edits = {0: {"closeness": closeness, "consent": consent, "target": target, "notes": notes}}
             store = session.store()
             store.save_annotations(annotations.apply_edits(store.annotations(), [pick], edits))
-            st.toast(f"Saved your notes on {plain(row['name'])}")
+            st.toast(f"Saved your notes on {widgets.plain(row['name'])}")
             st.rerun()
