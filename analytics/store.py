@@ -207,19 +207,19 @@ class Store:
             raise
 
     @contextmanager
-    def _write(self, *counters: str) -> Iterator[sqlite3.Connection]:
-        """One write transaction: all or nothing, and each of `counters` (default `revision`) moves on.
+    def _write(self, counters: tuple[str, ...] = ("revision",)) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all or nothing, and each of `counters` moves on.
 
         Writes to what `load()` returns move `revision` (every cached analysis depends on it); those
         that change contacts or interactions (import, delete) also move `interactions_revision`, the
-        key of the cached interactions. Plan status and goals are not part of the Network, so ticking
-        a plan item moves only `plan_revision` and a large workspace is not re-analysed for a tick.
+        key of the cached interactions. Plan status and goals are not part of the Network: they move
+        no counter, so ticking a plan item on a large workspace re-analyses nothing.
         """
         with closing(self._connect()) as con:
             con.execute("BEGIN IMMEDIATE")
             try:
                 yield con
-                for counter in counters or ("revision",):
+                for counter in counters:
                     con.execute("INSERT INTO meta VALUES (?, '1') ON CONFLICT(key) DO UPDATE "
                                 "SET value = CAST(value AS INTEGER) + 1", (counter,))
                 con.execute("COMMIT")
@@ -231,16 +231,9 @@ class Store:
         with closing(self._connect()) as con:
             return _frame(con.execute(sql, params), columns)
 
-    def revision(self, counter: str = "revision") -> int:
-        """Counter that moves on with every write to the Network: the cache key for everything derived.
-
-        `revision("plan_revision")` counts plan-status and goal writes instead.
-        """
-        if not self.path.exists():
-            return 0
-        with closing(self._connect()) as con:
-            row = con.execute("SELECT value FROM meta WHERE key = ?", (counter,)).fetchone()
-        return int(row[0]) if row else 0
+    def revision(self) -> int:
+        """Counter that moves on with every write to the Network (0 while there is no file)."""
+        return self.version()[1]
 
     def version(self) -> tuple[str, int, int]:
         """(workspace id, revision, interactions revision): the cache key of everything derived.
@@ -265,7 +258,7 @@ class Store:
         duplicated. Returns counts: added, updated, interactions_added.
         """
         incoming = net.contacts.copy()
-        with self._write("revision", "interactions_revision") as con:
+        with self._write(("revision", "interactions_revision")) as con:
             known = dict(con.execute("SELECT contact_id, name_key FROM contacts").fetchall())
             by_name: dict[str, str] = {}
             for cid, key in known.items():
@@ -422,8 +415,8 @@ class Store:
         return self._read(f"SELECT {', '.join(PLAN_COLUMNS)} FROM plan_status", PLAN_COLUMNS)
 
     def save_plan_status(self, frame: pd.DataFrame) -> None:
-        """Upsert plan item status rows by item_key (moves `plan_revision`, not `revision`)."""
-        self._upsert("plan_status", frame, PLAN_COLUMNS, counter="plan_revision")
+        """Upsert plan item status rows by item_key (moves no counter: not part of the Network)."""
+        self._upsert("plan_status", frame, PLAN_COLUMNS, counters=())
 
     def goals(self) -> pd.DataFrame:
         """The user's networking goals (metric, period, target)."""
@@ -432,8 +425,8 @@ class Store:
         return frame
 
     def save_goals(self, frame: pd.DataFrame) -> None:
-        """Replace the goals with `frame` (moves `plan_revision`, not `revision`)."""
-        with self._write("plan_revision") as con:
+        """Replace the goals with `frame` (moves no counter: not part of the Network)."""
+        with self._write(()) as con:
             con.execute("DELETE FROM goals")
             con.executemany("INSERT INTO goals VALUES (?, ?, ?)", _rows(frame, GOAL_COLUMNS))
 
@@ -443,8 +436,9 @@ class Store:
             for key, value in values.items():
                 con.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, json.dumps(value)))
 
-    def _upsert(self, table: str, frame: pd.DataFrame, columns: list[str], counter: str = "revision") -> None:
-        with self._write(counter) as con:
+    def _upsert(self, table: str, frame: pd.DataFrame, columns: list[str],
+                counters: tuple[str, ...] = ("revision",)) -> None:
+        with self._write(counters) as con:
             self._upsert_rows(con, table, frame, columns)
 
     @staticmethod
@@ -464,7 +458,7 @@ class Store:
     # -- deletion ---------------------------------------------------------------------------
     def delete_contact(self, contact_id: str) -> None:
         """Remove one contact and everything about them; freed pages are overwritten."""
-        with self._write("revision", "interactions_revision") as con:
+        with self._write(("revision", "interactions_revision")) as con:
             con.execute("DELETE FROM contacts WHERE contact_id = ?", (contact_id,))
             for table in _CONTACT_TABLES:
                 con.execute(f"DELETE FROM {table} WHERE contact_id = ?", (contact_id,))
