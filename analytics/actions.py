@@ -31,6 +31,10 @@ CLIENT_CALL_ACTION = ("Call to ask how the project went and whether there is any
 REFERRER_CALL_ACTION = ("Call to thank them and learn what they are working on and who their ideal "
                         "client is, so you can refer business back.")
 CARD_ACTION = "Send a handwritten card (no pitch); call two weeks later."
+#: Plan-status `list` values that put a contact on (added) or off (removed) the keep-in-touch list.
+KEEP_ADDED = "keep_in_touch_added"
+KEEP_REMOVED = "keep_in_touch_removed"
+KEEP_IN_TOUCH_SIZE = 50
 REFERRAL_ASK_ACTION = "Call and ask for a referral now: who do they know who could use your help?"
 COFFEE_ACTION = "Call and invite them for a coffee meeting."
 RECONNECT_ACTION = ("Send a personal note that recalls something you did together and ask how they "
@@ -204,6 +208,39 @@ def keep_in_touch_50(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp, n:
     frame = _named(frame, net, scores).merge(_latest_card(plan_status), on="contact_id", how="left")
     frame.insert(0, "rank", range(1, len(frame) + 1))
     return frame[KEEP_IN_TOUCH_COLUMNS].reset_index(drop=True)
+
+
+
+def curate_keep_in_touch(ranked: pd.DataFrame, status: pd.DataFrame, people: pd.DataFrame,
+                         n: int = KEEP_IN_TOUCH_SIZE) -> pd.DataFrame:
+    """The keep-in-touch list after the user's edits: their additions first ("your pick"), then the
+    ranked candidates minus removals, up to `n` in all; rank renumbered from 1.
+
+    >>> ranked = pd.DataFrame({"rank": [1, 2], "item_key": ["keep_in_touch:a", "keep_in_touch:b"],
+    ...     "contact_id": ["a", "b"], "name": ["A", "B"], "segment": ["client", "prospect"],
+    ...     "score": [150.0, 60.0], "why": ["w", "w"], "action": ["c", "c"], "card_sent_on": [pd.NaT] * 2})
+    >>> status = pd.DataFrame({"item_key": ["keep_in_touch:a", "keep_in_touch:z"],
+    ...                        "list": [KEEP_REMOVED, KEEP_ADDED], "contact_id": ["a", "z"]})
+    >>> people = pd.DataFrame({"contact_id": ["z"], "name": ["Zoe"]})
+    >>> curate_keep_in_touch(ranked, status, people)[["rank", "name", "segment"]].values.tolist()
+    [[1, 'Zoe', 'your pick'], [2, 'B', 'prospect']]
+    """
+    own = status[status["item_key"].astype(str).str.startswith("keep_in_touch:")]
+    removed = set(own.loc[own["list"] == KEEP_REMOVED, "contact_id"])
+    added = own.loc[own["list"] == KEEP_ADDED, "contact_id"].tolist()
+    names = people.drop_duplicates("contact_id").set_index("contact_id")["name"]
+    picks = pd.DataFrame({"item_key": item_keys("keep_in_touch", pd.Series(added, dtype=object)),
+                          "contact_id": added,
+                          "name": [names.get(c, c) for c in added], "segment": "your pick",
+                          "score": float("nan"), "why": "Added by you.", "action": CARD_ACTION,
+                          "card_sent_on": pd.NaT})
+    known = ranked.set_index("contact_id")["why"]
+    picks["why"] = [f"Added by you. {known[c]}" if c in known.index else "Added by you."
+                    for c in picks["contact_id"]]
+    rest = ranked[~ranked["contact_id"].isin(removed | set(added))]
+    out = pd.concat([picks, rest.drop(columns="rank")], ignore_index=True).head(max(n, len(picks)))
+    out.insert(0, "rank", range(1, len(out) + 1))
+    return out[KEEP_IN_TOUCH_COLUMNS]
 
 
 def follow_ups(net: Network, plan_status: pd.DataFrame, scores: pd.DataFrame, as_of: pd.Timestamp,

@@ -29,9 +29,6 @@ from analytics.model import Network
 LISTS = {"call_client": "Call your clients", "call_referrer": "Call the people who referred you",
          "keep_in_touch": "Keep in touch with 50", "follow_up": "Follow up two weeks after the card",
          "reconnect": "Reconnect"}
-KEEP_ADDED = "keep_in_touch_added"
-KEEP_REMOVED = "keep_in_touch_removed"
-KEEP_IN_TOUCH_SIZE = 50
 STATUS_FIELDS = ["done", "done_on", "note", "card_sent_on"]
 #: Who a mailing list can start from (the page then lets the user leave people out).
 MAILING_SOURCES = ("keep-in-touch list", "target segment", "clients and referrers", "all contacts")
@@ -45,8 +42,9 @@ CALL_LIST_COLUMNS = ["list", "name", "company", "position", "due_on", "action", 
 def plan_data(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> dict:
     """Every list the page shows that does not depend on plan status (cache this per revision).
 
-    Keys: call_client, call_referrer, keep_in_touch (every candidate, ranked; `curate_keep_in_touch`
-    cuts it to 50), reconnect, cadence, closeness, taking (hygiene findings), goal_events, people
+    Keys: call_client, call_referrer, keep_in_touch (every candidate, ranked;
+    `actions.curate_keep_in_touch` cuts it to 50), reconnect, cadence, closeness, taking (hygiene
+    findings), goal_events, people
     (contact_id, name, company, position: for pickers and exports), as_of, and net: the network
     without its interactions (contacts, annotations, ledger: enough for follow-ups, exports and
     edits, and cheap to hand out of a cache on every rerun).
@@ -168,38 +166,6 @@ def _status_frame(rows: list[dict]) -> pd.DataFrame:
     return frame
 
 
-def curate_keep_in_touch(ranked: pd.DataFrame, status: pd.DataFrame, people: pd.DataFrame,
-                         n: int = KEEP_IN_TOUCH_SIZE) -> pd.DataFrame:
-    """The keep-in-touch list after the user's edits: their additions first ("your pick"), then the
-    ranked candidates minus removals, up to `n` in all; rank renumbered from 1.
-
-    >>> ranked = pd.DataFrame({"rank": [1, 2], "item_key": ["keep_in_touch:a", "keep_in_touch:b"],
-    ...     "contact_id": ["a", "b"], "name": ["A", "B"], "segment": ["client", "prospect"],
-    ...     "score": [150.0, 60.0], "why": ["w", "w"], "action": ["c", "c"], "card_sent_on": [pd.NaT] * 2})
-    >>> status = pd.DataFrame({"item_key": ["keep_in_touch:a", "keep_in_touch:z"],
-    ...                        "list": [KEEP_REMOVED, KEEP_ADDED], "contact_id": ["a", "z"]})
-    >>> people = pd.DataFrame({"contact_id": ["z"], "name": ["Zoe"]})
-    >>> curate_keep_in_touch(ranked, status, people)[["rank", "name", "segment"]].values.tolist()
-    [[1, 'Zoe', 'your pick'], [2, 'B', 'prospect']]
-    """
-    own = status[status["item_key"].astype(str).str.startswith("keep_in_touch:")]
-    removed = set(own.loc[own["list"] == KEEP_REMOVED, "contact_id"])
-    added = own.loc[own["list"] == KEEP_ADDED, "contact_id"].tolist()
-    names = people.drop_duplicates("contact_id").set_index("contact_id")["name"]
-    picks = pd.DataFrame({"item_key": actions.item_keys("keep_in_touch", pd.Series(added, dtype=object)),
-                          "contact_id": added,
-                          "name": [names.get(c, c) for c in added], "segment": "your pick",
-                          "score": float("nan"), "why": "Added by you.", "action": actions.CARD_ACTION,
-                          "card_sent_on": pd.NaT})
-    known = ranked.set_index("contact_id")["why"]
-    picks["why"] = [f"Added by you. {known[c]}" if c in known.index else "Added by you."
-                    for c in picks["contact_id"]]
-    rest = ranked[~ranked["contact_id"].isin(removed | set(added))]
-    out = pd.concat([picks, rest.drop(columns="rank")], ignore_index=True).head(max(n, len(picks)))
-    out.insert(0, "rank", range(1, len(out) + 1))
-    return out[actions.KEEP_IN_TOUCH_COLUMNS]
-
-
 def membership_rows(status: pd.DataFrame, add: list[str] = (), remove: list[str] = ()) -> pd.DataFrame:
     """Plan-status rows that put contacts on (`add`) or off (`remove`) the keep-in-touch list, keeping
     any done date, note and card date already stored for them.
@@ -210,7 +176,8 @@ def membership_rows(status: pd.DataFrame, add: list[str] = (), remove: list[str]
     """
     stored = _status_by_key(status)
     rows = []
-    for cid, membership in [*((c, KEEP_ADDED) for c in add), *((c, KEEP_REMOVED) for c in remove)]:
+    pairs = [*((c, actions.KEEP_ADDED) for c in add), *((c, actions.KEEP_REMOVED) for c in remove)]
+    for cid, membership in pairs:
         key = f"keep_in_touch:{cid}"
         old = stored.loc[key] if key in stored.index else {}
         rows.append({"item_key": key, "list": membership, "contact_id": cid,

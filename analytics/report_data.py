@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analytics import actions, breadth, depth, diagnosis, groups, hygiene, plan_view
+from analytics import actions, breadth, depth, diagnosis, groups, hygiene
 from analytics import weights as W
 from analytics.model import Network, normalize_name
 from analytics.pseudonyms import name_pattern, pseudonymize, scrub
@@ -177,7 +177,7 @@ def _plan(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp, plan_status: 
     status = plan_status if plan_status is not None else pd.DataFrame(columns=actions.PLAN_STATUS_COLUMNS)
     lists = {"clients": actions.clients_to_call(net, scores, as_of),
              "referrers": actions.referrers_to_call(net, scores, as_of),
-             "keep_in_touch": plan_view.curate_keep_in_touch(  # the list as the user edited it
+             "keep_in_touch": actions.curate_keep_in_touch(  # the list as the user edited it
                  actions.keep_in_touch_50(net, scores, as_of, n=sys.maxsize, plan_status=status), status,
                  net.contacts[["contact_id", "name"]]),
              "follow_ups": actions.follow_ups(net, status, scores, as_of),

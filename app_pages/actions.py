@@ -32,7 +32,7 @@ st.caption("Relationships are currency: deepen the ones you have and give before
 data = session.derived(plan_view.plan_data)
 net, people, as_of = data["net"], data["people"], data["as_of"]
 status = session.store().plan_status()
-keep = plan_view.curate_keep_in_touch(data["keep_in_touch"], status, people)
+keep = actions.curate_keep_in_touch(data["keep_in_touch"], status, people)
 follow = actions.follow_ups(net, status, people, as_of)
 lists = {"call_client": data["call_client"], "call_referrer": data["call_referrer"],
          "keep_in_touch": keep, "follow_up": follow, "reconnect": data["reconnect"]}

@@ -104,7 +104,7 @@ def test_removing_and_adding_people_on_the_keep_in_touch_list() -> None:
     assert len(names) == 50 and names[0] == outsider and removed not in names
     assert names[1:] == [n for n in before if n != removed][:49]
     rows = sample_store().plan_status().set_index("contact_id")["list"]
-    assert sorted(rows.tolist()) == [plan_view.KEEP_ADDED, plan_view.KEEP_REMOVED]
+    assert sorted(rows.tolist()) == [actions.KEEP_ADDED, actions.KEEP_REMOVED]
 
 
 def test_a_cadence_edit_is_saved_as_the_contacts_annotation() -> None:

@@ -4,7 +4,7 @@ membership, exports, goals and the goal chart, on tiny hand-built tables."""
 import pandas as pd
 import pytest
 
-from analytics import charts_actions, depth, hygiene, plan_view
+from analytics import actions, charts_actions, depth, hygiene, plan_view
 from analytics.actions import CARD_ACTION, KEEP_IN_TOUCH_COLUMNS, PLAN_STATUS_COLUMNS
 from analytics.errors import InputError
 from analytics.model import (
@@ -117,24 +117,24 @@ def test_status_edits_refuse_bad_dates(edit, message) -> None:
 
 @pytest.mark.parametrize(("stored", "n", "expected"), [
     ([], 2, [("A", "prospect"), ("B", "prospect")]),
-    ([("keep_in_touch:a", plan_view.KEEP_REMOVED, "a")], 2, [("B", "prospect"), ("C", "prospect")]),
-    ([("keep_in_touch:z", plan_view.KEEP_ADDED, "z")], 2, [("Zoe", "your pick"), ("A", "prospect")]),
-    ([("keep_in_touch:c", plan_view.KEEP_ADDED, "c")], 3, [("C", "your pick"), ("A", "prospect"),
+    ([("keep_in_touch:a", actions.KEEP_REMOVED, "a")], 2, [("B", "prospect"), ("C", "prospect")]),
+    ([("keep_in_touch:z", actions.KEEP_ADDED, "z")], 2, [("Zoe", "your pick"), ("A", "prospect")]),
+    ([("keep_in_touch:c", actions.KEEP_ADDED, "c")], 3, [("C", "your pick"), ("A", "prospect"),
                                                           ("B", "prospect")]),
-    ([("keep_in_touch:z", plan_view.KEEP_ADDED, "z"), ("call_client:a", "call_client", "a")], 1,
+    ([("keep_in_touch:z", actions.KEEP_ADDED, "z"), ("call_client:a", "call_client", "a")], 1,
      [("Zoe", "your pick")]),
 ])
 def test_curate_keep_in_touch(stored, n, expected) -> None:
     rows = [(k, li, c, None, "", None) for k, li, c in stored]
-    out = plan_view.curate_keep_in_touch(ranked("a", "b", "c"), status(*rows), PEOPLE, n=n)
+    out = actions.curate_keep_in_touch(ranked("a", "b", "c"), status(*rows), PEOPLE, n=n)
     assert list(out.columns) == KEEP_IN_TOUCH_COLUMNS
     assert list(zip(out["name"], out["segment"], strict=True)) == expected
     assert out["rank"].tolist() == list(range(1, len(expected) + 1))
 
 
 def test_an_added_contact_who_was_ranked_keeps_the_evidence() -> None:
-    stored = status(("keep_in_touch:c", plan_view.KEEP_ADDED, "c", None, "", None))
-    out = plan_view.curate_keep_in_touch(ranked("a", "b", "c"), stored, PEOPLE)
+    stored = status(("keep_in_touch:c", actions.KEEP_ADDED, "c", None, "", None))
+    out = actions.curate_keep_in_touch(ranked("a", "b", "c"), stored, PEOPLE)
     assert out.loc[0, "why"] == "Added by you. why c"
 
 
@@ -142,8 +142,8 @@ def test_membership_rows_keep_what_was_stored() -> None:
     stored = status(("keep_in_touch:a", "keep_in_touch", "a", "2026-11-01", "card with photo", "2026-11-01"))
     out = plan_view.membership_rows(stored, add=["b"], remove=["a"])
     assert out[["item_key", "list", "note"]].values.tolist() == [
-        ["keep_in_touch:b", plan_view.KEEP_ADDED, ""],
-        ["keep_in_touch:a", plan_view.KEEP_REMOVED, "card with photo"]]
+        ["keep_in_touch:b", actions.KEEP_ADDED, ""],
+        ["keep_in_touch:a", actions.KEEP_REMOVED, "card with photo"]]
     assert out["card_sent_on"].iloc[1] == day("2026-11-01") and pd.isna(out["done_on"].iloc[0])
 
 
