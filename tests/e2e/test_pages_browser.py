@@ -46,6 +46,9 @@ def use_sample(page: Page) -> None:
     """Pick the bundled sample workspace in the sidebar (an earlier test may have imported another)."""
     page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').click()
     page.get_by_role("option", name="sample", exact=True).click()
+    # The switch reruns the page; until the sample banner shows, the download buttons may still hold
+    # the previous workspace's report.
+    expect(page.get_by_text("You are looking at the sample network")).to_be_visible(timeout=60_000)
     wait_for_app(page)
 
 
