@@ -39,6 +39,8 @@ from analytics.ledger import (
     RowProblem,
     Rows,
     data_rows,
+    date_problem,
+    file_sheets,
     find_header,
     group_id,
     label_key,
@@ -46,8 +48,8 @@ from analytics.ledger import (
     parse_amount,
     parse_date,
     text,
-    xlsx_sheets,
 )
+from analytics.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS
 from analytics.model import GROUP_COLUMNS, MEMBER_COLUMNS, FileReport, normalize_name
 
 SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
@@ -95,25 +97,61 @@ def xml_rows(name: str, data: bytes) -> Rows:
     if table is None:
         raise InputError(name, "not a BNI Connect report: no worksheet table found")
     rows: Rows = []
+    budget = MAX_CELLS
     for row in table.findall(f"{SS}Row"):
-        if row.get(f"{SS}Index"):
-            rows.extend([] for _ in range(int(row.get(f"{SS}Index")) - 1 - len(rows)))
+        index = _attribute(name, row, "Index", MAX_ROWS, "rows")
+        rows.extend([] for _ in range(index - 1 - len(rows)))
         cells: list[Any] = []
         for cell in row.findall(f"{SS}Cell"):
-            if cell.get(f"{SS}Index"):
-                cells.extend("" for _ in range(int(cell.get(f"{SS}Index")) - 1 - len(cells)))
+            column = _attribute(name, cell, "Index", MAX_COLUMNS, "columns")
+            cells.extend("" for _ in range(column - 1 - len(cells)))
             value = cell.find(f"{SS}Data")
-            cells.append("".join(value.itertext()).strip() if value is not None else "")
-            cells.extend("" for _ in range(int(cell.get(f"{SS}MergeAcross") or 0)))
+            content = "".join(value.itertext()).strip() if value is not None else ""
+            if len(content) > MAX_CELL_CHARS:
+                raise InputError(name, f"row {len(rows) + 1:,}: a cell is longer than the limit of "
+                                       f"{MAX_CELL_CHARS:,} characters")
+            cells.append(content)
+            cells.extend("" for _ in range(_attribute(name, cell, "MergeAcross", MAX_COLUMNS, "columns")))
+            if len(cells) > MAX_COLUMNS:
+                raise InputError(name, f"row {len(rows) + 1:,} spans {len(cells):,} columns, beyond the "
+                                       f"limit of {MAX_COLUMNS:,}")
+        budget -= len(cells)
+        if budget < 0:
+            raise InputError(name, f"the report holds more than {MAX_CELLS:,} cells (the limit)")
         rows.append(cells)
     return rows
+
+
+def _attribute(name: str, element: Any, attribute: str, limit: int, what: str) -> int:
+    """A whole-number ss: attribute (0 when absent), refused when not a number or above `limit`."""
+    raw = element.get(f"{SS}{attribute}")
+    if raw is None:
+        return 0
+    if not re.fullmatch(r"\s*[0-9]{1,12}\s*", raw):
+        raise InputError(name, f"ss:{attribute}={raw[:40]!r} is not a whole number")
+    if int(raw) > limit:
+        raise InputError(name, f"ss:{attribute}={int(raw):,} is beyond the limit of {limit:,} {what}")
+    return int(raw)
 
 
 def report_rows(name: str, data: bytes) -> Rows:
     """Rows of a BNI report in either layout (.xlsx workbook or XML spreadsheet)."""
     if data[:2] == b"PK":
-        return next(iter(xlsx_sheets(name, data).values()), [])
+        return next(iter(file_sheets(name, data).values()), [])
     return xml_rows(name, data)
+
+
+def is_slips_report(name: str, data: bytes) -> bool:
+    """True for a BNI Slips Audit Report (either layout): an Excel 2003 XML spreadsheet, or a workbook
+    whose first sheet has the From / To / Slip Type header.
+
+    >>> is_slips_report("x.xls", b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:'
+    ...                 b'office:spreadsheet"/>'), is_slips_report("a.csv", b"Date,Contact\\n")
+    (True, False)
+    """
+    if data[:2] != b"PK":
+        return b"urn:schemas-microsoft-com:office:spreadsheet" in data[:4096]
+    return find_header(report_rows(name, data), SLIP_COLUMNS, ("from", "to", "slip_type")) is not None
 
 
 def report_meta(rows: Rows) -> dict[str, Any]:
@@ -186,7 +224,14 @@ def read_bni_slips(name: str, data: bytes, contacts: pd.DataFrame, owner_name: s
         if not ids[other]:
             skip(n, "unknown contact")
             continue
-        value = (parse_amount(cell.get("amount", "")) or 0.0) if kind == "closed_business" else 0.0
+        value = parse_amount(cell.get("amount", "")) if kind == "closed_business" else 0.0
+        if value is None or value < 0:
+            skip(n, f"TYFCB amount {cell.get('amount', '')!r} is not a number of 0 or more")
+            continue
+        slip_day = parse_date(cell.get("date", ""))
+        if slip_day is None and cell.get("date"):
+            skip(n, date_problem(cell["date"]))
+            continue
         if not owner:
             direction = "in"
         elif kind == "closed_business":  # TYFCB flips: its writer RECEIVED the business
@@ -194,7 +239,7 @@ def read_bni_slips(name: str, data: bytes, contacts: pd.DataFrame, owner_name: s
         else:
             direction = "out" if user_wrote else "in"
         note = "; ".join(x for x in (cell.get("inside_outside", ""), cell.get("detail", "")) if x)
-        entries.append({"date": parse_date(cell.get("date", "")) or day, "contact_id": ids[other],
+        entries.append({"date": slip_day or day, "contact_id": ids[other],
                         "group_id": gid, "kind": kind, "direction": direction, "value": value,
                         "note": note})
         report.rows += 1

@@ -69,12 +69,14 @@ def test_bad_file_raises_one_line_input_error(name, data, message):
 
 
 @pytest.mark.parametrize(("cap", "value", "message"), [
-    ("MAX_MEMBERS", 2, "zip holds 3 files"),
-    ("MAX_TOTAL_BYTES", 10, "zip unpacks to more than"),
+    ("MAX_ZIP_MEMBERS", 2, "zip holds 3 files"),
+    ("MAX_UNPACKED_BYTES", 100, "unpack to more than"),
+    ("MAX_MEMBERS_READ", 1, "zip holds 2 export files, above the limit of 1"),
 ])
 def test_zip_caps(monkeypatch, cap, value, message):
     monkeypatch.setattr(archive, cap, value)
-    data = _zip({"Connections.csv": (CONN + ROW).encode(), "a.txt": b"a", "b.txt": b"b"})
+    data = _zip({"Connections.csv": (CONN + ROW).encode(), "x/Connections.csv": (CONN + ROW).encode(),
+                 "b.txt": b"b"})
     with pytest.raises(InputError, match=message):
         load_files([("export.zip", data)])
 

@@ -25,6 +25,7 @@ from analytics.ingest.archive import is_known_member, member_key, zip_members
 from analytics.ingest.generic import generic_contacts
 from analytics.ingest.people import Pairs, Resolver, fold_name, is_owner, pair_keys
 from analytics.ingest.tables import Table, detect, read_table, sniff
+from analytics.limits import MAX_MEMBERS_READ
 from analytics.model import (
     CONTACT_COLUMNS,
     INTERACTION_COLUMNS,
@@ -131,10 +132,16 @@ def load_files(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = 
 
 def _path_files(path: Path) -> Iterator[tuple[str, bytes]]:
     if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            rel = child.relative_to(path).as_posix()
-            if is_known_member(child.name) or child.suffix.casefold() == ".zip":
-                yield f"{path.name}/{rel}", child.read_bytes()
+        found = [p for p in sorted(path.rglob("*"))
+                 if p.is_file() and (is_known_member(p.name) or p.suffix.casefold() == ".zip")]
+        if not found:
+            raise InputError(str(path), "no LinkedIn export files (Connections.csv, messages.csv, ...) "
+                                        "or zips in the folder")
+        if len(found) > MAX_MEMBERS_READ:
+            raise InputError(str(path), f"the folder holds {len(found):,} export files, above the limit "
+                                        f"of {MAX_MEMBERS_READ}: not one LinkedIn export")
+        for child in found:
+            yield f"{path.name}/{child.relative_to(path).as_posix()}", child.read_bytes()
     elif path.is_file():
         yield path.name, path.read_bytes()
     else:
