@@ -5,8 +5,10 @@
     python -m analytics report  PATH [PATH ...] [--ledger FILE] [--as-of ...] [--anonymize]
                                 --out FILE.html|.xlsx
 
-Reads the given exports without touching any workspace. Bad input: exit status 2 and one line on
-stderr, `error: FILE: what is wrong`.
+Reads the given exports without touching any workspace. `--ledger` takes an activity-ledger workbook
+or CSV, or a BNI Slips Audit Report (dated by `--as-of` when it carries no date). Bad input, or an
+input over a limit in `analytics.limits`: exit status 2 and one line on stderr,
+`error: FILE: what is wrong`. `summary --json` prints strict JSON (NaN and infinity as null).
 """
 
 from __future__ import annotations
@@ -65,11 +67,12 @@ def _as_of(text: str | None) -> pd.Timestamp:
     return pd.Timestamp(day, tz="UTC")
 
 
-def _ledger(path: Path, net: Network) -> ledger.LedgerImport:
-    """An activity ledger, or a BNI Slips Audit Report read as seen from the export's owner."""
+def _ledger(path: Path, net: Network, day: pd.Timestamp | None) -> ledger.LedgerImport:
+    """An activity ledger, or a BNI Slips Audit Report read as seen from the export's owner (dated
+    `day` when the report carries no date of its own)."""
     data = path.read_bytes()
     if bni.is_slips_report(path.name, data):
-        return bni.read_bni_slips(path.name, data, net.contacts, net.owner.name)
+        return bni.read_bni_slips(path.name, data, net.contacts, net.owner.name, report_date=day)
     return ledger.read_ledger([(path.name, data)], net.contacts)
 
 
@@ -88,14 +91,15 @@ def strict_json(value: object) -> object:
     return value
 
 
-def load(paths: list[str], ledger_path: str | None) -> Network:
-    """Read exports (and an optional ledger) into one Network, without any workspace."""
+def load(paths: list[str], ledger_path: str | None, day: pd.Timestamp | None = None) -> Network:
+    """Read exports (and an optional ledger or BNI slips report, dated `day` if it has no date of its
+    own) into one Network, without any workspace."""
     for path in [*paths, *([ledger_path] if ledger_path else [])]:
         if not Path(path).exists():
             raise InputError(path, "no such file or folder")
     net = ingest.load_paths(paths)
     if ledger_path:
-        found = _ledger(Path(ledger_path), net)
+        found = _ledger(Path(ledger_path), net, day)
         net.groups, net.members, net.ledger = found.groups, found.members, found.ledger
         net.files.extend(found.files)
     return net
@@ -121,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         as_of = _as_of(args.as_of)
-        net = load(args.paths, args.ledger)
+        net = load(args.paths, args.ledger, as_of if args.as_of else None)
         if args.command == "summary":
             print(json.dumps(strict_json(summary(net, as_of)), ensure_ascii=False, indent=2, default=str,
                              allow_nan=False))

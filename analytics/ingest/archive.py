@@ -72,8 +72,8 @@ def open_zip(name: str, data: bytes) -> zipfile.ZipFile:
 def zip_members(name: str, data: bytes) -> list[tuple[str, bytes]]:
     """(member name, bytes) of the known LinkedIn members; unknown and path-traversal names ignored.
 
-    At most MAX_MEMBERS_READ members and MAX_UNPACKED_BYTES in all are read (the sum of what is
-    actually unpacked, checked against the declared sizes before reading and while reading).
+    At most MAX_MEMBERS_READ members and MAX_UNPACKED_BYTES in all are read: the declared sizes are
+    summed before reading, and no member may unpack larger than it declares.
     """
     archive = open_zip(name, data)
     wanted = [i for i in archive.infolist()
@@ -81,14 +81,13 @@ def zip_members(name: str, data: bytes) -> list[tuple[str, bytes]]:
     if len(wanted) > MAX_MEMBERS_READ:
         raise InputError(name, f"zip holds {len(wanted):,} export files, above the limit of "
                                f"{MAX_MEMBERS_READ}: not one LinkedIn export")
-    budget = MAX_UNPACKED_BYTES
+    if sum(i.file_size for i in wanted) > MAX_UNPACKED_BYTES:
+        raise InputError(name, f"the export files unpack to more than {MAX_UNPACKED_BYTES >> 20:,} MiB "
+                               "(the limit)")
     out = []
     for info in wanted:
         if info.flag_bits & 0x1:
             raise InputError(name, "the zip is password-protected: export it again without a password")
-        if info.file_size > budget:
-            raise InputError(name, f"the export files unpack to more than {MAX_UNPACKED_BYTES >> 20:,} MiB "
-                                   "(the limit)")
         try:
             with archive.open(info) as fh:
                 body = fh.read(info.file_size + 1)
@@ -96,7 +95,6 @@ def zip_members(name: str, data: bytes) -> list[tuple[str, bytes]]:
             raise InputError(name, f"corrupt zip member {info.filename} ({exc})") from None
         if len(body) > info.file_size:
             raise InputError(name, f"{info.filename} unpacks larger than it declares: refused")
-        budget -= len(body)
         out.append((info.filename, body))
     return out
 

@@ -71,12 +71,16 @@ def read_sheets(name: str, data: bytes) -> dict[str, list[list[Any]]]:
     except Exception as exc:  # openpyxl raises many types for broken workbooks
         raise InputError(name, f"could not open the Excel workbook ({type(exc).__name__})") from None
     budget = [MAX_CELLS]
+    sheets: dict[str, list[list[Any]]] = {}
     try:
-        return {ws.title: _sheet_rows(name, book, ws, budget) for ws in book.worksheets}
-    except InputError:
-        raise
-    except Exception as exc:  # a cell openpyxl cannot convert (text in a number cell, a bad reference)
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise InputError(name, f"unreadable cell in the workbook ({reason[:200]})") from None
+        for ws in book.worksheets:
+            try:
+                sheets[ws.title] = _sheet_rows(name, book, ws, budget)
+            except InputError:
+                raise
+            except Exception as exc:  # text in a number cell, a bad cell reference, a forbidden entity
+                reason = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+                raise InputError(name, f"sheet {ws.title!r} is unreadable ({reason})") from None
     finally:
         book.close()
+    return sheets
