@@ -26,6 +26,7 @@ Example:
 
 from __future__ import annotations
 
+import io
 import re
 from typing import Any
 
@@ -80,7 +81,8 @@ def slip_kind(label: Any) -> str:
 
 def xml_rows(name: str, data: bytes) -> Rows:
     """Cell texts of the first worksheet of an Excel 2003 XML Spreadsheet (ss:Index and ss:MergeAcross
-    honoured; merged cells leave blanks to the right).
+    honoured; merged cells leave blanks to the right). Streamed row by row, within the limits of
+    `analytics.limits` (row index, columns, cells, characters per cell).
 
     >>> xml_rows("x.xls", b'<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
     ...   b'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row>'
@@ -88,38 +90,51 @@ def xml_rows(name: str, data: bytes) -> Rows:
     ...   b'</Row></Table></Worksheet></Workbook>')
     [['a', '', 'c']]
     """
+    rows: Rows = []
+    budget = [MAX_CELLS]
+    path: list[str] = []  # tags from the root down to the element being read
+    sheets = 0
     try:
-        root = ElementTree.fromstring(data)
+        for event, element in ElementTree.iterparse(io.BytesIO(data), events=("start", "end")):
+            if event == "start":
+                path.append(element.tag)
+                sheets += element.tag == f"{SS}Worksheet" and len(path) == 2
+                continue
+            path.pop()
+            if sheets == 1 and path[1:] == [f"{SS}Worksheet", f"{SS}Table"] and element.tag == f"{SS}Row":
+                _add_row(name, element, rows, budget)
+                element.clear()
+            elif element.tag == f"{SS}Table" and sheets == 1 and len(path) == 2:
+                return rows
+    except InputError:
+        raise
     except Exception as err:  # defusedxml raises its own types for entities and DTDs
         raise InputError(name, f"not a BNI Connect report ({type(err).__name__})") from None
-    sheet = root.find(f"{SS}Worksheet")
-    table = sheet.find(f"{SS}Table") if sheet is not None else None
-    if table is None:
-        raise InputError(name, "not a BNI Connect report: no worksheet table found")
-    rows: Rows = []
-    budget = MAX_CELLS
-    for row in table.findall(f"{SS}Row"):
-        index = _attribute(name, row, "Index", MAX_ROWS, "rows")
-        rows.extend([] for _ in range(index - 1 - len(rows)))
-        cells: list[Any] = []
-        for cell in row.findall(f"{SS}Cell"):
-            column = _attribute(name, cell, "Index", MAX_COLUMNS, "columns")
-            cells.extend("" for _ in range(column - 1 - len(cells)))
-            value = cell.find(f"{SS}Data")
-            content = "".join(value.itertext()).strip() if value is not None else ""
-            if len(content) > MAX_CELL_CHARS:
-                raise InputError(name, f"row {len(rows) + 1:,}: a cell is longer than the limit of "
-                                       f"{MAX_CELL_CHARS:,} characters")
-            cells.append(content)
-            cells.extend("" for _ in range(_attribute(name, cell, "MergeAcross", MAX_COLUMNS, "columns")))
-            if len(cells) > MAX_COLUMNS:
-                raise InputError(name, f"row {len(rows) + 1:,} spans {len(cells):,} columns, beyond the "
-                                       f"limit of {MAX_COLUMNS:,}")
-        budget -= len(cells)
-        if budget < 0:
-            raise InputError(name, f"the report holds more than {MAX_CELLS:,} cells (the limit)")
-        rows.append(cells)
-    return rows
+    raise InputError(name, "not a BNI Connect report: no worksheet table found")
+
+
+def _add_row(name: str, row: Any, rows: Rows, budget: list[int]) -> None:
+    """Append one ss:Row's cell texts to `rows` (after the blank rows its ss:Index skips), within limits."""
+    index = _attribute(name, row, "Index", MAX_ROWS, "rows")
+    rows.extend([] for _ in range(index - 1 - len(rows)))
+    cells: list[Any] = []
+    for cell in row.findall(f"{SS}Cell"):
+        column = _attribute(name, cell, "Index", MAX_COLUMNS, "columns")
+        cells.extend("" for _ in range(column - 1 - len(cells)))
+        value = cell.find(f"{SS}Data")
+        content = "".join(value.itertext()).strip() if value is not None else ""
+        if len(content) > MAX_CELL_CHARS:
+            raise InputError(name, f"row {len(rows) + 1:,}: a cell is longer than the limit of "
+                                   f"{MAX_CELL_CHARS:,} characters")
+        cells.append(content)
+        cells.extend("" for _ in range(_attribute(name, cell, "MergeAcross", MAX_COLUMNS, "columns")))
+        if len(cells) > MAX_COLUMNS:
+            raise InputError(name, f"row {len(rows) + 1:,} spans {len(cells):,} columns, beyond the "
+                                   f"limit of {MAX_COLUMNS:,}")
+    budget[0] -= len(cells)
+    if budget[0] < 0:
+        raise InputError(name, f"the report holds more than {MAX_CELLS:,} cells (the limit)")
+    rows.append(cells)
 
 
 def _attribute(name: str, element: Any, attribute: str, limit: int, what: str) -> int:

@@ -31,7 +31,7 @@ from openpyxl.styles import Font, PatternFill
 
 from analytics.errors import InputError
 from analytics.ingest.xlsx import read_sheets
-from analytics.limits import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_CELL_CHARS, within_years
+from analytics.limits import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_CELL_CHARS, MAX_CELLS, within_years
 from analytics.model import (
     DIRECTIONS,
     GROUP_COLUMNS,
@@ -264,8 +264,15 @@ def csv_rows(name: str, data: bytes) -> Rows:
     sample = body[:4096]
     delimiter = max(",;\t", key=sample.count) if sample else ","
     reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
+    rows: Rows = []
+    cells = 0
     try:
-        return list(reader)
+        for row in reader:
+            cells += len(row)
+            if cells > MAX_CELLS:
+                raise InputError(name, f"the file holds more than {MAX_CELLS:,} cells (the limit)")
+            rows.append(row)
+        return rows
     except csv.Error as err:
         if "field limit" in str(err):
             return _too_long(name, PurePath(name).stem, reader.line_num)

@@ -26,7 +26,12 @@ RATIO_FLOOR = 1 << 20
 #: Spreadsheets (.xlsx, Excel 2003 XML): the row and column a cell may sit in, and the cells present.
 MAX_ROWS = 1_048_576
 MAX_COLUMNS = 1_024
-MAX_CELLS = 10_000_000
+MAX_CELLS = 5_000_000
+#: Rows of one CSV or sheet, and contacts in one contacts file (LinkedIn allows 30,000 connections).
+MAX_TABLE_ROWS = 1_048_576
+MAX_CONTACTS = 100_000
+#: Bytes a workbook unpacks to: its shared strings are held in memory whole.
+MAX_WORKBOOK_BYTES = 128 << 20
 #: Characters in one cell (a name, company, note...); message text is cut to 500 characters anyway.
 MAX_CELL_CHARS = 10_000
 #: Ledger values (euros, hours) and the years a date may fall in.

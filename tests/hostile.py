@@ -268,6 +268,16 @@ ATTACKS = [
         lambda: _zip_same([f"{i}/Connections.csv" for i in range(10_000)], CONTACTS_CSV),
         error="zip holds 10,000 export files, above the limit of 64",
     ),
+    Attack(
+        "zip_120000_contacts",
+        "export.zip",
+        "contacts",
+        lambda: _zip_same(
+            ["a/Connections.csv", "b/Connections.csv"],
+            (CONN_HEADER + "\n" + "".join(f"P{i},Q{i},,,,,1 Jan 2024\n" for i in range(60_000))).encode(),
+        ),
+        error="the files hold more than 100,000 contacts in all (the limit)",
+    ),
     # a traceback instead of one line (issue 17)
     Attack(
         "csv_mixed_line_endings",

@@ -25,7 +25,7 @@ from analytics.ingest.archive import is_known_member, member_key, zip_members
 from analytics.ingest.generic import generic_contacts
 from analytics.ingest.people import Pairs, Resolver, fold_name, is_owner, pair_keys
 from analytics.ingest.tables import Table, detect, read_table, sniff
-from analytics.limits import MAX_MEMBERS_READ
+from analytics.limits import MAX_CONTACTS, MAX_MEMBERS_READ
 from analytics.model import (
     CONTACT_COLUMNS,
     INTERACTION_COLUMNS,
@@ -53,7 +53,7 @@ def detect_kind(name: str, data: bytes) -> str:
     return detect(name, data)
 
 
-def _tables(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> Iterator[Table]:
+def _read(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> Iterator[Table]:
     for name, data in files:
         if sniff(name, data) != "zip":
             yield read_table(name, data, mapping=mapping)
@@ -64,6 +64,17 @@ def _tables(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> I
             yield read_table(f"{name}/{member}", body, filename=member_key(member), mapping=mapping)
         if not found:
             raise InputError(name, "no LinkedIn export files (Connections.csv, messages.csv, ...) in the zip")
+
+
+def _tables(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> Iterator[Table]:
+    """Every table read, refused as soon as the contact tables hold more than MAX_CONTACTS rows."""
+    people = 0
+    for table in _read(files, mapping):
+        people += len(table.frame) if table.kind in ("connections", "generic") else 0
+        if people > MAX_CONTACTS:
+            raise InputError(table.report.file, f"the files hold more than {MAX_CONTACTS:,} contacts in all "
+                                                "(the limit)")
+        yield table
 
 
 def _merge_contacts(linked: pd.DataFrame, generic: list[pd.DataFrame]) -> pd.DataFrame:

@@ -28,7 +28,7 @@ from analytics.errors import InputError
 from analytics.ingest.archive import ZIP_MAGIC, is_xlsx, open_zip
 from analytics.ingest.headers import classify
 from analytics.ingest.xlsx import read_sheets
-from analytics.limits import MAX_CELL_CHARS
+from analytics.limits import MAX_CELL_CHARS, MAX_CONTACTS, MAX_TABLE_ROWS
 from analytics.model import FileReport
 
 HEADER_SCAN_LINES = 30
@@ -325,6 +325,7 @@ def read_table(name: str, data: bytes, filename: str = "", mapping: dict[str, st
         raise InputError(name, "is a zip archive, not a table")
     reader = _read_xlsx if container == "xlsx" else _read_text
     kind, names, fields, table, report = reader(name, data, filename, mapping, raw)
+    _check_rows(name, kind, table.num_rows)
     blank = None
     for col in table.column_names:
         empty = pc.equal(pc.binary_length(table[col]), 0)
@@ -340,6 +341,19 @@ def read_table(name: str, data: bytes, filename: str = "", mapping: dict[str, st
     table = _drop_repeated_headers(table, fields, report)
     report.kind = _directed(kind, filename)
     return Table(kind=report.kind, columns=names, fields=fields, frame=table.to_pandas(), report=report)
+
+
+def _check_rows(name: str, kind: str, rows: int) -> None:
+    """Refuse a table longer than MAX_TABLE_ROWS, or a contacts table longer than MAX_CONTACTS.
+
+    >>> _check_rows("c.csv", "generic", 100_001)
+    Traceback (most recent call last):
+    analytics.errors.InputError: c.csv: 100,001 contacts, above the limit of 100,000 in one file
+    """
+    if kind in ("connections", "generic") and rows > MAX_CONTACTS:
+        raise InputError(name, f"{rows:,} contacts, above the limit of {MAX_CONTACTS:,} in one file")
+    if rows > MAX_TABLE_ROWS:
+        raise InputError(name, f"{rows:,} rows, above the limit of {MAX_TABLE_ROWS:,} in one file")
 
 
 def _check_lengths(name: str, table: pa.Table) -> None:

@@ -4,7 +4,7 @@ openpyxl's read-only sheets pad every row to the width the sheet's <dimension> c
 to its height, so a 2 KB file claiming A1:XFD1048576 asks for 17 billion cells. Here each sheet is
 streamed with openpyxl's own parser and only cells holding a value count: a value beyond
 MAX_COLUMNS, a row beyond MAX_ROWS, more than MAX_CELLS values or an unpacked size above
-MAX_UNPACKED_BYTES is refused with one line naming the limit. Blank rows are one shared empty list.
+MAX_WORKBOOK_BYTES is refused with one line naming the limit. Blank rows are one shared empty list.
 
 Example:
     >>> import io, openpyxl
@@ -22,7 +22,7 @@ from typing import Any
 
 from analytics.errors import InputError
 from analytics.ingest.archive import open_zip
-from analytics.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_UNPACKED_BYTES
+from analytics.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_WORKBOOK_BYTES
 
 _BLANK: list[Any] = []  # shared by every blank row: read-only
 
@@ -63,9 +63,9 @@ def read_sheets(name: str, data: bytes) -> dict[str, list[list[Any]]]:
     import openpyxl  # deferred: only workbooks pay for it
 
     unpacked = sum(i.file_size for i in open_zip(name, data).infolist())
-    if unpacked > MAX_UNPACKED_BYTES:
+    if unpacked > MAX_WORKBOOK_BYTES:
         raise InputError(name, f"the workbook unpacks to {unpacked >> 20:,} MiB, above the limit of "
-                               f"{MAX_UNPACKED_BYTES >> 20:,} MiB")
+                               f"{MAX_WORKBOOK_BYTES >> 20:,} MiB")
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for broken workbooks
