@@ -27,7 +27,7 @@ RATIO_FLOOR = 1 << 20
 MAX_ROWS = 1_048_576
 MAX_COLUMNS = 1_024
 MAX_CELLS = 5_000_000
-#: Rows of one CSV or sheet, and contacts in one contacts file (LinkedIn allows 30,000 connections).
+#: Rows of one CSV or sheet, and contacts in one import (LinkedIn allows 30,000 connections).
 MAX_TABLE_ROWS = 1_048_576
 MAX_CONTACTS = 100_000
 #: Bytes a workbook unpacks to: its shared strings are held in memory whole.
