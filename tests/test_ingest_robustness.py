@@ -109,6 +109,19 @@ def test_bad_rows_are_counted(body, rows, reasons):
     assert (report.rows, report.reasons, report.skipped) == (rows, reasons, sum(reasons.values()))
 
 
+def test_files_pasted_together_keep_clean_names_and_drop_the_repeated_header():
+    body = (CONN + ROW).encode() + codecs.BOM_UTF8 + (CONN + "\ufeffBob,Roe,,,Beta,CTO,1 Jan 2024\n").encode()
+    net = load_files([("Connections.csv", body)])
+    assert net.contacts["name"].tolist() == ["Jane Doe", "Bob Roe"]
+    assert net.files[0].reasons == {"repeated header row": 1}
+
+
+def test_mixed_line_endings_read_every_row():
+    body = CONN + ROW.rstrip("\n") + "\r" + "Bob,Roe,,,Beta,CTO,1 Jan 2024\r\nCy,Poe,,,Gamma,CFO,2 Jan 2024\n"
+    assert load_files([("Connections.csv", body.encode())]).contacts["name"].tolist() == [
+        "Jane Doe", "Bob Roe", "Cy Poe"]
+
+
 def test_trailing_blank_fields_and_short_rows_are_kept():
     body = CONN + "Jane,Doe,https://www.linkedin.com/in/jane,,Acme,CEO,15 Mar 2023,,\nBob,Roe\n"
     net = load_files([("Connections.csv", body.encode())])
