@@ -1,5 +1,6 @@
 """Ledger workbook / CSV import, roster import and the template: tiny inline files, known answers."""
 
+import csv
 import io
 from datetime import date
 
@@ -180,3 +181,16 @@ def test_a_date_outside_1900_to_2100_skips_its_row_and_the_rest_imports(day):
     got = ledger.read_ledger([("l.xlsx", data)], CONTACTS)
     assert len(got.ledger) == 1
     assert [(p.row, p.reason) for p in got.problems] == [(2, "date outside 1900-2100")]
+
+
+@pytest.mark.parametrize("field_limit", [131_072, 1 << 30])  # Python's default, and after a contacts import
+def test_an_overlong_cell_is_refused_in_one_line_whatever_the_csv_field_limit(field_limit):
+    before = csv.field_size_limit(field_limit)
+    try:
+        body = f"Date,Contact,Kind,Direction,Note\n2026-01-05,Ann Lee,1-2-1,given,{'x' * 200_000}\n".encode()
+        with pytest.raises(InputError) as err:
+            ledger.read_ledger([("activities.csv", body)], CONTACTS)
+        assert str(err.value) == ("activities.csv: activities row 2: a cell is longer than the limit of "
+                                  "10,000 characters")
+    finally:
+        csv.field_size_limit(before)
