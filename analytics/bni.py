@@ -26,6 +26,7 @@ Example:
 
 from __future__ import annotations
 
+import io
 import re
 from typing import Any
 
@@ -39,6 +40,8 @@ from analytics.ledger import (
     RowProblem,
     Rows,
     data_rows,
+    date_problem,
+    file_sheets,
     find_header,
     group_id,
     label_key,
@@ -46,8 +49,8 @@ from analytics.ledger import (
     parse_amount,
     parse_date,
     text,
-    xlsx_sheets,
 )
+from analytics.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS
 from analytics.model import GROUP_COLUMNS, MEMBER_COLUMNS, FileReport, normalize_name
 
 SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
@@ -78,7 +81,8 @@ def slip_kind(label: Any) -> str:
 
 def xml_rows(name: str, data: bytes) -> Rows:
     """Cell texts of the first worksheet of an Excel 2003 XML Spreadsheet (ss:Index and ss:MergeAcross
-    honoured; merged cells leave blanks to the right).
+    honoured; merged cells leave blanks to the right). Streamed row by row, within the limits of
+    `analytics.limits` (row index, columns, cells, characters per cell).
 
     >>> xml_rows("x.xls", b'<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
     ...   b'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row>'
@@ -86,34 +90,83 @@ def xml_rows(name: str, data: bytes) -> Rows:
     ...   b'</Row></Table></Worksheet></Workbook>')
     [['a', '', 'c']]
     """
+    rows: Rows = []
+    budget = [MAX_CELLS]
+    path: list[str] = []  # tags from the root down to the element being read
+    sheets = 0
     try:
-        root = ElementTree.fromstring(data)
+        for event, element in ElementTree.iterparse(io.BytesIO(data), events=("start", "end")):
+            if event == "start":
+                path.append(element.tag)
+                sheets += element.tag == f"{SS}Worksheet" and len(path) == 2
+                continue
+            path.pop()
+            if sheets == 1 and path[1:] == [f"{SS}Worksheet", f"{SS}Table"] and element.tag == f"{SS}Row":
+                _add_row(name, element, rows, budget)
+                element.clear()
+            elif element.tag == f"{SS}Table" and sheets == 1 and len(path) == 2:
+                return rows
+    except InputError:
+        raise
     except Exception as err:  # defusedxml raises its own types for entities and DTDs
         raise InputError(name, f"not a BNI Connect report ({type(err).__name__})") from None
-    sheet = root.find(f"{SS}Worksheet")
-    table = sheet.find(f"{SS}Table") if sheet is not None else None
-    if table is None:
-        raise InputError(name, "not a BNI Connect report: no worksheet table found")
-    rows: Rows = []
-    for row in table.findall(f"{SS}Row"):
-        if row.get(f"{SS}Index"):
-            rows.extend([] for _ in range(int(row.get(f"{SS}Index")) - 1 - len(rows)))
-        cells: list[Any] = []
-        for cell in row.findall(f"{SS}Cell"):
-            if cell.get(f"{SS}Index"):
-                cells.extend("" for _ in range(int(cell.get(f"{SS}Index")) - 1 - len(cells)))
-            value = cell.find(f"{SS}Data")
-            cells.append("".join(value.itertext()).strip() if value is not None else "")
-            cells.extend("" for _ in range(int(cell.get(f"{SS}MergeAcross") or 0)))
-        rows.append(cells)
-    return rows
+    raise InputError(name, "not a BNI Connect report: no worksheet table found")
+
+
+def _add_row(name: str, row: Any, rows: Rows, budget: list[int]) -> None:
+    """Append one ss:Row's cell texts to `rows` (after the blank rows its ss:Index skips), within limits."""
+    index = _attribute(name, row, "Index", MAX_ROWS, "rows")
+    rows.extend([] for _ in range(index - 1 - len(rows)))
+    cells: list[Any] = []
+    for cell in row.findall(f"{SS}Cell"):
+        column = _attribute(name, cell, "Index", MAX_COLUMNS, "columns")
+        cells.extend("" for _ in range(column - 1 - len(cells)))
+        value = cell.find(f"{SS}Data")
+        content = "".join(value.itertext()).strip() if value is not None else ""
+        if len(content) > MAX_CELL_CHARS:
+            raise InputError(name, f"row {len(rows) + 1:,}: a cell is longer than the limit of "
+                                   f"{MAX_CELL_CHARS:,} characters")
+        cells.append(content)
+        cells.extend("" for _ in range(_attribute(name, cell, "MergeAcross", MAX_COLUMNS, "columns")))
+        if len(cells) > MAX_COLUMNS:
+            raise InputError(name, f"row {len(rows) + 1:,} spans {len(cells):,} columns, beyond the "
+                                   f"limit of {MAX_COLUMNS:,}")
+    budget[0] -= len(cells)
+    if budget[0] < 0:
+        raise InputError(name, f"the report holds more than {MAX_CELLS:,} cells (the limit)")
+    rows.append(cells)
+
+
+def _attribute(name: str, element: Any, attribute: str, limit: int, what: str) -> int:
+    """A whole-number ss: attribute (0 when absent), refused when not a number or above `limit`."""
+    raw = element.get(f"{SS}{attribute}")
+    if raw is None:
+        return 0
+    if not re.fullmatch(r"\s*[0-9]{1,12}\s*", raw):
+        raise InputError(name, f"ss:{attribute}={raw[:40]!r} is not a whole number")
+    if int(raw) > limit:
+        raise InputError(name, f"ss:{attribute}={int(raw):,} is beyond the limit of {limit:,} {what}")
+    return int(raw)
 
 
 def report_rows(name: str, data: bytes) -> Rows:
     """Rows of a BNI report in either layout (.xlsx workbook or XML spreadsheet)."""
     if data[:2] == b"PK":
-        return next(iter(xlsx_sheets(name, data).values()), [])
+        return next(iter(file_sheets(name, data).values()), [])
     return xml_rows(name, data)
+
+
+def is_slips_report(name: str, data: bytes) -> bool:
+    """True for a BNI Slips Audit Report (either layout): an Excel 2003 XML spreadsheet, or a workbook
+    whose first sheet has the From / To / Slip Type header.
+
+    >>> is_slips_report("x.xls", b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:'
+    ...                 b'office:spreadsheet"/>'), is_slips_report("a.csv", b"Date,Contact\\n")
+    (True, False)
+    """
+    if data[:2] != b"PK":
+        return b"urn:schemas-microsoft-com:office:spreadsheet" in data[:4096]
+    return find_header(report_rows(name, data), SLIP_COLUMNS, ("from", "to", "slip_type")) is not None
 
 
 def report_meta(rows: Rows) -> dict[str, Any]:
@@ -186,7 +239,14 @@ def read_bni_slips(name: str, data: bytes, contacts: pd.DataFrame, owner_name: s
         if not ids[other]:
             skip(n, "unknown contact")
             continue
-        value = (parse_amount(cell.get("amount", "")) or 0.0) if kind == "closed_business" else 0.0
+        value = parse_amount(cell.get("amount", "")) if kind == "closed_business" else 0.0
+        if value is None or value < 0:
+            skip(n, f"TYFCB amount {cell.get('amount', '')!r} is not a number of 0 or more")
+            continue
+        slip_day = parse_date(cell.get("date", ""))
+        if slip_day is None and cell.get("date"):
+            skip(n, date_problem(cell["date"]))
+            continue
         if not owner:
             direction = "in"
         elif kind == "closed_business":  # TYFCB flips: its writer RECEIVED the business
@@ -194,7 +254,7 @@ def read_bni_slips(name: str, data: bytes, contacts: pd.DataFrame, owner_name: s
         else:
             direction = "out" if user_wrote else "in"
         note = "; ".join(x for x in (cell.get("inside_outside", ""), cell.get("detail", "")) if x)
-        entries.append({"date": parse_date(cell.get("date", "")) or day, "contact_id": ids[other],
+        entries.append({"date": slip_day or day, "contact_id": ids[other],
                         "group_id": gid, "kind": kind, "direction": direction, "value": value,
                         "note": note})
         report.rows += 1

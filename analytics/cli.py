@@ -5,21 +5,26 @@
     python -m analytics report  PATH [PATH ...] [--ledger FILE] [--as-of ...] [--anonymize]
                                 --out FILE.html|.xlsx
 
-Reads the given exports without touching any workspace. Bad input: exit status 2 and one line on
-stderr, `error: FILE: what is wrong`.
+Reads the given exports without touching any workspace. `--ledger` takes an activity-ledger workbook
+or CSV, or a BNI Slips Audit Report (dated by `--as-of` when it carries no date). Bad input, or an
+input over a limit in `analytics.limits`: exit status 2 and one line on stderr,
+`error: FILE: what is wrong`. `summary --json` prints strict JSON (NaN and infinity as null).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from analytics import actions, depth, groups, ingest, ledger
+from analytics import actions, bni, depth, groups, ingest, ledger
 from analytics.errors import InputError
+from analytics.limits import FIRST_YEAR, LAST_YEAR, within_years
 from analytics.model import Network
 
 
@@ -31,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
                        ("report", "write the coach report as HTML or Excel")):
         sub = commands.add_parser(name, help=text)
         sub.add_argument("paths", nargs="+", help="LinkedIn export zip, folder or CSV/XLSX files")
-        sub.add_argument("--ledger", help="activity ledger workbook (or CSV)")
+        sub.add_argument("--ledger", help="activity ledger workbook (or CSV), or a BNI Slips Audit Report")
         sub.add_argument("--as-of", help="'today' for every time-based figure, YYYY-MM-DD")
         if name == "summary":
             sub.add_argument("--json", action="store_true", required=True, help="print JSON")
@@ -43,22 +48,58 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _as_of(text: str | None) -> pd.Timestamp:
+    """The analysis date: today, or `text` when it is a day from FIRST_YEAR to LAST_YEAR.
+
+    >>> _as_of("2026-03-01").isoformat()
+    '2026-03-01T00:00:00+00:00'
+    >>> _as_of("9999-12-31")
+    Traceback (most recent call last):
+    analytics.errors.InputError: --as-of: '9999-12-31' is outside 1900-2100
+    """
     if not text:
         return pd.Timestamp.now(tz="UTC").normalize()
     try:
-        return pd.Timestamp(text, tz="UTC")
+        day = date.fromisoformat(text)
     except ValueError:
-        raise InputError("--as-of", f"not a date: {text!r} (use YYYY-MM-DD)") from None
+        raise InputError("--as-of", f"not a date: {text[:40]!r} (use YYYY-MM-DD)") from None
+    if not within_years(day):
+        raise InputError("--as-of", f"{text!r} is outside {FIRST_YEAR}-{LAST_YEAR}")
+    return pd.Timestamp(day, tz="UTC")
 
 
-def load(paths: list[str], ledger_path: str | None) -> Network:
-    """Read exports (and an optional ledger) into one Network, without any workspace."""
+def _ledger(path: Path, net: Network, day: pd.Timestamp | None) -> ledger.LedgerImport:
+    """An activity ledger, or a BNI Slips Audit Report read as seen from the export's owner (dated
+    `day` when the report carries no date of its own)."""
+    data = path.read_bytes()
+    if bni.is_slips_report(path.name, data):
+        return bni.read_bni_slips(path.name, data, net.contacts, net.owner.name, report_date=day)
+    return ledger.read_ledger([(path.name, data)], net.contacts)
+
+
+def strict_json(value: object) -> object:
+    """`value` with every NaN or infinite float replaced by None, so `json.dumps(allow_nan=False)` works.
+
+    >>> strict_json({"a": [1.5, float("nan")], "b": float("inf")})
+    {'a': [1.5, None], 'b': None}
+    """
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: strict_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [strict_json(v) for v in value]
+    return value
+
+
+def load(paths: list[str], ledger_path: str | None, day: pd.Timestamp | None = None) -> Network:
+    """Read exports (and an optional ledger or BNI slips report, dated `day` if it has no date of its
+    own) into one Network, without any workspace."""
     for path in [*paths, *([ledger_path] if ledger_path else [])]:
         if not Path(path).exists():
             raise InputError(path, "no such file or folder")
     net = ingest.load_paths(paths)
     if ledger_path:
-        found = ledger.read_ledger([(Path(ledger_path).name, Path(ledger_path).read_bytes())], net.contacts)
+        found = _ledger(Path(ledger_path), net, day)
         net.groups, net.members, net.ledger = found.groups, found.members, found.ledger
         net.files.extend(found.files)
     return net
@@ -84,9 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         as_of = _as_of(args.as_of)
-        net = load(args.paths, args.ledger)
+        net = load(args.paths, args.ledger, as_of if args.as_of else None)
         if args.command == "summary":
-            print(json.dumps(summary(net, as_of), ensure_ascii=False, indent=2, default=str))
+            print(json.dumps(strict_json(summary(net, as_of)), ensure_ascii=False, indent=2, default=str,
+                             allow_nan=False))
         elif args.command == "graph":
             from analytics import graph  # deferred, like report: `summary` does not pay for their imports
 

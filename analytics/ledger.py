@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -25,10 +26,12 @@ from pathlib import PurePath
 from typing import Any
 
 import pandas as pd
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from analytics.errors import InputError
+from analytics.ingest.xlsx import read_sheets
+from analytics.limits import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_CELL_CHARS, MAX_CELLS, within_years
 from analytics.model import (
     DIRECTIONS,
     GROUP_COLUMNS,
@@ -153,41 +156,78 @@ _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d", "%d
                  "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
 
 
-def parse_date(value: Any) -> pd.Timestamp | None:
-    """A UTC day from a date cell or text (ISO, or day first: 31/12/2025, 31.12.2025); None if not one.
-
-    >>> parse_date("05/03/2026"), parse_date("2026-3-5"), parse_date("soon")
-    (Timestamp('2026-03-05 00:00:00+0000', tz='UTC'), Timestamp('2026-03-05 00:00:00+0000', tz='UTC'), None)
-    """
+def _calendar_day(value: Any) -> date | None:
+    """The calendar day of a date cell or text, any year; None if not a date."""
     if isinstance(value, datetime | date):
-        return pd.Timestamp(value).tz_localize(None).tz_localize("UTC").normalize()
+        return value
     text = str(value or "").strip()
     for fmt in _DATE_FORMATS:
         try:
-            return pd.Timestamp(datetime.strptime(text, fmt), tz="UTC").normalize()
+            return datetime.strptime(text, fmt)
         except ValueError:
             continue
     return None
 
 
+def parse_date(value: Any) -> pd.Timestamp | None:
+    """A UTC day from a date cell or text (ISO, or day first: 31/12/2025, 31.12.2025); None if not one
+    or outside the years every analysis can represent (`limits.FIRST_YEAR` to `LAST_YEAR`).
+
+    >>> parse_date("05/03/2026"), parse_date("2026-3-5")
+    (Timestamp('2026-03-05 00:00:00+0000', tz='UTC'), Timestamp('2026-03-05 00:00:00+0000', tz='UTC'))
+    >>> parse_date("soon"), parse_date("9999-12-31"), parse_date(datetime(1000, 1, 1))
+    (None, None, None)
+    """
+    day = _calendar_day(value)
+    if day is None or not within_years(day):
+        return None
+    return pd.Timestamp(day.year, day.month, day.day, tz="UTC")
+
+
+def date_problem(value: Any) -> str:
+    """Why a date cell cannot be used ("" when it can).
+
+    >>> date_problem("2026-01-05"), date_problem("soon"), date_problem("01/01/9999")
+    ('', 'bad date', 'date outside 1900-2100')
+    """
+    day = _calendar_day(value)
+    if day is None:
+        return "bad date"
+    return "" if within_years(day) else f"date outside {FIRST_YEAR}-{LAST_YEAR}"
+
+
+_SCIENTIFIC = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+")
+
+
 def parse_amount(value: Any) -> float | None:
-    """A number from a cell: 1200, "€ 1.200,50", "1,200.50", "400.00"; 0.0 when blank; None if not one.
+    """A number from a cell: 1200, "€ 1.200,50", "1,200.50", "400.00", "2E5"; 0.0 when blank; None if
+    not one, not finite or larger than `limits.MAX_AMOUNT` either way.
 
     The last "," or "." followed by one or two digits is the decimal mark; other marks group thousands.
 
     >>> parse_amount("€ 1.200,50"), parse_amount("1,200.50"), parse_amount("1.200"), parse_amount("n/a")
     (1200.5, 1200.5, 1200.0, None)
+    >>> parse_amount("2E5"), parse_amount("1e400"), parse_amount(float("inf")), parse_amount(10 ** 400)
+    (200000.0, None, None, None)
     """
     if isinstance(value, int | float):
-        return float(value)
-    raw = str(value or "").strip()
-    if not raw:
-        return 0.0
-    digits = re.sub(r"[^0-9,.\-]", "", raw)
-    m = re.fullmatch(r"(-?)([0-9][0-9,.]*?)(?:[.,]([0-9]{1,2}))?", digits)
-    if not m:
-        return None
-    return float(f"{m.group(1)}{re.sub(r'[.,]', '', m.group(2))}.{m.group(3) or 0}")
+        try:
+            amount = float(value)
+        except OverflowError:
+            return None
+    else:
+        raw = str(value or "").strip()
+        if not raw:
+            return 0.0
+        if _SCIENTIFIC.fullmatch(raw):
+            amount = float(raw)
+        else:
+            digits = re.sub(r"[^0-9,.\-]", "", raw)
+            m = re.fullmatch(r"(-?)([0-9][0-9,.]*?)(?:[.,]([0-9]{1,2}))?", digits)
+            if not m:
+                return None
+            amount = float(f"{m.group(1)}{re.sub(r'[.,]', '', m.group(2))}.{m.group(3) or 0}")
+    return amount if math.isfinite(amount) and abs(amount) <= MAX_AMOUNT else None
 
 
 def text(value: Any) -> str:
@@ -205,35 +245,61 @@ def text(value: Any) -> str:
 
 
 def xlsx_sheets(name: str, data: bytes) -> dict[str, Rows]:
-    """Every sheet of an .xlsx as lists of cell values (title -> rows); InputError when unreadable."""
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as err:  # openpyxl raises many types for a damaged file
-        raise InputError(name, f"not a readable Excel workbook ({type(err).__name__})") from None
-    try:
-        return {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets}
-    finally:
-        wb.close()
+    """Every sheet of an .xlsx as lists of cell values (title -> rows); InputError when unreadable or
+    over a limit (`analytics.ingest.xlsx`)."""
+    return read_sheets(name, data)
 
 
 def csv_rows(name: str, data: bytes) -> Rows:
-    """A CSV's rows (UTF-8 with or without BOM, else cp1252; comma, semicolon or tab separated)."""
+    """A CSV's rows (UTF-8 with or without BOM, else cp1252; comma, semicolon or tab separated; any
+    line endings, mixed too).
+
+    >>> csv_rows("a.csv", b"Date;Kind\\r\\n2026-01-05;ref\\n2026-01-06;ref\\r2026-01-07;ref")
+    [['Date', 'Kind'], ['2026-01-05', 'ref'], ['2026-01-06', 'ref'], ['2026-01-07', 'ref']]
+    """
     try:
         body = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         body = data.decode("cp1252", errors="replace")
     sample = body[:4096]
     delimiter = max(",;\t", key=sample.count) if sample else ","
-    return [row for row in csv.reader(io.StringIO(body), delimiter=delimiter)]
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
+    rows: Rows = []
+    cells = 0
+    try:
+        for row in reader:
+            cells += len(row)
+            if cells > MAX_CELLS:
+                raise InputError(name, f"the file holds more than {MAX_CELLS:,} cells (the limit)")
+            rows.append(row)
+        return rows
+    except csv.Error as err:
+        if "field limit" in str(err):
+            return _too_long(name, PurePath(name).stem, reader.line_num)
+        raise InputError(name, f"line {reader.line_num:,}: unreadable CSV ({err})") from None
+
+
+def _too_long(name: str, sheet: str, row: int) -> Rows:
+    raise InputError(name, f"{sheet} row {row:,}: a cell is longer than the limit of {MAX_CELL_CHARS:,} "
+                           "characters")
+
+
+def _check_cells(name: str, sheets: dict[str, Rows]) -> dict[str, Rows]:
+    """`sheets`, refused when a cell holds more than MAX_CELL_CHARS characters."""
+    for title, rows in sheets.items():
+        for n, row in enumerate(rows, start=1):
+            if any(isinstance(c, str) and len(c) > MAX_CELL_CHARS for c in row):
+                _too_long(name, title, n)
+    return sheets
 
 
 def file_sheets(name: str, data: bytes) -> dict[str, Rows]:
     """Sheets of an .xlsx/.xlsm, or a CSV as one sheet named after the file stem."""
     if data[:2] == b"PK":
-        return xlsx_sheets(name, data)
+        return _check_cells(name, xlsx_sheets(name, data))
     if PurePath(name).suffix.lower() in (".xlsx", ".xlsm", ".xls"):
         raise InputError(name, "not an .xlsx workbook: save it as .xlsx or as one CSV per sheet")
-    return {PurePath(name).stem: csv_rows(name, data)}
+    return _check_cells(name, {PurePath(name).stem: csv_rows(name, data)})
 
 
 #: Sheet -> model column -> accepted header labels (compared after `label_key`).
@@ -397,7 +463,7 @@ class _Reader:
                 continue
             joined = parse_date(cell("joined_on", raw=True))
             if joined is None and cell("joined_on"):
-                self.problem(report, sheet, n, "bad date")
+                self.problem(report, sheet, n, date_problem(cell("joined_on", raw=True)))
                 continue
             gid = group_id(name)
             self.groups[gid] = {"group_id": gid, "name": name, "type": gtype, "annual_cost": cost,
@@ -423,9 +489,11 @@ class _Reader:
             kind, direction = normalize_kind(cell("kind")), normalize_direction(cell("direction"))
             value = parse_amount(cell("value", raw=True))
             contact_id, why = self.contacts.resolve(cell("contact"))
-            why = ("bad date" if day is None else f"unknown kind {cell('kind')!r}" if not kind
+            why = (date_problem(cell("date", raw=True)) if day is None
+                   else f"unknown kind {cell('kind')!r}" if not kind
                    else f"direction {cell('direction')!r} is neither given nor received" if not direction
-                   else "value not a number" if value is None else "negative value" if value < 0 else why)
+                   else f"value not a number up to {MAX_AMOUNT:,.0f}" if value is None
+                   else "negative value" if value < 0 else why)
             if why:
                 self.problem(report, sheet, n, why)
                 continue

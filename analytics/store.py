@@ -42,6 +42,7 @@ from analytics.model import (
 )
 
 HOME_ENV = "NETWORK_LEDGER_HOME"
+CHECKPOINT_WAIT_MS = 2000  # how long a delete waits for a session that is reading before it says so
 PLAN_COLUMNS = ["item_key", "list", "contact_id", "done_on", "note", "card_sent_on"]
 GOAL_COLUMNS = ["metric", "period", "target"]
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
@@ -470,7 +471,15 @@ class Store:
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     def _checkpoint(self) -> None:
-        """Fold the WAL into the database and truncate it, so deleted rows leave no copy behind."""
+        """Fold the WAL into the database and truncate it, so deleted rows leave no copy behind.
+
+        A session in the middle of a read holds old pages: after a short wait this raises InputError
+        rather than report a wipe that did not happen (deleting again once it is done finishes it).
+        """
         with closing(self._connect()) as con:
-            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            con.execute(f"PRAGMA busy_timeout={CHECKPOINT_WAIT_MS}")
+            busy, log, done = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if busy or log != done:
+                raise InputError("workspace", "another session is reading the workspace, so the deleted data "
+                                              "is not yet wiped from disk: try again in a moment")
             con.execute("VACUUM")

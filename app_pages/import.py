@@ -95,7 +95,11 @@ with st.expander("Delete data"):
                      strict=True))
     who = st.selectbox("Delete one contact and everything about them", ["", *names], key="delete_who")
     if who and st.button("Delete this contact", key="delete_one"):
-        session.store().delete_contact(names[who])
+        try:
+            session.store().delete_contact(names[who])
+        except InputError as err:
+            session.show_error(err)
+            st.stop()
         st.toast(f"Deleted {plain(who)}")
         st.rerun()
     confirm = st.checkbox(f"I want to delete the whole workspace “{session.workspace_name()}” from this "

@@ -95,3 +95,12 @@ def test_graph_and_report_write_files(tmp_path: Path) -> None:
     assert "<html" in html.read_text(encoding="utf-8").lower()
     assert "xl/workbook.xml" in zipfile.ZipFile(xlsx).namelist()
     assert run("report", str(SAMPLE_ZIP), "--out", str(tmp_path / "r.pdf")).returncode == 2
+
+
+def test_ledger_accepts_a_bni_slips_report(tmp_path: Path) -> None:
+    slips = FIXTURES / "bni" / "slips_audit_report.xls"
+    done = run("summary", str(SAMPLE_ZIP), "--ledger", str(slips), "--as-of", AS_OF, "--json")
+    assert done.returncode == 0, done.stderr
+    report = next(f for f in json.loads(done.stdout)["files"] if f["file"] == slips.name)
+    assert report["kind"] == "bni_slips" and report["rows"] + report["skipped"] == 60
+    assert report["date_min"].startswith(AS_OF)  # the report has no date of its own: --as-of dates it

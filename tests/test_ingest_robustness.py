@@ -69,12 +69,14 @@ def test_bad_file_raises_one_line_input_error(name, data, message):
 
 
 @pytest.mark.parametrize(("cap", "value", "message"), [
-    ("MAX_MEMBERS", 2, "zip holds 3 files"),
-    ("MAX_TOTAL_BYTES", 10, "zip unpacks to more than"),
+    ("MAX_ZIP_MEMBERS", 2, "zip holds 3 files"),
+    ("MAX_UNPACKED_BYTES", 100, "unpack to more than"),
+    ("MAX_MEMBERS_READ", 1, "zip holds 2 export files, above the limit of 1"),
 ])
 def test_zip_caps(monkeypatch, cap, value, message):
     monkeypatch.setattr(archive, cap, value)
-    data = _zip({"Connections.csv": (CONN + ROW).encode(), "a.txt": b"a", "b.txt": b"b"})
+    data = _zip({"Connections.csv": (CONN + ROW).encode(), "x/Connections.csv": (CONN + ROW).encode(),
+                 "b.txt": b"b"})
     with pytest.raises(InputError, match=message):
         load_files([("export.zip", data)])
 
@@ -105,6 +107,19 @@ def test_bad_rows_are_counted(body, rows, reasons):
     net = load_files([("messages.csv", body.encode())])
     report = net.files[0]
     assert (report.rows, report.reasons, report.skipped) == (rows, reasons, sum(reasons.values()))
+
+
+def test_files_pasted_together_keep_clean_names_and_drop_the_repeated_header():
+    body = (CONN + ROW).encode() + codecs.BOM_UTF8 + (CONN + "\ufeffBob,Roe,,,Beta,CTO,1 Jan 2024\n").encode()
+    net = load_files([("Connections.csv", body)])
+    assert net.contacts["name"].tolist() == ["Jane Doe", "Bob Roe"]
+    assert net.files[0].reasons == {"repeated header row": 1}
+
+
+def test_mixed_line_endings_read_every_row():
+    body = CONN + ROW.rstrip("\n") + "\r" + "Bob,Roe,,,Beta,CTO,1 Jan 2024\r\nCy,Poe,,,Gamma,CFO,2 Jan 2024\n"
+    assert load_files([("Connections.csv", body.encode())]).contacts["name"].tolist() == [
+        "Jane Doe", "Bob Roe", "Cy Poe"]
 
 
 def test_trailing_blank_fields_and_short_rows_are_kept():

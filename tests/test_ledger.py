@@ -1,5 +1,6 @@
 """Ledger workbook / CSV import, roster import and the template: tiny inline files, known answers."""
 
+import csv
 import io
 from datetime import date
 
@@ -157,3 +158,39 @@ def test_roster(name, data):
     assert set(members["group_id"]) == {"g:ihk koln"}
     assert len(members) == 2 and report.rows == 2
     assert report.reasons == {"unknown contact": 1}
+
+
+@pytest.mark.parametrize(("value", "stored", "reason"), [
+    ("2E5", 200000.0, ""), ("1.5e3", 1500.0, ""), ("€ 1.200,50", 1200.5, ""),
+    ("1e400", None, "value not a number up to 1,000,000,000,000"),
+    ("1e999", None, "value not a number up to 1,000,000,000,000"),
+    ("2000000000000", None, "value not a number up to 1,000,000,000,000"),
+    ("-5", None, "negative value"),
+])
+def test_values_are_finite_bounded_and_scientific_notation_is_read_right(value, stored, reason):
+    body = f'Date,Contact,Kind,Direction,Value\n2026-01-05,Ann Lee,TYFCB,received,"{value}"\n'.encode()
+    got = ledger.read_ledger([("activities.csv", body)], CONTACTS)
+    assert got.ledger["value"].tolist() == ([stored] if stored is not None else [])
+    assert [p.reason for p in got.problems] == ([reason] if reason else [])
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "31/12/1899", date(2101, 1, 1), date(1000, 1, 1)])
+def test_a_date_outside_1900_to_2100_skips_its_row_and_the_rest_imports(day):
+    data = xlsx({"Activities": [["Date", "Contact", "Kind", "Direction"], [day, "Ann Lee", "1-2-1", "given"],
+                                [date(2026, 1, 5), "Ann Lee", "1-2-1", "given"]]})
+    got = ledger.read_ledger([("l.xlsx", data)], CONTACTS)
+    assert len(got.ledger) == 1
+    assert [(p.row, p.reason) for p in got.problems] == [(2, "date outside 1900-2100")]
+
+
+@pytest.mark.parametrize("field_limit", [131_072, 1 << 30])  # Python's default, and after a contacts import
+def test_an_overlong_cell_is_refused_in_one_line_whatever_the_csv_field_limit(field_limit):
+    before = csv.field_size_limit(field_limit)
+    try:
+        body = f"Date,Contact,Kind,Direction,Note\n2026-01-05,Ann Lee,1-2-1,given,{'x' * 200_000}\n".encode()
+        with pytest.raises(InputError) as err:
+            ledger.read_ledger([("activities.csv", body)], CONTACTS)
+        assert str(err.value) == ("activities.csv: activities row 2: a cell is longer than the limit of "
+                                  "10,000 characters")
+    finally:
+        csv.field_size_limit(before)

@@ -22,6 +22,7 @@ from analytics import depth, ingest, ledger
 from analytics.errors import InputError
 from analytics.model import Network
 from analytics.store import Store, list_workspaces, workspace_path
+from ui.widgets import plain
 
 SAMPLE = "sample"
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
@@ -133,5 +134,5 @@ def derived(func: Callable[..., T], **options: object) -> T:
 
 
 def show_error(err: InputError) -> None:
-    """Show a bad-input reason as one line (never a traceback)."""
-    st.error(str(err), icon=":material/error:")
+    """Show a bad-input reason as one line (never a traceback), escaped: it quotes file names and cells."""
+    st.error(plain(err), icon=":material/error:")

@@ -19,12 +19,7 @@ from io import BytesIO
 from pathlib import PurePosixPath
 
 from analytics.errors import InputError
-
-#: Zip-bomb caps: members listed, bytes unpacked in all, and unpacked/packed ratio of one member.
-MAX_MEMBERS = 20_000
-MAX_TOTAL_BYTES = 4 << 30
-MAX_RATIO = 200
-_RATIO_FLOOR = 1 << 20  # members smaller than 1 MiB unpacked are never called bombs
+from analytics.limits import MAX_MEMBERS_READ, MAX_RATIO, MAX_UNPACKED_BYTES, MAX_ZIP_MEMBERS, RATIO_FLOOR
 
 #: LinkedIn export members this package reads (folded basenames); everything else is ignored.
 KNOWN_MEMBERS = frozenset({
@@ -58,18 +53,16 @@ def _unsafe(name: str) -> bool:
 
 
 def open_zip(name: str, data: bytes) -> zipfile.ZipFile:
-    """A checked ZipFile: readable, within the member-count, size and ratio caps."""
+    """A checked ZipFile: readable, within the member-count and ratio caps (`analytics.limits`)."""
     try:
         archive = zipfile.ZipFile(BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
         raise InputError(name, f"corrupt zip archive ({exc})") from None
-    if len(infos) > MAX_MEMBERS:
-        raise InputError(name, f"zip holds {len(infos):,} files (limit {MAX_MEMBERS:,}): not an export")
-    if sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
-        raise InputError(name, f"zip unpacks to more than {MAX_TOTAL_BYTES >> 30} GiB: refused")
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise InputError(name, f"zip holds {len(infos):,} files (limit {MAX_ZIP_MEMBERS:,}): not an export")
     for info in infos:
-        if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             ratio = info.file_size // max(info.compress_size, 1)
             raise InputError(name, f"{info.filename} is compressed {ratio}:1 (limit {MAX_RATIO}:1): "
                                    "possible zip bomb, refused")
@@ -77,12 +70,22 @@ def open_zip(name: str, data: bytes) -> zipfile.ZipFile:
 
 
 def zip_members(name: str, data: bytes) -> list[tuple[str, bytes]]:
-    """(member name, bytes) of the known LinkedIn members; unknown and path-traversal names ignored."""
+    """(member name, bytes) of the known LinkedIn members; unknown and path-traversal names ignored.
+
+    At most MAX_MEMBERS_READ members and MAX_UNPACKED_BYTES in all are read: the declared sizes are
+    summed before reading, and no member may unpack larger than it declares.
+    """
     archive = open_zip(name, data)
+    wanted = [i for i in archive.infolist()
+              if not i.is_dir() and not _unsafe(i.filename) and is_known_member(i.filename)]
+    if len(wanted) > MAX_MEMBERS_READ:
+        raise InputError(name, f"zip holds {len(wanted):,} export files, above the limit of "
+                               f"{MAX_MEMBERS_READ}: not one LinkedIn export")
+    if sum(i.file_size for i in wanted) > MAX_UNPACKED_BYTES:
+        raise InputError(name, f"the export files unpack to more than {MAX_UNPACKED_BYTES >> 20:,} MiB "
+                               "(the limit)")
     out = []
-    for info in archive.infolist():
-        if info.is_dir() or _unsafe(info.filename) or not is_known_member(info.filename):
-            continue
+    for info in wanted:
         if info.flag_bits & 0x1:
             raise InputError(name, "the zip is password-protected: export it again without a password")
         try:

@@ -25,6 +25,7 @@ from analytics.ingest.archive import is_known_member, member_key, zip_members
 from analytics.ingest.generic import generic_contacts
 from analytics.ingest.people import Pairs, Resolver, fold_name, is_owner, pair_keys
 from analytics.ingest.tables import Table, detect, read_table, sniff
+from analytics.limits import MAX_CONTACTS, MAX_MEMBERS_READ
 from analytics.model import (
     CONTACT_COLUMNS,
     INTERACTION_COLUMNS,
@@ -52,7 +53,7 @@ def detect_kind(name: str, data: bytes) -> str:
     return detect(name, data)
 
 
-def _tables(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> Iterator[Table]:
+def _read(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> Iterator[Table]:
     for name, data in files:
         if sniff(name, data) != "zip":
             yield read_table(name, data, mapping=mapping)
@@ -63,6 +64,17 @@ def _tables(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> I
             yield read_table(f"{name}/{member}", body, filename=member_key(member), mapping=mapping)
         if not found:
             raise InputError(name, "no LinkedIn export files (Connections.csv, messages.csv, ...) in the zip")
+
+
+def _tables(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> Iterator[Table]:
+    """Every table read, refused as soon as the contact tables hold more than MAX_CONTACTS rows."""
+    people = 0
+    for table in _read(files, mapping):
+        people += len(table.frame) if table.kind in ("connections", "generic") else 0
+        if people > MAX_CONTACTS:
+            raise InputError(table.report.file, f"the files hold more than {MAX_CONTACTS:,} contacts in all "
+                                                "(the limit)")
+        yield table
 
 
 def _merge_contacts(linked: pd.DataFrame, generic: list[pd.DataFrame]) -> pd.DataFrame:
@@ -131,10 +143,16 @@ def load_files(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = 
 
 def _path_files(path: Path) -> Iterator[tuple[str, bytes]]:
     if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            rel = child.relative_to(path).as_posix()
-            if is_known_member(child.name) or child.suffix.casefold() == ".zip":
-                yield f"{path.name}/{rel}", child.read_bytes()
+        found = [p for p in sorted(path.rglob("*"))
+                 if p.is_file() and (is_known_member(p.name) or p.suffix.casefold() == ".zip")]
+        if not found:
+            raise InputError(str(path), "no LinkedIn export files (Connections.csv, messages.csv, ...) "
+                                        "or zips in the folder")
+        if len(found) > MAX_MEMBERS_READ:
+            raise InputError(str(path), f"the folder holds {len(found):,} export files, above the limit "
+                                        f"of {MAX_MEMBERS_READ}: not one LinkedIn export")
+        for child in found:
+            yield f"{path.name}/{child.relative_to(path).as_posix()}", child.read_bytes()
     elif path.is_file():
         yield path.name, path.read_bytes()
     else:

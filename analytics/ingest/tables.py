@@ -27,6 +27,8 @@ import pyarrow.csv as pacsv
 from analytics.errors import InputError
 from analytics.ingest.archive import ZIP_MAGIC, is_xlsx, open_zip
 from analytics.ingest.headers import classify
+from analytics.ingest.xlsx import read_sheets
+from analytics.limits import MAX_CELL_CHARS, MAX_CONTACTS, MAX_TABLE_ROWS
 from analytics.model import FileReport
 
 HEADER_SCAN_LINES = 30
@@ -112,6 +114,18 @@ def _raise_field_limit() -> None:
     csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
 
 
+def _split(line: str, delimiter: str) -> list[str]:
+    """One line's cells; a line the csv module refuses (a stray carriage return) has none.
+
+    >>> _split('a,"b,c"', ","), _split("a\\rb,c", ",")
+    (['a', 'b,c'], [])
+    """
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return []
+
+
 def _find_header(name: str, rows: list[list[list[str]]]) -> tuple[int, int, str, dict[str, str]]:
     """(row index, delimiter index, kind, fields) of the first row that reads as a header.
 
@@ -181,7 +195,11 @@ def _recover(name: str, text: _Text, bad, names, wanted, delim, report: FileRepo
     rows = []
     for raw in bad:
         _check_unterminated(name, text, raw)
-        cells = next(csv.reader(io.StringIO(raw), delimiter=delim), [])
+        try:
+            cells = next(csv.reader(io.StringIO(raw, newline=""), delimiter=delim), [])
+        except csv.Error:
+            report.skip("malformed row")
+            continue
         if len(cells) > len(names) and any(c.strip() for c in cells[len(names):]):
             report.skip("malformed row (too many fields)")
             continue
@@ -222,8 +240,7 @@ def _locate(text: _Text, filename: str) -> _Header:
     lines = head.split(newline)
     if len(text.buf) - text.start > _HEAD_BYTES:
         lines = lines[:-1]
-    splits = [[next(csv.reader([ln.rstrip("\r")], delimiter=d), []) for d in _DELIMITERS]
-              for ln in lines[:HEADER_SCAN_LINES]]
+    splits = [[_split(ln.rstrip("\r"), d) for d in _DELIMITERS] for ln in lines[:HEADER_SCAN_LINES]]
     row, d, kind, fields = _find_header(filename, splits)
     names = _unique_names([c.strip().lstrip("\ufeff") for c in splits[row][d]])
     offset = text.start + len(newline.join([*lines[:row], ""]).encode("utf-8")) if row else text.start
@@ -272,30 +289,24 @@ def _cell(value) -> str:
 
 def _read_xlsx(name: str, data: bytes, filename: str, mapping: dict[str, str] | None,
                raw: bool) -> tuple[str, list[str], dict, pa.Table, FileReport]:
-    import openpyxl  # deferred: only workbooks pay for it
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for broken workbooks
-        raise InputError(name, f"could not open the Excel workbook ({type(exc).__name__})") from None
-    try:
-        for sheet in book.worksheets:
-            rows = [[_cell(v) for v in r] for r in sheet.iter_rows(values_only=True)]
-            try:
-                row, _, kind, fields = _find_header(filename, [[r] for r in rows])
-            except InputError:
-                continue
-            names = _unique_names([c.strip() for c in rows[row]])
-            fields = {f: names[rows[row].index(c)] for f, c in fields.items()}
-            fields = _choose_fields(name, kind, names, fields, mapping, raw)
-            wanted = list(dict.fromkeys(fields.values()))
-            idx = [names.index(w) for w in wanted]
-            body = [(r + [""] * len(names))[:len(names)] for r in rows[row + 1:]]
-            table = pa.table({w: pa.array([r[i] for r in body], pa.string())
-                              for w, i in zip(wanted, idx, strict=True)})
-            return kind, names, fields, table, FileReport(file=name, kind=kind)
-    finally:
-        book.close()
+    for values in read_sheets(name, data).values():
+        head = [[_cell(v) for v in r] for r in values[:HEADER_SCAN_LINES]]
+        try:
+            row, _, kind, fields = _find_header(filename, [[r] for r in head])
+        except InputError:
+            continue
+        names = _unique_names([c.strip() for c in head[row]])
+        fields = {f: names[head[row].index(c)] for f, c in fields.items()}
+        fields = _choose_fields(name, kind, names, fields, mapping, raw)
+        wanted = list(dict.fromkeys(fields.values()))
+        idx = [names.index(w) for w in wanted]
+        report = FileReport(file=name, kind=kind)
+        body = [r for r in values[row + 1:] if r]
+        if len(body) < len(values) - row - 1:
+            report.skip("empty row", len(values) - row - 1 - len(body))
+        table = pa.table({w: pa.array([_cell(r[i]) if i < len(r) else "" for r in body], pa.string())
+                          for w, i in zip(wanted, idx, strict=True)})
+        return kind, names, fields, table, report
     raise InputError(name, "no sheet has a recognisable header row (expected contact columns such as "
                            "Name and E-mail)")
 
@@ -314,6 +325,7 @@ def read_table(name: str, data: bytes, filename: str = "", mapping: dict[str, st
         raise InputError(name, "is a zip archive, not a table")
     reader = _read_xlsx if container == "xlsx" else _read_text
     kind, names, fields, table, report = reader(name, data, filename, mapping, raw)
+    _check_rows(name, kind, table.num_rows)
     blank = None
     for col in table.column_names:
         empty = pc.equal(pc.binary_length(table[col]), 0)
@@ -323,10 +335,51 @@ def read_table(name: str, data: bytes, filename: str = "", mapping: dict[str, st
         if n_blank:
             report.skip("empty row", n_blank)
             table = table.filter(pc.invert(blank))
-    table = pa.table({f: table[c] if f in _LONG_TEXT else pc.utf8_trim_whitespace(table[c])
-                      for f, c in fields.items()})
+    table = pa.table({f: table[c] if f in _LONG_TEXT else pc.utf8_trim_whitespace(
+        pc.replace_substring(table[c], "\ufeff", "")) for f, c in fields.items()})
+    _check_lengths(name, table)
+    table = _drop_repeated_headers(table, fields, report)
     report.kind = _directed(kind, filename)
     return Table(kind=report.kind, columns=names, fields=fields, frame=table.to_pandas(), report=report)
+
+
+def _check_rows(name: str, kind: str, rows: int) -> None:
+    """Refuse a table longer than MAX_TABLE_ROWS, or a contacts table longer than MAX_CONTACTS.
+
+    >>> _check_rows("c.csv", "generic", 100_001)
+    Traceback (most recent call last):
+    analytics.errors.InputError: c.csv: 100,001 contacts, above the limit of 100,000 in one file
+    """
+    if kind in ("connections", "generic") and rows > MAX_CONTACTS:
+        raise InputError(name, f"{rows:,} contacts, above the limit of {MAX_CONTACTS:,} in one file")
+    if rows > MAX_TABLE_ROWS:
+        raise InputError(name, f"{rows:,} rows, above the limit of {MAX_TABLE_ROWS:,} in one file")
+
+
+def _check_lengths(name: str, table: pa.Table) -> None:
+    """Refuse a file with a cell (other than message text) longer than MAX_CELL_CHARS."""
+    for f in table.column_names:
+        if f in _LONG_TEXT or not table.num_rows:
+            continue
+        lengths = pc.utf8_length(table[f])
+        longest = pc.max(lengths).as_py() or 0
+        if longest > MAX_CELL_CHARS:
+            row = pc.index(lengths, longest).as_py() + 1
+            raise InputError(name, f"data row {row:,}: the {f.replace('_', ' ')} holds {longest:,} "
+                                   f"characters, above the limit of {MAX_CELL_CHARS:,}")
+
+
+def _drop_repeated_headers(table: pa.Table, fields: dict[str, str], report: FileReport) -> pa.Table:
+    """Rows that repeat the header (files pasted together) are dropped and counted."""
+    same = None
+    for f, c in fields.items():
+        hit = pc.equal(table[f], c.strip())
+        same = hit if same is None else pc.and_(same, hit)
+    repeated = pc.sum(same).as_py() if same is not None and table.num_rows else 0
+    if not repeated:
+        return table
+    report.skip("repeated header row", repeated)
+    return table.filter(pc.invert(same))
 
 
 def _directed(kind: str, filename: str) -> str:

@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 from analytics import ingest
 from tests.conftest import SAMPLE_ZIP
 from tests.e2e.conftest import external_requests, screenshot, wait_for_app
+from tests.hostile import BY_NAME
 
 UPLOAD = '[data-testid="stFileUploaderDropzoneInput"]'
 
@@ -44,3 +45,21 @@ def test_bad_file_gets_one_sentence_and_changes_nothing(page: Page, server: str)
     page.reload()
     wait_for_app(page)
     expect(page.get_by_text(before)).to_be_visible()
+
+
+def test_hostile_export_gets_one_line_and_nothing_leaves_localhost(page: Page, server: str) -> None:
+    # The issue-17 dimension bomb (a 2 KB workbook claiming A1:XFD1048576, one value in the far corner)
+    # under a name that would be an image from another host if rendered as markdown.
+    name = "![x](http://192.0.2.1/x.png).xlsx"
+    page.goto(f"{server}/import")
+    wait_for_app(page)
+    page.locator(UPLOAD).set_input_files(files=[{
+        "name": name, "buffer": BY_NAME["xlsx_dimension_bomb"].build(),
+        "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}])
+    alert = page.locator('[data-testid="stAlert"]').filter(has_text="1,024 columns")
+    expect(alert).to_be_visible(timeout=60_000)
+    assert "Traceback" not in page.content()
+    reason = alert.locator('[data-testid="stMarkdownContainer"]').inner_text().strip()
+    assert "\n" not in reason and reason.endswith("beyond the limit of 1,024 columns"), reason
+    wait_for_app(page)
+    assert not external_requests(page.requests), external_requests(page.requests)
