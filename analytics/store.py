@@ -82,6 +82,10 @@ _SCHEMA = [
     """
     INSERT OR IGNORE INTO meta VALUES ('workspace_id', lower(hex(randomblob(16))));
     """,
+    # version 3: the workspace's secret salt for report pseudonyms (a JSON string, in no export)
+    """
+    INSERT OR IGNORE INTO settings VALUES ('pseudonym_salt', '"' || lower(hex(randomblob(16))) || '"');
+    """,
 ]
 # Tables whose rows follow a contact id (re-keyed on merge, deleted with the contact).
 _CONTACT_TABLES = ("interactions", "annotations", "members", "ledger", "plan_status")
