@@ -252,6 +252,26 @@ class Store:
                                     "('workspace_id', 'revision', 'interactions_revision')").fetchall())
         return meta["workspace_id"], int(meta.get("revision", 0)), int(meta.get("interactions_revision", 0))
 
+    def problem(self) -> str | None:
+        """Why this workspace file cannot be opened (damaged, truncated, not a workspace), else None.
+
+        Reads every page once (SQLite's quick_check), so call it once per file change, not per read.
+        A workspace busy in another session, or not created yet, has no problem.
+        """
+        if not self.path.exists():
+            return None
+        try:
+            with closing(self._connect()) as con:
+                found = con.execute("PRAGMA quick_check").fetchone()[0]
+                con.execute("SELECT count(*) FROM meta WHERE key = 'workspace_id'").fetchone()
+        except sqlite3.OperationalError as err:
+            if "locked" in str(err):
+                return None
+            return f"it is not a Network Ledger workspace ({err})"
+        except sqlite3.DatabaseError as err:
+            return f"the file is damaged ({err})"
+        return None if found == "ok" else f"the file is damaged ({found})"
+
     # -- import -----------------------------------------------------------------------------
     def import_network(self, net: Network) -> dict[str, int]:
         """Merge an imported export into the workspace in one transaction.

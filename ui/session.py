@@ -22,6 +22,7 @@ from analytics import depth, ingest, ledger
 from analytics.errors import InputError
 from analytics.model import Network
 from analytics.store import Store, list_workspaces, workspace_path
+from ui.widgets import plain
 
 SAMPLE = "sample"
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
@@ -47,6 +48,20 @@ def use_workspace(name: str) -> None:
 def is_sample() -> bool:
     """True while the session looks at the bundled sample network."""
     return workspace_name() == SAMPLE
+
+
+@st.cache_data(show_spinner="Checking the workspace…", max_entries=16)
+def _problem(path: str, size: int, modified: int) -> str | None:
+    return Store(path).problem()
+
+
+def workspace_problem() -> str | None:
+    """Why this session's workspace cannot be opened (checked again whenever its file changes), else None."""
+    path = workspace_path(workspace_name())
+    if not path.exists():
+        return None
+    stat = path.stat()
+    return _problem(str(path), stat.st_size, stat.st_mtime_ns)
 
 
 def store() -> Store:
@@ -134,4 +149,4 @@ def derived(func: Callable[..., T], **options: object) -> T:
 
 def show_error(err: InputError) -> None:
     """Show a bad-input reason as one line (never a traceback)."""
-    st.error(str(err), icon=":material/error:")
+    st.error(plain(str(err)), icon=":material/error:")  # it quotes file and workspace names
