@@ -51,7 +51,8 @@ class Scrubber:
     """Replaces whole names (matched by folded words) with pseudonyms, then stray name parts."""
 
     def __init__(self, replace: dict[str, str], parts: set[str]) -> None:
-        self.replace = {" ".join(words(k)): v for k, v in replace.items() if words(k)}
+        folded = {" ".join(words(k)): v for k, v in replace.items()}
+        self.replace = {k: v for k, v in folded.items() if k}
         self.parts = parts
         self.longest = min(_MAX_WORDS, max((k.count(" ") + 1 for k in self.replace), default=0))
 

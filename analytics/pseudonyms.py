@@ -31,8 +31,8 @@ def pseudonymize(names: pd.Series, salt: str = "", prefix: str = "Contact") -> p
     >>> pseudonymize(pd.Series(["Acme BV", ""]), prefix="Company").tolist()
     ['Company 64F047', '']
     """
-    text = names.fillna("").astype(str)
-    unique = pd.Series(text.map(normalize_name).unique())
+    folded = names.fillna("").astype(str).map(normalize_name)
+    unique = pd.Series(folded.unique())
     unique = unique[unique != ""]
     digests = unique.map(lambda n: _digest(n, salt))
     width = pd.Series(_SHORT, index=unique.index)
@@ -43,4 +43,4 @@ def pseudonymize(names: pd.Series, salt: str = "", prefix: str = "Contact") -> p
             break
         width[clash] += 2
     alias = dict(zip(unique, prefix + " " + short, strict=True))
-    return text.map(lambda n: alias.get(normalize_name(n), ""))
+    return folded.map(lambda n: alias.get(n, ""))
