@@ -35,6 +35,8 @@ def test_two_workspaces_never_see_each_others_data():
     assert sorted(a.contacts["contact_id"]) == ["in:anna", "in:bram"]
     assert b.contacts["contact_id"].tolist() == ["in:carla"]
     assert a.annotations["notes"].tolist() == ["alpha only"] and b.annotations.empty
+    salts = a.settings.pop("pseudonym_salt"), b.settings.pop("pseudonym_salt")
+    assert salts[0] != salts[1]  # each workspace its own secret
     assert a.settings == {} and b.settings == {"hourly_rate": 120}
     assert (alpha.revision(), beta.revision()) == (2, 2)
     assert list_workspaces() == ["alpha", "beta"]
