@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui import session
-from ui.sidebar import workspace_sidebar
+from ui.sidebar import broken_workspace, workspace_sidebar
 
 # Page icons are emoji: Streamlit turns them into data: favicons (a :material/…: icon would make the
 # browser fetch the favicon from another host).
@@ -24,13 +24,17 @@ PAGES = {
     "Data": [st.Page("app_pages/import.py", title="Import & workspace", icon="📥")],
 }
 
+problem = session.workspace_problem()  # a damaged file: no page can run, the sidebar offers the way out
 presenting = "presentation" in st.session_state  # the coach report's full-screen mode
 page = st.navigation(PAGES, position="hidden" if presenting else "sidebar")
-if presenting and page.url_path != "report":  # left by address or Back: the menu must come back
+if presenting and (page.url_path != "report" or problem):  # left by address or Back: the menu must come back
     del st.session_state["presentation"]
     st.rerun()
 if not presenting:
     workspace_sidebar()
+if problem:
+    broken_workspace(problem)
+    st.stop()
 if session.is_sample() and not presenting:
     st.info("You are looking at the **sample network** (a fictional consultant). "
             "Open **Import & workspace** to load your own LinkedIn export.", icon=":material/science:")

@@ -1,8 +1,9 @@
-"""Stable pseudonyms for people (and companies) in shared reports, and scrubbing names out of free text.
+"""Stable pseudonyms for people, groups and companies in shared reports (scrubbing: `analytics.privacy`).
 
-A pseudonym is derived from a hash of the folded name (plus an optional secret `salt`), so the same
-name gets the same pseudonym in every run and report: "Contact 7F3A2C". Two different names whose
-short hashes collide get longer hashes, so pseudonyms stay distinct.
+A pseudonym is derived from a hash of the folded name and a secret `salt` (the workspace's), so the same
+name gets the same pseudonym in every report of one workspace, and nobody without the salt can map a list
+of candidate names onto them: "Contact 7F3A2C". Two different names whose short hashes collide get
+longer hashes, so pseudonyms stay distinct.
 
 Example:
     >>> pseudonymize(pd.Series(["Jane Doe", "JANE  DOE", "Ann Lee"])).tolist()
@@ -12,7 +13,6 @@ Example:
 from __future__ import annotations
 
 import hashlib
-import re
 
 import pandas as pd
 
@@ -31,8 +31,8 @@ def pseudonymize(names: pd.Series, salt: str = "", prefix: str = "Contact") -> p
     >>> pseudonymize(pd.Series(["Acme BV", ""]), prefix="Company").tolist()
     ['Company 64F047', '']
     """
-    text = names.fillna("").astype(str)
-    unique = pd.Series(text.map(normalize_name).unique())
+    folded = names.fillna("").astype(str).map(normalize_name)
+    unique = pd.Series(folded.unique())
     unique = unique[unique != ""]
     digests = unique.map(lambda n: _digest(n, salt))
     width = pd.Series(_SHORT, index=unique.index)
@@ -43,30 +43,4 @@ def pseudonymize(names: pd.Series, salt: str = "", prefix: str = "Contact") -> p
             break
         width[clash] += 2
     alias = dict(zip(unique, prefix + " " + short, strict=True))
-    return text.map(lambda n: alias.get(normalize_name(n), ""))
-
-
-def name_pattern(names: list[str], min_length: int = 3) -> re.Pattern[str] | None:
-    """One case-insensitive whole-word regex for all `names` (longest first), None when none qualify.
-
-    >>> name_pattern(["Ann Lee", "Al"]).sub("X", "hi ANN  LEE, Al")
-    'hi X, Al'
-    """
-    words = sorted({" ".join(str(n).split()) for n in names if len(str(n).strip()) >= min_length},
-                   key=len, reverse=True)
-    if not words:
-        return None
-    parts = [re.escape(w).replace(r"\ ", r"\s+") for w in words]
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
-
-
-def scrub(text: str, pattern: re.Pattern[str] | None, replace: dict[str, str], default: str) -> str:
-    """`text` with every match of `pattern` replaced by `replace[match folded]` (else `default`).
-
-    >>> rx = name_pattern(["Ann Lee"])
-    >>> scrub("Ann lee said hi", rx, {"ann lee": "Contact 1"}, "[name]")
-    'Contact 1 said hi'
-    """
-    if pattern is None or not text:
-        return text
-    return pattern.sub(lambda m: replace.get(normalize_name(m.group(0)), default), text)
+    return folded.map(lambda n: alias.get(n, ""))

@@ -21,8 +21,8 @@ import pandas as pd
 
 from analytics import actions, breadth, depth, diagnosis, groups, hygiene
 from analytics import weights as W
-from analytics.model import Network, normalize_name
-from analytics.pseudonyms import name_pattern, pseudonymize, scrub
+from analytics.model import Network
+from analytics.privacy import Privacy
 
 #: Section keys and titles, in report order.
 SECTIONS: dict[str, str] = {
@@ -37,9 +37,6 @@ FORMATS: dict[str, str] = {
     "Hours": "num", "Date": "date", "Last interaction": "date", "Last two-way": "date",
     "Period start": "date", "Connected on": "date",
 }
-#: Free-text columns that may quote the user's messages and notes: first and last names are scrubbed
-#: from them too when anonymising (full names are scrubbed everywhere).
-FREE_TEXT = ("Evidence", "Note")
 NOT_CONNECTED = "Not yet connected"
 LIST_TITLES = {"clients": "Call a client", "referrers": "Thank a referrer", "keep_in_touch": "Keep in touch",
                "follow_ups": "Follow-up call", "reconnect": "Reconnect"}
@@ -251,54 +248,15 @@ def _ledger_table(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
                          "Value (EUR)": led["value"], "Note": led["note"]}).reset_index(drop=True)
 
 
-class _Privacy:
-    """Replaces contact names (and optionally companies) in tables and text."""
-
-    def __init__(self, net: Network, salt: str, anonymize: bool, mask_companies: bool) -> None:
-        contacts = net.contacts.drop_duplicates("contact_id")
-        self.alias = pd.Series(pseudonymize(contacts["name"], salt).to_numpy(), index=contacts["contact_id"])
-        self.anonymize, self.mask_companies = anonymize, mask_companies
-        names = [*contacts["name"].astype(str), net.owner.name] if anonymize else []
-        self.full = name_pattern(names)
-        self.replace = dict(zip(contacts["name"].astype(str).map(normalize_name), self.alias, strict=True))
-        parts = [*contacts["first_name"].astype(str), *contacts["last_name"].astype(str)] if anonymize else []
-        company = contacts["company"].fillna("").astype(str)
-        self.salt = salt
-        if mask_companies:
-            parts += list(company)
-            aliases = pseudonymize(company, salt, prefix="Company")
-            self.replace.update(zip(company.map(normalize_name), aliases, strict=True))
-        self.parts = name_pattern(parts)
-
-    def text(self, value: object, free: bool = False) -> object:
-        if not isinstance(value, str):
-            return value
-        value = scrub(value, self.full, self.replace, "[name]")
-        return scrub(value, self.parts, self.replace, "[name]") if free else value
-
-    def table(self, frame: pd.DataFrame) -> pd.DataFrame:
-        frame = frame.copy()
-        if "contact_id" in frame.columns:
-            if self.anonymize and "Name" in frame.columns:
-                frame["Name"] = frame["contact_id"].map(self.alias).fillna("[name]")
-            frame = frame.drop(columns="contact_id")
-        if self.mask_companies and "Company" in frame.columns:
-            frame["Company"] = pseudonymize(frame["Company"], self.salt, prefix="Company")
-        if self.anonymize or self.mask_companies:
-            for col in frame.columns.drop(["Name", "Company"], errors="ignore"):
-                if frame[col].dtype == object:
-                    frame[col] = frame[col].map(lambda v, c=col: self.text(v, c in FREE_TEXT))
-        return frame
-
-
 def report_data(net: Network, as_of: pd.Timestamp, period_days: int = 90, anonymize: bool = False,
                 mask_companies: bool = False, plan_status: pd.DataFrame | None = None,
                 goals: pd.DataFrame | None = None) -> ReportData:
     """Every figure of the coach report for the period (as_of − period_days, as_of].
 
     Tiers are compared with the scores as of the period's start; counts with the period before.
-    `anonymize` swaps contact names for stable pseudonyms (salted with net.settings["pseudonym_salt"]
-    when set); `mask_companies` does the same for companies.
+    `anonymize` swaps contact names for pseudonyms and scrubs every name part (see `analytics.privacy`),
+    salted with the workspace's secret net.settings["pseudonym_salt"] (a random one when there is none);
+    `mask_companies` does the same for every company.
     """
     as_of = actions.as_utc(as_of)
     start = as_of - pd.Timedelta(days=period_days)
@@ -327,7 +285,7 @@ def report_data(net: Network, as_of: pd.Timestamp, period_days: int = 90, anonym
                 "Diagnosis": diag["quadrant"].replace("-", " and "),
                 f"Closed business, last {period_days} days (EUR)": period.loc[
                     period["Measure"] == "Closed business (EUR)", "Current"].iloc[0]}
-    privacy = _Privacy(net, str(net.settings.get("pseudonym_salt", "")), anonymize, mask_companies)
+    privacy = Privacy(net, str(net.settings.get("pseudonym_salt", "")), anonymize, mask_companies)
     takeaways = {
         "summary": f"{two_way:,} of your {n:,} contacts are two-way relationships "
                    f"({two_way / n if n else 0:.1%}).",

@@ -83,6 +83,10 @@ _SCHEMA = [
     """
     INSERT OR IGNORE INTO meta VALUES ('workspace_id', lower(hex(randomblob(16))));
     """,
+    # version 3: the workspace's secret salt for report pseudonyms (a JSON string, in no export)
+    """
+    INSERT OR IGNORE INTO settings VALUES ('pseudonym_salt', '"' || lower(hex(randomblob(16))) || '"');
+    """,
 ]
 # Tables whose rows follow a contact id (re-keyed on merge, deleted with the contact).
 _CONTACT_TABLES = ("interactions", "annotations", "members", "ledger", "plan_status")
@@ -248,6 +252,26 @@ class Store:
             meta = dict(con.execute("SELECT key, value FROM meta WHERE key IN "
                                     "('workspace_id', 'revision', 'interactions_revision')").fetchall())
         return meta["workspace_id"], int(meta.get("revision", 0)), int(meta.get("interactions_revision", 0))
+
+    def problem(self) -> str | None:
+        """Why this workspace file cannot be opened (damaged, truncated, not a workspace), else None.
+
+        Reads every page once (SQLite's quick_check), so call it once per file change, not per read.
+        A workspace busy in another session, or not created yet, has no problem.
+        """
+        if not self.path.exists():
+            return None
+        try:
+            with closing(self._connect()) as con:
+                found = con.execute("PRAGMA quick_check").fetchone()[0]
+                con.execute("SELECT count(*) FROM meta WHERE key = 'workspace_id'").fetchone()
+        except sqlite3.OperationalError as err:
+            if "locked" in str(err):
+                return None
+            return f"it is not a Network Ledger workspace ({err})"
+        except sqlite3.DatabaseError as err:
+            return f"the file is damaged ({err})"
+        return None if found == "ok" else f"the file is damaged ({found})"
 
     # -- import -----------------------------------------------------------------------------
     def import_network(self, net: Network) -> dict[str, int]:

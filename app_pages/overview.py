@@ -23,8 +23,8 @@ k[4].metric("Strong ties", f"{diag['strong_ties']:,}",
 left, right = st.columns([3, 2])
 with left:
     st.subheader(f"Diagnosis: {diag['quadrant'].replace('-', ' · ')}")
-    st.write(diag["explanation"])
-    st.markdown("**Next steps**\n" + "\n".join(f"- {step}" for step in diag["next_steps"]))
+    st.markdown(plain(diag["explanation"]))
+    st.markdown("**Next steps**\n" + "\n".join(f"- {plain(step)}" for step in diag["next_steps"]))
 with right:
     st.plotly_chart(charts.quadrant(diag["width"], diag["depth"], diag["quadrant"]), key="quadrant")
 

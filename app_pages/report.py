@@ -1,7 +1,5 @@
 """Coach report: a presentable, private, offline report as HTML and Excel, and a presentation mode."""
 
-import secrets
-
 import streamlit as st
 
 from analytics import report, views
@@ -11,8 +9,6 @@ from ui.widgets import plain
 OPTIONS = "presentation_options"  # period, anonymise, mask: kept while the controls are hidden
 CONTROLS = (("report_period", 90), ("report_anonymize", True), ("report_mask", False))
 store = session.store()
-if "pseudonym_salt" not in session.network().settings:  # a per-workspace secret, so pseudonyms
-    store.save_settings(pseudonym_salt=secrets.token_hex(16))  # cannot be guessed back from names
 
 presenting = "presentation" in st.session_state
 if presenting:

@@ -1,5 +1,6 @@
 """The SQLite workspace: schema, merging re-imports, atomic writes, round-trips, secure deletion."""
 
+import re
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -456,7 +457,9 @@ def test_goals_round_trip_and_are_replaced_as_a_whole(store):
                                    True, "München & <b>"])
 def test_settings_round_trip_as_json(store, value):
     store.save_settings(key=value, other=1)
-    assert Store(store.path).load().settings == {"key": value, "other": 1}
+    settings = Store(store.path).load().settings
+    assert re.fullmatch(r"[0-9a-f]{32}", settings.pop("pseudonym_salt"))  # every workspace's own secret
+    assert settings == {"key": value, "other": 1}
 
 
 # -- deletion -----------------------------------------------------------------------------------

@@ -35,6 +35,8 @@ def test_two_workspaces_never_see_each_others_data():
     assert sorted(a.contacts["contact_id"]) == ["in:anna", "in:bram"]
     assert b.contacts["contact_id"].tolist() == ["in:carla"]
     assert a.annotations["notes"].tolist() == ["alpha only"] and b.annotations.empty
+    salts = a.settings.pop("pseudonym_salt"), b.settings.pop("pseudonym_salt")
+    assert salts[0] != salts[1]  # each workspace its own secret
     assert a.settings == {} and b.settings == {"hourly_rate": 120}
     assert (alpha.revision(), beta.revision()) == (2, 2)
     assert list_workspaces() == ["alpha", "beta"]
@@ -98,4 +100,5 @@ def test_sessions_opening_a_brand_new_workspace_at_once_all_succeed(tmp_path: Pa
         path = tmp_path / f"new-{attempt}.sqlite"
         jobs = [lambda n=n, path=path: Store(path).save_settings(**{f"k{n}": n}) for n in range(3)]
         assert run_together(*jobs) == []
-        assert Store(path).load().settings == {"k0": 0, "k1": 1, "k2": 2}
+        settings = Store(path).load().settings
+        assert settings.pop("pseudonym_salt") and settings == {"k0": 0, "k1": 1, "k2": 2}

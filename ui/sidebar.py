@@ -1,9 +1,11 @@
-"""The sidebar every page shares: which workspace this session looks at."""
+"""The sidebar every page shares: which workspace this session looks at, and the way out of a broken one."""
 
 import streamlit as st
 
-from analytics.store import list_workspaces
+from analytics.errors import InputError
+from analytics.store import Store, list_workspaces, workspace_path
 from ui import session
+from ui.widgets import plain
 
 _PICKER = "workspace_picker"
 
@@ -20,3 +22,31 @@ def workspace_sidebar() -> None:
         st.selectbox("Workspace", sorted({*list_workspaces(), current, session.SAMPLE}), key=_PICKER,
                      on_change=_switch, help="Each workspace is one SQLite file on this machine.")
         st.caption("Your data stays on this computer: nothing is sent anywhere.")
+
+
+def broken_workspace(problem: str) -> None:
+    """In place of the page: why the workspace cannot be opened; in the sidebar: start a new one or
+    delete this one (after a confirmation)."""
+    name = session.workspace_name()
+    st.error(f"The workspace “{plain(name)}” cannot be opened: {plain(problem)}. Nothing in it can be shown. "
+             "Start a new workspace or delete this one in the sidebar (or pick another workspace).",
+             icon=":material/error:")
+    with st.sidebar:
+        st.subheader("This workspace cannot be opened")
+        new = st.text_input("New workspace name", value="my-network", key="broken_new_name")
+        if st.button("Start a new workspace", key="broken_new", type="primary"):
+            try:
+                if workspace_path(new).exists():
+                    raise InputError("workspace name", f"“{new}” exists already: pick it above instead")
+                session.use_workspace(new)
+            except InputError as err:
+                session.show_error(err)
+            else:
+                st.rerun()
+        confirm = st.checkbox(f"Delete “{plain(name)}” and everything in it from this computer",
+                              key="broken_confirm")
+        if st.button("Delete this workspace", key="broken_delete", disabled=not confirm):
+            Store(workspace_path(name)).delete_all()
+            st.session_state.pop("workspace", None)
+            st.session_state.pop("broken_confirm", None)
+            st.rerun()
