@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analytics import actions, depth, groups, ingest, ledger
+from analytics import actions, depth, diagnosis, groups, ingest, ledger
 from analytics.errors import InputError
 from analytics.model import Network
 
@@ -73,7 +73,7 @@ def summary(net: Network, as_of: pd.Timestamp) -> dict:
         "messages": sum(f.rows for f in net.files if f.kind == "messages"),
         "files": [f.as_dict() for f in net.files],
         "as_of": as_of.date().isoformat(),
-        **depth.summary_fields(net, as_of, scores),
+        **diagnosis.summary_fields(net, as_of, scores),
         "groups": groups.summary_groups(net, strength, as_of),
         "actions": actions.summary_actions(net, scores, as_of),
     }

@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 
 from analytics import weights as w
-from analytics.actions import as_utc, contact_names, day
 from analytics.errors import InputError
+from analytics.frames import as_utc, contact_names, day
 from analytics.hygiene import phrase_regex, snippet
 from analytics.ledger import parse_date
 from analytics.model import MEMBER_COLUMNS, Network

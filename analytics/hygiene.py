@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analytics import weights
-from analytics.actions import as_utc, contact_names, date_text
+from analytics.frames import as_utc, contact_names, date_text
 from analytics.model import Network
 
 HYGIENE_COLUMNS = ["contact_id", "name", "date", "evidence", "check", "why"]

@@ -23,6 +23,7 @@ import pandas as pd
 
 from analytics import actions, hygiene
 from analytics.errors import InputError
+from analytics.frames import as_utc
 from analytics.model import Network
 
 #: Plan lists: the plan-status `list` value -> the page's title for it.
@@ -54,7 +55,7 @@ def plan_data(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> dict:
     light = Network(owner=net.owner, contacts=net.contacts, annotations=net.annotations,
                     groups=net.groups, members=net.members, ledger=net.ledger, settings=dict(net.settings))
     return {
-        "as_of": actions.as_utc(as_of),
+        "as_of": as_utc(as_of),
         "net": light,
         "call_client": actions.clients_to_call(net, scores, as_of),
         "call_referrer": actions.referrers_to_call(net, scores, as_of),
@@ -63,7 +64,7 @@ def plan_data(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> dict:
         "cadence": actions.cadence(scores, net.annotations, as_of),
         "closeness": hygiene.assuming_closeness(net, scores, as_of),
         "taking": hygiene.taking_without_giving(net),
-        "goal_events": actions.goal_events(net, actions.as_utc(as_of)),
+        "goal_events": actions.goal_events(net, as_utc(as_of)),
         "people": people.reset_index(drop=True),
     }
 
@@ -109,10 +110,10 @@ def _day(value: object, what: str, as_of: pd.Timestamp) -> pd.Timestamp:
     if value is None or (isinstance(value, str) and not value.strip()):
         return pd.NaT
     try:
-        when = actions.as_utc(pd.Timestamp(value)).normalize()
+        when = as_utc(pd.Timestamp(value)).normalize()
     except (ValueError, TypeError) as err:
         raise InputError(what, "use a date like 2026-11-15") from err
-    if when > actions.as_utc(as_of).normalize():
+    if when > as_utc(as_of).normalize():
         raise InputError(what, f"{when:%Y-%m-%d} is in the future; use a date up to today")
     return when
 
@@ -131,12 +132,12 @@ def status_edits(shown: pd.DataFrame, edited_rows: dict, as_of: pd.Timestamp) ->
     >>> row["item_key"], f"{row['done_on']:%Y-%m-%d}"
     ('x:a', '2026-11-15')
     """
-    as_of = actions.as_utc(as_of)
+    as_of = as_utc(as_of)
     rows = []
     for position, changes in edited_rows.items():
         cur = shown.iloc[int(position)]
-        old_done = pd.NaT if pd.isna(cur["done_on"]) else actions.as_utc(cur["done_on"])
-        old_card = pd.NaT if pd.isna(cur["card_sent_on"]) else actions.as_utc(cur["card_sent_on"])
+        old_done = pd.NaT if pd.isna(cur["done_on"]) else as_utc(cur["done_on"])
+        old_card = pd.NaT if pd.isna(cur["card_sent_on"]) else as_utc(cur["card_sent_on"])
         done_on = _day(changes["done_on"], "done date", as_of) if "done_on" in changes else old_done
         card = _day(changes["card_sent_on"], "card sent", as_of) if "card_sent_on" in changes else old_card
         done = bool(changes.get("done", cur["done"])) or ("done_on" in changes and pd.notna(done_on))

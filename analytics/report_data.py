@@ -21,6 +21,7 @@ import pandas as pd
 
 from analytics import actions, breadth, depth, diagnosis, groups, hygiene
 from analytics import weights as W
+from analytics.frames import as_utc, contact_names
 from analytics.model import Network, normalize_name
 from analytics.pseudonyms import name_pattern, pseudonymize, scrub
 
@@ -245,7 +246,7 @@ def _ledger_table(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
     led = net.ledger[net.ledger["date"] <= as_of].sort_values("date", ascending=False)
     group_names = net.groups.drop_duplicates("group_id").set_index("group_id")["name"]
     return pd.DataFrame({"Date": led["date"], "contact_id": led["contact_id"],
-                         "Name": led["contact_id"].map(actions.contact_names(net)).fillna(""),
+                         "Name": led["contact_id"].map(contact_names(net)).fillna(""),
                          "Group": led["group_id"].map(group_names).fillna(""),
                          "Kind": led["kind"].str.replace("_", " "), "Direction": led["direction"],
                          "Value (EUR)": led["value"], "Note": led["note"]}).reset_index(drop=True)
@@ -300,7 +301,7 @@ def report_data(net: Network, as_of: pd.Timestamp, period_days: int = 90, anonym
     `anonymize` swaps contact names for stable pseudonyms (salted with net.settings["pseudonym_salt"]
     when set); `mask_companies` does the same for companies.
     """
-    as_of = actions.as_utc(as_of)
+    as_of = as_utc(as_of)
     start = as_of - pd.Timedelta(days=period_days)
     scores = depth.score_contacts(net, as_of)
     spread = breadth.breadth_summary(net, as_of)

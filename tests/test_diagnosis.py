@@ -4,7 +4,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analytics import depth
 from analytics.breadth import breadth_summary
 from analytics.depth import TIER_ORDER, score_contacts
 from analytics.diagnosis import QUADRANTS, diagnose, summary_fields, tie_targets, width_score
@@ -78,8 +77,3 @@ def test_dormant_ties_do_not_make_a_network_deep():
     assert (result["quadrant"], result["strong_ties"], result["active_ties"]) == ("narrow-shallow", 0, 0)
     assert result["next_steps"][2].startswith("Reconnect with your 30 dormant relationships")
 
-
-def test_depth_module_serves_the_same_summary_from_given_scores():
-    net = diverse(40, 30, companies=10)
-    scores = score_contacts(net, AS_OF)
-    assert depth.summary_fields(net, AS_OF, scores) == summary_fields(net, AS_OF)

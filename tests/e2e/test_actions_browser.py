@@ -41,7 +41,7 @@ def test_an_item_ticked_done_is_still_done_after_a_reload(page: Page, server: st
     failed: list[str] = []
     page.on("response", lambda r: r.status >= 400 and not r.url.endswith(PROBES) and failed.append(r.url))
     open_action_plan(page, server)
-    expect(clients_progress(page)).to_have_text("0 of 15 done")
+    expect(clients_progress(page)).to_have_text("0 of 15 done", timeout=30_000)
 
     grid = page.locator('[data-testid="stDataFrame"]').first  # 1 · Call your clients
     grid.scroll_into_view_if_needed()
