@@ -17,8 +17,7 @@ import pandas as pd
 
 from analytics import weights
 from analytics.errors import InputError
-from analytics.frames import as_utc, contact_names, date_text, day
-from analytics.hygiene import early_pitches
+from analytics.frames import as_utc, contact_names, date_text
 from analytics.model import Network
 
 PLAN_STATUS_COLUMNS = ["item_key", "list", "contact_id", "done_on", "note", "card_sent_on"]
@@ -385,15 +384,3 @@ def goal_progress(net: Network, goals: pd.DataFrame, as_of: pd.Timestamp, period
     out["met"] = out["actual"] >= out["target"]
     return out
 
-
-def summary_actions(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> dict:
-    """The CLI JSON addition: keep-in-touch names (best first), reconnect names, early pitches.
-
-    >>> from analytics.model import empty_network
-    >>> summary_actions(empty_network(), pd.DataFrame(), pd.Timestamp("2026-01-01", tz="UTC"))
-    {'keep_in_touch': [], 'reconnect': [], 'early_pitches': []}
-    """
-    pitches = early_pitches(net, as_of)
-    return {"keep_in_touch": keep_in_touch_50(net, scores, as_of)["name"].tolist(),
-            "reconnect": reconnect(scores, net, as_of)["name"].tolist(),
-            "early_pitches": [{"name": r.name, "date": day(r.date)} for r in pitches.itertuples()]}

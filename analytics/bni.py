@@ -33,6 +33,7 @@ import pandas as pd
 from defusedxml import ElementTree
 
 from analytics.errors import InputError
+from analytics.ingest.dates import parse_day
 from analytics.ledger import (
     ContactIndex,
     LedgerImport,
@@ -44,7 +45,6 @@ from analytics.ledger import (
     label_key,
     ledger_frame,
     parse_amount,
-    parse_date,
     text,
     xlsx_sheets,
 )
@@ -124,7 +124,7 @@ def report_meta(rows: Rows) -> dict[str, Any]:
         for i, cell in enumerate(cells):
             title = re.search(r"report for\s+(\S+)", text(cell), re.IGNORECASE)
             if title:
-                meta["title_date"] = parse_date(title.group(1))
+                meta["title_date"] = parse_day(title.group(1))
             label = label_key(cell)
             if label in ("running user", "run at", "chapter") and i + 1 < len(cells):
                 meta[label] = cells[i + 1]
@@ -133,7 +133,7 @@ def report_meta(rows: Rows) -> dict[str, Any]:
 
 def _report_date(name: str, meta: dict[str, Any], report_date: pd.Timestamp | None) -> pd.Timestamp:
     run_at = meta.get("run at")
-    run_day = (parse_date(run_at) or parse_date(text(run_at).split(" ")[0])) if run_at else None
+    run_day = (parse_day(run_at) or parse_day(text(run_at).split(" ")[0])) if run_at else None
     day = report_date if report_date is not None else meta.get("title_date") or run_day
     if day is None:
         raise InputError(name, "the report has no date: enter the date it was run")
@@ -194,7 +194,7 @@ def read_bni_slips(name: str, data: bytes, contacts: pd.DataFrame, owner_name: s
         else:
             direction = "out" if user_wrote else "in"
         note = "; ".join(x for x in (cell.get("inside_outside", ""), cell.get("detail", "")) if x)
-        entries.append({"date": parse_date(cell.get("date", "")) or day, "contact_id": ids[other],
+        entries.append({"date": parse_day(cell.get("date", "")) or day, "contact_id": ids[other],
                         "group_id": gid, "kind": kind, "direction": direction, "value": value,
                         "note": note})
         report.rows += 1

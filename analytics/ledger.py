@@ -20,7 +20,7 @@ import hashlib
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import PurePath
 from typing import Any
 
@@ -29,6 +29,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 
 from analytics.errors import InputError
+from analytics.ingest.dates import DAY_FIRST, parse_day, slash_order
 from analytics.model import (
     DIRECTIONS,
     GROUP_COLUMNS,
@@ -149,25 +150,9 @@ def group_id(name: str) -> str:
 # Cell values
 # ---------------------------------------------------------------------------------------------------
 
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d", "%d/%m/%y", "%d.%m.%y",
-                 "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
-
-
-def parse_date(value: Any) -> pd.Timestamp | None:
-    """A UTC day from a date cell or text (ISO, or day first: 31/12/2025, 31.12.2025); None if not one.
-
-    >>> parse_date("05/03/2026"), parse_date("2026-3-5"), parse_date("soon")
-    (Timestamp('2026-03-05 00:00:00+0000', tz='UTC'), Timestamp('2026-03-05 00:00:00+0000', tz='UTC'), None)
-    """
-    if isinstance(value, datetime | date):
-        return pd.Timestamp(value).tz_localize(None).tz_localize("UTC").normalize()
-    text = str(value or "").strip()
-    for fmt in _DATE_FORMATS:
-        try:
-            return pd.Timestamp(datetime.strptime(text, fmt), tz="UTC").normalize()
-        except ValueError:
-            continue
-    return None
+def _date_order(rows: list[tuple[int, list[Any]]], cols: dict[str, int], column: str) -> str:
+    """Day/month order of one sheet's date column (`dates.slash_order`; day first unless proven)."""
+    return slash_order((_getter(row, cols)(column, raw=True) for _, row in rows), DAY_FIRST)
 
 
 def parse_amount(value: Any) -> float | None:
@@ -380,6 +365,7 @@ class _Reader:
 
     def read_groups(self, report: FileReport, sheet: str, rows: list[tuple[int, list[Any]]],
                     cols: dict[str, int]) -> None:
+        order = _date_order(rows, cols, "joined_on")
         for n, row in rows:
             cell = _getter(row, cols)
             name = cell("name")
@@ -395,7 +381,7 @@ class _Reader:
             if cost is None or hours is None or cost < 0 or hours < 0:
                 self.problem(report, sheet, n, "cost or hours not a positive number")
                 continue
-            joined = parse_date(cell("joined_on", raw=True))
+            joined = parse_day(cell("joined_on", raw=True), order)
             if joined is None and cell("joined_on"):
                 self.problem(report, sheet, n, "bad date")
                 continue
@@ -417,9 +403,10 @@ class _Reader:
 
     def read_activities(self, report: FileReport, sheet: str, rows: list[tuple[int, list[Any]]],
                         cols: dict[str, int]) -> None:
+        order = _date_order(rows, cols, "date")
         for n, row in rows:
             cell = _getter(row, cols)
-            day = parse_date(cell("date", raw=True))
+            day = parse_day(cell("date", raw=True), order)
             kind, direction = normalize_kind(cell("kind")), normalize_direction(cell("direction"))
             value = parse_amount(cell("value", raw=True))
             contact_id, why = self.contacts.resolve(cell("contact"))
@@ -623,7 +610,7 @@ def group_row(name: Any, gtype: Any, annual_cost: Any, hours_per_month: Any, joi
             raise InputError(f"group {label!r}", f"{field_name} must be a number of 0 or more")
         figures[field_name] = amount
     joined_on = None if joined_on is None or pd.isna(joined_on) else joined_on
-    joined = parse_date(joined_on)
+    joined = parse_day(joined_on)
     if joined is None and text(joined_on):
         raise InputError(f"group {label!r}", f"joined on {text(joined_on)!r} is not a date")
     return {"group_id": gid or group_id(label), "name": label, "type": kind,
@@ -698,7 +685,7 @@ def manual_entry(day: Any, contact_id: str, gid: str, kind: str, direction: str,
 def entry_row(day: Any, contact_id: Any, gid: Any, kind: Any, direction: Any, value: Any,
               note: Any) -> dict[str, Any]:
     """One validated ledger row (without entry_id); labels like "Given" or "TYFCB" are understood."""
-    when = parse_date(day)
+    when = parse_day(day)
     kind = text(kind) if text(kind) in LEDGER_KINDS else normalize_kind(kind)
     direction = text(direction) if text(direction) in DIRECTIONS else normalize_direction(direction)
     amount = parse_amount(value)

@@ -11,7 +11,7 @@ from ui import session, widgets
 EDITOR_ROWS = 1000
 
 st.title("Contacts")
-table = session.derived(views.overview)["contacts"]
+table = session.analysis().contacts
 
 f1, f2, f3 = st.columns([2, 2, 1])
 query = f1.text_input("Search name, company or position", key="contacts_query")
