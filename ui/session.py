@@ -11,6 +11,7 @@ No contact data is kept in module globals or `st.cache_resource`.
 from __future__ import annotations
 
 import importlib
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -64,7 +65,7 @@ def _install_sample(target: Store) -> None:
     sample_ledger = ledger.read_ledger(
         [("ledger_sample.xlsx", (SAMPLE_DIR / "ledger_sample.xlsx").read_bytes())], net.contacts)
     target.save_ledger(sample_ledger.ledger, sample_ledger.groups, sample_ledger.members)
-    target.save_settings(as_of=SAMPLE_AS_OF, hourly_rate=75.0)
+    target.save_settings(as_of=SAMPLE_AS_OF, hourly_rate=75.0, pseudonym_salt=secrets.token_hex(16))
 
 
 @st.cache_data(show_spinner="Reading files…", max_entries=4)
