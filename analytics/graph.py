@@ -210,8 +210,8 @@ def connectors(net: Network, scores: pd.DataFrame, top: int = 20) -> pd.DataFram
 
 def connector_advice(found: pd.DataFrame) -> pd.DataFrame:
     """The connectors as the app shows them, in plain words: name, tier, strength (whole points),
-    bridges ("2 clusters: BNI, Acme") and what to do. Introductions are suggested only through
-    active ties (`weights.ACTIVE_TIERS`): asking a weak tie for a favour is assuming closeness.
+    bridges ("2 clusters: BNI, Acme") and what to do; active ties first. Introductions are suggested
+    only through active ties (`weights.ACTIVE_TIERS`): asking a weak tie for a favour is assuming closeness.
 
     >>> c = pd.DataFrame({"name": ["Ann", "Bo"], "clusters": ["BNI; Acme", "BNI; Zed"],
     ...                   "strength": [50.2, 3.0], "tier": ["Close", "Acquaintance"]})
@@ -223,10 +223,12 @@ def connector_advice(found: pd.DataFrame) -> pd.DataFrame:
     todo = np.where(active, "Ask for an introduction to someone in the other cluster, or make one.",
                     "Warm this relationship first (a reply, a coffee, a favour); ask for introductions "
                     "once they are an active tie.")
-    return pd.DataFrame({"name": found["name"], "tier": found["tier"],
-                         "strength": found["strength"].round().astype(int),
-                         "bridges": [f"{len(p)} clusters: {', '.join(p)}" for p in parts],
-                         "what_to_do": todo}).reset_index(drop=True)
+    table = pd.DataFrame({"name": found["name"], "tier": found["tier"],
+                          "strength": found["strength"].round().astype(int),
+                          "bridges": [f"{len(p)} clusters: {', '.join(p)}" for p in parts],
+                          "what_to_do": todo, "_active": active})
+    return table.sort_values("_active", ascending=False, kind="stable").drop(columns="_active").reset_index(
+        drop=True)  # the people you can ask first
 
 
 # --- the displayed graph -------------------------------------------------------------------------

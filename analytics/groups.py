@@ -162,8 +162,8 @@ def verdict(m: pd.DataFrame) -> pd.DataFrame:
         texts.append({
             "pays_off": f"{r.name} pays off: €{r.closed_value:,.0f} closed business on €{r.cost:,.0f} cost, "
                         f"time included{ratio}.",
-            "early": f"{r.name} is early, not failing: joined {r.months:.0f} months ago; judge it from "
-                     f"{day(when)}.",
+            "early": f"{r.name} is early, not failing: joined {r.months:.0f} month"
+                     f"{'' if round(r.months) == 1 else 's'} ago; judge it from {day(when)}.",
             "promising": f"{r.name} is promising: {got} referrals and introductions received, {money}.",
             "not_paying_off": f"{r.name} is not paying off: {money}, and few referrals or one-to-ones.",
         }[v])
