@@ -20,7 +20,6 @@ from analytics.errors import InputError
 from analytics.frames import as_utc, contact_names, date_text
 from analytics.model import Network
 
-PLAN_STATUS_COLUMNS = ["item_key", "list", "contact_id", "done_on", "note", "card_sent_on"]
 LIST_COLUMNS = ["item_key", "contact_id", "name", "why", "action"]
 KEEP_IN_TOUCH_COLUMNS = ["rank", "item_key", "contact_id", "name", "segment", "score", "why", "action",
                          "card_sent_on"]

@@ -46,3 +46,18 @@ def contact_names(net: Network, scores: pd.DataFrame | None = None) -> pd.Series
     names = pd.concat([f[["contact_id", "name"]] for f in frames])
     names = names[names["name"].fillna("").astype(str).str.strip() != ""]
     return names.drop_duplicates("contact_id").set_index("contact_id")["name"]
+
+
+def matches(table: pd.DataFrame, query: str) -> pd.Series:
+    """True for rows whose name, company or position contains `query` (case-insensitive; all rows when
+    the query is blank): the one contact search of the Contacts and Groups pages.
+
+    >>> t = pd.DataFrame({"name": ["Ann", "Bo"], "company": ["Acme", None], "position": ["", "CFO"]})
+    >>> matches(t, "acme").tolist(), matches(t, " cfo ").tolist(), matches(t, "").tolist()
+    ([True, False], [False, True], [True, True])
+    """
+    if not query.strip():
+        return pd.Series(True, index=table.index)
+    text = (table["name"].fillna("").astype(str) + " " + table["company"].fillna("").astype(str) + " "
+            + table["position"].fillna("").astype(str))
+    return text.str.contains(query.strip(), case=False, regex=False)

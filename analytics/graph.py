@@ -217,8 +217,10 @@ def connector_advice(found: pd.DataFrame) -> pd.DataFrame:
     ...                   "strength": [50.2, 3.0], "tier": ["Close", "Acquaintance"]})
     >>> connector_advice(c)["what_to_do"].str[:21].tolist()
     ['Ask for an introducti', 'Warm this relationshi']
+    >>> connector_advice(c.iloc[:0]).columns.tolist()  # a network without clusters has no connectors
+    ['name', 'tier', 'strength', 'bridges', 'what_to_do']
     """
-    parts = found["clusters"].str.split("; ")
+    parts = [str(c).split("; ") for c in found["clusters"]]
     active = found["tier"].isin(W.ACTIVE_TIERS)
     todo = np.where(active, "Ask for an introduction to someone in the other cluster, or make one.",
                     "Warm this relationship first (a reply, a coffee, a favour); ask for introductions "

@@ -22,7 +22,7 @@ import pandas as pd
 from analytics import exchanges
 from analytics import weights as w
 from analytics.errors import InputError
-from analytics.frames import as_utc, contact_names, day
+from analytics.frames import as_utc, contact_names, day, matches
 from analytics.hygiene import phrase_regex, snippet
 from analytics.ingest.dates import parse_day
 from analytics.model import MEMBER_COLUMNS, Network
@@ -485,11 +485,7 @@ def member_candidates(scores: pd.DataFrame, members: pd.DataFrame, group_id: str
     """
     listed = set(members.loc[members["group_id"] == group_id, "contact_id"])
     table = scores.reset_index(drop=True).assign(member=lambda f: f["contact_id"].isin(listed))
-    keep = pd.Series(True, index=table.index)
-    if query.strip():
-        haystack = (table["name"].fillna("") + " " + table["company"].fillna("") + " "
-                    + table["position"].fillna(""))
-        keep &= haystack.str.contains(query.strip(), case=False, regex=False)
+    keep = matches(table, query)
     if tiers:
         keep &= table["tier"].isin(tiers)
     if companies:

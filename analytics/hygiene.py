@@ -199,6 +199,18 @@ def _sorted(found: pd.DataFrame) -> pd.DataFrame:
     return found.reindex(columns=HYGIENE_COLUMNS).reset_index(drop=True)
 
 
+def consent_of(contact_ids: pd.Series, annotations: pd.DataFrame) -> pd.Series:
+    """Each contact's mailing-list consent as "yes", "no" or "unknown" (the one reading of the field).
+
+    >>> ann = pd.DataFrame({"contact_id": ["a", "b"], "consent": ["Yes ", "maybe"]})
+    >>> consent_of(pd.Series(["a", "b", "c"]), ann).tolist()
+    ['yes', 'unknown', 'unknown']
+    """
+    stored = annotations.drop_duplicates("contact_id", keep="last").set_index("contact_id")["consent"]
+    given = contact_ids.map(stored).astype(object).fillna("").astype(str).str.strip().str.lower()
+    return given.where(given.isin(["yes", "no"]), "unknown")
+
+
 def consent_issues(contacts_to_export: pd.DataFrame, annotations: pd.DataFrame) -> pd.DataFrame:
     """Contacts in a mailing-list export without a recorded "yes" to mail.
 
@@ -207,9 +219,7 @@ def consent_issues(contacts_to_export: pd.DataFrame, annotations: pd.DataFrame) 
     """
     ann = annotations.drop_duplicates("contact_id", keep="last").set_index("contact_id")
     frame = contacts_to_export[["contact_id", "name"]].copy()
-    consent = frame["contact_id"].map(ann["consent"]).astype(object).fillna("")
-    consent = consent.astype(str).str.strip().str.lower()
-    frame["consent"] = consent.where(consent.isin(["yes", "no"]), "unknown")
+    frame["consent"] = consent_of(frame["contact_id"], annotations)
     # reindex, not map: mapping through an empty datetime column fails in pandas 3
     frame["date"] = pd.to_datetime(ann["consent_date"].reindex(frame["contact_id"]).to_numpy(), utc=True)
     frame = frame[frame["consent"] != "yes"]

@@ -25,7 +25,7 @@ from analytics import actions, hygiene, weights
 from analytics.analysis import Analysis
 from analytics.errors import InputError
 from analytics.frames import as_utc
-from analytics.model import Network
+from analytics.model import PLAN_STATUS_COLUMNS, Network
 
 #: Plan lists: the plan-status `list` value -> the page's title for it.
 LISTS = {"call_client": "Call your clients", "call_referrer": "Call the people who referred you",
@@ -133,7 +133,7 @@ def status_edits(shown: pd.DataFrame, edited_rows: dict, as_of: pd.Timestamp) ->
     change are returned. Bad dates raise InputError.
 
     >>> shown = with_status(pd.DataFrame({"item_key": ["x:a"], "contact_id": ["a"]}),
-    ...                     pd.DataFrame(columns=actions.PLAN_STATUS_COLUMNS), "x")
+    ...                     pd.DataFrame(columns=PLAN_STATUS_COLUMNS), "x")
     >>> row = status_edits(shown, {0: {"done": True}}, pd.Timestamp("2026-11-15", tz="UTC")).iloc[0]
     >>> row["item_key"], f"{row['done_on']:%Y-%m-%d}"
     ('x:a', '2026-11-15')
@@ -167,7 +167,7 @@ def _same(a: pd.Timestamp, b: pd.Timestamp) -> bool:
 
 
 def _status_frame(rows: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=actions.PLAN_STATUS_COLUMNS)
+    frame = pd.DataFrame(rows, columns=PLAN_STATUS_COLUMNS)
     for column in ("done_on", "card_sent_on"):
         frame[column] = pd.to_datetime(frame[column], utc=True)
     return frame
@@ -177,7 +177,7 @@ def membership_rows(status: pd.DataFrame, add: list[str] = (), remove: list[str]
     """Plan-status rows that put contacts on (`add`) or off (`remove`) the keep-in-touch list, keeping
     any done date, note and card date already stored for them.
 
-    >>> membership_rows(pd.DataFrame(columns=actions.PLAN_STATUS_COLUMNS), add=["a"], remove=["b"])[
+    >>> membership_rows(pd.DataFrame(columns=PLAN_STATUS_COLUMNS), add=["a"], remove=["b"])[
     ...     ["item_key", "list"]].values.tolist()
     [['keep_in_touch:a', 'keep_in_touch_added'], ['keep_in_touch:b', 'keep_in_touch_removed']]
     """
@@ -246,9 +246,7 @@ def mailing_list(net: Network, contact_ids: list[str]) -> pd.DataFrame:
     contacts = net.contacts.drop_duplicates("contact_id").set_index("contact_id")
     ids = pd.Series([c for c in contact_ids if c in contacts.index], dtype=object)
     out = contacts.reindex(ids)[MAILING_COLUMNS[1:-1]].reset_index(names="contact_id")
-    consent = net.annotations.drop_duplicates("contact_id", keep="last").set_index("contact_id")["consent"]
-    given = ids.map(consent).astype(object).fillna("").astype(str).str.strip().str.lower()
-    out["consent"] = given.where(given.isin(["yes", "no"]), "unknown").to_numpy()
+    out["consent"] = hygiene.consent_of(ids, net.annotations).to_numpy()
     return out[MAILING_COLUMNS]
 
 

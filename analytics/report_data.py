@@ -5,7 +5,7 @@ Tables carry display column names (see `FORMATS` for how each is shown) and neve
 `anonymize=True` every contact name is replaced by a stable pseudonym, in tables and in free text.
 
 Example:
-    >>> from analytics.model import empty_network
+    >>> from analytics.model import PLAN_STATUS_COLUMNS, empty_network
     >>> data = report_data(empty_network(), pd.Timestamp("2026-01-01", tz="UTC"))
     >>> data.takeaways["summary"]
     '0 of your 0 contacts are two-way relationships (0.0%).'
@@ -20,7 +20,7 @@ import pandas as pd
 from analytics import actions, depth, groups
 from analytics.analysis import DEFAULT_PERIOD_DAYS, NOT_CONNECTED, Analysis, analyse, window
 from analytics.frames import contact_names
-from analytics.model import Network, normalize_name
+from analytics.model import PLAN_STATUS_COLUMNS, Network, normalize_name
 from analytics.pseudonyms import name_pattern, pseudonymize, scrub
 
 #: Section keys and titles, in report order.
@@ -124,7 +124,7 @@ def _give_take(a: Analysis) -> tuple[pd.DataFrame, str]:
 
 def _plan(a: Analysis, net: Network, plan_status: pd.DataFrame | None,
           goals: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, str]:
-    status = plan_status if plan_status is not None else pd.DataFrame(columns=actions.PLAN_STATUS_COLUMNS)
+    status = plan_status if plan_status is not None else pd.DataFrame(columns=PLAN_STATUS_COLUMNS)
     lists = {"clients": a.clients, "referrers": a.referrers,
              "keep_in_touch": actions.curate_keep_in_touch(a.keep_in_touch, status, a.people),
              "follow_ups": actions.follow_ups(net, status, a.scores, a.as_of), "reconnect": a.reconnect}

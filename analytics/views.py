@@ -17,6 +17,7 @@ import pandas as pd
 
 from analytics import graph, report
 from analytics.analysis import Analysis
+from analytics.frames import matches
 from analytics.model import Network
 
 
@@ -31,10 +32,7 @@ def filter_contacts(table: pd.DataFrame, query: str = "", tiers: list[str] | Non
     >>> filter_contacts(t, target_only=True)["name"].tolist()
     ['Bo']
     """
-    keep = pd.Series(True, index=table.index)
-    if query.strip():
-        text = table["name"] + " " + table["company"] + " " + table["position"]
-        keep &= text.str.contains(query.strip(), case=False, regex=False)
+    keep = matches(table, query)
     if tiers:
         keep &= table["tier"].isin(tiers)
     if target_only:

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from analytics import actions, charts_actions, hygiene, plan_view
-from analytics.actions import CARD_ACTION, KEEP_IN_TOUCH_COLUMNS, PLAN_STATUS_COLUMNS
+from analytics.actions import CARD_ACTION, KEEP_IN_TOUCH_COLUMNS
 from analytics.analysis import analyse
 from analytics.errors import InputError
 from analytics.model import (
@@ -13,6 +13,7 @@ from analytics.model import (
     CONTACT_COLUMNS,
     INTERACTION_COLUMNS,
     LEDGER_COLUMNS,
+    PLAN_STATUS_COLUMNS,
     Network,
     empty_frame,
 )
