@@ -75,7 +75,8 @@ def _next_steps(quadrant: str, scores: pd.DataFrame, tiers: dict[str, int]) -> l
     warm = _warmest(scores)
     warm_step = (f"Book a call or coffee this month with your warmest contacts below the strong-tie line "
                  f"({warm}).") if warm else "Book a call or coffee this month with three people you trust."
-    reconnect = (f"Reconnect with your {dormant:,} dormant relationships: a short personal note, no pitch."
+    reconnect = (f"Reconnect with your {dormant:,} dormant relationships (no contact for a year): a short "
+                 "personal note, no pitch."
                  if dormant else "")
     steps = {
         "wide-shallow": [

@@ -167,7 +167,8 @@ def _next_steps(diag: dict, items: pd.DataFrame) -> list[str]:
     todo = {"Call a client": "Call {n} client(s) you closed business with: ask how it went, no referral ask.",
             "Thank a referrer": "Thank {n} referrer(s) and learn who their ideal client is.",
             "Follow-up call": "Make {n} follow-up call(s) now due after your cards.",
-            "Reconnect": "Reconnect with {n} quiet former relationship(s), starting with {first}."}
+            "Reconnect": "Reconnect with {n} former strong tie(s) quiet for 6 months or more, starting with "
+                         "{first}."}
     steps = list(diag["next_steps"])
     for title, template in todo.items():
         if counts.get(title, 0):

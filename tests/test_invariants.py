@@ -123,7 +123,7 @@ def test_every_count_in_a_sentence_is_the_figure_its_chart_shows(net: Network, a
     steps = data.next_steps
     counts = data.tables["actions"]["List"].value_counts()
     lists = {"Call a client": r"Call ([\d,]+) client", "Thank a referrer": r"Thank ([\d,]+) ref",
-             "Reconnect": r"Reconnect with ([\d,]+) quiet"}
+             "Reconnect": r"Reconnect with ([\d,]+) former strong"}
     for title, pattern in lists.items():
         for step in steps:
             for n in numbers(step, pattern):
