@@ -17,9 +17,9 @@ import pandas as pd
 
 from analytics import weights
 from analytics.errors import InputError
+from analytics.frames import as_utc, contact_names, date_text
 from analytics.model import Network
 
-PLAN_STATUS_COLUMNS = ["item_key", "list", "contact_id", "done_on", "note", "card_sent_on"]
 LIST_COLUMNS = ["item_key", "contact_id", "name", "why", "action"]
 KEEP_IN_TOUCH_COLUMNS = ["rank", "item_key", "contact_id", "name", "segment", "score", "why", "action",
                          "card_sent_on"]
@@ -43,39 +43,9 @@ GOAL_METRICS = ("one_to_ones", "referrals_given", "reconnects", "meetings", "eve
 GOAL_PERIODS = ("week", "month")
 
 
-def as_utc(ts: pd.Timestamp | str) -> pd.Timestamp:
-    """`ts` as a tz-aware UTC timestamp (naive input is taken to be UTC).
-
-    >>> as_utc("2026-01-02")
-    Timestamp('2026-01-02 00:00:00+0000', tz='UTC')
-    """
-    ts = pd.Timestamp(ts)
-    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
-
-
-def day(ts: pd.Timestamp) -> str:
-    """A date as YYYY-MM-DD, "" when unknown."""
-    return "" if pd.isna(ts) else ts.strftime("%Y-%m-%d")
-
-
-def date_text(dates: pd.Series) -> pd.Series:
-    """Dates as YYYY-MM-DD text, "" when unknown (text dtype even when empty)."""
-    return pd.to_datetime(dates, utc=True).dt.strftime("%Y-%m-%d").fillna("").astype(str)
-
-
 def item_keys(list_name: str, contact_ids: pd.Series) -> pd.Series:
     """Stable plan item keys: "<list>:<contact_id>"."""
     return list_name + ":" + contact_ids.astype(str)
-
-
-def contact_names(net: Network, scores: pd.DataFrame | None = None) -> pd.Series:
-    """contact_id -> display name (scores first, then contacts; callers fall back to the id)."""
-    frames = [f for f in (scores, net.contacts) if f is not None and "name" in f.columns and len(f)]
-    if not frames:
-        return pd.Series(dtype=object)
-    names = pd.concat([f[["contact_id", "name"]] for f in frames])
-    names = names[names["name"].fillna("").astype(str).str.strip() != ""]
-    return names.drop_duplicates("contact_id").set_index("contact_id")["name"]
 
 
 def _named(frame: pd.DataFrame, net: Network, scores: pd.DataFrame | None) -> pd.DataFrame:
@@ -413,17 +383,3 @@ def goal_progress(net: Network, goals: pd.DataFrame, as_of: pd.Timestamp, period
     out["met"] = out["actual"] >= out["target"]
     return out
 
-
-def summary_actions(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> dict:
-    """The CLI JSON addition: keep-in-touch names (best first), reconnect names, early pitches.
-
-    >>> from analytics.model import empty_network
-    >>> summary_actions(empty_network(), pd.DataFrame(), pd.Timestamp("2026-01-01", tz="UTC"))
-    {'keep_in_touch': [], 'reconnect': [], 'early_pitches': []}
-    """
-    from analytics.hygiene import early_pitches
-
-    pitches = early_pitches(net, as_of)
-    return {"keep_in_touch": keep_in_touch_50(net, scores, as_of)["name"].tolist(),
-            "reconnect": reconnect(scores, net, as_of)["name"].tolist(),
-            "early_pitches": [{"name": r.name, "date": day(r.date)} for r in pitches.itertuples()]}

@@ -2,7 +2,8 @@
 
 Example:
     >>> from analytics.model import empty_frame, ANNOTATION_COLUMNS
-    >>> rows = apply_edits(empty_frame(ANNOTATION_COLUMNS), ["in:ann"], {0: {"closeness": 4}})
+    >>> rows = apply_edits(empty_frame(ANNOTATION_COLUMNS), ["in:ann"], {0: {"closeness": 4}},
+    ...                    pd.Timestamp("2026-01-01", tz="UTC"))
     >>> rows[["contact_id", "closeness"]].values.tolist()
     [['in:ann', 4.0]]
 """
@@ -21,14 +22,14 @@ _DEFAULTS = {"closeness": float("nan"), "notes": "", "target": False, "consent":
 
 
 def apply_edits(annotations: pd.DataFrame, contact_ids: list[str], edited_rows: dict[int, dict],
-                today: pd.Timestamp | None = None) -> pd.DataFrame:
+                today: pd.Timestamp) -> pd.DataFrame:
     """Annotation rows to upsert for a table editor's `edited_rows` ({row position: {column: value}}).
 
     `contact_ids[i]` is the contact shown at row position i. Only edited contacts are returned, each
-    with its full, merged annotation row. A consent change records `today` as its date.
+    with its full, merged annotation row. A consent change records `today` (the as-of date) as its date.
 
     >>> from analytics.model import empty_frame
-    >>> apply_edits(empty_frame(ANNOTATION_COLUMNS), ["a"], {0: {"closeness": 9}})
+    >>> apply_edits(empty_frame(ANNOTATION_COLUMNS), ["a"], {0: {"closeness": 9}}, pd.Timestamp("2026-01-01"))
     Traceback (most recent call last):
     analytics.errors.InputError: closeness: rate from 0 (stranger) to 5 (closest)
     """
@@ -43,7 +44,7 @@ def apply_edits(annotations: pd.DataFrame, contact_ids: list[str], edited_rows: 
                 continue
             value = _validate(column, value)
             if column == "consent" and value != row["consent"]:
-                row["consent_date"] = today if today is not None else pd.Timestamp.now(tz="UTC")
+                row["consent_date"] = today
             row[column] = value
         rows.append({"contact_id": cid, **row})
     return pd.DataFrame(rows, columns=ANNOTATION_COLUMNS)

@@ -34,20 +34,19 @@ import pandas as pd
 from defusedxml import ElementTree
 
 from analytics.errors import InputError
+from analytics.ingest.dates import day_problem, parse_day
 from analytics.ledger import (
     ContactIndex,
     LedgerImport,
     RowProblem,
     Rows,
     data_rows,
-    date_problem,
     file_sheets,
     find_header,
     group_id,
     label_key,
     ledger_frame,
     parse_amount,
-    parse_date,
     text,
 )
 from analytics.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS
@@ -177,7 +176,7 @@ def report_meta(rows: Rows) -> dict[str, Any]:
         for i, cell in enumerate(cells):
             title = re.search(r"report for\s+(\S+)", text(cell), re.IGNORECASE)
             if title:
-                meta["title_date"] = parse_date(title.group(1))
+                meta["title_date"] = parse_day(title.group(1))
             label = label_key(cell)
             if label in ("running user", "run at", "chapter") and i + 1 < len(cells):
                 meta[label] = cells[i + 1]
@@ -186,7 +185,7 @@ def report_meta(rows: Rows) -> dict[str, Any]:
 
 def _report_date(name: str, meta: dict[str, Any], report_date: pd.Timestamp | None) -> pd.Timestamp:
     run_at = meta.get("run at")
-    run_day = (parse_date(run_at) or parse_date(text(run_at).split(" ")[0])) if run_at else None
+    run_day = (parse_day(run_at) or parse_day(text(run_at).split(" ")[0])) if run_at else None
     day = report_date if report_date is not None else meta.get("title_date") or run_day
     if day is None:
         raise InputError(name, "the report has no date: enter the date it was run")
@@ -243,9 +242,9 @@ def read_bni_slips(name: str, data: bytes, contacts: pd.DataFrame, owner_name: s
         if value is None or value < 0:
             skip(n, f"TYFCB amount {cell.get('amount', '')!r} is not a number of 0 or more")
             continue
-        slip_day = parse_date(cell.get("date", ""))
+        slip_day = parse_day(cell.get("date", ""))
         if slip_day is None and cell.get("date"):
-            skip(n, date_problem(cell["date"]))
+            skip(n, day_problem(cell["date"]))
             continue
         if not owner:
             direction = "in"

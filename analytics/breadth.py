@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analytics import weights as W
+from analytics.frames import as_utc
 from analytics.model import Network
 
 # Function rules, first match wins (specific functions before the generic executive words).
@@ -124,6 +125,16 @@ def diversity(companies: pd.Series) -> float:
     return round(float(-(p * np.log(p)).sum() / np.log(n)), 4)
 
 
+def connected_by(contacts: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """The contacts connected on or before `as_of` (or on an unknown date): the network as it was then.
+
+    >>> c = pd.DataFrame({"connected_on": pd.to_datetime(["2024-01-01", None, "2025-01-01"], utc=True)})
+    >>> len(connected_by(c, pd.Timestamp("2024-06-01", tz="UTC")))
+    2
+    """
+    return contacts[~(pd.to_datetime(contacts["connected_on"], utc=True) > as_utc(as_of))]
+
+
 def breadth_summary(net: Network, as_of: pd.Timestamp) -> dict:
     """Size and spread of the network as of `as_of` (contacts connected later are left out).
 
@@ -134,9 +145,7 @@ def breadth_summary(net: Network, as_of: pd.Timestamp) -> dict:
     >>> breadth_summary(empty_network(), pd.Timestamp("2024-01-01", tz="UTC"))["contacts"]
     0
     """
-    as_of = pd.Timestamp(as_of)
-    as_of = as_of.tz_localize("UTC") if as_of.tzinfo is None else as_of
-    contacts = net.contacts[~(pd.to_datetime(net.contacts["connected_on"], utc=True) > as_of)]
+    contacts = connected_by(net.contacts, as_of)
     companies = _companies(contacts)
     counts = companies.groupby(companies.str.casefold()).agg(["size", "first"]).sort_values(
         ["size", "first"], ascending=[False, True])

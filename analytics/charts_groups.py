@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 LIGHT_COLORS = {"green": "#2e8b57", "amber": "#e0a030", "red": "#c8453b", "early": "#9a9a9a"}
-LIGHT_LABELS = {"green": "pays off", "amber": "so-so", "red": "not paying off",
+LIGHT_LABELS = {"green": "pays off", "amber": "promising", "red": "not paying off",
                 "early": "early, not failing"}
 COMPONENT_LABELS = {"return": "return on cost", "referrals": "referrals received",
                     "strong_ties": "strong ties", "target_reach": "target reach",

@@ -22,8 +22,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analytics import actions, bni, depth, groups, ingest, ledger
+from analytics import actions, bni, groups, ingest, ledger
+from analytics.analysis import Analysis, analyse
 from analytics.errors import InputError
+from analytics.frames import day
 from analytics.limits import FIRST_YEAR, LAST_YEAR, within_years
 from analytics.model import Network
 
@@ -105,18 +107,31 @@ def load(paths: list[str], ledger_path: str | None, day: pd.Timestamp | None = N
     return net
 
 
-def summary(net: Network, as_of: pd.Timestamp) -> dict:
-    """The `summary --json` object."""
-    scores = depth.score_contacts(net, as_of)
-    strength = scores.set_index("contact_id")["strength"]
+def summary(a: Analysis, net: Network) -> dict:
+    """The `summary --json` object, read from one analysis of `net`.
+
+    groups[]: verdict (a groups.VERDICTS id) and return_ratio (closed value / cost including time, None at
+    no cost) besides the figures; depth: tiers, strong_ties and active_ties (the tiers' sums).
+    """
+    top = a.scores.head(10)
     return {
         "contacts": len(net.contacts),
         "messages": sum(f.rows for f in net.files if f.kind == "messages"),
         "files": [f.as_dict() for f in net.files],
-        "as_of": as_of.date().isoformat(),
-        **depth.summary_fields(net, as_of, scores),
-        "groups": groups.summary_groups(net, strength, as_of),
-        "actions": actions.summary_actions(net, scores, as_of),
+        "as_of": a.as_of.date().isoformat(),
+        "breadth": {k: a.breadth[k] for k in ("contacts", "companies", "diversity")},
+        "depth": {"tiers": a.tiers, "strong_ties": a.diagnosis["strong_ties"],
+                  "active_ties": a.diagnosis["active_ties"]},
+        "diagnosis": a.diagnosis["quadrant"],
+        "top_contacts": [{"name": str(name), "strength": round(float(s), 1), "tier": str(t)}
+                         for name, s, t in zip(top["name"], top["strength"].to_numpy(), top["tier"],
+                                               strict=True)],
+        "groups": groups.summary_groups(a.groups),
+        "give_take": {"given": int(a.balance["given"].sum()), "received": int(a.balance["received"].sum()),
+                      "taking_without_giving": int(a.balance["takes_only"].sum())},
+        "actions": {"keep_in_touch": a.keep_in_touch["name"].head(actions.KEEP_IN_TOUCH_SIZE).tolist(),
+                    "reconnect": a.reconnect["name"].tolist(),
+                    "early_pitches": [{"name": r.name, "date": day(r.date)} for r in a.pitches.itertuples()]},
     }
 
 
@@ -127,12 +142,12 @@ def main(argv: list[str] | None = None) -> int:
         as_of = _as_of(args.as_of)
         net = load(args.paths, args.ledger, as_of if args.as_of else None)
         if args.command == "summary":
-            print(json.dumps(strict_json(summary(net, as_of)), ensure_ascii=False, indent=2, default=str,
-                             allow_nan=False))
+            print(json.dumps(strict_json(summary(analyse(net, as_of), net)), ensure_ascii=False, indent=2,
+                             default=str, allow_nan=False))
         elif args.command == "graph":
             from analytics import graph  # deferred, like report: `summary` does not pay for their imports
 
-            scores = depth.score_contacts(net, as_of)
+            scores = analyse(net, as_of).scores
             Path(args.out).write_text(graph.render_html(graph.build_graph(net, scores)), encoding="utf-8")
         else:
             from analytics import report

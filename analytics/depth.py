@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from analytics import weights as W
+from analytics.frames import as_utc
 from analytics.model import Network
 
 #: Tier names, strongest first: the Dunbar layers, then everyone outside them.
@@ -35,11 +36,6 @@ _LABELS = {  # channel -> (singular, plural) used in reasons
     "meeting": ("meeting", "meetings"), "event": ("shared event", "shared events"),
     "introduction": ("introduction", "introductions"), "purchase": ("purchase", "purchases"),
 }
-
-
-def _utc(ts: pd.Timestamp) -> pd.Timestamp:
-    ts = pd.Timestamp(ts)
-    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
 
 
 def _ns(dates: pd.Series) -> np.ndarray:
@@ -167,7 +163,7 @@ def score_contacts(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
     >>> score_contacts(net, pd.Timestamp("2024-01-01", tz="UTC")).loc["a", "tier"]
     'Never engaged'
     """
-    as_of = _utc(as_of)
+    as_of = as_utc(as_of)
     as_of_ns = int(as_of.as_unit("ns").value)
     contacts = net.contacts
     ids = pd.Index(contacts["contact_id"].astype(str).unique())
@@ -266,10 +262,3 @@ def explain(row: pd.Series) -> list[tuple[str, float, str]]:
     }
     return [(c, float(row[f"pts_{c}"]), sentences[c]) for c in COMPONENTS]
 
-
-def summary_fields(net: Network, as_of: pd.Timestamp, scores: pd.DataFrame | None = None) -> dict:
-    """The CLI `summary --json` additions; see `analytics.diagnosis.summary_fields` (which needs breadth
-    and the diagnosis, both built on this module, hence the import here)."""
-    from analytics.diagnosis import summary_fields as fields
-
-    return fields(net, as_of, scores)

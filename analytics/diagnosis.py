@@ -14,13 +14,10 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pandas as pd
 
 from analytics import weights as W
-from analytics.breadth import breadth_summary
-from analytics.depth import score_contacts, tier_counts
-from analytics.model import Network
+from analytics.depth import tier_counts
 
 QUADRANTS: tuple[str, ...] = ("wide-shallow", "wide-deep", "narrow-shallow", "narrow-deep")
 
@@ -49,34 +46,37 @@ def tie_targets(n: int) -> tuple[float, float]:
 
 
 def depth_score(scores: pd.DataFrame) -> tuple[float, int, int]:
-    """(depth 0-1, strong ties, active ties) from a `score_contacts` frame; Dormant ties do not count.
+    """(depth 0-1, strong ties, active ties) from a `score_contacts` frame: the ties are the contacts in
+    `weights.STRONG_TIERS` and `weights.ACTIVE_TIERS`, so they add up the tier chart's bars.
 
     >>> depth_score(pd.DataFrame({"strength": [80.0, 35.0, 50.0, 0.0],
     ...                           "tier": ["Inner circle", "Active", "Dormant", "Never engaged"]}))
     (0.9167, 1, 2)
     """
-    current = scores["strength"].where(scores["tier"] != "Dormant", 0.0)
-    strong = int((current >= W.STRONG_TIE_MIN).sum())
-    active = int((current >= W.ACTIVE_TIE_MIN).sum())
+    strong = int(scores["tier"].isin(W.STRONG_TIERS).sum())
+    active = int(scores["tier"].isin(W.ACTIVE_TIERS).sum())
     strong_target, active_target = tie_targets(len(scores))
     depth = 0.5 * min(1.0, strong / strong_target) + 0.5 * min(1.0, active / active_target)
     return round(depth, 4), strong, active
 
 
 def _warmest(scores: pd.DataFrame, k: int = 3) -> str:
-    """Names of the strongest contacts below the strong-tie line, for a concrete next step."""
-    below = scores[(scores["strength"] < W.STRONG_TIE_MIN) & (scores["strength"] > 0)]
+    """Names of the strongest current contacts who are not strong ties yet, for a concrete next step."""
+    below = scores[~scores["tier"].isin([*W.STRONG_TIERS, "Dormant", "Never engaged"])
+                   & (scores["strength"] > 0)]
     names = below.sort_values("strength", ascending=False, kind="stable")["name"].head(k)
     return ", ".join(str(n) for n in names)
 
 
-def _next_steps(quadrant: str, scores: pd.DataFrame, strong: int) -> list[str]:
-    tiers = tier_counts(scores) if len(scores) else {}
+def _next_steps(quadrant: str, scores: pd.DataFrame, tiers: dict[str, int]) -> list[str]:
     dormant, never = tiers.get("Dormant", 0), tiers.get("Never engaged", 0)
+    inner, close = tiers.get("Inner circle", 0), tiers.get("Close", 0)
+    strong = inner + close
     warm = _warmest(scores)
     warm_step = (f"Book a call or coffee this month with your warmest contacts below the strong-tie line "
                  f"({warm}).") if warm else "Book a call or coffee this month with three people you trust."
-    reconnect = (f"Reconnect with your {dormant:,} dormant relationships: a short personal note, no pitch."
+    reconnect = (f"Reconnect with your {dormant:,} dormant relationships (no contact for a year): a short "
+                 "personal note, no pitch."
                  if dormant else "")
     steps = {
         "wide-shallow": [
@@ -93,8 +93,8 @@ def _next_steps(quadrant: str, scores: pd.DataFrame, strong: int) -> list[str]:
             "rather than collecting strangers online.",
         ],
         "wide-deep": [
-            f"Keep your {strong:,} strong ties warm on a cadence: inner circle every two weeks, "
-            "close monthly.",
+            f"Keep your {strong:,} strong ties warm on a cadence: the {inner:,} in your inner circle every "
+            f"two weeks, the {close:,} close ones monthly.",
             "Be the connector: introduce people from different corners of your network to each other.",
             reconnect or f"Say hello to a few of the {never:,} connections you never engaged with.",
         ],
@@ -119,10 +119,13 @@ def diagnose(breadth: dict, scores: pd.DataFrame) -> dict:
     wide, deep = width >= W.WIDE_AT, depth >= W.DEEP_AT
     quadrant = f"{'wide' if wide else 'narrow'}-{'deep' if deep else 'shallow'}"
     n = breadth.get("contacts", len(scores))
+    tiers = tier_counts(scores)
+    dormant = (f" {tiers['Dormant']:,} former relationships have gone dormant (no contact for a year), "
+               "whatever their strength." if tiers["Dormant"] else "")
     facts = (f"You have {n:,} connections across {breadth.get('companies', 0):,} companies "
              f"(diversity {breadth.get('diversity', 0.0):.2f}), {strong:,} strong relationships "
-             f"(strength {W.STRONG_TIE_MIN:.0f}+) and {active:,} active ones "
-             f"(strength {W.ACTIVE_TIE_MIN:.0f}+).")
+             f"(tiers {' and '.join(W.STRONG_TIERS)}) and {active:,} active ones "
+             f"(tiers {', '.join(W.ACTIVE_TIERS[:-1])} and {W.ACTIVE_TIERS[-1]}).{dormant}")
     meaning = {
         "wide-shallow": "Wide and shallow: many names, few relationships. Referrals come from trust, "
                         "and trust comes from repeated two-way contact, not from the size of the list.",
@@ -135,27 +138,5 @@ def diagnose(breadth: dict, scores: pd.DataFrame) -> dict:
     }[quadrant]
     return {"quadrant": quadrant, "width": width, "depth": depth, "strong_ties": strong,
             "active_ties": active, "explanation": f"{facts} {meaning}",
-            "next_steps": _next_steps(quadrant, scores, strong)}
+            "next_steps": _next_steps(quadrant, scores, tiers)}
 
-
-def summary_fields(net: Network, as_of: pd.Timestamp, scores: pd.DataFrame | None = None) -> dict:
-    """The CLI `summary --json` additions: breadth, depth, diagnosis and the 10 strongest contacts.
-
-    Pass `scores` (from `score_contacts(net, as_of)`) to avoid scoring twice.
-
-    >>> from analytics.model import empty_network
-    >>> summary_fields(empty_network(), pd.Timestamp("2024-01-01", tz="UTC"))["diagnosis"]
-    'narrow-shallow'
-    """
-    scores = score_contacts(net, as_of) if scores is None else scores
-    breadth = breadth_summary(net, as_of)
-    result = diagnose(breadth, scores)
-    top = scores.head(10)
-    return {
-        "breadth": {k: breadth[k] for k in ("contacts", "companies", "diversity")},
-        "depth": {"tiers": tier_counts(scores), "strong_ties": result["strong_ties"]},
-        "diagnosis": result["quadrant"],
-        "top_contacts": [{"name": str(name), "strength": round(float(s), 1), "tier": str(t)}
-                         for name, s, t in zip(top["name"], np.asarray(top["strength"]), top["tier"],
-                                               strict=True)],
-    }

@@ -173,7 +173,7 @@ def _rank_brokers(df: pd.DataFrame, ties: nx.Graph, bridged: dict[str, list[str]
     """The `top` lowest-constraint contacts of `df` (strongest first) in two or more clusters."""
     multi = df[np.array([len(bridged.get(c, ())) >= 2 for c in df["contact_id"].tolist()], dtype=bool)]
     found = _brokerage(ties, multi["contact_id"].head(W.BROKERAGE_MAX_CANDIDATES).tolist())
-    found = found.merge(df[["contact_id", "name", "strength"]], on="contact_id")
+    found = found.merge(df[["contact_id", "name", "strength", "tier"]], on="contact_id")
     rank = found.assign(constraint=found["constraint"].round(W.BROKERAGE_CONSTRAINT_DECIMALS))
     order = rank.sort_values(["constraint", "effective_size", "strength", "contact_id"],
                              ascending=[True, False, False, True], kind="stable").index
@@ -205,7 +205,32 @@ def connectors(net: Network, scores: pd.DataFrame, top: int = 20) -> pd.DataFram
               for c, k, e in zip(found["clusters"], found["constraint"], found["effective_size"],
                                  strict=True)]
     return found.assign(reason=reason)[["contact_id", "name", "clusters", "constraint", "effective_size",
-                                        "strength", "reason"]].reset_index(drop=True)
+                                        "strength", "tier", "reason"]].reset_index(drop=True)
+
+
+def connector_advice(found: pd.DataFrame) -> pd.DataFrame:
+    """The connectors as the app shows them, in plain words: name, tier, strength (whole points),
+    bridges ("2 clusters: BNI, Acme") and what to do; active ties first. Introductions are suggested
+    only through active ties (`weights.ACTIVE_TIERS`): asking a weak tie for a favour is assuming closeness.
+
+    >>> c = pd.DataFrame({"name": ["Ann", "Bo"], "clusters": ["BNI; Acme", "BNI; Zed"],
+    ...                   "strength": [50.2, 3.0], "tier": ["Close", "Acquaintance"]})
+    >>> connector_advice(c)["what_to_do"].str[:21].tolist()
+    ['Ask for an introducti', 'Warm this relationshi']
+    >>> connector_advice(c.iloc[:0]).columns.tolist()  # a network without clusters has no connectors
+    ['name', 'tier', 'strength', 'bridges', 'what_to_do']
+    """
+    parts = [str(c).split("; ") for c in found["clusters"]]
+    active = found["tier"].isin(W.ACTIVE_TIERS)
+    todo = np.where(active, "Ask for an introduction to someone in the other cluster, or make one.",
+                    "Warm this relationship first (a reply, a coffee, a favour); ask for introductions "
+                    "once they are an active tie.")
+    table = pd.DataFrame({"name": found["name"], "tier": found["tier"],
+                          "strength": found["strength"].round().astype(int),
+                          "bridges": [f"{len(p)} clusters: {', '.join(p)}" for p in parts],
+                          "what_to_do": todo, "_active": active})
+    return table.sort_values("_active", ascending=False, kind="stable").drop(columns="_active").reset_index(
+        drop=True)  # the people you can ask first
 
 
 # --- the displayed graph -------------------------------------------------------------------------

@@ -4,11 +4,13 @@ A group's cost is its fee prorated over the months since joining plus the hours 
 user's hourly rate (`net.settings["hourly_rate"]`). Its score (0-100) adds points for return on that
 cost, referrals received, strong ties, target reach, one-to-ones and giving; every number lives in
 `analytics/weights.py` (section "Groups") and the README explains them. Every row says how its
-score was made. A group joined recently with no closed business yet is "early", not failing.
+score was made. Its *verdict* (`verdict`) says what kind of return it brings: pays off (closed
+business >= cost, time included), early (too young to judge), promising (referrals or one-to-ones
+flowing, money not back yet) or not paying off; the traffic light follows the verdict, never the score.
 
 Example:
     >>> from analytics.model import empty_network
-    >>> group_scores(empty_network(), pd.Series(dtype=float), pd.Timestamp("2026-01-01", tz="UTC")).empty
+    >>> group_scores(empty_network(), pd.Series(dtype=object), pd.Timestamp("2026-01-01", tz="UTC")).empty
     True
 """
 
@@ -17,17 +19,24 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analytics import exchanges
 from analytics import weights as w
-from analytics.actions import as_utc, contact_names, day
 from analytics.errors import InputError
+from analytics.frames import as_utc, contact_names, day, matches
 from analytics.hygiene import phrase_regex, snippet
-from analytics.ledger import parse_date
+from analytics.ingest.dates import parse_day
 from analytics.model import MEMBER_COLUMNS, Network
 
 SCORE_COLUMNS = ["group_id", "name", "type", "contacts", "strong_ties", "referrals_received",
                  "referrals_given", "introductions_received", "closed_value", "one_to_ones", "months",
                  "cost", "return_on_cost", "value_per_hour", "months_to_first_close", "early",
-                 "target_reach", "given", "received", "give_take", "score", "light", "reason"]
+                 "target_reach", "given", "received", "give_take", "hours", "score", "verdict",
+                 "light", "verdict_text", "judge_from", "reason",
+                 *(f"pts_{k}" for k in w.GROUP_POINTS)]
+#: Verdict id -> (words the app uses, traffic light), in ranking order.
+VERDICTS: dict[str, tuple[str, str]] = {
+    "pays_off": ("pays off", "green"), "promising": ("promising", "amber"), "early": ("early", "early"),
+    "not_paying_off": ("not paying off", "red")}
 DAYS_PER_MONTH = 365.25 / 12
 
 
@@ -86,7 +95,7 @@ def _share(measure: pd.Series, full_at: float) -> pd.Series:
     return (measure.fillna(0) / full_at).clip(0, 1)
 
 
-def _points(m: pd.DataFrame, has_targets: bool) -> pd.DataFrame:
+def points(m: pd.DataFrame, has_targets: bool) -> pd.DataFrame:
     """Points per component (columns of weights.GROUP_POINTS) from the measures in `m`."""
     years = m["months"].clip(lower=1) / 12
     roi = np.log1p(m["return_on_cost"].fillna(0)) / np.log1p(w.GROUP_RETURN_FULL_AT)
@@ -116,21 +125,58 @@ def _reasons(m: pd.DataFrame, pts: pd.DataFrame, has_targets: bool) -> list[str]
                "target_reach": target, "one_to_ones": f"{r['one_to_ones']}",
                "giving": f"{r['given']} referrals/introductions given"}
         parts = " + ".join(f"{k.replace('_', ' ')} {p[k]:.0f} ({why[k]})" for k in w.GROUP_POINTS)
-        text = f"Score {r['score']:.0f}/100 = {parts}."
-        if r["early"]:
-            text += (f" Early, not failing: joined {r['months']:.0f} months ago; groups often"
-                     f" need {w.GROUP_EARLY_MONTHS}+ months before business closes.")
-        out.append(text)
+        out.append(f"Score {r['score']:.0f}/100 = {parts}.")
     return out
 
 
-def group_scores(net: Network, strength: pd.Series, as_of: pd.Timestamp,
-                 target: pd.Series | None = None) -> pd.DataFrame:
-    """One row per group (columns SCORE_COLUMNS), best score first.
+def verdict(m: pd.DataFrame) -> pd.DataFrame:
+    """Each group's verdict id (VERDICTS), a plain sentence with its own figures and, for early groups,
+    the date it can be judged (judge_from). `m` holds closed_value, cost, months, joined_on,
+    referrals_received, introductions_received and one_to_ones.
 
-    `strength`: contact_id -> relationship strength 0-100 (from depth.score_contacts); `target`:
-    contact_id -> bool "in my target segments" (default: the `target` flag in net.annotations).
-    Contacts of a group = its listed members plus everyone in its ledger rows up to `as_of`.
+    pays off: closed business received >= cost (time included) and > 0; early: joined less than
+    GROUP_EARLY_MONTHS months ago; promising: at least GROUP_PROMISING_REFERRALS_PER_YEAR referrals and
+    introductions received a year, or GROUP_PROMISING_ONE_TO_ONES_PER_MONTH one-to-ones a month;
+    otherwise not paying off.
+
+    >>> m = pd.DataFrame({"name": ["A", "B"], "closed_value": [3000.0, 900.0], "cost": [1000.0, 1800.0],
+    ...     "months": [12.0, 24.0], "joined_on": [pd.NaT, pd.NaT], "referrals_received": [0, 10],
+    ...     "introductions_received": [0, 0], "one_to_ones": [0, 0]})
+    >>> verdict(m)["verdict"].tolist()
+    ['pays_off', 'promising']
+    >>> verdict(m)["verdict_text"].iloc[1]
+    'B is promising: 10 referrals and introductions received, €900 of its €1,800 cost back so far (0.50×).'
+    """
+    paid = (m["closed_value"] > 0) & (m["closed_value"] >= m["cost"])
+    young = m["joined_on"].notna() & (m["months"] < w.GROUP_EARLY_MONTHS)
+    years = m["months"].clip(lower=1) / 12
+    received = m["referrals_received"] + m["introductions_received"]
+    flowing = ((received / years >= w.GROUP_PROMISING_REFERRALS_PER_YEAR)
+               | (m["one_to_ones"] / m["months"].clip(lower=1) >= w.GROUP_PROMISING_ONE_TO_ONES_PER_MONTH))
+    ids = np.select([paid, young, flowing], ["pays_off", "early", "promising"], "not_paying_off")
+    judge = (m["joined_on"] + pd.DateOffset(months=w.GROUP_EARLY_MONTHS)).where(young)
+    texts = []
+    for r, v, when, got in zip(m.itertuples(index=False), ids, judge, received, strict=True):
+        ratio = f" ({r.closed_value / r.cost:.2f}×)" if r.cost > 0 else ""
+        money = f"€{r.closed_value:,.0f} of its €{r.cost:,.0f} cost back so far{ratio}"
+        texts.append({
+            "pays_off": f"{r.name} pays off: €{r.closed_value:,.0f} closed business on €{r.cost:,.0f} cost, "
+                        f"time included{ratio}.",
+            "early": f"{r.name} is early, not failing: joined {r.months:.0f} month"
+                     f"{'' if round(r.months) == 1 else 's'} ago; judge it from {day(when)}.",
+            "promising": f"{r.name} is promising: {got} referrals and introductions received, {money}.",
+            "not_paying_off": f"{r.name} is not paying off: {money}, and few referrals or one-to-ones.",
+        }[v])
+    return pd.DataFrame({"verdict": ids, "verdict_text": texts, "judge_from": judge}, index=m.index)
+
+
+def group_scores(net: Network, tiers: pd.Series, as_of: pd.Timestamp, target: pd.Series | None = None,
+                 balance: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per group (columns SCORE_COLUMNS), by verdict (pays off first), then return on cost.
+
+    `tiers`: contact_id -> tier (from depth.score_contacts); `target`: contact_id -> bool "in my target
+    segments" (default: the `target` flag in net.annotations); `balance`: `exchanges.per_group` (computed
+    when not given). Contacts of a group = its listed members plus everyone in its ledger rows up to `as_of`.
     """
     as_of = as_utc(as_of)
     groups = net.groups.drop_duplicates("group_id").set_index("group_id", drop=False)
@@ -141,8 +187,10 @@ def group_scores(net: Network, strength: pd.Series, as_of: pd.Timestamp,
     if target is None:
         ann = net.annotations
         target = pd.Series(ann["target"].fillna(False).astype(bool).to_numpy(), index=ann["contact_id"])
+    balance = exchanges.per_group(net, as_of) if balance is None else balance
+    balance = balance.set_index("group_id").reindex(groups.index)
     pairs = group_contacts(net, as_of)
-    pairs = pairs.assign(strong=pairs["contact_id"].map(strength).fillna(0) >= w.GROUP_STRONG_TIE_MIN,
+    pairs = pairs.assign(strong=pairs["contact_id"].map(tiers).isin(w.STRONG_TIERS),
                          target=pairs["contact_id"].isin(target.index[target.fillna(False).astype(bool)]))
     per_group = pairs.groupby("group_id").agg(contacts=("contact_id", "size"), strong_ties=("strong", "sum"),
                                               target_reach=("target", "mean")).reindex(groups.index)
@@ -160,22 +208,26 @@ def group_scores(net: Network, strength: pd.Series, as_of: pd.Timestamp,
     m["cost"] = group_cost(groups, m["months"], hourly_rate(net))
     m["return_on_cost"] = (m["closed_value"] / m["cost"]).where(m["cost"] > 0)
     hours = groups["hours_per_month"].fillna(0) * m["months"]
+    m["hours"] = hours.astype(float)
     m["value_per_hour"] = (m["closed_value"] / hours).where(hours > 0)
     m["months_to_first_close"] = ((first_close - groups["joined_on"]).dt.days / DAYS_PER_MONTH).clip(lower=0)
-    young = groups["joined_on"].notna() & (m["months"] < w.GROUP_EARLY_MONTHS)
-    m["early"] = young & (m["closed_value"] <= 0)
     m["target_reach"] = per_group["target_reach"].fillna(0.0).astype(float)
-    m["given"] = (m["referrals_given"] + _col(counts, "introduction:out")).astype(int)
-    m["received"] = (m["referrals_received"] + m["introductions_received"]).astype(int)
+    m["given"] = balance["given"].fillna(0).astype(int)
+    m["received"] = balance["received"].fillna(0).astype(int)
     m["give_take"] = m["given"] - m["received"]
     has_targets = bool(target.any())
-    pts = _points(m, has_targets)
+    pts = points(m, has_targets)
     m["score"] = pts.sum(axis=1).round(1)
-    light = np.select([m["score"] >= w.GROUP_GREEN_AT, m["score"] >= w.GROUP_AMBER_AT],
-                      ["green", "amber"], "red")
-    m["light"] = np.where((light == "red") & m["early"], "early", light)
+    m[[f"pts_{k}" for k in pts.columns]] = pts.to_numpy()
+    judged = verdict(m.assign(joined_on=groups["joined_on"]))
+    m = m.join(judged)
+    m["early"] = m["verdict"] == "early"
+    m["light"] = m["verdict"].map({k: light for k, (_, light) in VERDICTS.items()})
     m["reason"] = _reasons(m, pts, has_targets)
-    return m[SCORE_COLUMNS].sort_values(["score", "name"], ascending=[False, True], ignore_index=True)
+    m["_order"] = m["verdict"].map({k: i for i, k in enumerate(VERDICTS)})
+    m["_ratio"] = m["return_on_cost"].fillna(np.inf * (m["closed_value"] > 0)).fillna(0.0)
+    return m.sort_values(["_order", "_ratio", "score", "name"], ascending=[True, False, False, True],
+                         ignore_index=True)[SCORE_COLUMNS]
 
 
 def payback_curve(net: Network, group_id: str, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -212,64 +264,6 @@ def payback_month(curve: pd.DataFrame) -> int | None:
     """The first month whose cumulative return reached the cumulative cost (None if never)."""
     hit = curve.loc[curve["paid_back"], "month"]
     return int(hit.iloc[0]) if len(hit) else None
-
-
-# ---------------------------------------------------------------------------------------------------
-# Give and take
-# ---------------------------------------------------------------------------------------------------
-
-
-def _exchanges(net: Network) -> pd.DataFrame:
-    """contact_id, group_id, date, direction of every give/take: ledger GIVE_TAKE_KINDS plus
-    interactions in GIVE_TAKE_CHANNELS (endorsements, recommendations; no group)."""
-    led = net.ledger[net.ledger["kind"].isin(w.GIVE_TAKE_KINDS)]
-    inter = net.interactions[net.interactions["channel"].isin(w.GIVE_TAKE_CHANNELS)]
-    both = pd.concat([led[["contact_id", "group_id", "date", "direction"]],
-                      inter[["contact_id", "date", "direction"]].assign(group_id="")], ignore_index=True)
-    return both[both["contact_id"].fillna("") != ""]
-
-
-def give_take(net: Network) -> pd.DataFrame:
-    """Per contact: given, received, balance, first_given, first_received, takes_only (received >=
-    TAKE_WITHOUT_GIVE_MIN, given 0) and withdrew_before_deposit (received before ever giving).
-
-    >>> from analytics.model import empty_network
-    >>> list(give_take(empty_network()).columns)[:4]
-    ['contact_id', 'name', 'given', 'received']
-    """
-    ex = _exchanges(net)
-    out = ex[ex["direction"] == "out"].groupby("contact_id")
-    got = ex[ex["direction"] == "in"].groupby("contact_id")
-    frame = pd.DataFrame({"given": out.size(), "received": got.size(),
-                          "first_given": out["date"].min(), "first_received": got["date"].min()})
-    frame = frame.rename_axis("contact_id").reset_index()
-    frame[["given", "received"]] = frame[["given", "received"]].fillna(0).astype(int)
-    frame["balance"] = frame["given"] - frame["received"]
-    frame["takes_only"] = (frame["received"] >= w.TAKE_WITHOUT_GIVE_MIN) & (frame["given"] == 0)
-    frame["withdrew_before_deposit"] = frame["first_received"].notna() & (
-        frame["first_given"].isna() | (frame["first_received"] < frame["first_given"]))
-    frame.insert(1, "name", _names(net, frame["contact_id"]))
-    cols = ["contact_id", "name", "given", "received", "balance", "first_given", "first_received",
-            "takes_only", "withdrew_before_deposit"]
-    return frame[cols].sort_values(["balance", "name"], ignore_index=True)
-
-
-def group_give_take(net: Network) -> pd.DataFrame:
-    """Per group: given, received, balance and burnout_risk (given >= GROUP_BURNOUT_RATIO x received
-    and given >= GROUP_BURNOUT_MIN_GIVEN), with a reason."""
-    ex = _exchanges(net)
-    ex = ex[ex["group_id"].fillna("") != ""]
-    counts = ex.groupby(["group_id", "direction"]).size().unstack(fill_value=0)
-    frame = net.groups[["group_id", "name"]].reset_index(drop=True)
-    frame["given"] = frame["group_id"].map(_col(counts, "out")).fillna(0).astype(int)
-    frame["received"] = frame["group_id"].map(_col(counts, "in")).fillna(0).astype(int)
-    frame["balance"] = frame["given"] - frame["received"]
-    frame["burnout_risk"] = ((frame["given"] >= w.GROUP_BURNOUT_RATIO * frame["received"])
-                             & (frame["given"] >= w.GROUP_BURNOUT_MIN_GIVEN))
-    tally = "You gave " + frame["given"].astype(str) + " and received " + frame["received"].astype(str)
-    frame["reason"] = tally + np.where(frame["burnout_risk"],
-                                       ": burnout risk, ask the group for referrals in return.", ".")
-    return frame
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -353,39 +347,25 @@ def apply_attribution(members: pd.DataFrame, group_id: str, contact_ids: list[st
     return pd.concat([members[MEMBER_COLUMNS], added], ignore_index=True).drop_duplicates(ignore_index=True)
 
 
-def summary_groups(net: Network, strength: pd.Series, as_of: pd.Timestamp) -> list[dict]:
-    """The CLI `summary --json` "groups" list: best score first, plain JSON types."""
-    scores = group_scores(net, strength, as_of)
-    return [{"name": str(r.name), "type": str(r.type), "contacts": int(r.contacts),
-             "referrals_given": int(r.referrals_given), "referrals_received": int(r.referrals_received),
-             "closed_value": round(float(r.closed_value), 2), "cost": round(float(r.cost), 2),
-             "score": round(float(r.score), 1)} for r in scores.itertuples(index=False)]
-
-
 # ---------------------------------------------------------------------------------------------------
-# What the Groups page shows (computed once per workspace revision; the page only arranges it)
+# What the Groups page shows (the page only arranges it)
 # ---------------------------------------------------------------------------------------------------
 
 BREAKDOWN_COLUMNS = ["group_id", "name", "component", "points", "max_points"]
 
 
-def score_breakdown(scores: pd.DataFrame, has_targets: bool) -> pd.DataFrame:
-    """Each group's points per score component (long form, BREAKDOWN_COLUMNS), from a group_scores frame.
+def score_breakdown(scores: pd.DataFrame) -> pd.DataFrame:
+    """Each group's points per score component (long form, BREAKDOWN_COLUMNS), read from the `pts_*`
+    columns of a group_scores frame; the points add up to the group's score.
 
-    The points add up to the group's score; `has_targets` as in group_scores (any contact marked target).
-
-    >>> s = pd.DataFrame({"group_id": ["g:a"], "name": ["A"], "months": [12.0], "cost": [0.0],
-    ...     "return_on_cost": [np.nan], "closed_value": [500.0], "referrals_received": [12],
-    ...     "introductions_received": [0], "strong_ties": [0], "target_reach": [0.0], "one_to_ones": [0],
-    ...     "given": [0]})
-    >>> score_breakdown(s, False)["points"].tolist()
-    [45.0, 20.0, 0.0, 0.0, 0.0, 0.0]
+    >>> s = pd.DataFrame({"group_id": ["g:a"], "name": ["A"], **{f"pts_{k}": [1.0] for k in w.GROUP_POINTS}})
+    >>> score_breakdown(s)["points"].tolist()
+    [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
     """
     if scores.empty:
         return pd.DataFrame(columns=BREAKDOWN_COLUMNS)
-    pts = _points(scores.reset_index(drop=True), has_targets)
-    pts.insert(0, "group_id", scores["group_id"].to_numpy())
-    pts.insert(1, "name", scores["name"].to_numpy())
+    pts = scores[["group_id", "name", *(f"pts_{k}" for k in w.GROUP_POINTS)]].rename(
+        columns=lambda c: c.removeprefix("pts_")).reset_index(drop=True)
     long = pts.melt(id_vars=["group_id", "name"], var_name="component", value_name="points")
     long["max_points"] = long["component"].map(w.GROUP_POINTS)
     order = {k: i for i, k in enumerate(w.GROUP_POINTS)}
@@ -394,69 +374,66 @@ def score_breakdown(scores: pd.DataFrame, has_targets: bool) -> pd.DataFrame:
     return long.sort_values(["_g", "_o"], ignore_index=True)[BREAKDOWN_COLUMNS]
 
 
-def hours_spent(groups: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
-    """group_id -> hours spent so far (hours per month x months of membership).
+def takeaways(scores: pd.DataFrame, burnout: pd.DataFrame) -> list[str]:
+    """Plain sentences for the top of the Groups page and the report, written from the same figures
+    as the ranking: the best group by verdict then return first, each with its verdict's words.
 
-    >>> g = pd.DataFrame({"group_id": ["g:a"], "hours_per_month": [4.0],
-    ...                   "joined_on": [pd.Timestamp("2026-01-01", tz="UTC")]})
-    >>> round(hours_spent(g, pd.Timestamp("2026-07-02", tz="UTC"))["g:a"])
-    24
-    """
-    months = membership_months(groups, as_utc(as_of))
-    return pd.Series((groups["hours_per_month"].fillna(0) * months).to_numpy(), index=groups["group_id"])
-
-
-def takeaways(scores: pd.DataFrame, hours: pd.Series, burnout: pd.DataFrame) -> list[str]:
-    """Plain sentences for the top of the Groups page, computed from the figures.
-
-    `scores`: group_scores; `hours`: hours_spent; `burnout`: group_give_take.
+    `scores`: group_scores (best first); `burnout`: exchanges.per_group.
 
     >>> s = pd.DataFrame({"group_id": ["g:a", "g:b"], "name": ["A", "B"], "closed_value": [900.0, 100.0],
-    ...     "cost": [500.0, 800.0], "early": [False, False], "months": [20.0, 20.0],
-    ...     "value_per_hour": [90.0, 5.0], "months_to_first_close": [4.0, 11.0], "light": ["green", "red"]})
-    >>> takeaways(s, pd.Series([10.0, 20.0], index=["g:a", "g:b"]),
-    ...           pd.DataFrame(columns=["name", "burnout_risk"]))[0]
-    'A: 90% of closed business for 33% of the hours you invested (first close after 4 months).'
+    ...     "cost": [500.0, 800.0], "hours": [10.0, 20.0], "verdict": ["pays_off", "not_paying_off"],
+    ...     "verdict_text": ["A pays off.", "B is not paying off."]})
+    >>> for line in takeaways(s, pd.DataFrame(columns=["name", "burnout_risk"])):
+    ...     print(line)
+    A pays off.
+    A brings 90% of your closed business for 33% of the hours you invested.
+    1 group(s) not paying off: €800 cost (time included) for €100 closed business: B.
     """
     if scores.empty:
         return []
-    out: list[str] = []
-    closed, total_hours = scores["closed_value"], float(hours.reindex(scores["group_id"]).fillna(0).sum())
+    out = [str(scores["verdict_text"].iloc[0])]
+    rest = scores.iloc[1:]
+    out += rest.loc[rest["verdict"].isin(["pays_off", "promising", "early"]), "verdict_text"].tolist()
+    closed, hours = scores["closed_value"], scores["hours"]
     if closed.sum() > 0:
         top = scores.loc[closed.idxmax()]
-        share_h = float(hours.get(top["group_id"], 0.0)) / total_hours if total_hours > 0 else 0.0
-        first = top["months_to_first_close"]
-        when = "" if pd.isna(first) else f" (first close after {first:.0f} months)"
-        out.append(f"{top['name']}: {top['closed_value'] / closed.sum():.0%} of closed business for"
-                   f" {share_h:.0%} of the hours you invested{when}.")
-        per_hour = scores[scores["value_per_hour"].notna() & (closed > 0)]
-        if len(per_hour) > 1:
-            best = per_hour.loc[per_hour["value_per_hour"].idxmax()]
-            out.append(f"Best return on your time: {best['name']}, €{best['value_per_hour']:,.0f} of closed"
-                       f" business per hour spent.")
-    idle = scores[(closed <= 0) & ~scores["early"] & (scores["cost"] > 0)]
+        share_h = top["hours"] / hours.sum() if hours.sum() > 0 else 0.0
+        out.append(f"{top['name']} brings {top['closed_value'] / closed.sum():.0%} of your closed business "
+                   f"for {share_h:.0%} of the hours you invested.")
+    idle = rest[rest["verdict"] == "not_paying_off"]
     if len(idle):
-        out.append(f"{len(idle)} group(s) cost €{idle['cost'].sum():,.0f} (time included) with no closed"
-                   f" business yet: {', '.join(idle['name'])}.")
-    for r in scores[scores["early"]].itertuples(index=False):
-        out.append(f"{r.name} is early, not failing: joined {r.months:.0f} months ago; judge it after"
-                   f" {w.GROUP_EARLY_MONTHS} months.")
+        out.append(f"{len(idle)} group(s) not paying off: €{idle['cost'].sum():,.0f} cost (time included) "
+                   f"for €{idle['closed_value'].sum():,.0f} closed business: {', '.join(idle['name'])}.")
     for name in burnout.loc[burnout["burnout_risk"].astype(bool), "name"]:
         out.append(f"{name}: you give far more than you get back (burnout risk): ask for referrals.")
     return out
 
 
-def group_members(net: Network, scores: pd.DataFrame, group_id: str, as_of: pd.Timestamp) -> pd.DataFrame:
+def summary_groups(scores: pd.DataFrame) -> list[dict]:
+    """The CLI `summary --json` "groups" list from a group_scores frame, in its order, plain JSON types.
+
+    `verdict` is a VERDICTS id; `return_ratio` = closed value / cost including time (None at no cost).
+    """
+    return [{"name": str(r.name), "type": str(r.type), "contacts": int(r.contacts),
+             "referrals_given": int(r.referrals_given), "referrals_received": int(r.referrals_received),
+             "closed_value": round(float(r.closed_value), 2), "cost": round(float(r.cost), 2),
+             "score": round(float(r.score), 1), "verdict": str(r.verdict),
+             "return_ratio": None if pd.isna(r.return_on_cost) else round(float(r.return_on_cost), 4)}
+            for r in scores.itertuples(index=False)]
+
+
+def group_members(net: Network, scores: pd.DataFrame, balance: pd.DataFrame, group_id: str,
+                  as_of: pd.Timestamp) -> pd.DataFrame:
     """Contacts of `group_id` with name, company, strength, tier, whether listed as a member (else
     only seen in the group's ledger rows), and what you gave/received with them; strongest first.
 
-    `scores`: depth.score_contacts (indexed by contact_id).
+    `scores`: depth.score_contacts (indexed by contact_id); `balance`: exchanges.per_contact.
     """
     pairs = group_contacts(net, as_utc(as_of))
     ids = pairs.loc[pairs["group_id"] == group_id, "contact_id"].drop_duplicates()
     listed = set(net.members.loc[net.members["group_id"] == group_id, "contact_id"])
     info = scores.reindex(ids.to_numpy())
-    ex = give_take(net).set_index("contact_id").reindex(ids.to_numpy())
+    ex = balance.set_index("contact_id").reindex(ids.to_numpy())
     frame = pd.DataFrame({"contact_id": ids.to_numpy(), "name": _names(net, ids).to_numpy(),
                           "company": info["company"].fillna("").to_numpy(),
                           "strength": info["strength"].to_numpy(dtype=float),
@@ -467,52 +444,22 @@ def group_members(net: Network, scores: pd.DataFrame, group_id: str, as_of: pd.T
     return frame.sort_values(["strength", "name"], ascending=[False, True], ignore_index=True)
 
 
-def page_data(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> dict:
-    """Everything the Groups page shows: scores, their breakdown, hours, give/take and takeaways."""
-    ranked = group_scores(net, scores["strength"] if "strength" in scores else pd.Series(dtype=float), as_of)
-    has_targets = bool(net.annotations["target"].fillna(False).astype(bool).any())
-    burnout = group_give_take(net)
-    hours = hours_spent(net.groups, as_of)
-    return {"scores": ranked, "breakdown": score_breakdown(ranked, has_targets), "hours": hours,
-            "group_give_take": burnout, "give_take": give_take(net),
-            "takeaways": takeaways(ranked, hours, burnout)}
-
-
-LIGHT_BADGES = {"green": "🟢 pays off", "amber": "🟡 so-so", "red": "🔴 not paying off",
+LIGHT_BADGES = {"green": "🟢 pays off", "amber": "🟡 promising", "red": "🔴 not paying off",
                 "early": "⚪ early, not failing"}
 
 
 def ranking_table(scores: pd.DataFrame, group_id: str | None = None) -> pd.DataFrame:
-    """The ranking as shown: light badge, name, type, score, cost, return and the reason (one group
-    when `group_id` is given).
+    """The ranking as shown: verdict badge, name, type, cost, return, the verdict's sentence, score and how
+    the score was made (one group when `group_id` is given).
 
     >>> s = pd.DataFrame({c: [0] for c in SCORE_COLUMNS}).assign(group_id="g:a", light="early")
     >>> ranking_table(s)["light"].tolist(), len(ranking_table(s, "g:other"))
     (['⚪ early, not failing'], 0)
     """
     shown = scores if group_id is None else scores[scores["group_id"] == group_id]
-    cols = ["light", "name", "type", "score", "cost", "closed_value", "return_on_cost", "value_per_hour",
-            "contacts", "months", "months_to_first_close", "reason"]
+    cols = ["light", "name", "type", "cost", "closed_value", "return_on_cost", "verdict_text", "score",
+            "value_per_hour", "contacts", "months", "months_to_first_close", "reason"]
     return shown[cols].assign(light=shown["light"].map(LIGHT_BADGES)).reset_index(drop=True)
-
-
-def flagged_takers(balance: pd.DataFrame, contact_ids: list[str] | None = None) -> pd.DataFrame:
-    """Contacts of a give_take frame who take only or withdrew before any deposit (within `contact_ids`
-    when given), with a plain `why`.
-
-    >>> gt = pd.DataFrame({"contact_id": ["a", "b"], "name": ["A", "B"], "given": [0, 3], "received": [2, 1],
-    ...     "balance": [-2, 2], "first_given": [pd.NaT, pd.NaT], "first_received": [pd.NaT, pd.NaT],
-    ...     "takes_only": [True, False], "withdrew_before_deposit": [True, False]})
-    >>> flagged_takers(gt)["why"].tolist()
-    ['takes only: received 2, gave nothing; received before you ever gave']
-    """
-    rows = balance if contact_ids is None else balance[balance["contact_id"].isin(contact_ids)]
-    rows = rows[rows["takes_only"] | rows["withdrew_before_deposit"]]
-    why = [("; ".join(p for p in (f"takes only: received {r}, gave nothing" if t else "",
-                                  "received before you ever gave" if wd else "") if p))
-           for r, t, wd in zip(rows["received"], rows["takes_only"], rows["withdrew_before_deposit"],
-                               strict=True)]
-    return rows[["contact_id", "name", "given", "received", "balance"]].assign(why=why).reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -538,11 +485,7 @@ def member_candidates(scores: pd.DataFrame, members: pd.DataFrame, group_id: str
     """
     listed = set(members.loc[members["group_id"] == group_id, "contact_id"])
     table = scores.reset_index(drop=True).assign(member=lambda f: f["contact_id"].isin(listed))
-    keep = pd.Series(True, index=table.index)
-    if query.strip():
-        haystack = (table["name"].fillna("") + " " + table["company"].fillna("") + " "
-                    + table["position"].fillna(""))
-        keep &= haystack.str.contains(query.strip(), case=False, regex=False)
+    keep = matches(table, query)
     if tiers:
         keep &= table["tier"].isin(tiers)
     if companies:
@@ -566,7 +509,7 @@ def rule_inputs(dates: str, companies: str,
     """
     days = []
     for part in filter(None, (p.strip() for p in dates.replace("\n", ",").split(","))):
-        when = parse_date(part)
+        when = parse_day(part)
         if when is None:
             raise InputError("event dates", f"{part!r} is not a date (use 2026-03-05 or 05/03/2026)")
         days.append(when)

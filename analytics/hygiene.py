@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analytics import weights
-from analytics.actions import as_utc, contact_names, date_text
+from analytics.frames import as_utc, contact_names, date_text
 from analytics.model import Network
 
 HYGIENE_COLUMNS = ["contact_id", "name", "date", "evidence", "check", "why"]
@@ -129,7 +129,8 @@ def _matching(frame: pd.DataFrame, rx: re.Pattern[str]) -> pd.DataFrame:
     return frame[frame["evidence"].notna()]
 
 
-def early_pitches(net: Network, as_of: pd.Timestamp, window_days: int = 7) -> pd.DataFrame:
+def early_pitches(net: Network, as_of: pd.Timestamp,
+                  window_days: int = weights.EARLY_PITCH_DAYS) -> pd.DataFrame:
     """Outbound messages with sales language within `window_days` after connecting.
 
     Filters to outbound messages inside the window first (vectorised), then runs the regex on that
@@ -144,75 +145,70 @@ def early_pitches(net: Network, as_of: pd.Timestamp, window_days: int = 7) -> pd
     return _findings(found, net, "early_pitch")
 
 
-def assuming_closeness(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+def assuming_closeness(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp,
+                       balance: pd.DataFrame) -> pd.DataFrame:
     """Asking too soon: ask phrases sent to weak or brand-new ties, and taking before giving.
 
-    "ask_weak_tie": an outbound message with an ask phrase to a contact whose strength is below
-    ASK_MIN_STRENGTH or who connected fewer than ASK_MIN_DAYS_CONNECTED days before.
-    "withdrawal_before_deposit": the first referral or closed business received from a contact came
-    before anything given to them (referral, introduction, endorsement, recommendation).
+    "ask_weak_tie": an outbound message with an ask phrase to a contact who is not an active tie
+    (tier below Active, `weights.ACTIVE_TIERS`) or who connected fewer than ASK_MIN_DAYS_CONNECTED
+    days before. "withdrawal_before_deposit": see `withdrawals`; `balance` is `exchanges.per_contact`.
     """
     as_of = as_utc(as_of)
-    return pd.concat([_weak_tie_asks(net, scores, as_of), _withdrawals(net, scores, as_of)],
-                     ignore_index=True)
+    return pd.concat([weak_tie_asks(net, scores, as_of), withdrawals(balance)], ignore_index=True)
 
 
-def _weak_tie_asks(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    strength = scores.set_index("contact_id")["strength"] if len(scores) else pd.Series(dtype=float)
-    out = _outbound_messages(net, as_of)
-    out["strength"] = out["contact_id"].map(strength).astype(float).fillna(0.0)
+def weak_tie_asks(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Outbound asks for a referral or introduction to a contact who is not (yet) an active tie."""
+    tiers = scores.set_index("contact_id")["tier"] if len(scores) else pd.Series(dtype=object)
+    out = _outbound_messages(net, as_utc(as_of))
+    out["tier"] = out["contact_id"].map(tiers).astype(object).fillna("Never engaged")
     new = out["days_connected"] < weights.ASK_MIN_DAYS_CONNECTED
-    asks = _matching(out[(out["strength"] < weights.ASK_MIN_STRENGTH) | new], ASK_RE)
+    asks = _matching(out[~out["tier"].isin(weights.ACTIVE_TIERS) | new], ASK_RE)
     since = [f", {d:.0f} day(s) after connecting" if pd.notna(d) else ""
              for d in asks["days_connected"]]
-    asks["why"] = [f"Asked for a referral or introduction with strength {s:.0f}{t}: deepen the tie and "
-                   "give first." for s, t in zip(asks["strength"], since, strict=True)]
+    asks["why"] = [f"Asked for a referral or introduction from a contact in tier {t}{n}: deepen the tie "
+                   "and give first." for t, n in zip(asks["tier"], since, strict=True)]
     return _findings(asks, net, "ask_weak_tie", scores)
 
 
-def _withdrawals(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    led = net.ledger[net.ledger["date"] <= as_of]
-    taken = led[led["kind"].isin(["referral", "closed_business"]) & (led["direction"] == "in")]
-    first_in = taken.sort_values("date").drop_duplicates("contact_id")
-    given = exchanges(net, as_of)
-    first_out = given[given["direction"] == "out"].groupby("contact_id")["date"].min()
-    first_in = first_in.merge(first_out.rename("first_out"), left_on="contact_id", right_index=True,
-                              how="left")
-    early = first_in[first_in["first_out"].isna() | (first_in["first_out"] > first_in["date"])].copy()
-    gave = date_text(early["first_out"]).replace("", "nothing yet")
-    early["evidence"] = [f"{k.replace('_', ' ')} received on {d}; first thing you gave: {g}"
-                         for k, d, g in zip(early["kind"], date_text(early["date"]), gave, strict=True)]
-    early["why"] = "You received before you gave: make a deposit before the next withdrawal."
-    return _findings(early, net, "withdrawal_before_deposit", scores)
+def withdrawals(balance: pd.DataFrame) -> pd.DataFrame:
+    """Withdrawal before deposit (from `exchanges.per_contact`): the first referral or closed business
+    you received from a contact came before the first thing you gave them."""
+    early = balance[balance["withdrew_before_deposit"]]
+    gave = date_text(early["first_given"]).replace("", "nothing yet")
+    evidence = [f"{k.replace('_', ' ')} received on {d}; first thing you gave: {g}" for k, d, g in
+                zip(early["first_withdrawal_kind"], date_text(early["first_withdrawal"]), gave, strict=True)]
+    found = early.assign(date=early["first_withdrawal"], evidence=evidence, check="withdrawal_before_deposit",
+                         why="You received before you gave: make a deposit before the next withdrawal.")
+    return _sorted(found)
 
 
-def exchanges(net: Network, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
-    """contact_id, date, kind, direction of every give/take: referrals and introductions (ledger),
-    endorsements and recommendations (interactions). Each source counted once."""
-    led = net.ledger[net.ledger["kind"].isin(["referral", "introduction"])]
-    it = net.interactions[net.interactions["channel"].isin(["endorsement", "recommendation"])]
-    both = pd.concat([led[["contact_id", "date", "kind", "direction"]],
-                      it[["contact_id", "date", "channel", "direction"]].rename(columns={"channel": "kind"})],
-                     ignore_index=True)
-    both = both[both["contact_id"].fillna("") != ""]
-    return both if as_of is None else both[both["date"] <= as_of]
+def taking_without_giving(balance: pd.DataFrame) -> pd.DataFrame:
+    """You take without giving (from `exchanges.per_contact`): you received at least
+    TAKE_WITHOUT_GIVE_MIN exchanges from a contact and gave them none. date = the latest received."""
+    takers = balance[balance["takes_only"]]
+    found = takers.assign(date=takers["last_received"], check="taking_without_giving",
+                          evidence="Received " + takers["received_kinds"] + "; given nothing.",
+                          why="Give and take: return the favour with a referral, introduction or "
+                              "endorsement.")
+    return _sorted(found)
 
 
-def taking_without_giving(net: Network) -> pd.DataFrame:
-    """Contacts who gave you at least TAKE_WITHOUT_GIVE_MIN referrals/introductions/endorsements/
-    recommendations while you gave them none. date = the latest thing received."""
-    ex = exchanges(net)
-    gave = set(ex.loc[ex["direction"] == "out", "contact_id"])
-    got = ex[(ex["direction"] == "in") & ~ex["contact_id"].isin(gave)]
-    counts = got.groupby(["contact_id", "kind"]).size().unstack(fill_value=0)
-    total = counts.sum(axis=1)
-    counts = counts[total >= weights.TAKE_WITHOUT_GIVE_MIN]
-    found = got.groupby("contact_id")["date"].max().reindex(counts.index).rename_axis("contact_id")
-    found = found.reset_index()
-    received = [", ".join(f"{n} {k}(s)" for k, n in row.items() if n) for _, row in counts.iterrows()]
-    found["evidence"] = ["Received " + r + "; given nothing." for r in received]
-    found["why"] = "Give and take: return the favour with a referral, introduction or endorsement."
-    return _findings(found, net, "taking_without_giving")
+def _sorted(found: pd.DataFrame) -> pd.DataFrame:
+    found = found.sort_values(["date", "contact_id"], ascending=[False, True])
+    return found.reindex(columns=HYGIENE_COLUMNS).reset_index(drop=True)
+
+
+def consent_of(contact_ids: pd.Series, annotations: pd.DataFrame) -> pd.Series:
+    """Each contact's mailing-list consent as "yes", "no" or "unknown" (the one reading of the field).
+
+    >>> ann = pd.DataFrame({"contact_id": ["a", "b"], "consent": ["Yes ", "maybe"]})
+    >>> consent_of(pd.Series(["a", "b", "c"]), ann).tolist()
+    ['yes', 'unknown', 'unknown']
+    """
+    stored = annotations.drop_duplicates("contact_id", keep="last").set_index("contact_id")["consent"]
+    given = contact_ids.map(stored).astype(object).fillna("").astype(str).str.strip().str.lower()
+    return given.where(given.isin(["yes", "no"]), "unknown")
 
 
 def consent_issues(contacts_to_export: pd.DataFrame, annotations: pd.DataFrame) -> pd.DataFrame:
@@ -223,9 +219,7 @@ def consent_issues(contacts_to_export: pd.DataFrame, annotations: pd.DataFrame) 
     """
     ann = annotations.drop_duplicates("contact_id", keep="last").set_index("contact_id")
     frame = contacts_to_export[["contact_id", "name"]].copy()
-    consent = frame["contact_id"].map(ann["consent"]).astype(object).fillna("")
-    consent = consent.astype(str).str.strip().str.lower()
-    frame["consent"] = consent.where(consent.isin(["yes", "no"]), "unknown")
+    frame["consent"] = consent_of(frame["contact_id"], annotations)
     # reindex, not map: mapping through an empty datetime column fails in pandas 3
     frame["date"] = pd.to_datetime(ann["consent_date"].reindex(frame["contact_id"]).to_numpy(), utc=True)
     frame = frame[frame["consent"] != "yes"]

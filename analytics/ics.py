@@ -16,7 +16,7 @@ import re
 
 import pandas as pd
 
-from analytics.actions import as_utc
+from analytics.frames import as_utc
 
 PRODID = "-//Network Ledger//Follow-ups//EN"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

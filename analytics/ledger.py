@@ -21,7 +21,7 @@ import io
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import PurePath
 from typing import Any
 
@@ -30,8 +30,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from analytics.errors import InputError
+from analytics.ingest.dates import DAY_FIRST, day_problem, parse_day, slash_order
 from analytics.ingest.xlsx import read_sheets
-from analytics.limits import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, MAX_CELL_CHARS, MAX_CELLS, within_years
+from analytics.limits import MAX_AMOUNT, MAX_CELL_CHARS, MAX_CELLS
 from analytics.model import (
     DIRECTIONS,
     GROUP_COLUMNS,
@@ -152,48 +153,9 @@ def group_id(name: str) -> str:
 # Cell values
 # ---------------------------------------------------------------------------------------------------
 
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d", "%d/%m/%y", "%d.%m.%y",
-                 "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
-
-
-def _calendar_day(value: Any) -> date | None:
-    """The calendar day of a date cell or text, any year; None if not a date."""
-    if isinstance(value, datetime | date):
-        return value
-    text = str(value or "").strip()
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-    return None
-
-
-def parse_date(value: Any) -> pd.Timestamp | None:
-    """A UTC day from a date cell or text (ISO, or day first: 31/12/2025, 31.12.2025); None if not one
-    or outside the years every analysis can represent (`limits.FIRST_YEAR` to `LAST_YEAR`).
-
-    >>> parse_date("05/03/2026"), parse_date("2026-3-5")
-    (Timestamp('2026-03-05 00:00:00+0000', tz='UTC'), Timestamp('2026-03-05 00:00:00+0000', tz='UTC'))
-    >>> parse_date("soon"), parse_date("9999-12-31"), parse_date(datetime(1000, 1, 1))
-    (None, None, None)
-    """
-    day = _calendar_day(value)
-    if day is None or not within_years(day):
-        return None
-    return pd.Timestamp(day.year, day.month, day.day, tz="UTC")
-
-
-def date_problem(value: Any) -> str:
-    """Why a date cell cannot be used ("" when it can).
-
-    >>> date_problem("2026-01-05"), date_problem("soon"), date_problem("01/01/9999")
-    ('', 'bad date', 'date outside 1900-2100')
-    """
-    day = _calendar_day(value)
-    if day is None:
-        return "bad date"
-    return "" if within_years(day) else f"date outside {FIRST_YEAR}-{LAST_YEAR}"
+def _date_order(rows: list[tuple[int, list[Any]]], cols: dict[str, int], column: str) -> str:
+    """Day/month order of one sheet's date column (`dates.slash_order`; day first unless proven)."""
+    return slash_order((_getter(row, cols)(column, raw=True) for _, row in rows), DAY_FIRST)
 
 
 _SCIENTIFIC = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+")
@@ -446,6 +408,7 @@ class _Reader:
 
     def read_groups(self, report: FileReport, sheet: str, rows: list[tuple[int, list[Any]]],
                     cols: dict[str, int]) -> None:
+        order = _date_order(rows, cols, "joined_on")
         for n, row in rows:
             cell = _getter(row, cols)
             name = cell("name")
@@ -461,9 +424,9 @@ class _Reader:
             if cost is None or hours is None or cost < 0 or hours < 0:
                 self.problem(report, sheet, n, "cost or hours not a positive number")
                 continue
-            joined = parse_date(cell("joined_on", raw=True))
+            joined = parse_day(cell("joined_on", raw=True), order)
             if joined is None and cell("joined_on"):
-                self.problem(report, sheet, n, date_problem(cell("joined_on", raw=True)))
+                self.problem(report, sheet, n, day_problem(cell("joined_on", raw=True), order))
                 continue
             gid = group_id(name)
             self.groups[gid] = {"group_id": gid, "name": name, "type": gtype, "annual_cost": cost,
@@ -483,13 +446,14 @@ class _Reader:
 
     def read_activities(self, report: FileReport, sheet: str, rows: list[tuple[int, list[Any]]],
                         cols: dict[str, int]) -> None:
+        order = _date_order(rows, cols, "date")
         for n, row in rows:
             cell = _getter(row, cols)
-            day = parse_date(cell("date", raw=True))
+            day = parse_day(cell("date", raw=True), order)
             kind, direction = normalize_kind(cell("kind")), normalize_direction(cell("direction"))
             value = parse_amount(cell("value", raw=True))
             contact_id, why = self.contacts.resolve(cell("contact"))
-            why = (date_problem(cell("date", raw=True)) if day is None
+            why = (day_problem(cell("date", raw=True), order) if day is None
                    else f"unknown kind {cell('kind')!r}" if not kind
                    else f"direction {cell('direction')!r} is neither given nor received" if not direction
                    else f"value not a number up to {MAX_AMOUNT:,.0f}" if value is None
@@ -691,7 +655,7 @@ def group_row(name: Any, gtype: Any, annual_cost: Any, hours_per_month: Any, joi
             raise InputError(f"group {label!r}", f"{field_name} must be a number of 0 or more")
         figures[field_name] = amount
     joined_on = None if joined_on is None or pd.isna(joined_on) else joined_on
-    joined = parse_date(joined_on)
+    joined = parse_day(joined_on)
     if joined is None and text(joined_on):
         raise InputError(f"group {label!r}", f"joined on {text(joined_on)!r} is not a date")
     return {"group_id": gid or group_id(label), "name": label, "type": kind,
@@ -766,7 +730,7 @@ def manual_entry(day: Any, contact_id: str, gid: str, kind: str, direction: str,
 def entry_row(day: Any, contact_id: Any, gid: Any, kind: Any, direction: Any, value: Any,
               note: Any) -> dict[str, Any]:
     """One validated ledger row (without entry_id); labels like "Given" or "TYFCB" are understood."""
-    when = parse_date(day)
+    when = parse_day(day)
     kind = text(kind) if text(kind) in LEDGER_KINDS else normalize_kind(kind)
     direction = text(direction) if text(direction) in DIRECTIONS else normalize_direction(direction)
     amount = parse_amount(value)

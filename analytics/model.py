@@ -26,6 +26,8 @@ ANNOTATION_COLUMNS = ["contact_id", "closeness", "notes", "target", "consent", "
 GROUP_COLUMNS = ["group_id", "name", "type", "annual_cost", "hours_per_month", "joined_on"]
 MEMBER_COLUMNS = ["contact_id", "group_id"]
 LEDGER_COLUMNS = ["entry_id", "date", "contact_id", "group_id", "kind", "direction", "value", "note"]
+#: The user's plan ticks (kept outside the Network, see store.plan_status).
+PLAN_STATUS_COLUMNS = ["item_key", "list", "contact_id", "done_on", "note", "card_sent_on"]
 
 #: Interaction channels read from a LinkedIn export.
 EXPORT_CHANNELS = ("message", "invitation", "endorsement", "recommendation")

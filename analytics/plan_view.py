@@ -17,13 +17,15 @@ Example:
 
 from __future__ import annotations
 
-import sys
+from dataclasses import dataclass
 
 import pandas as pd
 
-from analytics import actions, hygiene
+from analytics import actions, hygiene, weights
+from analytics.analysis import Analysis
 from analytics.errors import InputError
-from analytics.model import Network
+from analytics.frames import as_utc
+from analytics.model import PLAN_STATUS_COLUMNS, Network
 
 #: Plan lists: the plan-status `list` value -> the page's title for it.
 LISTS = {"call_client": "Call your clients", "call_referrer": "Call the people who referred you",
@@ -39,38 +41,43 @@ SUGGESTED_GOALS = pd.DataFrame({"metric": ["one_to_ones", "referrals_given", "re
 CALL_LIST_COLUMNS = ["list", "name", "company", "position", "due_on", "action", "why"]
 
 
-def plan_data(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> dict:
-    """Every list the page shows that does not depend on plan status (cache this per revision).
+@dataclass(frozen=True)
+class PlanData:
+    """What the Action plan page shows that does not depend on plan status, read from one `Analysis`.
 
-    Keys: call_client, call_referrer, keep_in_touch (every candidate, ranked;
-    `actions.curate_keep_in_touch` cuts it to 50), reconnect, cadence, closeness, taking (hygiene
-    findings), goal_events, people
-    (contact_id, name, company, position: for pickers and exports), as_of, and net: the network
-    without its interactions (contacts, annotations, ledger: enough for follow-ups, exports and
-    edits, and cheap to hand out of a cache on every rerun).
+    keep_in_touch holds every candidate, ranked (`actions.curate_keep_in_touch` cuts it to 50);
+    closeness and taking are hygiene findings; people (contact_id, name, company, position) feeds
+    pickers and exports; net is the network without its interactions (contacts, annotations, ledger:
+    enough for follow-ups, exports and edits, and cheap to hand out of a cache on every rerun).
     """
-    people = scores[["contact_id", "name", "company", "position"]] if len(scores) else \
-        net.contacts[["contact_id", "name", "company", "position"]]
+
+    as_of: pd.Timestamp
+    net: Network
+    people: pd.DataFrame
+    call_client: pd.DataFrame
+    call_referrer: pd.DataFrame
+    keep_in_touch: pd.DataFrame
+    reconnect: pd.DataFrame
+    cadence: pd.DataFrame
+    closeness: pd.DataFrame
+    taking: pd.DataFrame
+    goal_events: pd.DataFrame
+
+
+def plan_data(net: Network, a: Analysis) -> PlanData:
+    """The page's lists from analysis `a` of `net` (cache this per workspace version)."""
     light = Network(owner=net.owner, contacts=net.contacts, annotations=net.annotations,
                     groups=net.groups, members=net.members, ledger=net.ledger, settings=dict(net.settings))
-    return {
-        "as_of": actions.as_utc(as_of),
-        "net": light,
-        "call_client": actions.clients_to_call(net, scores, as_of),
-        "call_referrer": actions.referrers_to_call(net, scores, as_of),
-        "keep_in_touch": actions.keep_in_touch_50(net, scores, as_of, n=sys.maxsize),
-        "reconnect": actions.reconnect(scores, net, as_of),
-        "cadence": actions.cadence(scores, net.annotations, as_of),
-        "closeness": hygiene.assuming_closeness(net, scores, as_of),
-        "taking": hygiene.taking_without_giving(net),
-        "goal_events": actions.goal_events(net, actions.as_utc(as_of)),
-        "people": people.reset_index(drop=True),
-    }
+    return PlanData(as_of=a.as_of, net=light, people=a.people, call_client=a.clients,
+                    call_referrer=a.referrers, keep_in_touch=a.keep_in_touch, reconnect=a.reconnect,
+                    cadence=a.cadence, closeness=a.closeness, taking=a.taking, goal_events=a.goal_events)
 
 
-def pitches(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp, window_days: int = 7) -> pd.DataFrame:
-    """`hygiene.early_pitches` in the page-data signature, so the UI caches it per window."""
-    return hygiene.early_pitches(net, as_of, window_days=window_days)
+def pitches(net: Network, a: Analysis, window_days: int = weights.EARLY_PITCH_DAYS) -> pd.DataFrame:
+    """Early pitches within `window_days` of connecting: the analysis' own for the default window."""
+    if window_days == weights.EARLY_PITCH_DAYS:
+        return a.pitches
+    return hygiene.early_pitches(net, a.as_of, window_days=window_days)
 
 
 def _status_by_key(status: pd.DataFrame) -> pd.DataFrame:
@@ -109,10 +116,10 @@ def _day(value: object, what: str, as_of: pd.Timestamp) -> pd.Timestamp:
     if value is None or (isinstance(value, str) and not value.strip()):
         return pd.NaT
     try:
-        when = actions.as_utc(pd.Timestamp(value)).normalize()
+        when = as_utc(pd.Timestamp(value)).normalize()
     except (ValueError, TypeError) as err:
         raise InputError(what, "use a date like 2026-11-15") from err
-    if when > actions.as_utc(as_of).normalize():
+    if when > as_utc(as_of).normalize():
         raise InputError(what, f"{when:%Y-%m-%d} is in the future; use a date up to today")
     return when
 
@@ -126,17 +133,17 @@ def status_edits(shown: pd.DataFrame, edited_rows: dict, as_of: pd.Timestamp) ->
     change are returned. Bad dates raise InputError.
 
     >>> shown = with_status(pd.DataFrame({"item_key": ["x:a"], "contact_id": ["a"]}),
-    ...                     pd.DataFrame(columns=actions.PLAN_STATUS_COLUMNS), "x")
+    ...                     pd.DataFrame(columns=PLAN_STATUS_COLUMNS), "x")
     >>> row = status_edits(shown, {0: {"done": True}}, pd.Timestamp("2026-11-15", tz="UTC")).iloc[0]
     >>> row["item_key"], f"{row['done_on']:%Y-%m-%d}"
     ('x:a', '2026-11-15')
     """
-    as_of = actions.as_utc(as_of)
+    as_of = as_utc(as_of)
     rows = []
     for position, changes in edited_rows.items():
         cur = shown.iloc[int(position)]
-        old_done = pd.NaT if pd.isna(cur["done_on"]) else actions.as_utc(cur["done_on"])
-        old_card = pd.NaT if pd.isna(cur["card_sent_on"]) else actions.as_utc(cur["card_sent_on"])
+        old_done = pd.NaT if pd.isna(cur["done_on"]) else as_utc(cur["done_on"])
+        old_card = pd.NaT if pd.isna(cur["card_sent_on"]) else as_utc(cur["card_sent_on"])
         done_on = _day(changes["done_on"], "done date", as_of) if "done_on" in changes else old_done
         card = _day(changes["card_sent_on"], "card sent", as_of) if "card_sent_on" in changes else old_card
         done = bool(changes.get("done", cur["done"])) or ("done_on" in changes and pd.notna(done_on))
@@ -160,7 +167,7 @@ def _same(a: pd.Timestamp, b: pd.Timestamp) -> bool:
 
 
 def _status_frame(rows: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=actions.PLAN_STATUS_COLUMNS)
+    frame = pd.DataFrame(rows, columns=PLAN_STATUS_COLUMNS)
     for column in ("done_on", "card_sent_on"):
         frame[column] = pd.to_datetime(frame[column], utc=True)
     return frame
@@ -170,7 +177,7 @@ def membership_rows(status: pd.DataFrame, add: list[str] = (), remove: list[str]
     """Plan-status rows that put contacts on (`add`) or off (`remove`) the keep-in-touch list, keeping
     any done date, note and card date already stored for them.
 
-    >>> membership_rows(pd.DataFrame(columns=actions.PLAN_STATUS_COLUMNS), add=["a"], remove=["b"])[
+    >>> membership_rows(pd.DataFrame(columns=PLAN_STATUS_COLUMNS), add=["a"], remove=["b"])[
     ...     ["item_key", "list"]].values.tolist()
     [['keep_in_touch:a', 'keep_in_touch_added'], ['keep_in_touch:b', 'keep_in_touch_removed']]
     """
@@ -217,12 +224,12 @@ def call_list(lists: dict[str, pd.DataFrame], status: pd.DataFrame, people: pd.D
     return out[CALL_LIST_COLUMNS]
 
 
-def mailing_sources(net: Network, data: dict, keep: pd.DataFrame) -> dict[str, list[str]]:
+def mailing_sources(net: Network, data: PlanData, keep: pd.DataFrame) -> dict[str, list[str]]:
     """Contact ids for each of MAILING_SOURCES (`data` = `plan_data`, `keep` = the curated list)."""
     ann = net.annotations
     target = ann.loc[ann["target"].fillna(False).astype(bool), "contact_id"]
-    givers = pd.concat([data["call_client"]["contact_id"], data["call_referrer"]["contact_id"]])
-    everyone = data["people"]["contact_id"]
+    givers = pd.concat([data.call_client["contact_id"], data.call_referrer["contact_id"]])
+    everyone = data.people["contact_id"]
     return {"keep-in-touch list": keep["contact_id"].tolist(),
             "target segment": everyone[everyone.isin(target)].tolist(),
             "clients and referrers": list(dict.fromkeys(givers)),
@@ -239,9 +246,7 @@ def mailing_list(net: Network, contact_ids: list[str]) -> pd.DataFrame:
     contacts = net.contacts.drop_duplicates("contact_id").set_index("contact_id")
     ids = pd.Series([c for c in contact_ids if c in contacts.index], dtype=object)
     out = contacts.reindex(ids)[MAILING_COLUMNS[1:-1]].reset_index(names="contact_id")
-    consent = net.annotations.drop_duplicates("contact_id", keep="last").set_index("contact_id")["consent"]
-    given = ids.map(consent).astype(object).fillna("").astype(str).str.strip().str.lower()
-    out["consent"] = given.where(given.isin(["yes", "no"]), "unknown").to_numpy()
+    out["consent"] = hygiene.consent_of(ids, net.annotations).to_numpy()
     return out[MAILING_COLUMNS]
 
 

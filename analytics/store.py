@@ -35,6 +35,7 @@ from analytics.model import (
     INTERACTION_COLUMNS,
     LEDGER_COLUMNS,
     MEMBER_COLUMNS,
+    PLAN_STATUS_COLUMNS,
     Network,
     Owner,
     empty_frame,
@@ -43,7 +44,6 @@ from analytics.model import (
 
 HOME_ENV = "NETWORK_LEDGER_HOME"
 CHECKPOINT_WAIT_MS = 2000  # how long a delete waits for a session that is reading before it says so
-PLAN_COLUMNS = ["item_key", "list", "contact_id", "done_on", "note", "card_sent_on"]
 GOAL_COLUMNS = ["metric", "period", "target"]
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
 
@@ -437,11 +437,11 @@ class Store:
 
     def plan_status(self) -> pd.DataFrame:
         """The action plan's persisted item status."""
-        return self._read(f"SELECT {', '.join(PLAN_COLUMNS)} FROM plan_status", PLAN_COLUMNS)
+        return self._read(f"SELECT {', '.join(PLAN_STATUS_COLUMNS)} FROM plan_status", PLAN_STATUS_COLUMNS)
 
     def save_plan_status(self, frame: pd.DataFrame) -> None:
         """Upsert plan item status rows by item_key (moves no counter: not part of the Network)."""
-        self._upsert("plan_status", frame, PLAN_COLUMNS, counters=())
+        self._upsert("plan_status", frame, PLAN_STATUS_COLUMNS, counters=())
 
     def goals(self) -> pd.DataFrame:
         """The user's networking goals (metric, period, target)."""

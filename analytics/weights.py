@@ -82,10 +82,11 @@ DUNBAR_LAYERS: tuple[tuple[str, int, float], ...] = (
 DORMANT_AFTER_DAYS = 365
 #: "Had a relationship" = a two-way exchange or at least this many interactions.
 DORMANT_MIN_INTERACTIONS = 3
-#: Strength at or above this makes a "strong tie" (the Close layer's minimum).
-STRONG_TIE_MIN = 45.0
-#: Strength at or above this makes an "active tie" (the Active layer's minimum).
-ACTIVE_TIE_MIN = 30.0
+#: Glossary (README "Words the app uses"): a *strong tie* is a contact in a strong tier, an *active tie*
+#: one in an active tier. Counting tiers (not a strength cut-off) keeps every sentence equal to the
+#: tier chart's bars: a Dormant contact with strength 34 is neither strong nor active.
+STRONG_TIERS: tuple[str, ...] = ("Inner circle", "Close")
+ACTIVE_TIERS: tuple[str, ...] = (*STRONG_TIERS, "Active")
 
 # =====================================================================================================
 # Actions and hygiene (analytics/actions.py, analytics/hygiene.py); plain-language rules in
@@ -110,8 +111,10 @@ RECONNECT_FULL_QUARTER = 12
 #: Reconnect: ignore ties whose former strength stayed below this; cap the "time since" factor.
 RECONNECT_MIN_FORMER_STRENGTH = 25.0
 RECONNECT_MAX_YEARS = 3.0
-#: Hygiene: asking for referrals is premature below this strength or this soon after connecting.
-ASK_MIN_STRENGTH = ACTIVE_TIE_MIN
+#: Hygiene: a message with sales language this many days (or fewer) after connecting is an early pitch.
+EARLY_PITCH_DAYS = 7
+#: Hygiene: asking for referrals is premature from anyone who is not an active tie (ACTIVE_TIERS), or
+#: this soon after connecting.
 ASK_MIN_DAYS_CONNECTED = 30
 #: Hygiene: received at least this many referrals/introductions/endorsements/recommendations
 #: while giving none back.
@@ -142,10 +145,10 @@ SIZE_SHARE = 0.75
 #: Width at or above this is "wide"; depth at or above this is "deep".
 WIDE_AT = 0.5
 DEEP_AT = 0.5
-#: Strong ties (strength >= STRONG_TIE_MIN) wanted: the Close layer, at most this share of contacts.
+#: Strong ties (STRONG_TIERS) wanted: the Close layer, at most this share of contacts.
 STRONG_TIES_TARGET = 15
 STRONG_TIES_MAX_SHARE = 0.3
-#: Active ties (strength >= ACTIVE_TIE_MIN) wanted: the Active layer, at most this share of contacts.
+#: Active ties (ACTIVE_TIERS) wanted: the Active layer, at most this share of contacts.
 ACTIVE_TIES_TARGET = 50
 ACTIVE_TIES_MAX_SHARE = 0.5
 
@@ -170,21 +173,21 @@ GROUP_POINTS: dict[str, float] = {
 GROUP_RETURN_FULL_AT = 3.0
 #: Referrals + introductions received per year that earn full points.
 GROUP_REFERRALS_FULL_PER_YEAR = 12.0
-#: Strong ties among the members that earn full points; strong = strength >= GROUP_STRONG_TIE_MIN.
+#: Strong ties (STRONG_TIERS) among the group's contacts that earn full points.
 GROUP_STRONG_TIES_FULL_AT = 5
-GROUP_STRONG_TIE_MIN = STRONG_TIE_MIN
 #: Share of members in your target segments that earns full points.
 GROUP_TARGET_REACH_FULL_AT = 0.3
 #: One-to-ones per month that earn full points.
 GROUP_ONE_TO_ONES_FULL_PER_MONTH = 2.0
 #: Referrals + introductions given per year that earn full points.
 GROUP_GIVING_FULL_PER_YEAR = 6.0
-#: Traffic light: green at or above, amber at or above, else red.
-GROUP_GREEN_AT = 50.0
-GROUP_AMBER_AT = 25.0
-#: Referral groups typically need 6-12 months before business flows: a group joined less than this many
-#: months ago with no closed business yet is "early", not failing (grey light instead of red).
+#: Verdict (groups.verdict; the light follows it): pays off when closed business received reaches the
+#: cost (time included); else early when joined less than GROUP_EARLY_MONTHS months ago (referral
+#: groups typically need 6-12 months before business flows); else promising when referrals and
+#: introductions received, or one-to-ones, flow at these rates; else not paying off.
 GROUP_EARLY_MONTHS = 9
+GROUP_PROMISING_REFERRALS_PER_YEAR = 4.0
+GROUP_PROMISING_ONE_TO_ONES_PER_MONTH = 1.0
 #: Months of membership assumed when the join date is unknown.
 GROUP_UNKNOWN_JOIN_MONTHS = 12
 #: Hourly rate used for time cost when the user has not set one (settings["hourly_rate"]).

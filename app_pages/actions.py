@@ -4,7 +4,7 @@ networking hygiene, goals and exports. Rules: README; logic: analytics/plan_view
 import pandas as pd
 import streamlit as st
 
-from analytics import actions, annotations, charts_actions, hygiene, ics, plan_view, sheets, views
+from analytics import actions, annotations, charts_actions, hygiene, ics, plan_view, sheets, views, weights
 from analytics.errors import InputError
 from ui import session
 
@@ -30,12 +30,12 @@ st.caption("Relationships are currency: deepen the ones you have and give before
 
 # One cached bundle; its `net` leaves out the (large) interactions, so a rerun unpickles little.
 data = session.derived(plan_view.plan_data)
-net, people, as_of = data["net"], data["people"], data["as_of"]
+net, people, as_of = data.net, data.people, data.as_of
 status = session.store().plan_status()
-keep = actions.curate_keep_in_touch(data["keep_in_touch"], status, people)
+keep = actions.curate_keep_in_touch(data.keep_in_touch, status, people)
 follow = actions.follow_ups(net, status, people, as_of)
-lists = {"call_client": data["call_client"], "call_referrer": data["call_referrer"],
-         "keep_in_touch": keep, "follow_up": follow, "reconnect": data["reconnect"]}
+lists = {"call_client": data.call_client, "call_referrer": data.call_referrer,
+         "keep_in_touch": keep, "follow_up": follow, "reconnect": data.reconnect}
 progress = actions.plan_progress(status, lists)
 names = people.drop_duplicates("contact_id").set_index("contact_id")["name"].to_dict()
 
@@ -150,7 +150,7 @@ with touch_tab:
     st.markdown("Each tier has a default rhythm (Inner circle every 14 days, Close 30, Active 90, Network "
                 "180); set your own **Cadence (days)** per contact here or on the Contacts page. Any "
                 "logged interaction restarts the clock.")
-    rhythm = data["cadence"]
+    rhythm = data.cadence
     counts = rhythm["status"].value_counts()
     k1, k2, k3 = st.columns(3)
     k1.metric("Overdue", int(counts.get("overdue", 0)))
@@ -221,7 +221,7 @@ with hygiene_tab:
     st.caption("Each check shows the evidence — your own words and the date — so you can judge it.")
     st.subheader("Pitching too early")
     st.markdown("A first message that sells spends trust you have not earned yet: give before you ask.")
-    window = st.slider("Days after connecting", 0, 30, 7, key="pitch_window",
+    window = st.slider("Days after connecting", 0, 30, weights.EARLY_PITCH_DAYS, key="pitch_window",
                        help="A message with sales language sent this soon after connecting counts.")
     found = session.derived(plan_view.pitches, window_days=window)
     st.metric("Early pitches", len(found))
@@ -229,11 +229,12 @@ with hygiene_tab:
     st.subheader("Assuming closeness")
     st.markdown("Asking a weak or brand-new tie for a referral, or taking before giving, treats a "
                 "relationship as closer than it is: relationships are currency, earn them first.")
-    evidence(data["closeness"], "hygiene_closeness")
+    evidence(data.closeness, "hygiene_closeness")
     st.subheader("Taking without giving")
-    st.markdown("People who gave you referrals, introductions or endorsements and got nothing back yet: "
-                "return the favour.")
-    evidence(data["taking"], "hygiene_taking")
+    st.markdown("People you received referrals, introductions, purchases, endorsements or recommendations "
+                "from without giving anything back yet: return the favour (the same list as on the Groups "
+                "page).")
+    evidence(data.taking, "hygiene_taking")
     st.subheader("Mailing without consent")
     st.markdown("Farming, not hunting: only mail people who said yes. The list checked here is the mailing "
                 "list on the Exports tab.")
@@ -267,7 +268,7 @@ with goals_tab:
     except InputError as err:
         session.show_error(err)
     if len(goals):
-        got = actions.goal_progress(net, goals, as_of, events=data["goal_events"])
+        got = actions.goal_progress(net, goals, as_of, events=data.goal_events)
         st.caption(f"Targets met in {int(got['met'].sum())} of {len(got)} recent periods (green = met, "
                    "dashed line = target; the last bar is the week or month still in progress).")
         st.plotly_chart(charts_actions.goal_chart(got), key="goal_chart")

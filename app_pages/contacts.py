@@ -11,7 +11,7 @@ from ui import session, widgets
 EDITOR_ROWS = 1000
 
 st.title("Contacts")
-table = session.derived(views.overview)["contacts"]
+table = session.analysis().contacts
 
 f1, f2, f3 = st.columns([2, 2, 1])
 query = f1.text_input("Search name, company or position", key="contacts_query")
@@ -42,7 +42,7 @@ changes = st.session_state.get("contacts_editor", {}).get("edited_rows", {})
 if changes:
     try:
         stored = session.store().annotations()
-        rows = annotations.apply_edits(stored, shown["contact_id"].tolist(), changes)
+        rows = annotations.apply_edits(stored, shown["contact_id"].tolist(), changes, session.as_of())
         if views.annotations_changed(stored, rows):
             session.store().save_annotations(rows)
             st.toast(f"Saved {len(rows)} change(s)")
@@ -74,6 +74,7 @@ if pick:
         if st.form_submit_button("Save", type="primary"):
             edits = {0: {"closeness": closeness, "consent": consent, "target": target, "notes": notes}}
             store = session.store()
-            store.save_annotations(annotations.apply_edits(store.annotations(), [pick], edits))
+            store.save_annotations(annotations.apply_edits(store.annotations(), [pick], edits,
+                                                           session.as_of()))
             st.toast(f"Saved your notes on {widgets.plain(row['name'])}")
             st.rerun()

@@ -32,7 +32,7 @@ options = {"color_by": color_by, "limit": int(limit), "expand": frozenset(expand
            "min_strength": float(min_strength), "company": company or None, "search": search,
            "focus": focus}
 view = session.derived(views.network_graph, **options)
-drawn = view["graph"]
+drawn = view.graph
 counts = drawn.counts
 st.caption(f"Showing {counts['shown']:,} of {counts['matched']:,} matching contacts individually; "
            f"{counts['folded']:,} folded into {counts['clusters']:,} cluster nodes.")
@@ -41,11 +41,16 @@ st.session_state["graph_expand"] = [k for k in expand if k in folded]  # drop cl
 st.multiselect("Expand clusters", list(folded), format_func=folded.get, key="graph_expand",
                help="Draw every contact of these clusters individually.")
 
-st.iframe(view["html"], height=720)
-st.download_button("Download graph as HTML", view["html"].encode("utf-8"), "network-graph.html",
+st.iframe(view.html, height=720)
+st.download_button("Download graph as HTML", view.html.encode("utf-8"), "network-graph.html",
                    "text/html", key="graph_download", help="One file that works offline in any browser.")
 
 st.subheader("Connectors")
-st.caption("Contacts in two or more clusters with low Burt constraint: they bridge parts of your network "
-           "that do not otherwise meet. Good people to ask for (and make) introductions.")
-st.dataframe(view["connectors"].drop(columns="contact_id"), hide_index=True)
+st.caption("Contacts who belong to two or more clusters (groups or companies) that do not otherwise meet. "
+           "Ask for introductions only through people you have a real relationship with (an active tie: "
+           "Inner circle, Close or Active); warm the others up first.")
+st.dataframe(view.connectors, hide_index=True, column_config={
+    "name": "Name", "tier": "Tier",
+    "strength": st.column_config.ProgressColumn("Strength", min_value=0, max_value=100, format="%d"),
+    "bridges": st.column_config.TextColumn("Bridges", width="medium"),
+    "what_to_do": st.column_config.TextColumn("What to do", width="large")})

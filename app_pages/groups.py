@@ -3,25 +3,25 @@
 import pandas as pd
 import streamlit as st
 
-from analytics import charts_groups, groups, weights
+from analytics import charts_groups, exchanges, groups
 from ui import session
 from ui.widgets import plain
 
 st.title("Which groups pay off?")
 net = session.network()
-data = session.derived(groups.page_data)
-scores = data["scores"]
+data = session.analysis()
+scores = data.groups
 if scores.empty:
     st.info("No groups yet. Add the groups you belong to (and what they cost you) on "
             "**Ledger & groups setup**.", icon=":material/groups:")
     st.page_link("app_pages/ledger.py", label="Set up your groups", icon="🗂️")
     st.stop()
 
-if data["takeaways"]:
-    st.markdown("\n".join(f"- {plain(line)}" for line in data["takeaways"]))
+if data.group_takeaways:
+    st.markdown("\n".join(f"- {plain(line)}" for line in data.group_takeaways))
 st.caption(f"Cost counts your time: hours per month × months × your hourly rate "
            f"({groups.hourly_rate(net):,.0f}; change it on Ledger & groups setup). As of "
-           f"{session.as_of():%Y-%m-%d}.")
+           f"{data.as_of:%Y-%m-%d}.")
 
 event = st.plotly_chart(charts_groups.cost_return_bubbles(scores), key="groups_bubbles",
                         on_select="rerun", selection_mode="points")
@@ -40,11 +40,16 @@ st.subheader("Ranking" if focus is None else f"Ranking — {plain(names[focus])}
 st.dataframe(
     groups.ranking_table(scores, focus), hide_index=True, key="groups_ranking",
     column_config={
-        "light": st.column_config.TextColumn("Light", help="Green ≥ 50, amber ≥ 25, else red; grey = "
-                                             "joined under 9 months ago with no closed business yet."),
+        "light": st.column_config.TextColumn(
+            "Verdict", help="Pays off: closed business ≥ cost (time included). Early: joined under "
+            "9 months ago. Promising: referrals or one-to-ones flowing, money not back yet. Else not paying "
+            "off."),
         "name": st.column_config.TextColumn("Group", width="medium"),
         "type": st.column_config.TextColumn("Type"),
-        "score": st.column_config.ProgressColumn("Score", min_value=0, max_value=100, format="%.0f"),
+        "score": st.column_config.ProgressColumn("Score", min_value=0, max_value=100, format="%.0f",
+                                                 help="How strong the group is for you; the verdict "
+                                                      "follows the money and the referrals."),
+        "verdict_text": st.column_config.TextColumn("Why this verdict", width="large"),
         "cost": st.column_config.NumberColumn("Cost so far", format="%,.0f",
                                               help="Fees plus hours × hourly rate: time counts as cost."),
         "closed_value": st.column_config.NumberColumn("Closed business", format="%,.0f"),
@@ -55,28 +60,26 @@ st.dataframe(
         "months_to_first_close": st.column_config.NumberColumn("Months to first close", format="%.0f"),
         "reason": st.column_config.TextColumn("How the score was made", width="large"),
     })
-breakdown = data["breakdown"]
+breakdown = groups.score_breakdown(scores)
 shown_breakdown = breakdown if focus is None else breakdown[breakdown["group_id"] == focus]
 st.plotly_chart(charts_groups.score_components(shown_breakdown), key="groups_components")
 
 st.subheader("Look closer")
 detail = focus or st.selectbox("Group", list(names), format_func=names.get, key="groups_detail")
 row = scores.set_index("group_id").loc[detail]
-curve = groups.payback_curve(net, detail, session.as_of())
+curve = groups.payback_curve(net, detail, data.as_of)
 month = groups.payback_month(curve)
 k = st.columns(5)
-k[0].metric("Score", f"{row['score']:.0f} / 100", help=plain(row["reason"]))
+k[0].metric("Verdict", groups.VERDICTS[row["verdict"]][0], help=plain(row["verdict_text"]))
 k[1].metric("Cost so far", f"{row['cost']:,.0f}", help="Fees plus your hours at your hourly rate.")
 k[2].metric("Closed business", f"{row['closed_value']:,.0f}")
 first = row["months_to_first_close"]
 k[3].metric("Months to first close", "—" if pd.isna(first) else f"{first:.0f}",
             help="From joining to the first closed business received through this group.")
-k[4].metric("Paid back in month", "not yet" if month is None else str(month))
-if row["early"]:
-    st.info(f"**Early, not failing.** {plain(names[detail])} was joined {row['months']:.0f} months ago. "
-            "Referral "
-            "groups typically need 6–12 months of giving before business comes back; judge it after "
-            f"{weights.GROUP_EARLY_MONTHS} months.", icon=":material/hourglass_top:")
+k[4].metric("Paid back", "yes" if row["verdict"] == "pays_off" else "not yet",
+            help="Closed business received has reached the cost so far, time included"
+                 + ("" if month is None else f"; break-even was first reached in month {month}") + ".")
+st.info(plain(row["verdict_text"]) + f" Score {row['score']:.0f}/100.", icon=":material/insights:")
 left, right = st.columns([3, 2])
 left.plotly_chart(charts_groups.payback(curve, month, names[detail]), key="groups_payback")
 right.dataframe(
@@ -89,17 +92,20 @@ right.dataframe(
 right.caption(plain(row["reason"]))
 
 st.subheader("Give and take")
-balance = data["group_give_take"]
+balance = data.group_balance
 shown_balance = balance if focus is None else balance[balance["group_id"] == focus]
 for line in shown_balance.loc[shown_balance["burnout_risk"], "reason"]:
     st.warning(plain(line), icon=":material/local_fire_department:")
 c1, c2 = st.columns(2)
 c1.plotly_chart(charts_groups.give_take_bars(shown_balance), key="groups_give_take")
-members = groups.group_members(net, session.scores(), detail, session.as_of())
-takers = groups.flagged_takers(data["give_take"], None if focus is None else members["contact_id"].tolist())
-c2.markdown("**Contacts who take without giving**" + ("" if focus is None else f" in {plain(names[focus])}"))
+members = groups.group_members(net, data.scores, data.balance, detail, data.as_of)
+takers = exchanges.taking_flags(data.balance, None if focus is None else members["contact_id"].tolist())
+c2.markdown("**Where you take without giving back**"
+            + ("" if focus is None else f" in {plain(names[focus])}"))
+c2.caption("People you received referrals, introductions, purchases, endorsements or recommendations from "
+           "without giving back, or before you gave: make a deposit.")
 if takers.empty:
-    c2.caption("Nobody: every contact you received from, you also gave to first.")
+    c2.caption("Nobody: you gave to everyone you received from, and before you received.")
 else:
     c2.dataframe(takers.drop(columns="contact_id"), hide_index=True, key="groups_takers",
                  column_config={"name": "Name", "given": "You gave", "received": "You received",

@@ -2,23 +2,25 @@
 
 import streamlit as st
 
-from analytics import charts, selection, views
+from analytics import charts, selection
+from analytics.weights import ACTIVE_TIERS, STRONG_TIERS
 from ui import session
 from ui.widgets import contact_list, plain
 
 st.title("Is my network wide, or deep?")
-data = session.derived(views.overview)
-spread, diag, tiers = data["breadth"], data["diagnosis"], data["tiers"]
+data = session.analysis()
+spread, diag, tiers = data.breadth, data.diagnosis, data.tiers
 
 k = st.columns(5)
 k[0].metric("Contacts", f"{spread['contacts']:,}")
 k[1].metric("Companies", f"{spread['companies']:,}", help="Distinct companies among your contacts.")
 k[2].metric("Diversity", f"{spread['diversity']:.2f}",
             help="Normalised Shannon entropy of companies: 0 = all at one company, 1 = all different.")
-k[3].metric("Two-way relationships", f"{data['two_way']:,}",
+k[3].metric("Two-way relationships", f"{data.two_way:,}",
             help="Contacts with at least one exchange in both directions.")
 k[4].metric("Strong ties", f"{diag['strong_ties']:,}",
-            help="Contacts with relationship strength 45 or more (see Contacts for why).")
+            help=f"Contacts in the tiers {' and '.join(STRONG_TIERS)}; active ties ({diag['active_ties']:,}) "
+                 f"add the {ACTIVE_TIERS[-1]} tier. See the tier chart and the glossary in the README.")
 
 left, right = st.columns([3, 2])
 with left:
@@ -32,13 +34,13 @@ st.caption("Click a bar, a box or a month to filter the contact list below.")
 c1, c2 = st.columns(2)
 picked = [
     c1.plotly_chart(charts.tier_pyramid(tiers), key="tiers", on_select="rerun", selection_mode="points"),
-    c2.plotly_chart(charts.company_treemap(data["contacts"]), key="treemap", on_select="rerun",
+    c2.plotly_chart(charts.company_treemap(data.contacts), key="treemap", on_select="rerun",
                     selection_mode="points"),
-    c1.plotly_chart(charts.growth_timeline(data["growth"]), key="growth", on_select="rerun",
+    c1.plotly_chart(charts.growth_timeline(data.growth), key="growth", on_select="rerun",
                     selection_mode=("points", "box")),
 ]
-c2.plotly_chart(charts.engagement(data["engagement"]), key="engagement")
+c2.plotly_chart(charts.engagement(data.engagement), key="engagement")
 
-shown, labels = selection.apply(data["contacts"], [p.selection for p in picked])
+shown, labels = selection.apply(data.contacts, [p.selection for p in picked])
 st.subheader("Contacts" + (f" — {plain(', '.join(labels))}" if labels else ""))
 contact_list(shown)

@@ -16,3 +16,16 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "workspaces"
     monkeypatch.setenv("NETWORK_LEDGER_HOME", str(home))
     return home
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the slow tiers: tests/e2e/ is `browser`, modules that open pages in AppTest are `apptest`.
+
+    `python -m pytest -m "not browser and not apptest"` is then the fast tier.
+    """
+    for item in items:
+        module = getattr(item, "module", None)
+        if "e2e" in item.path.parts:
+            item.add_marker(pytest.mark.browser)
+        elif module is not None and any(hasattr(module, name) for name in ("AppTest", "open_page")):
+            item.add_marker(pytest.mark.apptest)

@@ -14,7 +14,6 @@ from analytics.actions import (
     plan_progress,
     reconnect,
     referrers_to_call,
-    summary_actions,
 )
 from analytics.depth import score_contacts
 from analytics.errors import InputError
@@ -258,17 +257,6 @@ def test_goal_progress_rejects_unknown_metric():
     with pytest.raises(InputError, match="unknown metric"):
         goal_progress(goal_net(), pd.DataFrame({"metric": ["coffees"], "period": ["week"], "target": [1]}),
                       AS_OF)
-
-
-def test_summary_actions_is_the_cli_contract():
-    net, sc = keep_in_touch_case()
-    net.contacts.loc[net.contacts["contact_id"] == "nate", "connected_on"] = ago(3)
-    net.interactions = pd.concat([net.interactions, frame(INTERACTION_COLUMNS, [
-        {"contact_id": "nate", "date": ago(2), "channel": "message", "direction": "out",
-         "content": "Can I send you a quote?"}])], ignore_index=True)
-    assert summary_actions(net, sc, AS_OF) == {
-        "keep_in_touch": ["Ann", "Pat", "Rita", "Tara"], "reconnect": [],
-        "early_pitches": [{"name": "Nate", "date": ago(2).strftime("%Y-%m-%d")}]}
 
 
 def test_lists_accept_scores_from_depth():

@@ -42,10 +42,18 @@ def test_summary_has_every_section_of_the_contract(sample_summary: dict) -> None
     assert s["diagnosis"] in {"wide-shallow", "wide-deep", "narrow-shallow", "narrow-deep"}
     strengths = [c["strength"] for c in s["top_contacts"]]
     assert len(strengths) == 10 and strengths == sorted(strengths, reverse=True)
-    scores = [g["score"] for g in s["groups"]]
-    assert scores == sorted(scores, reverse=True) and s["groups"][0]["name"] == "BNI Domstad Utrecht"
+    order = ["pays_off", "promising", "early", "not_paying_off"]
+    verdicts = [g["verdict"] for g in s["groups"]]
+    assert verdicts == sorted(verdicts, key=order.index)  # best verdict first, then best return
+    assert s["groups"][0]["name"] == "Content Marketing Summit Köln 2026"
     assert set(s["groups"][0]) >= {"name", "type", "contacts", "referrals_given", "referrals_received",
-                                   "closed_value", "cost", "score"}
+                                   "closed_value", "cost", "score", "verdict", "return_ratio"}
+    for g in s["groups"]:
+        assert g["return_ratio"] == pytest.approx(g["closed_value"] / g["cost"], abs=1e-3)
+        assert (g["verdict"] == "pays_off") == (g["closed_value"] >= g["cost"] and g["closed_value"] > 0)
+    tiers = s["depth"]["tiers"]
+    assert s["depth"]["strong_ties"] == tiers["Inner circle"] + tiers["Close"]
+    assert s["depth"]["active_ties"] == tiers["Inner circle"] + tiers["Close"] + tiers["Active"]
     assert 0 < len(s["actions"]["keep_in_touch"]) <= 50
     assert all(set(p) == {"name", "date"} for p in s["actions"]["early_pitches"])
 

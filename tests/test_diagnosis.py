@@ -4,10 +4,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analytics import depth
+from analytics.analysis import analyse
 from analytics.breadth import breadth_summary
+from analytics.cli import summary
 from analytics.depth import TIER_ORDER, score_contacts
-from analytics.diagnosis import QUADRANTS, diagnose, summary_fields, tie_targets, width_score
+from analytics.diagnosis import QUADRANTS, diagnose, tie_targets, width_score
 from tests.test_depth import AS_OF, synthetic
 
 
@@ -57,12 +58,15 @@ def test_tie_targets_scale_with_network_size(n, expected):
 
 
 def test_summary_fields_shape():
-    fields = summary_fields(diverse(40, 30, companies=10), AS_OF)
-    assert set(fields) == {"breadth", "depth", "diagnosis", "top_contacts"}
+    net = diverse(40, 30, companies=10)
+    fields = summary(analyse(net, AS_OF), net)
+    assert set(fields) >= {"breadth", "depth", "diagnosis", "top_contacts"}
     assert fields["breadth"] == {"contacts": 40, "companies": 10, "diversity": pytest.approx(
         round(np.log(10) / np.log(40), 4))}
     assert list(fields["depth"]["tiers"]) == TIER_ORDER
-    assert fields["depth"]["strong_ties"] == 30
+    tiers = fields["depth"]["tiers"]
+    assert fields["depth"]["strong_ties"] == tiers["Inner circle"] + tiers["Close"] == 15  # the layers' caps
+    assert fields["depth"]["active_ties"] == 30
     assert fields["diagnosis"] in QUADRANTS
     assert len(fields["top_contacts"]) == 10
     assert set(fields["top_contacts"][0]) == {"name", "strength", "tier"}
@@ -78,8 +82,3 @@ def test_dormant_ties_do_not_make_a_network_deep():
     assert (result["quadrant"], result["strong_ties"], result["active_ties"]) == ("narrow-shallow", 0, 0)
     assert result["next_steps"][2].startswith("Reconnect with your 30 dormant relationships")
 
-
-def test_depth_module_serves_the_same_summary_from_given_scores():
-    net = diverse(40, 30, companies=10)
-    scores = score_contacts(net, AS_OF)
-    assert depth.summary_fields(net, AS_OF, scores) == summary_fields(net, AS_OF)

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analytics import groups, weights
+from analytics import exchanges, groups
 from analytics.model import (
     CONTACT_COLUMNS,
     GROUP_COLUMNS,
@@ -47,7 +47,7 @@ def network(group_rows: list[tuple], ledger_rows: list[tuple], members: list[tup
                    settings={"hourly_rate": rate})
 
 
-NO_STRENGTH = pd.Series(dtype=float)
+NO_STRENGTH = pd.Series(dtype=object)  # contact_id -> tier: nobody is a strong tie
 
 
 @pytest.mark.parametrize(("cost", "hours", "rate", "expected"), [
@@ -82,13 +82,29 @@ def test_cheap_group_with_business_outranks_expensive_group_without():
 @pytest.mark.parametrize(("joined", "close", "early", "light"), [
     ("2025-11-01", 0.0, True, "early"),     # 2 months in, nothing closed yet: early, not failing
     ("2023-01-01", 0.0, False, "red"),      # 3 years in, nothing closed: failing
-    ("2025-11-01", 900.0, False, "amber"),  # young but already closed business: judged on it
+    ("2025-11-01", 900.0, False, "green"),  # young but its money is already back: pays off
 ])
 def test_young_group_is_early_not_failing(joined, close, early, light):
     rows = [entry("2025-12-01", "c1", "g:a", "closed_business", "in", close)] if close else []
     row = groups.group_scores(network([group("g:a", 600.0, 0.0, joined)], rows), NO_STRENGTH, AS_OF).iloc[0]
     assert (bool(row["early"]), row["light"]) == (early, light)
-    assert ("Early, not failing" in row["reason"]) == early
+    assert ("early, not failing" in row["verdict_text"]) == early
+    if early:
+        assert row["verdict_text"].endswith("judge it from 2026-08-01.")
+
+
+@pytest.mark.parametrize(("cost", "closed", "referrals", "joined", "verdict", "light"), [
+    (1200.0, 1300.0, 0, "2025-01-01", "pays_off", "green"),          # money back, time included
+    (1200.0, 900.0, 12, "2025-01-01", "promising", "amber"),         # referrals flow, money not back yet
+    (1200.0, 900.0, 1, "2025-01-01", "not_paying_off", "red"),       # neither
+    (1200.0, 0.0, 0, "2025-09-01", "early", "early"),                # 4 months in: too young to judge
+])
+def test_verdict_follows_the_money_then_the_flow(cost, closed, referrals, joined, verdict, light):
+    rows = [entry("2025-06-01", "c1", "g:a", "closed_business", "in", closed)] if closed else []
+    rows += [entry("2025-07-01", f"r{i}", "g:a", "referral", "in") for i in range(referrals)]
+    row = groups.group_scores(network([group("g:a", cost, 0.0, joined)], rows), NO_STRENGTH, AS_OF).iloc[0]
+    assert (row["verdict"], row["light"]) == (verdict, light)
+    assert (row["verdict"] == "pays_off") == (row["closed_value"] >= row["cost"])
 
 
 def test_counts_strong_ties_target_reach_and_first_close():
@@ -98,9 +114,9 @@ def test_counts_strong_ties_target_reach_and_first_close():
                    entry("2025-02-01", "c2", "g:a", "referral", "out"),
                    entry("2026-02-01", "c2", "g:a", "referral", "in")],  # after as_of: not counted
                   members=[("c1", "g:a"), ("c3", "g:a"), ("c4", "g:a")])
-    strength = pd.Series({"c1": weights.GROUP_STRONG_TIE_MIN, "c2": 80.0, "c3": 10.0})
+    tiers = pd.Series({"c1": "Close", "c2": "Inner circle", "c3": "Active"})
     target = pd.Series({"c1": True, "c4": False, "zz": True})
-    row = groups.group_scores(net, strength, AS_OF, target).iloc[0]
+    row = groups.group_scores(net, tiers, AS_OF, target).iloc[0]
     assert (row["contacts"], row["strong_ties"], row["target_reach"]) == (4, 2, 0.25)  # c2 via the ledger
     assert (row["referrals_given"], row["referrals_received"], row["one_to_ones"]) == (1, 0, 1)
     assert row["months_to_first_close"] == pytest.approx(60 / (365.25 / 12))
@@ -125,21 +141,24 @@ def test_give_take_per_contact():
                    entry("2025-01-01", "b", "g:a", "introduction", "in"),
                    entry("2025-02-01", "b", "g:a", "referral", "out"),
                    entry("2025-03-01", "c", "g:a", "referral", "in"),
-                   entry("2025-03-01", "c", "g:a", "meeting", "in")],  # not a give/take kind
+                   entry("2025-03-01", "c", "g:a", "meeting", "in"),  # not a give/take kind
+                   entry("2025-04-01", "d", "g:a", "purchase", "in"),
+                   entry("2025-04-02", "d", "g:a", "purchase", "in"),  # two purchases received
+                   entry("2026-02-01", "c", "g:a", "referral", "out")],  # after as_of: not counted
                   interactions=[("c", utc("2025-01-01"), "endorsement", "out", "", ""),
                                 ("c", utc("2025-01-02"), "message", "out", "", "")])
-    got = groups.give_take(net).set_index("contact_id")
-    assert got.loc[["a", "b", "c"], ["given", "received", "balance"]].values.tolist() == [
-        [0, 2, -2], [1, 1, 0], [1, 1, 0]]
-    assert got["takes_only"].to_dict() == {"a": True, "b": False, "c": False}
-    assert got["withdrew_before_deposit"].to_dict() == {"a": True, "b": True, "c": False}
+    got = exchanges.per_contact(net, AS_OF).set_index("contact_id")
+    assert got.loc[["a", "b", "c", "d"], ["given", "received", "balance"]].values.tolist() == [
+        [0, 2, -2], [1, 1, 0], [1, 1, 0], [0, 2, -2]]
+    assert got["takes_only"].to_dict() == {"a": True, "b": False, "c": False, "d": True}
+    assert got["withdrew_before_deposit"].to_dict() == {"a": True, "b": False, "c": False, "d": False}
 
 
 @pytest.mark.parametrize(("given", "received", "risk"), [(6, 2, True), (6, 3, False), (5, 0, False)])
 def test_burnout_risk(given, received, risk):
     rows = ([entry(f"2025-01-{i + 1:02d}", "a", "g:a", "referral", "out") for i in range(given)]
             + [entry(f"2025-02-{i + 1:02d}", "a", "g:a", "introduction", "in") for i in range(received)])
-    got = groups.group_give_take(network([group("g:a")], rows)).iloc[0]
+    got = exchanges.per_group(network([group("g:a")], rows), AS_OF).iloc[0]
     assert (got["given"], got["received"], bool(got["burnout_risk"])) == (given, received, risk)
 
 
@@ -171,10 +190,11 @@ def test_summary_groups_contract():
     net = network([group("g:a", 100.0), group("g:b", 100.0)],
                   [entry("2025-05-01", "c1", "g:b", "closed_business", "in", 1000.0),
                    entry("2025-05-01", "c1", "g:b", "referral", "out")])
-    got = groups.summary_groups(net, NO_STRENGTH, AS_OF)
+    got = groups.summary_groups(groups.group_scores(net, NO_STRENGTH, AS_OF))
     assert [g["name"] for g in got] == ["G:B", "G:A"]
     assert list(got[0]) == ["name", "type", "contacts", "referrals_given", "referrals_received",
-                            "closed_value", "cost", "score"]
+                            "closed_value", "cost", "score", "verdict", "return_ratio"]
+    assert (got[0]["verdict"], got[0]["return_ratio"]) == ("pays_off", 10.0)
     assert (got[0]["contacts"], got[0]["referrals_given"], got[0]["closed_value"], got[0]["cost"]) == (
         1, 1, 1000.0, 100.0)
-    assert all(type(v) in (str, int, float) for g in got for v in g.values())
+    assert all(type(v) in (str, int, float) for g in got for v in g.values() if v is not None)

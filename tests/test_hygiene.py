@@ -3,6 +3,7 @@
 import pandas as pd
 import pytest
 
+from analytics.exchanges import per_contact
 from analytics.hygiene import (
     assuming_closeness,
     consent_issues,
@@ -105,19 +106,22 @@ ASKS = ["Could you introduce me to your CFO?", "Do you know anyone who needs a b
 @pytest.mark.parametrize("text", ASKS)
 def test_ask_phrases_to_a_weak_tie_are_flagged(text):
     net = network({"weak": AS_OF - pd.Timedelta(days=400)}, messages=[("weak", AS_OF, "out", text)])
-    found = assuming_closeness(net, pd.DataFrame({"contact_id": ["weak"], "strength": [10.0]}), AS_OF)
+    found = assuming_closeness(net, pd.DataFrame({"contact_id": ["weak"], "tier": ["Acquaintance"]}), AS_OF,
+                               per_contact(net, AS_OF))
     assert found["check"].tolist() == ["ask_weak_tie"]
 
 
-@pytest.mark.parametrize("strength, connected_days, text, flagged", [
-    (10.0, 400, "Could you introduce me to Sam?", True),    # weak tie
-    (80.0, 400, "Could you introduce me to Sam?", False),   # strong, long-standing tie
-    (80.0, 10, "Could you introduce me to Sam?", True),     # strong score but brand new
-    (10.0, 400, "Do you know the new café downtown?", False),  # not an ask
+@pytest.mark.parametrize("tier, connected_days, text, flagged", [
+    ("Network", 400, "Could you introduce me to Sam?", True),     # not an active tie
+    ("Dormant", 400, "Could you introduce me to Sam?", True),     # a tie gone quiet is not active
+    ("Active", 400, "Could you introduce me to Sam?", False),     # an active, long-standing tie
+    ("Inner circle", 10, "Could you introduce me to Sam?", True),  # close by score but brand new
+    ("Network", 400, "Do you know the new café downtown?", False),  # not an ask
 ])
-def test_asking_depends_on_strength_and_age_of_the_tie(strength, connected_days, text, flagged):
+def test_asking_depends_on_tier_and_age_of_the_tie(tier, connected_days, text, flagged):
     net = network({"sam": AS_OF - pd.Timedelta(days=connected_days)}, messages=[("sam", AS_OF, "out", text)])
-    found = assuming_closeness(net, pd.DataFrame({"contact_id": ["sam"], "strength": [strength]}), AS_OF)
+    found = assuming_closeness(net, pd.DataFrame({"contact_id": ["sam"], "tier": [tier]}), AS_OF,
+                               per_contact(net, AS_OF))
     assert (len(found) == 1) is flagged
 
 
@@ -128,8 +132,8 @@ def test_withdrawal_before_deposit():
         ledger=[("taker", day[100], "referral", "in"), ("fair", day[200], "referral", "out"),
                 ("fair", day[100], "referral", "in"), ("never", day[50], "closed_business", "in")],
         other=[("taker", day[50], "endorsement", "out")])
-    found = assuming_closeness(net, pd.DataFrame(columns=["contact_id", "strength"]), AS_OF)
-    found = found.set_index("contact_id")
+    found = assuming_closeness(net, pd.DataFrame(columns=["contact_id", "tier"]), AS_OF,
+                               per_contact(net, AS_OF)).set_index("contact_id")
     assert sorted(found.index) == ["never", "taker"]
     assert (found["check"] == "withdrawal_before_deposit").all()
     assert found.loc["never", "evidence"].endswith("nothing yet")
@@ -144,7 +148,7 @@ def test_taking_without_giving_needs_two_received_and_nothing_given():
         ledger=[("t1", d, "referral", "in"), ("t1", d, "introduction", "in"), ("t2", d, "referral", "in"),
                 ("t3", d, "referral", "in"), ("t3", d, "referral", "in"), ("t4", d, "referral", "in")],
         other=[("t2", AS_OF, "endorsement", "in"), ("t3", d, "recommendation", "out")])
-    found = taking_without_giving(net)
+    found = taking_without_giving(per_contact(net, AS_OF))
     assert found["contact_id"].tolist() == ["t2", "t1"]   # latest first
     assert found.loc[1, "evidence"] == "Received 1 introduction(s), 1 referral(s); given nothing."
     assert found.loc[0, "date"] == AS_OF

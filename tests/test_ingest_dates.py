@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analytics.ingest.dates import parse_dates
+from analytics.ingest.dates import DAY_FIRST, MONTH_FIRST, parse_dates, parse_day, slash_order
+from analytics.ledger import read_ledger
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -47,3 +48,26 @@ def test_index_and_dtype_are_kept():
     got = parse_dates(pd.Series(["15 Mar 2023", "15 Mar 2023", "x"], index=[7, 8, 9]))
     assert list(got.index) == [7, 8, 9] and str(got.dtype) == "datetime64[ns, UTC]"
     assert got.isna().tolist() == [False, False, True]
+
+
+@pytest.mark.parametrize(("column", "default", "expected"), [
+    (["05/03/2026", "25/03/2026"], MONTH_FIRST, "2026-03-05"),   # 25/03 proves day first for the file
+    (["05/03/2026", "03/25/2026"], DAY_FIRST, "2026-05-03"),     # 03/25 proves month first
+    (["05/03/2026"], DAY_FIRST, "2026-03-05"),                   # nothing proven: the source decides
+    (["05/03/2026"], MONTH_FIRST, "2026-05-03"),
+    (["05.03.2026", "03/25/2026"], DAY_FIRST, "2026-03-05"),     # dots are always day first
+])
+def test_one_reader_decides_day_month_order_per_file(column, default, expected):
+    assert parse_dates(pd.Series(column), default).iloc[0] == pd.Timestamp(expected, tz="UTC")
+    order = slash_order(column, default)
+    assert parse_day(column[0], order) == pd.Timestamp(expected, tz="UTC")  # cell by cell: the same
+
+
+def test_the_ledger_reads_its_dates_with_the_same_reader():
+    rows = ["Date,Contact,Group,Kind,Direction", "05/03/2026,Ann,G,Referral,Given",
+            "03/25/2026,Ann,G,Referral,Given"]
+    contacts = pd.DataFrame({"contact_id": ["a"], "name": ["Ann"], "first_name": ["Ann"], "last_name": [""],
+                             "company": [""], "url": [""], "email": [""], "position": [""],
+                             "connected_on": pd.to_datetime([None], utc=True)})
+    found = read_ledger([("activities.csv", "\n".join(rows).encode())], contacts)
+    assert sorted(found.ledger["date"].dt.strftime("%Y-%m-%d")) == ["2026-03-25", "2026-05-03"]

@@ -5,16 +5,17 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import actions, depth, hygiene, plan_view
+from analytics import actions, hygiene, plan_view
+from analytics.analysis import analyse
 from tests.apptest import open_page, sample_store
 from ui.widgets import plain
 
 AS_OF = pd.Timestamp("2026-11-15", tz="UTC")  # the sample's as_of
 
 
-def sample_lists() -> dict:
+def sample_lists() -> plan_view.PlanData:
     net = sample_store().load()
-    return plan_view.plan_data(net, depth.score_contacts(net, AS_OF), AS_OF)
+    return plan_view.plan_data(net, analyse(net, AS_OF))
 
 
 def editor_key(at: AppTest, name: str) -> str:
@@ -38,12 +39,12 @@ def test_the_plan_shows_every_list_with_its_evidence() -> None:
     assert not at.exception, [e.value for e in at.exception]
     lists = sample_lists()
     clients = at.data_editor(key=editor_key(at, "call_client")).value
-    assert clients["name"].tolist() == lists["call_client"]["name"].tolist()
+    assert clients["name"].tolist() == lists.call_client["name"].tolist()
     assert clients["why"].str.startswith("You closed business together").all()
     assert not clients["done"].any()
     assert len(at.data_editor(key=editor_key(at, "keep_in_touch")).value) == 50
     assert any("Do not ask for a referral at this step" in m.value for m in at.markdown)
-    assert metric(at, "Clients") == f"0 / {len(lists['call_client'])}"
+    assert metric(at, "Clients") == f"0 / {len(lists.call_client)}"
 
 
 def test_marking_an_item_done_persists_across_rerun_and_a_new_session() -> None:
@@ -53,7 +54,7 @@ def test_marking_an_item_done_persists_across_rerun_and_a_new_session() -> None:
     assert not at.exception, [e.value for e in at.exception]
     status = sample_store().plan_status().set_index("item_key")
     lists = sample_lists()
-    key = lists["call_client"]["item_key"].iloc[0]
+    key = lists.call_client["item_key"].iloc[0]
     assert status.loc[key, "done_on"] == AS_OF
     assert status.loc[key, "note"] == "Called; they start phase 2 in January"
 
@@ -62,7 +63,7 @@ def test_marking_an_item_done_persists_across_rerun_and_a_new_session() -> None:
         row = table.iloc[0]
         assert (row["name"], bool(row["done"]), row["note"]) == (
             first, True, "Called; they start phase 2 in January")
-        assert metric(page, "Clients") == f"1 / {len(lists['call_client'])}"
+        assert metric(page, "Clients") == f"1 / {len(lists.call_client)}"
 
 
 def test_a_card_sent_two_weeks_ago_makes_a_follow_up_call() -> None:

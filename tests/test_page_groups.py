@@ -1,9 +1,10 @@
-"""Groups page: ranking in score order, bubble selection focuses the page, early groups, page helpers."""
+"""Groups page: ranking by verdict, bubble selection focuses the page, early groups, page helpers."""
 
 import pandas as pd
 import pytest
 
-from analytics import charts_groups, depth, groups
+from analytics import charts_groups, exchanges, groups
+from analytics.analysis import analyse
 from tests.apptest import open_page, sample_store
 from ui import widgets
 
@@ -12,19 +13,20 @@ AS_OF = pd.Timestamp("2026-11-15", tz="UTC")
 
 def sample_scores() -> pd.DataFrame:
     net = sample_store().load()
-    return groups.group_scores(net, depth.score_contacts(net, AS_OF)["strength"], AS_OF)
+    return analyse(net, AS_OF).groups
 
 
-def test_ranking_shows_the_sample_groups_in_score_order() -> None:
+def test_ranking_shows_the_sample_groups_by_verdict() -> None:
     at = open_page("groups")
     assert not at.exception, [e.value for e in at.exception]
     expected = sample_scores()
     ranking = at.dataframe[0].value
     assert ranking["name"].tolist() == expected["name"].tolist()
-    assert ranking["score"].is_monotonic_decreasing
     assert ranking["light"].iloc[0] == "🟢 pays off"
+    paid = (ranking["closed_value"] >= ranking["cost"]).tolist()
+    assert (ranking["light"] == "🟢 pays off").tolist() == paid
     top = expected["name"].iloc[0]
-    assert any(top in m.value and "of closed business" in m.value for m in at.markdown)
+    assert any(f"{top} pays off" in m.value for m in at.markdown)
 
 
 def test_clicking_a_bubble_focuses_the_page_on_that_group() -> None:
@@ -45,7 +47,7 @@ def test_a_young_group_is_early_not_failing() -> None:
     at = open_page("groups")
     young = sample_scores().query("early").iloc[0]
     at.selectbox(key="groups_focus").select(young["group_id"]).run()
-    assert any("Early, not failing" in i.value for i in at.info)
+    assert any("early, not failing" in i.value for i in at.info)
     assert at.dataframe[0].value["light"].tolist() == ["⚪ early, not failing"]
 
 
@@ -76,30 +78,27 @@ def score_row(**values: object) -> dict:
     (score_row(cost=0.0, closed_value=10.0), False, {"return": 45.0}),
 ])
 def test_score_breakdown_points(row: dict, has_targets: bool, points: dict) -> None:
-    got = groups.score_breakdown(pd.DataFrame([row]), has_targets).set_index("component")["points"]
+    got = groups.points(pd.DataFrame([row]), has_targets).iloc[0]
     for component, value in points.items():
         assert got[component] == pytest.approx(value)
 
 
 def test_score_breakdown_adds_up_to_the_sample_scores() -> None:
     scores = sample_scores()
-    total = groups.score_breakdown(scores, False).groupby("group_id", sort=False)["points"].sum()
+    total = groups.score_breakdown(scores).groupby("group_id", sort=False)["points"].sum()
     assert total.round(1).tolist() == scores["score"].tolist()
 
 
-def test_takeaways_name_the_share_the_idle_and_the_early() -> None:
-    scores = pd.DataFrame({"group_id": ["g:a", "g:b", "g:c"], "name": ["A", "B", "C"],
-                           "closed_value": [600.0, 0.0, 0.0], "cost": [400.0, 800.0, 50.0],
-                           "early": [False, False, True], "months": [20.0, 20.0, 3.0],
-                           "value_per_hour": [30.0, 0.0, 0.0], "months_to_first_close": [5.0, None, None],
-                           "light": ["green", "red", "early"]})
-    hours = pd.Series([20.0, 60.0, 0.0], index=["g:a", "g:b", "g:c"])
+def test_takeaways_lead_with_the_best_verdict_and_name_the_idle() -> None:
+    scores = pd.DataFrame({"group_id": ["g:a", "g:c", "g:b"], "name": ["A", "C", "B"],
+                           "closed_value": [600.0, 0.0, 200.0], "cost": [400.0, 50.0, 800.0],
+                           "hours": [20.0, 0.0, 60.0], "verdict": ["pays_off", "early", "not_paying_off"],
+                           "verdict_text": ["A pays off.", "C is early.", "B is not paying off."]})
     burnout = pd.DataFrame({"name": ["B"], "burnout_risk": [True]})
-    lines = groups.takeaways(scores, hours, burnout)
-    assert lines == [
-        "A: 100% of closed business for 25% of the hours you invested (first close after 5 months).",
-        "1 group(s) cost €800 (time included) with no closed business yet: B.",
-        "C is early, not failing: joined 3 months ago; judge it after 9 months.",
+    assert groups.takeaways(scores, burnout) == [
+        "A pays off.", "C is early.",
+        "A brings 75% of your closed business for 25% of the hours you invested.",
+        "1 group(s) not paying off: €800 cost (time included) for €200 closed business: B.",
         "B: you give far more than you get back (burnout risk): ask for referrals.",
     ]
 
@@ -129,8 +128,9 @@ def test_flagged_takers_within_a_group() -> None:
                             "first_received": pd.to_datetime(["2026-01-01", "2026-01-01", None], utc=True),
                             "takes_only": [True, False, False],
                             "withdrew_before_deposit": [True, True, False]})
-    assert groups.flagged_takers(balance)["name"].tolist() == ["A", "B"]
-    assert groups.flagged_takers(balance, ["b", "c"])["why"].tolist() == ["received before you ever gave"]
+    assert exchanges.taking_flags(balance)["name"].tolist() == ["A", "B"]
+    assert exchanges.taking_flags(balance, ["b", "c"])["why"].tolist() == [
+        "you received before you ever gave"]
 
 
 def test_a_hostile_group_name_is_shown_as_plain_text() -> None:

@@ -57,7 +57,7 @@ def test_deleting_a_contact_toasts_its_name_escaped(sample) -> None:
 
 def test_report_takeaways(sample) -> None:
     store = sample_store()
-    top = store.load().groups.set_index("name").loc["BNI Domstad Utrecht"]
+    top = store.load().groups.set_index("name").loc["Content Marketing Summit Köln 2026"]  # the headline
     store.save_groups(pd.DataFrame([{**top.to_dict(), "group_id": top["group_id"], "name": HOSTILE}]))
     at = open_page("report")
     assert_escaped(at)

@@ -4,14 +4,16 @@ membership, exports, goals and the goal chart, on tiny hand-built tables."""
 import pandas as pd
 import pytest
 
-from analytics import actions, charts_actions, depth, hygiene, plan_view
-from analytics.actions import CARD_ACTION, KEEP_IN_TOUCH_COLUMNS, PLAN_STATUS_COLUMNS
+from analytics import actions, charts_actions, hygiene, plan_view
+from analytics.actions import CARD_ACTION, KEEP_IN_TOUCH_COLUMNS
+from analytics.analysis import analyse
 from analytics.errors import InputError
 from analytics.model import (
     ANNOTATION_COLUMNS,
     CONTACT_COLUMNS,
     INTERACTION_COLUMNS,
     LEDGER_COLUMNS,
+    PLAN_STATUS_COLUMNS,
     Network,
     empty_frame,
 )
@@ -212,12 +214,12 @@ def test_plan_data_lists_and_a_network_without_interactions() -> None:
     net.interactions = typed([("a", day("2026-11-01"), "message", "out", "hi", "c1")], INTERACTION_COLUMNS)
     net.ledger = typed([("e1", day("2026-10-01"), "a", "", "closed_business", "in", 900.0, ""),
                         ("e2", day("2026-10-02"), "b", "", "referral", "in", 0.0, "")], LEDGER_COLUMNS)
-    data = plan_view.plan_data(net, depth.score_contacts(net, AS_OF), AS_OF)
-    assert data["call_client"]["contact_id"].tolist() == ["a"]
-    assert data["call_referrer"]["contact_id"].tolist() == ["b"]
-    assert data["keep_in_touch"]["contact_id"].tolist() == ["a"]  # a client within the year
-    assert data["net"].interactions.empty and len(data["net"].ledger) == 2 and len(data["net"].contacts) == 3
-    assert data["as_of"] == AS_OF and sorted(data["people"]["contact_id"]) == ["a", "b", "c"]
+    data = plan_view.plan_data(net, analyse(net, AS_OF))
+    assert data.call_client["contact_id"].tolist() == ["a"]
+    assert data.call_referrer["contact_id"].tolist() == ["b"]
+    assert data.keep_in_touch["contact_id"].tolist() == ["a"]  # a client within the year
+    assert data.net.interactions.empty and len(data.net.ledger) == 2 and len(data.net.contacts) == 3
+    assert data.as_of == AS_OF and sorted(data.people["contact_id"]) == ["a", "b", "c"]
 
 
 GOALS = pd.DataFrame({"metric": ["one_to_ones", "reconnects"], "period": ["week", "month"],

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from plotly.offline import get_plotlyjs
 
 from analytics import pseudonyms, report
+from analytics.analysis import period_counts
 from analytics.errors import InputError
 from analytics.model import (
     CONTACT_COLUMNS,
@@ -23,7 +24,7 @@ from analytics.model import (
     Network,
     Owner,
 )
-from analytics.report_data import SECTIONS, period_counts
+from analytics.report_data import SECTIONS
 from analytics.report_html import html_table
 from tests.conftest import ROOT, SAMPLE_LEDGER, SAMPLE_ZIP
 
@@ -133,8 +134,9 @@ def test_period_window_edges(day, current):
 
 def test_takeaways_quote_the_data(data):
     assert data.takeaways["summary"] == "2 of your 4 contacts are two-way relationships (50.0%)."
-    # BNI: 3,000 of 4,000 closed; 4 of 5 hours a month over the same months
-    assert data.takeaways["groups"] == "BNI Test: 75% of closed business for 80% of hours invested."
+    # BNI: 3,000 closed on a cost of 3,598 (fees and hours): money not back, few referrals
+    assert data.takeaways["groups"] == ("BNI Test is not paying off: €3,000 of its €3,598 cost back so far "
+                                        "(0.83×), and few referrals or one-to-ones.")
     assert "1 new connections (−1)" in data.takeaways["period"]
     assert "€3,000 closed business (+€2,000)" in data.takeaways["period"]
     assert data.takeaways["plan"].startswith("0 of ")
@@ -298,7 +300,7 @@ def test_sample_report():
     net.groups, net.members, net.ledger = found.groups, found.members, found.ledger
     as_of = pd.Timestamp("2026-11-15", tz="UTC")
     data = report.report_data(net, as_of)
-    assert data.takeaways["groups"].startswith("BNI Domstad Utrecht: ")
+    assert data.takeaways["groups"].startswith("Content Marketing Summit Köln 2026 pays off: ")
     html = report.render_html(data)
     artifacts = ROOT / "tests" / "artifacts"
     artifacts.mkdir(exist_ok=True)

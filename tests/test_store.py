@@ -16,12 +16,13 @@ from analytics.model import (
     GROUP_COLUMNS,
     INTERACTION_COLUMNS,
     LEDGER_COLUMNS,
+    PLAN_STATUS_COLUMNS,
     Network,
     Owner,
     contact_key,
     empty_network,
 )
-from analytics.store import GOAL_COLUMNS, PLAN_COLUMNS, Store, list_workspaces, workspace_path
+from analytics.store import GOAL_COLUMNS, Store, list_workspaces, workspace_path
 
 
 def day(text: str) -> pd.Timestamp:
@@ -75,7 +76,7 @@ def attach(store: Store, cid: str) -> None:
     store.set_members("bni", [cid])
     store.save_ledger(frame(LEDGER_COLUMNS, ("e1", day("2024-03-05"), cid, "bni", "referral", "in",
                                              2500.0, "intro to CFO")))
-    store.save_plan_status(frame(PLAN_COLUMNS, ("call:" + cid, "call", cid, day("2024-04-01"), "rang",
+    store.save_plan_status(frame(PLAN_STATUS_COLUMNS, ("call:" + cid, "call", cid, day("2024-04-01"), "rang",
                                                 None)))
 
 
@@ -289,7 +290,7 @@ WRITES = {
     "delete_contact": lambda s: s.delete_contact("in:x"),
 }
 PLAN_WRITES = {  # not part of the Network: they move no counter, so a tick re-analyses nothing
-    "save_plan_status": lambda s: s.save_plan_status(frame(PLAN_COLUMNS, ("k", "call", "in:x", None,
+    "save_plan_status": lambda s: s.save_plan_status(frame(PLAN_STATUS_COLUMNS, ("k", "call", "in:x", None,
                                                                           "", None))),
     "save_goals": lambda s: s.save_goals(frame(GOAL_COLUMNS, ("one_to_ones", "month", 4.0))),
 }
@@ -426,10 +427,10 @@ def test_delete_group_unlinks_ledger_entries_and_drops_memberships(store):
 
 
 def test_plan_status_round_trips_dates_and_upserts_by_item_key(store):
-    store.save_plan_status(frame(PLAN_COLUMNS, ("call:in:a", "call", "in:a", day("2024-04-01"), "rang", None),
+    plan = PLAN_STATUS_COLUMNS
+    store.save_plan_status(frame(plan, ("call:in:a", "call", "in:a", day("2024-04-01"), "rang", None),
                                  ("card:in:b", "keep50", "in:b", None, "", day("2024-05-06"))))
-    store.save_plan_status(frame(PLAN_COLUMNS, ("call:in:a", "call", "in:a", day("2024-04-02"), "again",
-                                                None)))
+    store.save_plan_status(frame(plan, ("call:in:a", "call", "in:a", day("2024-04-02"), "again", None)))
     plan = Store(store.path).plan_status().set_index("item_key").sort_index()
     assert plan.index.tolist() == ["call:in:a", "card:in:b"]
     assert plan.loc["call:in:a", "done_on"] == day("2024-04-02")
@@ -441,7 +442,7 @@ def test_plan_status_round_trips_dates_and_upserts_by_item_key(store):
 
 def test_plan_status_is_empty_but_typed_on_a_new_workspace(store):
     plan = store.plan_status()
-    assert plan.empty and plan.columns.tolist() == PLAN_COLUMNS
+    assert plan.empty and plan.columns.tolist() == PLAN_STATUS_COLUMNS
     assert str(plan["card_sent_on"].dtype) == "datetime64[ns, UTC]"
 
 

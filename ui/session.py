@@ -18,7 +18,8 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
-from analytics import depth, ingest, ledger
+from analytics import ingest, ledger
+from analytics.analysis import DEFAULT_PERIOD_DAYS, Analysis, analyse
 from analytics.errors import InputError
 from analytics.model import Network
 from analytics.store import Store, list_workspaces, workspace_path
@@ -104,33 +105,39 @@ def as_of() -> pd.Timestamp:
     return pd.Timestamp(fixed, tz="UTC") if fixed else pd.Timestamp.now(tz="UTC").normalize()
 
 
-@st.cache_data(show_spinner="Scoring relationships…", max_entries=8)
-def _scores(path: str, version: Version, when: pd.Timestamp) -> pd.DataFrame:
-    return depth.score_contacts(_network(path, version), when)
+@st.cache_data(show_spinner="Analysing…", max_entries=8)
+def _analysis(path: str, version: Version, when: pd.Timestamp, period_days: int) -> Analysis:
+    return analyse(_network(path, version), when, period_days)
+
+
+def analysis(period_days: int = DEFAULT_PERIOD_DAYS) -> Analysis:
+    """The one analysis of this workspace (cached per workspace version, as-of date and period): every
+    page, the report and the graph read it."""
+    current = store()
+    return _analysis(str(current.path), current.version(), as_of(), period_days)
 
 
 def scores() -> pd.DataFrame:
-    """Relationship strength, tier and reason for every contact (cached per version and date)."""
-    current = store()
-    return _scores(str(current.path), current.version(), as_of())
+    """Relationship strength, tier and reason for every contact (the analysis' scores)."""
+    return analysis().scores
 
 
-@st.cache_data(show_spinner="Analysing…", max_entries=32)
-def _derived(path: str, version: Version, when: pd.Timestamp, module: str, name: str,
+@st.cache_data(show_spinner="Drawing…", max_entries=32)
+def _derived(path: str, version: Version, when: pd.Timestamp, period_days: int, module: str, name: str,
              options: tuple[tuple[str, object], ...]) -> object:
     func = getattr(importlib.import_module(module), name)
-    return func(_network(path, version), _scores(path, version, when), when, **dict(options))
+    return func(_network(path, version), _analysis(path, version, when, period_days), **dict(options))
 
 
-def derived(func: Callable[..., T], **options: object) -> T:
-    """`func(network, scores, as_of, **options)` for this workspace, cached per version, date and options.
+def derived(func: Callable[..., T], period_days: int = DEFAULT_PERIOD_DAYS, **options: object) -> T:
+    """`func(network, analysis, **options)` for this workspace, cached per version, date, period and options.
 
-    Pages pass an analytics function (e.g. `views.overview`); a filter change then reruns only the
-    page's filtering and drawing, not the analysis.
+    Pages pass a presentation function (e.g. `views.network_graph`); it reads the cached analysis, so a
+    filter, a plan tick or the anonymise toggle re-runs only that function, never the analysis.
     """
     current = store()
-    return _derived(str(current.path), current.version(), as_of(), func.__module__, func.__name__,
-                    tuple(sorted(options.items())))
+    return _derived(str(current.path), current.version(), as_of(), period_days, func.__module__,
+                    func.__name__, tuple(sorted(options.items())))
 
 
 def show_error(err: InputError) -> None:

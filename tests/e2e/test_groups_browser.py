@@ -6,7 +6,8 @@ Both pages are screenshotted to tests/artifacts/ for a person to look at.
 import pandas as pd
 from playwright.sync_api import Page, expect
 
-from analytics import charts_groups, depth, groups, ingest, ledger
+from analytics import charts_groups, ingest, ledger
+from analytics.analysis import analyse
 from tests.conftest import SAMPLE_LEDGER, SAMPLE_ZIP
 from tests.e2e.conftest import external_requests, screenshot, wait_for_app
 
@@ -17,7 +18,7 @@ def sample_top_group() -> str:
     net.groups, net.members, net.ledger = imported.groups, imported.members, imported.ledger
     net.settings["hourly_rate"] = 75.0
     as_of = pd.Timestamp("2026-11-15", tz="UTC")
-    return groups.group_scores(net, depth.score_contacts(net, as_of)["strength"], as_of)["name"].iloc[0]
+    return analyse(net, as_of).groups["name"].iloc[0]
 
 
 # Opening a deep URL (/groups) makes Streamlit's frontend first probe /groups/_stcore/health and
@@ -76,7 +77,7 @@ def test_groups_page_draws_chart_and_ranking(page: Page, server: str) -> None:
     expect(bubbles.get_by_text(charts_groups.short_name(top)).first).to_be_attached()
     ranking = page.locator('[data-testid="stDataFrame"]').first
     expect(ranking).to_be_visible()
-    expect(page.get_by_text(f"{top}:").first).to_be_visible()  # the takeaway names the top group
+    expect(page.get_by_text(f"{top} pays off").first).to_be_visible()  # the headline names the top group
     tall_screenshot(page, "groups")
     assert not page_errors(page) and not failed, (page.console_errors, failed)
     assert not external_requests(page.requests)

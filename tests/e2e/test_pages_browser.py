@@ -56,6 +56,8 @@ def test_report_downloads_and_renders(page: Page, server: str, browser) -> None:
     page.goto(f"{server}/report")
     wait_for_app(page)
     use_sample(page)  # the sample has groups, so every report section has content to look at
+    expect(page.get_by_text("Content Marketing Summit Köln 2026 pays off").first).to_be_visible(
+        timeout=60_000)  # the sample's report is on screen before its buttons are clicked
     files = {}
     for label, name in (("Download HTML report", "report.html"), ("Download Excel workbook", "report.xlsx")):
         with page.expect_download(timeout=120_000) as download:

@@ -1,0 +1,63 @@
+"""Small helpers shared by the scoring modules: UTC timestamps, date text and contact names.
+
+They live here, below every scoring module, so no module has to import another only for a helper.
+
+Example:
+    >>> as_utc("2026-01-02")
+    Timestamp('2026-01-02 00:00:00+0000', tz='UTC')
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analytics.model import Network
+
+
+def as_utc(ts: pd.Timestamp | str) -> pd.Timestamp:
+    """`ts` as a tz-aware UTC timestamp (naive input is taken to be UTC).
+
+    >>> as_utc(pd.Timestamp("2026-01-02 01:00", tz="Europe/Berlin")).hour
+    0
+    """
+    ts = pd.Timestamp(ts)
+    return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+
+
+def day(ts: pd.Timestamp) -> str:
+    """A date as YYYY-MM-DD, "" when unknown.
+
+    >>> day(pd.NaT), day(pd.Timestamp("2026-03-05"))
+    ('', '2026-03-05')
+    """
+    return "" if pd.isna(ts) else ts.strftime("%Y-%m-%d")
+
+
+def date_text(dates: pd.Series) -> pd.Series:
+    """Dates as YYYY-MM-DD text, "" when unknown (text dtype even when empty)."""
+    return pd.to_datetime(dates, utc=True).dt.strftime("%Y-%m-%d").fillna("").astype(str)
+
+
+def contact_names(net: Network, scores: pd.DataFrame | None = None) -> pd.Series:
+    """contact_id -> display name (scores first, then contacts; callers fall back to the id)."""
+    frames = [f for f in (scores, net.contacts) if f is not None and "name" in f.columns and len(f)]
+    if not frames:
+        return pd.Series(dtype=object)
+    names = pd.concat([f[["contact_id", "name"]] for f in frames])
+    names = names[names["name"].fillna("").astype(str).str.strip() != ""]
+    return names.drop_duplicates("contact_id").set_index("contact_id")["name"]
+
+
+def matches(table: pd.DataFrame, query: str) -> pd.Series:
+    """True for rows whose name, company or position contains `query` (case-insensitive; all rows when
+    the query is blank): the one contact search of the Contacts and Groups pages.
+
+    >>> t = pd.DataFrame({"name": ["Ann", "Bo"], "company": ["Acme", None], "position": ["", "CFO"]})
+    >>> matches(t, "acme").tolist(), matches(t, " cfo ").tolist(), matches(t, "").tolist()
+    ([True, False], [False, True], [True, True])
+    """
+    if not query.strip():
+        return pd.Series(True, index=table.index)
+    text = (table["name"].fillna("").astype(str) + " " + table["company"].fillna("").astype(str) + " "
+            + table["position"].fillna("").astype(str))
+    return text.str.contains(query.strip(), case=False, regex=False)
