@@ -51,6 +51,20 @@ def is_sample() -> bool:
     return workspace_name() == SAMPLE
 
 
+@st.cache_data(show_spinner="Checking the workspace…", max_entries=16)
+def _problem(path: str, size: int, modified: int) -> str | None:
+    return Store(path).problem()
+
+
+def workspace_problem() -> str | None:
+    """Why this session's workspace cannot be opened (checked again whenever its file changes), else None."""
+    path = workspace_path(workspace_name())
+    if not path.exists():
+        return None
+    stat = path.stat()
+    return _problem(str(path), stat.st_size, stat.st_mtime_ns)
+
+
 def store() -> Store:
     """The Store of this session's workspace (the sample is imported on first use)."""
     current = Store(workspace_path(workspace_name()))
