@@ -30,17 +30,15 @@ import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
+from analytics import charts
 from analytics import weights as W
 from analytics.errors import InputError
 from analytics.model import Network
 
 #: Columns `build_graph` and `connectors` need from the scores frame (`depth.score_contacts`).
 SCORE_COLUMNS = ["contact_id", "name", "company", "strength", "tier"]
-#: Node colour per depth tier (`depth.TIER_ORDER`), strongest first.
-TIER_COLORS: dict[str, str] = {
-    "Inner circle": "#b2182b", "Close": "#ef8a62", "Active": "#f4c542", "Network": "#67a9cf",
-    "Acquaintance": "#2166ac", "Dormant": "#999999", "Never engaged": "#d9d9d9",
-}
+#: Node colour per depth tier: the charts' tier palette (strong = dark green; red is kept for bad results).
+TIER_COLORS: dict[str, str] = charts.TIER_COLORS
 #: Colours for the largest clusters when colouring by group; the rest share `OTHER_COLOR`.
 CLUSTER_PALETTE = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d",
                    "#1f78b4", "#b15928", "#6a3d9a", "#33a02c")
