@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import charts_groups, groups, weights
 from ui import session
-from ui.widgets import plain
+from ui.widgets import WRAPPED_ROW, plain
 
 st.title("Which groups pay off?")
 net = session.network()
@@ -102,6 +102,7 @@ if takers.empty:
     c2.caption("Nobody: every contact you received from, you also gave to first.")
 else:
     c2.dataframe(takers.drop(columns="contact_id"), hide_index=True, key="groups_takers",
+                 row_height=WRAPPED_ROW,
                  column_config={"name": "Name", "given": "You gave", "received": "You received",
                                 "balance": "Balance",
                                 "why": st.column_config.TextColumn("Why", width="large")})

@@ -41,4 +41,4 @@ c2.plotly_chart(charts.engagement(data["engagement"]), key="engagement")
 
 shown, labels = selection.apply(data["contacts"], [p.selection for p in picked])
 st.subheader("Contacts" + (f" — {plain(', '.join(labels))}" if labels else ""))
-contact_list(shown)
+contact_list(shown, key="overview_contacts")
