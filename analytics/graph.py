@@ -47,7 +47,7 @@ COLOR_BY = ("tier", "group")
 _NO_COMPANY = "company:"
 #: Key of the one node that holds the folded contacts of all but the largest clusters.
 OTHER_KEY = "other"
-_PHYSICS_ITERATIONS = 150
+_INNER_RADIUS, _RADIUS_PER_POINT, _CLUSTER_RADIUS = 150.0, 6.0, 1050.0
 _TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
                                 autoescape=True)
 _TEMPLATES.filters["n"] = lambda v: f"{v:,}" if isinstance(v, int) else v  # 30,000 not 30000
@@ -242,13 +242,17 @@ def _palette(matched: pd.DataFrame) -> dict[str, str]:
     return dict(zip(sorted(sizes.index, key=lambda k: (-sizes[k], k)), CLUSTER_PALETTE, strict=False))
 
 
-def _fold(matched: pd.DataFrame, limit: int, expand: frozenset[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(shown, folded): the `limit` strongest and expanded clusters one by one, the rest folded.
+def _fold(matched: pd.DataFrame, limit: int, expand: frozenset[str],
+          inner_only: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(shown, folded): the `limit` strongest (of the `GRAPH_INNER_TIERS` when `inner_only`) and the
+    expanded clusters one by one, the rest folded.
 
     `folded["node"]` is the contact's cluster key, or `OTHER_KEY` outside the largest
     `GRAPH_MAX_CLUSTER_NODES` folded clusters; expanding `OTHER_KEY` unfolds those small clusters.
     """
-    individual = (np.arange(len(matched)) < limit) | matched["cluster"].isin(expand).to_numpy()
+    tiers = matched["tier"]
+    eligible = (tiers.isin(W.GRAPH_INNER_TIERS) if inner_only else tiers.notna()).to_numpy()
+    individual = (eligible & (np.cumsum(eligible) <= limit)) | matched["cluster"].isin(expand).to_numpy()
     sizes = matched.loc[~individual, "cluster"].value_counts()
     small = sorted(sizes.index, key=lambda k: (-sizes[k], k))[W.GRAPH_MAX_CLUSTER_NODES:]
     if OTHER_KEY in expand:
@@ -258,14 +262,62 @@ def _fold(matched: pd.DataFrame, limit: int, expand: frozenset[str]) -> tuple[pd
                                                                            OTHER_KEY))
 
 
+def labelled(tiers: pd.Series) -> pd.Series:
+    """Which drawn contacts get their name printed: the `GRAPH_LABELLED_TIERS`, or everyone when no
+    more than `GRAPH_LABEL_ALL_UP_TO` are drawn (other names show on hover).
+
+    >>> labelled(pd.Series(["Close", "Never engaged"])).tolist()
+    [True, True]
+    >>> labelled(pd.Series(["Close"] + ["Never engaged"] * 40)).sum()
+    np.int64(1)
+    """
+    if len(tiers) <= W.GRAPH_LABEL_ALL_UP_TO:
+        return pd.Series(True, index=tiers.index)
+    return tiers.isin(W.GRAPH_LABELLED_TIERS)
+
+
+def layout(shown: pd.DataFrame, folded: list[str]) -> dict[str, tuple[float, float]]:
+    """Positions computed once, so the browser runs no physics: every cluster gets a slice of the circle
+    (by how many nodes it draws); its contacts sit in that slice, stronger ones nearer to you at the
+    centre, and its folded node on the outer ring (alternately nearer and further, so labels clear).
+
+    >>> pos = layout(pd.DataFrame({"contact_id": ["a", "b"], "cluster": ["k", "k"],
+    ...                            "strength": [90.0, 10.0]}), ["k"])
+    >>> [round(math.hypot(*pos[n])) for n in ("a", "b", "cluster:k")]
+    [210, 715, 1050]
+    """
+    counts = shown["cluster"].value_counts()
+    weight = {k: int(counts.get(k, 0)) + (k in folded) for k in {*counts.index, *folded}}
+    keys = sorted(weight, key=lambda k: (-weight[k], k))
+    total = sum(weight.values()) or 1
+    start, sector = 0.0, {}
+    for key in keys:
+        sector[key] = (start, 2 * math.pi * weight[key] / total)
+        start += sector[key][1]
+    positions: dict[str, tuple[float, float]] = {}
+    for key, part in shown.groupby("cluster", sort=False):
+        first, width = sector[key]
+        n = len(part)
+        for i, (cid, strength) in enumerate(zip(part["contact_id"], part["strength"], strict=True)):
+            angle = first + width * (i + 0.5) / n
+            radius = _INNER_RADIUS + (100 - float(strength)) * _RADIUS_PER_POINT + (i % 3) * 25
+            positions[cid] = (radius * math.cos(angle), radius * math.sin(angle))
+    for j, key in enumerate(k for k in keys if k in folded):
+        first, width = sector[key]
+        radius = _CLUSTER_RADIUS + (j % 2) * 130
+        angle = first + width / 2
+        positions["cluster:" + key] = (radius * math.cos(angle), radius * math.sin(angle))
+    return positions
+
+
 def _contact_nodes(shown: pd.DataFrame, color_by: str, palette: dict[str, str],
                    brokers: set[str]) -> list[dict]:
     nodes = []
-    for row in shown.to_dict("records"):
+    for row, named in zip(shown.to_dict("records"), labelled(shown["tier"]), strict=True):
         fill = (TIER_COLORS.get(row["tier"], OTHER_COLOR) if color_by == "tier"
                 else palette.get(row["cluster"], OTHER_COLOR))
         broker = row["contact_id"] in brokers
-        nodes.append({"id": row["contact_id"], "label": row["name"], "title": _title(row),
+        nodes.append({"id": row["contact_id"], "label": row["name"] if named else "", "title": _title(row),
                       "shape": "diamond" if broker else "dot", "size": 6 + 0.24 * row["strength"],
                       "color": {"background": fill, "border": "#000000" if broker else fill},
                       "borderWidth": 3 if broker else 1, "kind": "contact", "cluster": row["cluster"],
@@ -293,13 +345,15 @@ def _legend(color_by: str, palette: dict[str, str], labels: dict[str, str], has_
 def build_graph(net: Network, scores: pd.DataFrame, *, color_by: str = "tier", limit: int = W.GRAPH_LIMIT,
                 expand: frozenset[str] = frozenset(), group: str | None = None, tier: str | None = None,
                 min_strength: float = 0, company: str | None = None, search: str = "",
-                focus: str | None = None) -> GraphData:
+                focus: str | None = None, inner_only: bool = False) -> GraphData:
     """The ego network to draw: filters, then the `limit` strongest contacts plus one node per folded cluster.
 
     Clusters: a contact's first group (in `net.groups` order), else its company. Contacts of clusters
     in `expand` (keys like "group:g1", "company:acme") are always drawn one by one. `group` matches a
     group id or name; `company` and `search` (name/company/position) ignore case. `focus` keeps one
-    contact, its stand-in neighbours and the user. Connectors are drawn as diamonds.
+    contact, its stand-in neighbours and the user. Connectors are drawn as diamonds. `inner_only` draws
+    only the `GRAPH_INNER_TIERS` one by one and folds everyone else (the page's default view). Names
+    are printed where they fit (`labelled`); every node has a precomputed position (`layout`).
 
     >>> from analytics.model import empty_network
     >>> scores = pd.DataFrame({"contact_id": ["a", "b", "c"], "name": ["Ann", "Bo", "Cy"],
@@ -327,7 +381,7 @@ def build_graph(net: Network, scores: pd.DataFrame, *, color_by: str = "tier", l
         matched = matched[matched["contact_id"].isin(near)]
         if focus not in set(matched["contact_id"]):
             matched = pd.concat([df[df["contact_id"] == focus], matched])
-    shown, folded = _fold(matched, limit, expand)
+    shown, folded = _fold(matched, limit, expand, inner_only)
     palette = _palette(matched)
     labels = {**dict(zip(df["cluster"], df["cluster_label"], strict=True)), OTHER_KEY: "Other contacts"}
     brokers = set(_rank_brokers(shown, ties, bridged, W.GRAPH_CONNECTORS_MARKED)["contact_id"])
@@ -356,6 +410,9 @@ def build_graph(net: Network, scores: pd.DataFrame, *, color_by: str = "tier", l
     edges += [{"from": c, "to": "cluster:" + k, **tie}
               for c, k in zip(shown["contact_id"].tolist(), shown["cluster"].tolist(), strict=True)
               if k in sizes.index]
+    positions = layout(shown, list(sizes.index))
+    for node in nodes[1:]:
+        node["x"], node["y"] = positions[node["id"]]
     return GraphData(nodes=nodes, edges=edges, clusters=clusters,
                      legend=_legend(color_by, palette, labels, not folded.empty),
                      counts={"total": len(df), "matched": len(matched), "shown": len(shown),
@@ -391,17 +448,14 @@ def script_json(value: object) -> str:
     return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
 
 
-def _options(node_count: int) -> dict:
-    """vis-network options: Barnes-Hut physics for a short stabilisation, then the page freezes it."""
+def _options() -> dict:
+    """vis-network options: no physics (every node comes with its position from `layout`), so even a
+    large graph is drawn at once and stays put."""
     return {
-        "physics": {"solver": "barnesHut",
-                    "barnesHut": {"gravitationalConstant": -6000, "springLength": 140, "springConstant": 0.03,
-                                  "damping": 0.35, "avoidOverlap": 0.2},
-                    "stabilization": {"enabled": True, "iterations": _PHYSICS_ITERATIONS,
-                                      "updateInterval": 50, "fit": True}},
-        "layout": {"improvedLayout": node_count <= 100},
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
-        "nodes": {"font": {"size": 12, "multi": False}},
+        "nodes": {"font": {"size": 14, "multi": False, "strokeWidth": 3, "strokeColor": "#ffffff"}},
         "edges": {"smooth": False},
     }
 
@@ -417,7 +471,7 @@ def render_html(graph: GraphData, title: str = "Network") -> str:
     (False, True)
     """
     js, css = _vis_library()
-    data = {"nodes": graph.nodes, "edges": graph.edges, "options": _options(len(graph.nodes))}
+    data = {"nodes": graph.nodes, "edges": graph.edges, "options": _options()}
     return _TEMPLATES.get_template("graph.html").render(
         title=title, legend=graph.legend, clusters=graph.clusters, counts=graph.counts,
         vis_js=Markup(js), vis_css=Markup(css),

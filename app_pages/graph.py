@@ -2,13 +2,15 @@
 
 import streamlit as st
 
-from analytics import depth, views
+from analytics import depth, views, weights
+from analytics.wording import plural
 from ui import session
 
 st.title("Your network as a graph")
-st.caption("You are in the centre; contacts cluster by group (or company where no group is known). "
-           "Bigger nodes are stronger relationships; diamonds are connectors who bridge clusters. "
-           "Above the display limit the weakest contacts fold into one node per cluster.")
+st.caption("You are in the centre; contacts cluster by group (or company where no group is known), "
+           "stronger relationships nearer to you and bigger. Diamonds are connectors who bridge clusters; "
+           "squares are clusters folded into one node. Names of your inner circle and close contacts are "
+           "printed; point at any other node to see who it is.")
 net = session.network()
 scores = session.scores()
 
@@ -25,17 +27,25 @@ focus = g[2].selectbox("Focus on one contact", scores["contact_id"], index=None,
                        format_func=lambda cid: scores.at[cid, "name"], placeholder="Everyone")
 limit = g[3].number_input("Display limit", 20, 5000, 300, step=50, key="graph_limit",
                           help="Contacts drawn one by one; the rest fold into cluster nodes.")
+everyone = st.toggle("Draw everyone, not only your inner tiers", key="graph_everyone",
+                     help=f"Off: only {', '.join(weights.GRAPH_INNER_TIERS)} are drawn one by one and "
+                          "everyone else is folded into their group or company. On: the strongest "
+                          "contacts up to the display limit, whatever their tier.")
 expand = st.session_state.get("graph_expand", [])
 
 options = {"color_by": color_by, "limit": int(limit), "expand": frozenset(expand),
            "group": groups.get(group), "tier": None if tier == "All tiers" else tier,
            "min_strength": float(min_strength), "company": company or None, "search": search,
-           "focus": focus}
+           "focus": focus, "inner_only": not everyone}
 view = session.derived(views.network_graph, **options)
 drawn = view["graph"]
 counts = drawn.counts
-st.caption(f"Showing {counts['shown']:,} of {counts['matched']:,} matching contacts individually; "
-           f"{counts['folded']:,} folded into {counts['clusters']:,} cluster nodes.")
+st.caption(f"Showing {counts['shown']:,} of {plural(counts['matched'], 'contact')} one by one; "
+           f"{plural(counts['folded'], 'contact')} folded into {plural(counts['clusters'], 'cluster node')}.")
+if not everyone and counts["shown"] == 0 and counts["matched"]:
+    st.info("None of these contacts is in your inner tiers yet (a strength built from two-way messages, "
+            "meetings and referrals puts them there), so only clusters are drawn. Switch on "
+            "**Draw everyone** to see the contacts themselves.", icon=":material/info:")
 folded = {c["key"]: c["label"] for c in drawn.clusters}
 st.session_state["graph_expand"] = [k for k in expand if k in folded]  # drop clusters filtered away
 st.multiselect("Expand clusters", list(folded), format_func=folded.get, key="graph_expand",
@@ -48,4 +58,10 @@ st.download_button("Download graph as HTML", view["html"].encode("utf-8"), "netw
 st.subheader("Connectors")
 st.caption("Contacts in two or more clusters with low Burt constraint: they bridge parts of your network "
            "that do not otherwise meet. Good people to ask for (and make) introductions.")
-st.dataframe(view["connectors"].drop(columns="contact_id"), hide_index=True)
+if view["connectors"].empty:
+    st.info("No connectors yet. A connector belongs to two or more clusters — a group and a company, or "
+            "two groups — and a LinkedIn export alone gives each contact one company only. Record your "
+            "groups and who is in them to find the people who link them.", icon=":material/info:")
+    st.page_link("app_pages/ledger.py", label="Set up your groups", icon="🗂️")
+else:
+    st.dataframe(view["connectors"].drop(columns="contact_id"), hide_index=True)
