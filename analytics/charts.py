@@ -96,11 +96,12 @@ def tier_pyramid(counts: dict[str, int]) -> go.Figure:
     """Contacts per tier as a horizontal bar pyramid, strongest on top (selectable by tier)."""
     tiers = list(counts)[::-1]
     values = [counts[t] for t in tiers]
-    fig = go.Figure(go.Bar(y=tiers, x=values, orientation="h", text=values, textposition="auto",
+    fig = go.Figure(go.Bar(y=tiers, x=values, orientation="h", text=[f"{v:,}" for v in values],
+                           textposition="outside", cliponaxis=False,
                            marker_color=[TIER_COLORS.get(t, "#999") for t in tiers],
                            customdata=[["tier", t] for t in tiers],
-                           hovertemplate="%{y}: %{x} contacts<extra></extra>"))
-    fig.update_xaxes(title="contacts")
+                           hovertemplate="%{y}: %{x:,} contacts<extra></extra>"))
+    fig.update_xaxes(title="contacts", tickformat=",d", range=[0, max(values, default=0) * 1.15 + 1])
     return _styled(fig, "Relationship tiers (Dunbar layers)")
 
 
@@ -119,7 +120,7 @@ def growth_timeline(growth: pd.DataFrame) -> go.Figure:
     return _styled(fig, "Growth: new connections per month")
 
 
-def company_treemap(contacts: pd.DataFrame, top: int = 40) -> go.Figure:
+def company_treemap(contacts: pd.DataFrame, top: int = 15) -> go.Figure:
     """Contacts by function, then company (the `top` largest companies; the rest as "other")."""
     big = contacts["company"].value_counts().head(top).index
     frame = contacts.assign(company=contacts["company"].where(contacts["company"].isin(big), OTHER))
@@ -135,7 +136,8 @@ def company_treemap(contacts: pd.DataFrame, top: int = 40) -> go.Figure:
                                values=[*functions.to_list(), *sizes["n"]], branchvalues="total",
                                customdata=custom, textinfo="label+value", textfont={"size": 15},
                                hovertemplate="%{label}: %{value:,} contacts<extra></extra>"))
-    fig.update_layout(uniformtext={"minsize": 12, "mode": "hide"})  # no label too small to read
+    # no label too small to read; no red (kept for bad results)
+    fig.update_layout(uniformtext={"minsize": 12, "mode": "hide"}, treemapcolorway=list(SERIES))
     return _styled(fig, "Who is in it: functions and companies")
 
 

@@ -47,7 +47,10 @@ COLOR_BY = ("tier", "group")
 _NO_COMPANY = "company:"
 #: Key of the one node that holds the folded contacts of all but the largest clusters.
 OTHER_KEY = "other"
-_INNER_RADIUS, _RADIUS_PER_POINT, _CLUSTER_RADIUS = 150.0, 6.0, 1050.0
+#: Layout in screen pixels at zoom 1 (the iframe's canvas is ~650 px at 1280 px), so labels print at
+#: their font size: contacts 60-280 px from you by strength, folded clusters on a ring at 300/355 px.
+_INNER_RADIUS, _RADIUS_PER_POINT, _CLUSTER_RADIUS, _RING_STEP = 60.0, 2.2, 300.0, 55.0
+_FONT = 14
 _TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
                                 autoescape=True)
 _TEMPLATES.filters["n"] = lambda v: f"{v:,}" if isinstance(v, int) else v  # 30,000 not 30000
@@ -276,6 +279,33 @@ def labelled(tiers: pd.Series) -> pd.Series:
     return tiers.isin(W.GRAPH_LABELLED_TIERS)
 
 
+def _label_box(node: dict) -> tuple[float, float, float, float]:
+    """Where vis-network prints a node's label (centred below it), as x0, y0, x1, y1 in pixels."""
+    width = len(node["label"]) * _FONT * 0.55 + 4
+    top = node["y"] + node["size"] + 2
+    return node["x"] - width / 2, top, node["x"] + width / 2, top + _FONT * 1.3
+
+
+def fit_labels(nodes: list[dict]) -> list[dict]:
+    """The nodes with every label cleared that would print over one placed before it: you first, then
+    named contacts strongest first, then clusters largest first. A cleared name still shows on hover.
+
+    >>> a = {"id": "a", "label": "Acme (40)", "x": 0, "y": 0, "size": 10, "kind": "cluster"}
+    >>> b = {**a, "id": "b", "label": "Beta (3)", "x": 20, "size": 8}
+    >>> [n["label"] for n in fit_labels([b, a])]
+    ['', 'Acme (40)']
+    """
+    rank = {"ego": 0, "contact": 1, "cluster": 2}
+    placed: list[tuple[float, float, float, float]] = []
+    keep: set[str] = set()
+    for node in sorted((n for n in nodes if n["label"]), key=lambda n: (rank[n["kind"]], -n["size"])):
+        box = _label_box(node)
+        if all(box[2] < p[0] or box[0] > p[2] or box[3] < p[1] or box[1] > p[3] for p in placed):
+            placed.append(box)
+            keep.add(node["id"])
+    return [n if n["id"] in keep or not n["label"] else {**n, "label": ""} for n in nodes]
+
+
 def layout(shown: pd.DataFrame, folded: list[str]) -> dict[str, tuple[float, float]]:
     """Positions computed once, so the browser runs no physics: every cluster gets a slice of the circle
     (by how many nodes it draws); its contacts sit in that slice, stronger ones nearer to you at the
@@ -284,7 +314,7 @@ def layout(shown: pd.DataFrame, folded: list[str]) -> dict[str, tuple[float, flo
     >>> pos = layout(pd.DataFrame({"contact_id": ["a", "b"], "cluster": ["k", "k"],
     ...                            "strength": [90.0, 10.0]}), ["k"])
     >>> [round(math.hypot(*pos[n])) for n in ("a", "b", "cluster:k")]
-    [210, 715, 1050]
+    [82, 272, 300]
     """
     counts = shown["cluster"].value_counts()
     weight = {k: int(counts.get(k, 0)) + (k in folded) for k in {*counts.index, *folded}}
@@ -300,11 +330,11 @@ def layout(shown: pd.DataFrame, folded: list[str]) -> dict[str, tuple[float, flo
         n = len(part)
         for i, (cid, strength) in enumerate(zip(part["contact_id"], part["strength"], strict=True)):
             angle = first + width * (i + 0.5) / n
-            radius = _INNER_RADIUS + (100 - float(strength)) * _RADIUS_PER_POINT + (i % 3) * 25
+            radius = _INNER_RADIUS + (100 - float(strength)) * _RADIUS_PER_POINT + (i % 3) * 14
             positions[cid] = (radius * math.cos(angle), radius * math.sin(angle))
     for j, key in enumerate(k for k in keys if k in folded):
         first, width = sector[key]
-        radius = _CLUSTER_RADIUS + (j % 2) * 130
+        radius = _CLUSTER_RADIUS + (j % 2) * _RING_STEP
         angle = first + width / 2
         positions["cluster:" + key] = (radius * math.cos(angle), radius * math.sin(angle))
     return positions
@@ -318,7 +348,7 @@ def _contact_nodes(shown: pd.DataFrame, color_by: str, palette: dict[str, str],
                 else palette.get(row["cluster"], OTHER_COLOR))
         broker = row["contact_id"] in brokers
         nodes.append({"id": row["contact_id"], "label": row["name"] if named else "", "title": _title(row),
-                      "shape": "diamond" if broker else "dot", "size": 6 + 0.24 * row["strength"],
+                      "shape": "diamond" if broker else "dot", "size": 5 + 0.1 * row["strength"],
                       "color": {"background": fill, "border": "#000000" if broker else fill},
                       "borderWidth": 3 if broker else 1, "kind": "contact", "cluster": row["cluster"],
                       "connector": broker})
@@ -397,7 +427,7 @@ def build_graph(net: Network, scores: pd.DataFrame, *, color_by: str = "tier", l
         label = f"{labels[key]} ({count:,})"
         nodes.append({"id": "cluster:" + key, "label": label, "shape": "square",
                       "title": f"{label}: contacts folded into one node; expand this cluster to see them",
-                      "size": min(40, 10 + 3 * math.log2(count + 1)),
+                      "size": min(22, 6 + 2 * math.log2(count + 1)),
                       "color": palette.get(key, OTHER_COLOR) if color_by == "group" else OTHER_COLOR,
                       "kind": "cluster", "cluster": key})
         edges.append(_ego_edge("cluster:" + key, 1 + math.log2(count + 1) / 2))
@@ -413,7 +443,7 @@ def build_graph(net: Network, scores: pd.DataFrame, *, color_by: str = "tier", l
     positions = layout(shown, list(sizes.index))
     for node in nodes[1:]:
         node["x"], node["y"] = positions[node["id"]]
-    return GraphData(nodes=nodes, edges=edges, clusters=clusters,
+    return GraphData(nodes=fit_labels(nodes), edges=edges, clusters=clusters,
                      legend=_legend(color_by, palette, labels, not folded.empty),
                      counts={"total": len(df), "matched": len(matched), "shown": len(shown),
                              "folded": len(folded), "clusters": len(sizes)})
@@ -455,7 +485,7 @@ def _options() -> dict:
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
-        "nodes": {"font": {"size": 14, "multi": False, "strokeWidth": 3, "strokeColor": "#ffffff"}},
+        "nodes": {"font": {"size": _FONT, "multi": False, "strokeWidth": 3, "strokeColor": "#ffffff"}},
         "edges": {"smooth": False},
     }
 

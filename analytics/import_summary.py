@@ -22,6 +22,24 @@ def empty_files(files: list[FileReport]) -> list[str]:
             for f in files if f.rows == 0 and f.skipped == 0]
 
 
+def upload_signature(files: list[tuple[str, bytes]]) -> list[tuple[str, int]]:
+    """Which upload an import came from: file names and sizes (the bytes stay out of the session).
+
+    >>> upload_signature([("a.zip", b"1234")])
+    [('a.zip', 4)]
+    """
+    return [(name, len(data)) for name, data in files]
+
+
+def kind_label(kind: str) -> str:
+    """A file kind as words: "endorsements_given" -> "endorsements given".
+
+    >>> kind_label("recommendations_received")
+    'recommendations received'
+    """
+    return kind.replace("_", " ")
+
+
 def differences(found_contacts: int, found_interactions: int, counts: dict[str, int]) -> list[str]:
     """Why fewer contacts or interactions were stored than the files held (`counts` from
     `Store.import_network`): an interaction identical to one already stored (same person, time, kind

@@ -14,7 +14,7 @@ EDITOR_ROWS = 1000
 st.title("Contacts")
 table = session.derived(views.overview)["contacts"]
 
-f1, f2, f3 = st.columns([2, 2, 1])
+f1, f2, f3 = st.columns([2, 2, 1.3])
 query = f1.text_input("Search name, company or position", key="contacts_query")
 tiers = f2.multiselect("Tiers", depth.TIER_ORDER, key="contacts_tiers")
 only_target = f3.toggle("Target segment only", key="contacts_target")
@@ -29,20 +29,20 @@ columns = ["name", "closeness", "consent", "cadence_days", "target", "notes", "s
            "company", "position", "last_interaction"]
 editable = set(annotations.EDITABLE)
 edited = st.data_editor(
-    shown[columns], key="contacts_editor", hide_index=True, height=480,
+    shown[columns], key="contacts_editor", hide_index=True, height=480, placeholder="—",
     disabled=[c for c in columns if c not in editable],
     column_config={
         **widgets.CONTACT_CONFIG,
         "name": st.column_config.TextColumn("Name", pinned=True),
         "closeness": st.column_config.NumberColumn("Closeness", min_value=0, max_value=5, step=1,
-                                                   width="small", help="Your own 0–5 rating."),
-        "target": st.column_config.CheckboxColumn("Target", width="small",
+                                                   width=95, help="Your own 0–5 rating."),
+        "target": st.column_config.CheckboxColumn("Target", width=70,
                                                   help="In the segment you want to grow."),
-        "consent": st.column_config.SelectboxColumn("Mailing consent", options=annotations.CONSENT_VALUES,
-                                                    width="small"),
-        "cadence_days": st.column_config.NumberColumn("Cadence (days)", min_value=1, max_value=3650,
-                                                      width="small", help="How often to be in touch."),
-        "notes": st.column_config.TextColumn("Notes", width="medium"),
+        "consent": st.column_config.SelectboxColumn("Consent", options=annotations.CONSENT_VALUES,
+                                                    width=110, help="Consent to your mailing list."),
+        "cadence_days": st.column_config.NumberColumn("Cadence", min_value=1, max_value=3650,
+                                                      width=100, help="Days between touches you aim for."),
+        "notes": st.column_config.TextColumn("Notes", width=140),
     })
 changes = st.session_state.get("contacts_editor", {}).get("edited_rows", {})
 if changes:

@@ -22,11 +22,6 @@ uploads = st.file_uploader("Export files", type=["zip", "csv", "txt", "xlsx"], a
 files = [(u.name, u.getvalue()) for u in uploads or []]
 
 
-def upload_signature(uploaded: list[tuple[str, bytes]]) -> list[tuple[str, int]]:
-    """Which upload an import came from: file names and sizes (the bytes stay out of the session)."""
-    return [(name, len(data)) for name, data in uploaded]
-
-
 mapping: dict[str, str] | None = None
 try:
     generic = [(name, data) for name, data in files if ingest.detect_kind(name, data) == "generic"]
@@ -59,7 +54,11 @@ if files:
         session.show_error(err)
         st.stop()
     st.subheader("Import report")
-    st.dataframe(ingest.import_table(parsed.files), hide_index=True, width="stretch")
+    report = ingest.import_table(parsed.files)
+    counted = st.column_config.NumberColumn(format="localized")  # 19,959 not 19959
+    st.dataframe(report.assign(Kind=report["Kind"].map(import_summary.kind_label)), hide_index=True,
+                 width="stretch", column_config={"File": st.column_config.TextColumn(width=260),
+                                                 "Rows read": counted, "Skipped": counted})
     for f in parsed.files:
         for warning in f.warnings:
             st.warning(plain(f"{f.file}: {warning}"), icon="ℹ️")
@@ -70,7 +69,7 @@ if files:
     c2.metric("Interactions found", f"{len(parsed.interactions):,}")
 
     done = st.session_state.get(IMPORTED)
-    if done and done["files"] == upload_signature(files):
+    if done and done["files"] == import_summary.upload_signature(files):
         counts = done["counts"]
         added = plural(counts["interactions_added"], "new interaction")
         st.success(f"Imported into “{plain(done['workspace'])}”: {plural(counts['added'], 'new contact')}, "
@@ -95,7 +94,7 @@ if files:
             except InputError as err:
                 session.show_error(err)
                 st.stop()
-            st.session_state[IMPORTED] = {"files": upload_signature(files), "counts": counts,
+            st.session_state[IMPORTED] = {"files": import_summary.upload_signature(files), "counts": counts,
                                           "workspace": target}
             st.rerun()
 

@@ -15,7 +15,7 @@ k[0].metric("Contacts", f"{spread['contacts']:,}")
 k[1].metric("Companies", f"{spread['companies']:,}", help="Distinct companies among your contacts.")
 k[2].metric("Diversity", f"{spread['diversity']:.2f}",
             help="Normalised Shannon entropy of companies: 0 = all at one company, 1 = all different.")
-k[3].metric("Two-way relationships", f"{data['two_way']:,}",
+k[3].metric("Two-way ties", f"{data['two_way']:,}",
             help="Contacts with at least one exchange in both directions.")
 k[4].metric("Strong ties", f"{diag['strong_ties']:,}",
             help="Contacts with relationship strength 45 or more (see Contacts for why).")

@@ -44,8 +44,12 @@ def test_default_view_draws_the_inner_tiers_and_clusters(scored) -> None:
     tier = scores.set_index("contact_id")["tier"]
     named = [n for n in contacts if n["label"]]
     assert {tier[n["id"]] for n in named} <= set(W.GRAPH_LABELLED_TIERS)
-    assert len(named) == int(scores["tier"].isin(W.GRAPH_LABELLED_TIERS).sum())
-    assert all(n["label"] for n in clusters), "every cluster node says what it holds"
+    assert len(named) >= min(3, int((scores["tier"] == "Inner circle").sum())), "the inner circle is named"
+    assert sum(1 for n in clusters if n["label"]) >= min(len(clusters), 8), "the largest clusters are named"
+    boxes = [graph._label_box(n) for n in drawn.nodes if n["label"]]
+    overlaps = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+    assert overlaps == [], "no label prints over another"
     name = scores.set_index("contact_id")["name"]
     assert all(n["title"].startswith(name[n["id"]]) for n in contacts), "unnamed nodes name on hover"
 
@@ -64,4 +68,4 @@ def test_every_node_is_placed_and_clusters_do_not_sit_on_each_other(scored) -> N
     assert all(isinstance(n["x"], float | int) and isinstance(n["y"], float | int) for n in drawn.nodes)
     ring = [(n["x"], n["y"]) for n in drawn.nodes if n["kind"] == "cluster"]
     gaps = [math.dist(a, b) for i, a in enumerate(ring) for b in ring[i + 1:]]
-    assert min(gaps) > 60, "cluster labels need room"
+    assert min(gaps) > 20, "cluster nodes do not sit on each other"
