@@ -3,7 +3,6 @@
 import streamlit as st
 
 from analytics import depth, views, weights
-from analytics.wording import plural
 from ui import session
 
 st.title("Your network as a graph")
@@ -40,8 +39,6 @@ options = {"color_by": color_by, "limit": int(limit), "expand": frozenset(expand
 view = session.derived(views.network_graph, **options)
 drawn = view["graph"]
 counts = drawn.counts
-st.caption(f"Showing {counts['shown']:,} of {plural(counts['matched'], 'contact')} one by one; "
-           f"{plural(counts['folded'], 'contact')} folded into {plural(counts['clusters'], 'cluster node')}.")
 if not everyone and counts["shown"] == 0 and counts["matched"]:
     st.info("None of these contacts is in your inner tiers yet (a strength built from two-way messages, "
             "meetings and referrals puts them there), so only clusters are drawn. Switch on "
