@@ -70,8 +70,10 @@ def test_screenshots(browser: Browser, server: str, width: int, height: int) -> 
     name_field = page.get_by_role("textbox", name="Save into a new workspace named")
     name_field.fill(f"linkedin-{width}")
     name_field.press("Enter")
+    button = page.get_by_role("button", name=f"Import into workspace “linkedin-{width}”")
+    expect(button).to_be_visible(timeout=60_000)  # the rerun that took the name is over
     wait_for_app(page)
-    page.get_by_role("button", name=re.compile("Import into workspace")).click()
+    button.click()
     expect(page.get_by_text(re.compile(r"Imported into .*: [\d,]+ new"))).to_be_visible(timeout=180_000)
     wait_for_app(page)
     expect(page.get_by_role("button", name=re.compile("Import into workspace"))).to_have_count(0)
