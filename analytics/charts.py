@@ -11,17 +11,50 @@ Example:
 from __future__ import annotations
 
 import html
+import math
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import weights as W
 
+#: The one palette: green for good results, red only for bad ones, the rest neutral (charts_groups,
+#: charts_actions and the report draw with these too).
+GOOD, BAD, WARN, MUTED = "#2e8b57", "#c8453b", "#e0a030", "#9a9a9a"
+#: Colours for series that are neither good nor bad (components, categories): no red among them.
+SERIES = ("#1f6f5c", "#4c78a8", "#e0a458", "#72b7b2", "#9d755d", "#b279a2", "#54a24b", "#bab0ac")
 TIER_COLORS = {"Inner circle": "#0b5d4b", "Close": "#1f8a70", "Active": "#62b58f", "Network": "#a8d5ba",
                "Acquaintance": "#d9e4dd", "Dormant": "#e0a458", "Never engaged": "#c9c9c9"}
 OTHER = "other companies"
 _LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "height": 340,
            "font": {"family": "sans-serif"}, "plot_bgcolor": "white"}
+
+
+def nice_step(top: float, ticks: int = 4) -> float:
+    """The round tick step for counts (1, 2 or 5 times a power of ten, at least 1) that covers `top`
+    in at most `ticks` steps.
+
+    >>> nice_step(500), nice_step(1579), nice_step(3), nice_step(0), nice_step(10)
+    (200.0, 500.0, 1.0, 1.0, 5.0)
+    """
+    raw = max(float(top) / ticks, 1.0)
+    power = 10.0 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw - 1e-9)
+
+
+def shared_ticks(left: float, right: float, ticks: int = 4) -> tuple[dict, dict]:
+    """Axis settings for two y axes over the same plot: round steps on both and the same number of
+    steps, so the gridlines of one fall on the ticks of the other.
+
+    >>> [(axis["range"], axis["dtick"]) for axis in shared_ticks(40, 1579)]
+    [([0, 40.0], 10.0), ([0, 2000.0], 500.0)]
+    """
+    steps = [nice_step(top, ticks) for top in (left, right)]
+    count = max(math.ceil(max(float(top), 1.0) / step - 1e-9) for top, step in zip((left, right), steps,
+                                                                                   strict=True))
+    left_axis, right_axis = ({"range": [0, step * count], "dtick": step, "tick0": 0, "tickformat": ",d"}
+                             for step in steps)
+    return left_axis, right_axis
 
 
 def _styled(fig: go.Figure, title: str) -> go.Figure:
@@ -37,19 +70,23 @@ def quadrant(width: float, depth: float, label: str) -> go.Figure:
     """
     fig = go.Figure()
     names = (("narrow-shallow", 0, 0), ("wide-shallow", 1, 0), ("narrow-deep", 0, 1), ("wide-deep", 1, 1))
+    x, y = min(max(width, 0.04), 0.96), min(max(depth, 0.06), 0.94)
     for name, right, top in names:
         x0, x1 = (W.WIDE_AT, 1) if right else (0, W.WIDE_AT)
         y0, y1 = (W.DEEP_AT, 1) if top else (0, W.DEEP_AT)
         fig.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, line_width=0, layer="below",
                       fillcolor="#e8f3ee" if name == label else "#f6f6f6")
-        fig.add_annotation(x=(x0 + x1) / 2, y=y0 + 0.04, text=name.replace("-", " · "), showarrow=False,
+        # each name sits at the quadrant's edge away from the point, so the two never print over each other
+        low = y < (y0 + y1) / 2
+        fig.add_annotation(x=(x0 + x1) / 2, y=y1 - 0.02 if low else y0 + 0.02, text=name.replace("-", " · "),
+                           showarrow=False, yanchor="top" if low else "bottom",
                            font={"color": "#666", "size": 12})
-    x, y = min(max(width, 0.04), 0.96), min(max(depth, 0.06), 0.94)
-    fig.add_trace(go.Scatter(x=[x], y=[y], mode="markers+text", text=["your network"],
-                             textposition="middle left" if x > 0.5 else "middle right",
-                             customdata=[[width, depth]], marker={"size": 22, "color": "#1f6f5c"},
+    fig.add_trace(go.Scatter(x=[x], y=[y], mode="markers", customdata=[[width, depth]],
+                             marker={"size": 22, "color": "#1f6f5c"},
                              hovertemplate="breadth %{customdata[0]:.2f} · depth %{customdata[1]:.2f}"
                                            "<extra></extra>"))
+    fig.add_annotation(x=x, y=y, text="your network", showarrow=False, font={"size": 13, "color": "#1f6f5c"},
+                       xanchor="right" if x > 0.5 else "left", xshift=-16 if x > 0.5 else 16)
     fig.update_xaxes(range=[0, 1], title="breadth (size, diversity)", showgrid=False, zeroline=False)
     fig.update_yaxes(range=[0, 1], title="depth (two-way relationships)", showgrid=False, zeroline=False)
     return _styled(fig, "Wide or deep?")
@@ -59,11 +96,12 @@ def tier_pyramid(counts: dict[str, int]) -> go.Figure:
     """Contacts per tier as a horizontal bar pyramid, strongest on top (selectable by tier)."""
     tiers = list(counts)[::-1]
     values = [counts[t] for t in tiers]
-    fig = go.Figure(go.Bar(y=tiers, x=values, orientation="h", text=values, textposition="auto",
+    fig = go.Figure(go.Bar(y=tiers, x=values, orientation="h", text=[f"{v:,}" for v in values],
+                           textposition="outside", cliponaxis=False,
                            marker_color=[TIER_COLORS.get(t, "#999") for t in tiers],
                            customdata=[["tier", t] for t in tiers],
-                           hovertemplate="%{y}: %{x} contacts<extra></extra>"))
-    fig.update_xaxes(title="contacts")
+                           hovertemplate="%{y}: %{x:,} contacts<extra></extra>"))
+    fig.update_xaxes(title="contacts", tickformat=",d", range=[0, max(values, default=0) * 1.15 + 1])
     return _styled(fig, "Relationship tiers (Dunbar layers)")
 
 
@@ -75,12 +113,14 @@ def growth_timeline(growth: pd.DataFrame) -> go.Figure:
                          hovertemplate="%{x}: %{y} new<extra></extra>"))
     fig.add_trace(go.Scatter(x=growth["month"], y=growth["cumulative"], name="total", yaxis="y2",
                              line={"color": "#0b5d4b"}, hovertemplate="%{x}: %{y} in total<extra></extra>"))
-    fig.update_layout(yaxis2={"overlaying": "y", "side": "right", "showgrid": False, "rangemode": "tozero"},
+    left, right = shared_ticks(growth["new"].max() if len(growth) else 0,
+                               growth["cumulative"].max() if len(growth) else 0)
+    fig.update_layout(yaxis=left, yaxis2={**right, "overlaying": "y", "side": "right", "showgrid": False},
                       legend={"orientation": "h", "y": -0.2})
     return _styled(fig, "Growth: new connections per month")
 
 
-def company_treemap(contacts: pd.DataFrame, top: int = 40) -> go.Figure:
+def company_treemap(contacts: pd.DataFrame, top: int = 15) -> go.Figure:
     """Contacts by function, then company (the `top` largest companies; the rest as "other")."""
     big = contacts["company"].value_counts().head(top).index
     frame = contacts.assign(company=contacts["company"].where(contacts["company"].isin(big), OTHER))
@@ -94,7 +134,10 @@ def company_treemap(contacts: pd.DataFrame, top: int = 40) -> go.Figure:
         ["all", ""] if c == OTHER else ["company", c] for c in sizes["company"]]
     fig = go.Figure(go.Treemap(ids=ids, labels=labels, parents=parents,
                                values=[*functions.to_list(), *sizes["n"]], branchvalues="total",
-                               customdata=custom, hovertemplate="%{label}: %{value} contacts<extra></extra>"))
+                               customdata=custom, textinfo="label+value", textfont={"size": 15},
+                               hovertemplate="%{label}: %{value:,} contacts<extra></extra>"))
+    # no label too small to read; no red (kept for bad results)
+    fig.update_layout(uniformtext={"minsize": 12, "mode": "hide"}, treemapcolorway=list(SERIES))
     return _styled(fig, "Who is in it: functions and companies")
 
 

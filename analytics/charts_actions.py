@@ -17,7 +17,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-MET_COLORS = {True: "#2e8b57", False: "#c8453b"}
+from analytics.charts import BAD, GOOD
+
+MET_COLORS = {True: GOOD, False: BAD}
 TARGET_COLOR = "#333333"
 
 

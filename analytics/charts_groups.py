@@ -16,6 +16,8 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics.charts import GOOD, SERIES
+
 LIGHT_COLORS = {"green": "#2e8b57", "amber": "#e0a030", "red": "#c8453b", "early": "#9a9a9a"}
 LIGHT_LABELS = {"green": "pays off", "amber": "promising", "red": "not paying off",
                 "early": "early, not failing"}
@@ -120,9 +122,10 @@ def score_components(breakdown: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     breakdown = breakdown.assign(name=breakdown["name"].map(html.escape))
     groups = list(dict.fromkeys(breakdown["name"]))[::-1]
-    for component, part in breakdown.groupby("component", sort=False):
+    for i, (component, part) in enumerate(breakdown.groupby("component", sort=False)):
         part = part.set_index("name").reindex(groups)
         fig.add_trace(go.Bar(y=groups, x=part["points"], orientation="h",
+                             marker_color=SERIES[i % len(SERIES)],
                              name=COMPONENT_LABELS.get(str(component), str(component)),
                              customdata=part["max_points"],
                              hovertemplate="%{y}: %{x:.1f} of %{customdata:.0f} points<extra></extra>"))
@@ -142,15 +145,15 @@ def payback(curve: pd.DataFrame, month: int | None, name: str) -> go.Figure:
     """
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=curve["month_end"], y=curve["cumulative_cost"], name="cumulative cost",
-                             line={"color": "#c8453b"},
+                             line={"color": SERIES[2]},
                              hovertemplate="%{x|%Y-%m}: cost %{y:,.0f}<extra></extra>"))
     fig.add_trace(go.Scatter(x=curve["month_end"], y=curve["cumulative_return"], name="cumulative return",
-                             line={"color": "#2e8b57", "shape": "hv"},
+                             line={"color": GOOD, "shape": "hv"},
                              hovertemplate="%{x|%Y-%m}: return %{y:,.0f}<extra></extra>"))
     if month is not None:
         row = curve.loc[curve["month"] == month].iloc[0]
         fig.add_trace(go.Scatter(x=[row["month_end"]], y=[row["cumulative_return"]], mode="markers",
-                                 name="paid back", marker={"size": 14, "color": "#2e8b57", "symbol": "star"},
+                                 name="paid back", marker={"size": 14, "color": GOOD, "symbol": "star"},
                                  hoverinfo="skip"))
         fig.add_annotation(x=row["month_end"], y=row["cumulative_return"], text=f"paid back in month {month}",
                            showarrow=True, arrowhead=2, ay=-40)

@@ -30,17 +30,15 @@ import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
+from analytics import charts
 from analytics import weights as W
 from analytics.errors import InputError
 from analytics.model import Network
 
 #: Columns `build_graph` and `connectors` need from the scores frame (`depth.score_contacts`).
 SCORE_COLUMNS = ["contact_id", "name", "company", "strength", "tier"]
-#: Node colour per depth tier (`depth.TIER_ORDER`), strongest first.
-TIER_COLORS: dict[str, str] = {
-    "Inner circle": "#b2182b", "Close": "#ef8a62", "Active": "#f4c542", "Network": "#67a9cf",
-    "Acquaintance": "#2166ac", "Dormant": "#999999", "Never engaged": "#d9d9d9",
-}
+#: Node colour per depth tier: the charts' tier palette (strong = dark green; red is kept for bad results).
+TIER_COLORS: dict[str, str] = charts.TIER_COLORS
 #: Colours for the largest clusters when colouring by group; the rest share `OTHER_COLOR`.
 CLUSTER_PALETTE = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d",
                    "#1f78b4", "#b15928", "#6a3d9a", "#33a02c")
@@ -49,7 +47,10 @@ COLOR_BY = ("tier", "group")
 _NO_COMPANY = "company:"
 #: Key of the one node that holds the folded contacts of all but the largest clusters.
 OTHER_KEY = "other"
-_PHYSICS_ITERATIONS = 150
+#: Layout in screen pixels at zoom 1 (the iframe's canvas is ~650 px at 1280 px), so labels print at
+#: their font size: contacts 60-280 px from you by strength, folded clusters on a ring at 300/355 px.
+_INNER_RADIUS, _RADIUS_PER_POINT, _CLUSTER_RADIUS, _RING_STEP = 60.0, 2.2, 300.0, 55.0
+_FONT = 14
 _TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
                                 autoescape=True)
 _TEMPLATES.filters["n"] = lambda v: f"{v:,}" if isinstance(v, int) else v  # 30,000 not 30000
@@ -269,13 +270,17 @@ def _palette(matched: pd.DataFrame) -> dict[str, str]:
     return dict(zip(sorted(sizes.index, key=lambda k: (-sizes[k], k)), CLUSTER_PALETTE, strict=False))
 
 
-def _fold(matched: pd.DataFrame, limit: int, expand: frozenset[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(shown, folded): the `limit` strongest and expanded clusters one by one, the rest folded.
+def _fold(matched: pd.DataFrame, limit: int, expand: frozenset[str],
+          inner_only: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(shown, folded): the `limit` strongest (of the `GRAPH_INNER_TIERS` when `inner_only`) and the
+    expanded clusters one by one, the rest folded.
 
     `folded["node"]` is the contact's cluster key, or `OTHER_KEY` outside the largest
     `GRAPH_MAX_CLUSTER_NODES` folded clusters; expanding `OTHER_KEY` unfolds those small clusters.
     """
-    individual = (np.arange(len(matched)) < limit) | matched["cluster"].isin(expand).to_numpy()
+    tiers = matched["tier"]
+    eligible = (tiers.isin(W.GRAPH_INNER_TIERS) if inner_only else tiers.notna()).to_numpy()
+    individual = (eligible & (np.cumsum(eligible) <= limit)) | matched["cluster"].isin(expand).to_numpy()
     sizes = matched.loc[~individual, "cluster"].value_counts()
     small = sorted(sizes.index, key=lambda k: (-sizes[k], k))[W.GRAPH_MAX_CLUSTER_NODES:]
     if OTHER_KEY in expand:
@@ -285,15 +290,90 @@ def _fold(matched: pd.DataFrame, limit: int, expand: frozenset[str]) -> tuple[pd
                                                                            OTHER_KEY))
 
 
+def labelled(tiers: pd.Series) -> pd.Series:
+    """Which drawn contacts get their name printed: the `GRAPH_LABELLED_TIERS`, or everyone when no
+    more than `GRAPH_LABEL_ALL_UP_TO` are drawn (other names show on hover).
+
+    >>> labelled(pd.Series(["Close", "Never engaged"])).tolist()
+    [True, True]
+    >>> labelled(pd.Series(["Close"] + ["Never engaged"] * 40)).sum()
+    np.int64(1)
+    """
+    if len(tiers) <= W.GRAPH_LABEL_ALL_UP_TO:
+        return pd.Series(True, index=tiers.index)
+    return tiers.isin(W.GRAPH_LABELLED_TIERS)
+
+
+def _label_box(node: dict) -> tuple[float, float, float, float]:
+    """Where vis-network prints a node's label (centred below it), as x0, y0, x1, y1 in pixels."""
+    width = len(node["label"]) * _FONT * 0.55 + 4
+    top = node["y"] + node["size"] + 2
+    return node["x"] - width / 2, top, node["x"] + width / 2, top + _FONT * 1.3
+
+
+def fit_labels(nodes: list[dict]) -> list[dict]:
+    """The nodes with every label cleared that would print over one placed before it: you first, then
+    named contacts strongest first, then clusters largest first. A cleared name still shows on hover.
+
+    >>> a = {"id": "a", "label": "Acme (40)", "x": 0, "y": 0, "size": 10, "kind": "cluster"}
+    >>> b = {**a, "id": "b", "label": "Beta (3)", "x": 20, "size": 8}
+    >>> [n["label"] for n in fit_labels([b, a])]
+    ['', 'Acme (40)']
+    """
+    rank = {"ego": 0, "contact": 1, "cluster": 2}
+    placed: list[tuple[float, float, float, float]] = []
+    keep: set[str] = set()
+    for node in sorted((n for n in nodes if n["label"]), key=lambda n: (rank[n["kind"]], -n["size"])):
+        box = _label_box(node)
+        if all(box[2] < p[0] or box[0] > p[2] or box[3] < p[1] or box[1] > p[3] for p in placed):
+            placed.append(box)
+            keep.add(node["id"])
+    return [n if n["id"] in keep or not n["label"] else {**n, "label": ""} for n in nodes]
+
+
+def layout(shown: pd.DataFrame, folded: list[str]) -> dict[str, tuple[float, float]]:
+    """Positions computed once, so the browser runs no physics: every cluster gets a slice of the circle
+    (by how many nodes it draws); its contacts sit in that slice, stronger ones nearer to you at the
+    centre, and its folded node on the outer ring (alternately nearer and further, so labels clear).
+
+    >>> pos = layout(pd.DataFrame({"contact_id": ["a", "b"], "cluster": ["k", "k"],
+    ...                            "strength": [90.0, 10.0]}), ["k"])
+    >>> [round(math.hypot(*pos[n])) for n in ("a", "b", "cluster:k")]
+    [82, 272, 300]
+    """
+    counts = shown["cluster"].value_counts()
+    weight = {k: int(counts.get(k, 0)) + (k in folded) for k in {*counts.index, *folded}}
+    keys = sorted(weight, key=lambda k: (-weight[k], k))
+    total = sum(weight.values()) or 1
+    start, sector = 0.0, {}
+    for key in keys:
+        sector[key] = (start, 2 * math.pi * weight[key] / total)
+        start += sector[key][1]
+    positions: dict[str, tuple[float, float]] = {}
+    for key, part in shown.groupby("cluster", sort=False):
+        first, width = sector[key]
+        n = len(part)
+        for i, (cid, strength) in enumerate(zip(part["contact_id"], part["strength"], strict=True)):
+            angle = first + width * (i + 0.5) / n
+            radius = _INNER_RADIUS + (100 - float(strength)) * _RADIUS_PER_POINT + (i % 3) * 14
+            positions[cid] = (radius * math.cos(angle), radius * math.sin(angle))
+    for j, key in enumerate(k for k in keys if k in folded):
+        first, width = sector[key]
+        radius = _CLUSTER_RADIUS + (j % 2) * _RING_STEP
+        angle = first + width / 2
+        positions["cluster:" + key] = (radius * math.cos(angle), radius * math.sin(angle))
+    return positions
+
+
 def _contact_nodes(shown: pd.DataFrame, color_by: str, palette: dict[str, str],
                    brokers: set[str]) -> list[dict]:
     nodes = []
-    for row in shown.to_dict("records"):
+    for row, named in zip(shown.to_dict("records"), labelled(shown["tier"]), strict=True):
         fill = (TIER_COLORS.get(row["tier"], OTHER_COLOR) if color_by == "tier"
                 else palette.get(row["cluster"], OTHER_COLOR))
         broker = row["contact_id"] in brokers
-        nodes.append({"id": row["contact_id"], "label": row["name"], "title": _title(row),
-                      "shape": "diamond" if broker else "dot", "size": 6 + 0.24 * row["strength"],
+        nodes.append({"id": row["contact_id"], "label": row["name"] if named else "", "title": _title(row),
+                      "shape": "diamond" if broker else "dot", "size": 5 + 0.1 * row["strength"],
                       "color": {"background": fill, "border": "#000000" if broker else fill},
                       "borderWidth": 3 if broker else 1, "kind": "contact", "cluster": row["cluster"],
                       "connector": broker})
@@ -320,13 +400,15 @@ def _legend(color_by: str, palette: dict[str, str], labels: dict[str, str], has_
 def build_graph(net: Network, scores: pd.DataFrame, *, color_by: str = "tier", limit: int = W.GRAPH_LIMIT,
                 expand: frozenset[str] = frozenset(), group: str | None = None, tier: str | None = None,
                 min_strength: float = 0, company: str | None = None, search: str = "",
-                focus: str | None = None) -> GraphData:
+                focus: str | None = None, inner_only: bool = False) -> GraphData:
     """The ego network to draw: filters, then the `limit` strongest contacts plus one node per folded cluster.
 
     Clusters: a contact's first group (in `net.groups` order), else its company. Contacts of clusters
     in `expand` (keys like "group:g1", "company:acme") are always drawn one by one. `group` matches a
     group id or name; `company` and `search` (name/company/position) ignore case. `focus` keeps one
-    contact, its stand-in neighbours and the user. Connectors are drawn as diamonds.
+    contact, its stand-in neighbours and the user. Connectors are drawn as diamonds. `inner_only` draws
+    only the `GRAPH_INNER_TIERS` one by one and folds everyone else (the page's default view). Names
+    are printed where they fit (`labelled`); every node has a precomputed position (`layout`).
 
     >>> from analytics.model import empty_network
     >>> scores = pd.DataFrame({"contact_id": ["a", "b", "c"], "name": ["Ann", "Bo", "Cy"],
@@ -354,7 +436,7 @@ def build_graph(net: Network, scores: pd.DataFrame, *, color_by: str = "tier", l
         matched = matched[matched["contact_id"].isin(near)]
         if focus not in set(matched["contact_id"]):
             matched = pd.concat([df[df["contact_id"] == focus], matched])
-    shown, folded = _fold(matched, limit, expand)
+    shown, folded = _fold(matched, limit, expand, inner_only)
     palette = _palette(matched)
     labels = {**dict(zip(df["cluster"], df["cluster_label"], strict=True)), OTHER_KEY: "Other contacts"}
     brokers = set(_rank_brokers(shown, ties, bridged, W.GRAPH_CONNECTORS_MARKED)["contact_id"])
@@ -370,7 +452,7 @@ def build_graph(net: Network, scores: pd.DataFrame, *, color_by: str = "tier", l
         label = f"{labels[key]} ({count:,})"
         nodes.append({"id": "cluster:" + key, "label": label, "shape": "square",
                       "title": f"{label}: contacts folded into one node; expand this cluster to see them",
-                      "size": min(40, 10 + 3 * math.log2(count + 1)),
+                      "size": min(22, 6 + 2 * math.log2(count + 1)),
                       "color": palette.get(key, OTHER_COLOR) if color_by == "group" else OTHER_COLOR,
                       "kind": "cluster", "cluster": key})
         edges.append(_ego_edge("cluster:" + key, 1 + math.log2(count + 1) / 2))
@@ -383,7 +465,10 @@ def build_graph(net: Network, scores: pd.DataFrame, *, color_by: str = "tier", l
     edges += [{"from": c, "to": "cluster:" + k, **tie}
               for c, k in zip(shown["contact_id"].tolist(), shown["cluster"].tolist(), strict=True)
               if k in sizes.index]
-    return GraphData(nodes=nodes, edges=edges, clusters=clusters,
+    positions = layout(shown, list(sizes.index))
+    for node in nodes[1:]:
+        node["x"], node["y"] = positions[node["id"]]
+    return GraphData(nodes=fit_labels(nodes), edges=edges, clusters=clusters,
                      legend=_legend(color_by, palette, labels, not folded.empty),
                      counts={"total": len(df), "matched": len(matched), "shown": len(shown),
                              "folded": len(folded), "clusters": len(sizes)})
@@ -418,17 +503,14 @@ def script_json(value: object) -> str:
     return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
 
 
-def _options(node_count: int) -> dict:
-    """vis-network options: Barnes-Hut physics for a short stabilisation, then the page freezes it."""
+def _options() -> dict:
+    """vis-network options: no physics (every node comes with its position from `layout`), so even a
+    large graph is drawn at once and stays put."""
     return {
-        "physics": {"solver": "barnesHut",
-                    "barnesHut": {"gravitationalConstant": -6000, "springLength": 140, "springConstant": 0.03,
-                                  "damping": 0.35, "avoidOverlap": 0.2},
-                    "stabilization": {"enabled": True, "iterations": _PHYSICS_ITERATIONS,
-                                      "updateInterval": 50, "fit": True}},
-        "layout": {"improvedLayout": node_count <= 100},
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
-        "nodes": {"font": {"size": 12, "multi": False}},
+        "nodes": {"font": {"size": _FONT, "multi": False, "strokeWidth": 3, "strokeColor": "#ffffff"}},
         "edges": {"smooth": False},
     }
 
@@ -444,7 +526,7 @@ def render_html(graph: GraphData, title: str = "Network") -> str:
     (False, True)
     """
     js, css = _vis_library()
-    data = {"nodes": graph.nodes, "edges": graph.edges, "options": _options(len(graph.nodes))}
+    data = {"nodes": graph.nodes, "edges": graph.edges, "options": _options()}
     return _TEMPLATES.get_template("graph.html").render(
         title=title, legend=graph.legend, clusters=graph.clusters, counts=graph.counts,
         vis_js=Markup(js), vis_css=Markup(css),

@@ -225,6 +225,13 @@ GRAPH_LIMIT = 300
 TIE_NEIGHBOURS = 4
 #: Folded clusters drawn as their own node, largest first; smaller ones share one "Other contacts" node.
 GRAPH_MAX_CLUSTER_NODES = 40
+#: The graph's default view draws only these tiers one by one (everyone else folds into their cluster
+#: nodes), so a 2,000- or 30,000-contact network opens on a picture with something to read.
+GRAPH_INNER_TIERS = ("Inner circle", "Close", "Active")
+#: Contact names printed on the graph: these tiers always; every contact when no more than
+#: `GRAPH_LABEL_ALL_UP_TO` are drawn. Other names show on hover.
+GRAPH_LABELLED_TIERS = ("Inner circle", "Close")
+GRAPH_LABEL_ALL_UP_TO = 40
 #: Brokerage is computed for at most this many contacts in two or more clusters (strongest first).
 BROKERAGE_MAX_CANDIDATES = 500
 #: Constraints equal to this many decimals rank as equal; effective size, then strength, decide.

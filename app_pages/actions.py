@@ -6,7 +6,9 @@ import streamlit as st
 
 from analytics import actions, annotations, charts_actions, hygiene, ics, plan_view, sheets, views, weights
 from analytics.errors import InputError
+from analytics.wording import plural
 from ui import session
+from ui.widgets import WRAPPED_ROW
 
 NONCE = "actions_editor_nonce"  # bumped after every save so table editors start without stale edits
 EDITABLE = {"done", "done_on", "note", "card_sent_on"}
@@ -71,6 +73,7 @@ def checklist(name: str, extra: tuple[str, ...] = (), empty: str = "Nothing here
     columns = ["done", *extra[:1], "name", *extra[1:], "why", "done_on", "note"]
     key = editor_key(name)
     st.data_editor(shown[columns], key=key, hide_index=True, width="stretch", placeholder="—",
+                   row_height=WRAPPED_ROW,
                    disabled=[c for c in columns if c not in EDITABLE],
                    column_config={**{c: COLUMNS[c] for c in columns if c in COLUMNS},
                                   "why": st.column_config.TextColumn("Why (evidence)", width=why_width)})
@@ -84,7 +87,7 @@ def checklist(name: str, extra: tuple[str, ...] = (), empty: str = "Nothing here
         return
     if len(rows):
         session.store().save_plan_status(rows)
-        saved(f"Saved {len(rows)} item(s)")
+        saved(f"Saved {plural(len(rows), 'item')}")
 
 
 EVIDENCE = {"name": st.column_config.TextColumn("Name"),
@@ -95,7 +98,8 @@ EVIDENCE = {"name": st.column_config.TextColumn("Name"),
 
 def evidence(findings: pd.DataFrame, key: str) -> None:
     """A hygiene finding table: person, date, the user's own words, why (shown as text, never HTML)."""
-    st.dataframe(findings[list(EVIDENCE)], hide_index=True, width="stretch", key=key, column_config=EVIDENCE)
+    st.dataframe(findings[list(EVIDENCE)], hide_index=True, width="stretch", key=key, column_config=EVIDENCE,
+                 row_height=WRAPPED_ROW)
 
 
 plan_tab, touch_tab, hygiene_tab, goals_tab, export_tab = st.tabs(
@@ -162,7 +166,7 @@ with touch_tab:
     cadence_cols = ["name", "status", "cadence_days", "cadence_source", "tier", "last_interaction",
                     "next_due", "why"]
     key = editor_key("cadence")
-    st.data_editor(shown[cadence_cols], key=key, hide_index=True, width="stretch",
+    st.data_editor(shown[cadence_cols], key=key, hide_index=True, width="stretch", row_height=WRAPPED_ROW,
                    disabled=[c for c in cadence_cols if c != "cadence_days"],
                    column_config={
                        "cadence_days": st.column_config.NumberColumn(
@@ -180,7 +184,7 @@ with touch_tab:
             rows = annotations.apply_edits(net.annotations, ids, changes, today=as_of)
             if views.annotations_changed(net.annotations, rows):
                 session.store().save_annotations(rows)
-                saved(f"Saved the rhythm for {len(rows)} contact(s)")
+                saved(f"Saved the rhythm for {plural(len(rows), 'contact')}")
         except InputError as err:
             session.show_error(err)
 
@@ -198,7 +202,7 @@ with export_tab:
                                     status)
     e3.download_button("Follow-up calls (.ics calendar)", ics.follow_ups_ics(upcoming, as_of).encode(),
                        "follow_ups.ics", "text/calendar", key="export_ics", icon=":material/event:",
-                       help=f"{len(upcoming)} open follow-up call(s), each on its due date.")
+                       help=f"{plural(len(upcoming), 'open follow-up call')}, each on its due date.")
 
     st.subheader("Mailing list")
     sources = plan_view.mailing_sources(net, data, keep)

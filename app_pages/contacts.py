@@ -6,6 +6,7 @@ import streamlit as st
 
 from analytics import annotations, depth, views
 from analytics.errors import InputError
+from analytics.wording import plural
 from ui import session, widgets
 
 EDITOR_ROWS = 1000
@@ -13,7 +14,7 @@ EDITOR_ROWS = 1000
 st.title("Contacts")
 table = session.analysis().contacts
 
-f1, f2, f3 = st.columns([2, 2, 1])
+f1, f2, f3 = st.columns([2, 2, 1.3])
 query = f1.text_input("Search name, company or position", key="contacts_query")
 tiers = f2.multiselect("Tiers", depth.TIER_ORDER, key="contacts_tiers")
 only_target = f3.toggle("Target segment only", key="contacts_target")
@@ -23,20 +24,25 @@ more = f" (the strongest {EDITOR_ROWS:,} shown: search to narrow)" if len(matche
 st.caption(f"{len(matched):,} of {len(table):,} contacts{more}. Edit closeness (0–5), target, consent, "
            "cadence and notes in the table; changes are saved to your workspace and survive re-imports.")
 
-columns = ["name", "company", "position", "strength", "tier", "last_interaction", "reason",
-           "closeness", "target", "consent", "cadence_days", "notes"]
+# name, then what the caption asks you to edit, then the score and why: all on screen at 1280 px
+columns = ["name", "closeness", "consent", "cadence_days", "target", "notes", "strength", "tier", "reason",
+           "company", "position", "last_interaction"]
 editable = set(annotations.EDITABLE)
 edited = st.data_editor(
-    shown[columns], key="contacts_editor", hide_index=True, height=480,
+    shown[columns], key="contacts_editor", hide_index=True, height=480, placeholder="—",
     disabled=[c for c in columns if c not in editable],
     column_config={
         **widgets.CONTACT_CONFIG,
+        "name": st.column_config.TextColumn("Name", pinned=True),
         "closeness": st.column_config.NumberColumn("Closeness", min_value=0, max_value=5, step=1,
-                                                   help="Your own rating; blends into the strength."),
-        "target": st.column_config.CheckboxColumn("Target", help="In the segment you want to grow."),
-        "consent": st.column_config.SelectboxColumn("Mailing consent", options=annotations.CONSENT_VALUES),
-        "cadence_days": st.column_config.NumberColumn("Cadence (days)", min_value=1, max_value=3650),
-        "notes": st.column_config.TextColumn("Notes", width="medium"),
+                                                   width=95, help="Your own 0–5 rating."),
+        "target": st.column_config.CheckboxColumn("Target", width=70,
+                                                  help="In the segment you want to grow."),
+        "consent": st.column_config.SelectboxColumn("Consent", options=annotations.CONSENT_VALUES,
+                                                    width=110, help="Consent to your mailing list."),
+        "cadence_days": st.column_config.NumberColumn("Cadence", min_value=1, max_value=3650,
+                                                      width=100, help="Days between touches you aim for."),
+        "notes": st.column_config.TextColumn("Notes", width=140),
     })
 changes = st.session_state.get("contacts_editor", {}).get("edited_rows", {})
 if changes:
@@ -45,7 +51,7 @@ if changes:
         rows = annotations.apply_edits(stored, shown["contact_id"].tolist(), changes, session.as_of())
         if views.annotations_changed(stored, rows):
             session.store().save_annotations(rows)
-            st.toast(f"Saved {len(rows)} change(s)")
+            st.toast(f"Saved {plural(len(rows), 'change')}")
             st.rerun()
     except InputError as err:
         session.show_error(err)
@@ -56,10 +62,13 @@ pick = st.selectbox("Contact", shown["contact_id"], format_func=lambda cid: tabl
 if pick:
     row = table.loc[pick]
     parts = pd.DataFrame(depth.explain(row), columns=["component", "points", "why"])
+    widgets.reason_panel(row)
     left, right = st.columns([2, 3])
     left.metric(f"{widgets.plain(row['name'])} — {row['tier']}", f"{row['strength']:.0f} / 100")
-    left.dataframe(parts, hide_index=True, column_config={"points": st.column_config.NumberColumn(
-        format="%.1f")})
+    left.dataframe(parts, hide_index=True, row_height=widgets.WRAPPED_ROW, column_config={
+        "component": st.column_config.TextColumn("Component"),
+        "points": st.column_config.NumberColumn("Points", format="%.1f"),
+        "why": st.column_config.TextColumn("Why", width="large")})
     right.plotly_chart(px.bar(parts, x="points", y="component", orientation="h", text_auto=".1f",
                               title="Points per component"), key="explain_chart")
     with st.form("annotate_form"):

@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import charts_groups, exchanges, groups
 from ui import session
-from ui.widgets import plain
+from ui.widgets import WRAPPED_ROW, plain
 
 st.title("Which groups pay off?")
 net = session.network()
@@ -108,6 +108,7 @@ if takers.empty:
     c2.caption("Nobody: you gave to everyone you received from, and before you received.")
 else:
     c2.dataframe(takers.drop(columns="contact_id"), hide_index=True, key="groups_takers",
+                 row_height=WRAPPED_ROW,
                  column_config={"name": "Name", "given": "You gave", "received": "You received",
                                 "balance": "Balance",
                                 "why": st.column_config.TextColumn("Why", width="large")})

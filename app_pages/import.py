@@ -2,12 +2,14 @@
 
 import streamlit as st
 
-from analytics import ingest
+from analytics import import_summary, ingest
 from analytics.errors import InputError
 from analytics.store import Store, workspace_path
+from analytics.wording import plural
 from ui import session
 from ui.widgets import plain
 
+IMPORTED = "import_done"  # the last import of this session: which upload, into where, what it added
 MAPPING_FIELDS = ["first_name", "last_name", "name", "email", "company", "position", "url", "connected_on"]
 
 st.title("Import & workspace")
@@ -18,6 +20,7 @@ st.write("Drop your **LinkedIn data archive** (the Basic or Complete zip from *S
 uploads = st.file_uploader("Export files", type=["zip", "csv", "txt", "xlsx"], accept_multiple_files=True,
                            key="import_files")
 files = [(u.name, u.getvalue()) for u in uploads or []]
+
 
 mapping: dict[str, str] | None = None
 try:
@@ -46,39 +49,54 @@ if files:
     try:
         with st.status("Reading your files…", expanded=False) as status:
             parsed = session.parse_upload(files, mapping)
-            status.update(label=f"Read {len(files)} file(s)", state="complete")
+            status.update(label=f"Read {plural(len(files), 'file')}", state="complete")
     except InputError as err:
         session.show_error(err)
         st.stop()
     st.subheader("Import report")
-    st.dataframe(ingest.import_table(parsed.files), hide_index=True, width="stretch")
+    report = ingest.import_table(parsed.files)
+    counted = st.column_config.NumberColumn(format="localized")  # 19,959 not 19959
+    st.dataframe(report.assign(Kind=report["Kind"].map(import_summary.kind_label)), hide_index=True,
+                 width="stretch", column_config={"File": st.column_config.TextColumn(width=260),
+                                                 "Rows read": counted, "Skipped": counted})
     for f in parsed.files:
         for warning in f.warnings:
             st.warning(plain(f"{f.file}: {warning}"), icon="ℹ️")
+    for sentence in import_summary.empty_files(parsed.files):
+        st.warning(plain(sentence), icon="ℹ️")
     c1, c2 = st.columns(2)
     c1.metric("Contacts found", f"{len(parsed.contacts):,}")
     c2.metric("Interactions found", f"{len(parsed.interactions):,}")
 
-    target = session.workspace_name()
-    if session.is_sample():
-        target = st.text_input("Save into a new workspace named", value="my-network",
-                               help="Your data goes into its own workspace; the sample stays as it is.")
-    if st.button(f"Import into workspace “{target}”", type="primary", disabled=parsed.contacts.empty):
-        try:
-            destination = Store(workspace_path(target))
-            with st.spinner("Merging into your workspace…"):
-                counts = destination.import_network(parsed)
-            session.use_workspace(target)
-        except InputError as err:
-            session.show_error(err)
-            st.stop()
-        st.session_state["import_result"] = counts
-        st.rerun()
-
-if "import_result" in st.session_state:
-    counts = st.session_state.pop("import_result")
-    st.success(f"Imported: {counts['added']:,} new contacts, {counts['updated']:,} updated, "
-               f"{counts['interactions_added']:,} new interactions. Your notes and groups were kept.")
+    done = st.session_state.get(IMPORTED)
+    if done and done["files"] == import_summary.upload_signature(files):
+        counts = done["counts"]
+        added = plural(counts["interactions_added"], "new interaction")
+        st.success(f"Imported into “{plain(done['workspace'])}”: {plural(counts['added'], 'new contact')}, "
+                   f"{counts['updated']:,} updated, {added}. Your notes and groups were kept.",
+                   icon=":material/check_circle:")
+        for sentence in import_summary.differences(len(parsed.contacts), len(parsed.interactions), counts):
+            st.caption(sentence)
+        st.page_link("app_pages/overview.py", label="See your network", icon="➡️")
+    else:
+        if parsed.contacts.empty:
+            st.caption("Nothing to import yet: none of these files holds a contact.")
+        target = session.workspace_name()
+        if session.is_sample():
+            target = st.text_input("Save into a new workspace named", value="my-network",
+                                   help="Your data goes into its own workspace; the sample stays as it is.")
+        if st.button(f"Import into workspace “{target}”", type="primary", disabled=parsed.contacts.empty):
+            try:
+                destination = Store(workspace_path(target))
+                with st.spinner("Merging into your workspace…"):
+                    counts = destination.import_network(parsed)
+                session.use_workspace(target)
+            except InputError as err:
+                session.show_error(err)
+                st.stop()
+            st.session_state[IMPORTED] = {"files": import_summary.upload_signature(files), "counts": counts,
+                                          "workspace": target}
+            st.rerun()
 
 st.divider()
 st.subheader(f"Workspace “{session.workspace_name()}”")
@@ -87,7 +105,7 @@ st.write(f"{len(net.contacts):,} contacts · {len(net.interactions):,} interacti
          f"{len(net.groups):,} groups · {len(net.ledger):,} ledger entries")
 history = session.store().import_history()
 if not history.empty:
-    with st.expander(f"Import history ({len(history)})"):
+    with st.expander(f"Import history ({plural(len(history), 'import')})"):
         st.dataframe(ingest.history_table(history), hide_index=True, width="stretch")
 
 with st.expander("Delete data"):

@@ -6,6 +6,7 @@ import streamlit as st
 from analytics import bni, groups, ingest, ledger
 from analytics.errors import InputError
 from analytics.model import DIRECTIONS, GROUP_TYPES, LEDGER_KINDS
+from analytics.wording import plural
 from ui import session
 from ui.widgets import plain
 
@@ -42,10 +43,11 @@ def show_import(result: ledger.LedgerImport) -> None:
         for warning in f.warnings:
             st.warning(plain(f"{f.file}: {warning}"), icon="ℹ️")
     if result.problems:
-        st.caption(f"{len(result.problems)} row(s) skipped; the rest can be saved:")
+        st.caption(f"{plural(len(result.problems), 'row')} skipped; the rest can be saved:")
         st.dataframe(ledger.problems_table(result.problems), hide_index=True)
-    st.write(f"Ready to save: {len(result.groups)} group(s), {len(result.members)} membership(s), "
-             f"{len(result.ledger)} ledger entr{'y' if len(result.ledger) == 1 else 'ies'}.")
+    st.write(f"Ready to save: {plural(len(result.groups), 'group')}, "
+             f"{plural(len(result.members), 'membership')}, "
+             f"{plural(len(result.ledger), 'ledger entry', 'ledger entries')}.")
 
 
 def save_import(result: ledger.LedgerImport, prefix: str, message: str) -> None:
@@ -149,11 +151,11 @@ with tab_members:
         if b1.button(f"Add {len(chosen)} to {label}", key="members_add", disabled=not chosen,
                      type="primary"):
             store.set_members(target, chosen)
-            saved("members_add", f"Added {len(chosen)} member(s)")
+            saved("members_add", f"Added {plural(len(chosen), 'member')}")
         if b2.button(f"Remove {len(chosen)} from {plain(group_names[target])}", key="members_remove",
                      disabled=not chosen):
             store.set_members(target, chosen, member=False)
-            saved("members_remove", f"Removed {len(chosen)} member(s)")
+            saved("members_remove", f"Removed {plural(len(chosen), 'member')}")
 
         st.divider()
         st.markdown("**By rules**: find contacts who probably belong to the group, review, then apply.")
@@ -187,7 +189,7 @@ with tab_members:
                              disabled=not ticked, type="primary"):
                     store.set_members(target, ticked)
                     st.session_state.pop("rules_result", None)
-                    saved("rules_apply", f"Added {len(ticked)} member(s)")
+                    saved("rules_apply", f"Added {plural(len(ticked), 'member')}")
 
         st.divider()
         st.markdown("**By member roster**: a CSV or Excel list of names or LinkedIn URLs.")
@@ -207,7 +209,7 @@ with tab_members:
                          disabled=not report.rows, type="primary"):
                 store.set_members(target, found_members["contact_id"].tolist())
                 st.session_state.pop("roster_pending", None)
-                saved("roster_upload", f"Added {report.rows} member(s)")
+                saved("roster_upload", f"Added {plural(report.rows, 'member')}")
 
 # -- activity ledger ---------------------------------------------------------------------------------
 with tab_ledger:

@@ -16,7 +16,7 @@ k[0].metric("Contacts", f"{spread['contacts']:,}")
 k[1].metric("Companies", f"{spread['companies']:,}", help="Distinct companies among your contacts.")
 k[2].metric("Diversity", f"{spread['diversity']:.2f}",
             help="Normalised Shannon entropy of companies: 0 = all at one company, 1 = all different.")
-k[3].metric("Two-way relationships", f"{data.two_way:,}",
+k[3].metric("Two-way ties", f"{data.two_way:,}",
             help="Contacts with at least one exchange in both directions.")
 k[4].metric("Strong ties", f"{diag['strong_ties']:,}",
             help=f"Contacts in the tiers {' and '.join(STRONG_TIERS)}; active ties ({diag['active_ties']:,}) "
@@ -43,4 +43,4 @@ c2.plotly_chart(charts.engagement(data.engagement), key="engagement")
 
 shown, labels = selection.apply(data.contacts, [p.selection for p in picked])
 st.subheader("Contacts" + (f" — {plain(', '.join(labels))}" if labels else ""))
-contact_list(shown)
+contact_list(shown, key="overview_contacts")

@@ -4,6 +4,7 @@
 from analytics import ingest
 from tests.apptest import open_page, sample_store
 from tests.conftest import SAMPLE_ZIP
+from ui.widgets import plain
 
 
 def stored_note(contact_id: str) -> dict:
@@ -45,3 +46,22 @@ def test_annotation_survives_rerun_restart_and_reimport() -> None:
     row = restarted.dataframe[0].value.iloc[0]
     assert (row["closeness"], row["target"]) == (5.0, True)
     assert row["strength"] >= 70, "a closeness of 5 must lift the strength"
+
+
+def test_editable_columns_come_right_after_the_name() -> None:
+    at = open_page("contacts")
+    columns = list(at.dataframe[0].value.columns)
+    assert columns[:6] == ["name", "closeness", "consent", "cadence_days", "target", "notes"]
+
+
+def test_selecting_a_contact_on_the_overview_shows_the_whole_reason() -> None:
+    at = open_page("overview")
+    table = at.dataframe[0]
+    assert list(table.value.columns)[:4] == ["name", "strength", "tier", "reason"]
+    assert any("Select a row" in c.value for c in at.caption)
+    row = table.value.iloc[3]
+    at.session_state["overview_contacts"] = {"selection": {"rows": [3], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert plain(row["reason"]) in shown and plain(row["name"]) in shown
