@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from plotly.offline import get_plotlyjs
 
-from analytics import pseudonyms, report
+from analytics import pseudonyms, report, report_html
 from analytics.errors import InputError
 from analytics.model import (
     CONTACT_COLUMNS,
@@ -172,9 +172,24 @@ def test_html_loads_nothing_from_another_host(html):
 
 
 def test_html_embeds_plotly_once(html):
-    assert html.count(get_plotlyjs()[:60]) == 1
+    bundle = report_html.plotly_js()
+    assert html.count(bundle[:200]) == 1 and html.count("plotly.js (basic - minified)") == 1
+    assert get_plotlyjs()[:60] not in html  # not the 4.8 MB full bundle
     assert html.count("Plotly.newPlot(") >= 5
     assert '"displaylogo": false' in html
+    assert len(html.encode("utf-8")) < 1_500_000
+
+
+def test_vendored_plotly_matches_plotly_py():
+    """The partial bundle is the same plotly.js version as the one plotly.py builds figures for."""
+    version = re.search(r"plotly\.js v([\d.]+)", get_plotlyjs()[:200]).group(1)
+    assert f"plotly.js (basic - minified) v{version}\n" in report_html.plotly_js()[:200]
+    assert "</script" not in report_html.plotly_js().lower()
+
+
+def test_report_draws_only_traces_the_bundle_has(data):
+    traces = {t.type for fig in report_html.figures(data).values() if fig is not None for t in fig.data}
+    assert traces <= {"scatter", "bar", "pie"}  # plotly-basic's trace types
 
 
 @pytest.mark.parametrize("payload", [XSS_NAME, XSS_GROUP, "<script>alert(1)", "<img src=x"])
