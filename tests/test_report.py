@@ -232,6 +232,20 @@ def test_workbook_layout(xlsx):
     assert ledger["A2"].is_date and ledger["A2"].number_format == "yyyy-mm-dd"
 
 
+def test_workbook_number_formats_charts_and_properties(xlsx):
+    book = load_workbook(io.BytesIO(xlsx))
+    formats = {ws.title: {head.value: cell.number_format for head, cell in zip(ws[1], ws[2], strict=True)}
+               for ws in (book["Groups"], book["Contacts"])}
+    assert formats["Groups"]["Return on cost"] == '0.00"×"'
+    assert formats["Groups"]["Share of hours"] == "0%"
+    assert formats["Contacts"]["Strength"] == "#,##0.0"
+    assert formats["Contacts"]["Connected on"] == "yyyy-mm-dd" and book["Contacts"]["H2"].is_date
+    assert sorted(book["Actions"].tables) == ["ActionsTable", "GoalsTable", "PlanTable"]
+    charts = xml_text(xlsx, "xl/charts/")
+    assert charts.count("<c:barChart>") == 3 and charts.count("<c:lineChart>") == 1
+    assert not book.properties.creator and not book.properties.lastModifiedBy
+
+
 def test_workbook_never_stores_a_formula(xlsx):
     assert not re.search(r"<f[ >]", xml_text(xlsx, "xl/worksheets/"))
     book = load_workbook(io.BytesIO(xlsx))
