@@ -148,14 +148,23 @@ class XlsxCells:
             for i, serial in enumerate(excel_dates(values), start=row):
                 if serial == serial:  # not NaN
                     ws.write_number(i, col, serial, fmt)
-        elif pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+            return
+        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
             fmt = self.format(num_format=num_format) if num_format else None
             for i, number in enumerate(values.to_numpy(dtype=float, na_value=np.nan), start=row):
                 if number == number:
                     ws.write_number(i, col, number, fmt)
-        else:
-            for i, value in enumerate(values.tolist(), start=row):
-                self.write(ws, i, col, value, num_format)
+            return
+        items = values.tolist()
+        if all(isinstance(v, str) for v in items):  # all text: cleaned and checked column-wise
+            texts = pd.Series(items, dtype=object).str.replace(ILLEGAL_CHARACTERS_RE, "", regex=True)
+            quoted = texts.str.startswith(FORMULA_STARTS).tolist()
+            prefixed = self.format(quote_prefix=True)
+            for i, (text, quote) in enumerate(zip(texts.tolist(), quoted, strict=True), start=row):
+                ws.write_string(i, col, text, prefixed if quote else None)
+            return
+        for i, value in enumerate(items, start=row):
+            self.write(ws, i, col, value, num_format)
 
 
 def _cells(frame: pd.DataFrame) -> pd.DataFrame:
