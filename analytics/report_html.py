@@ -17,14 +17,17 @@ from __future__ import annotations
 import html
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
-from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from analytics import charts
 from analytics.report_data import FORMATS, SECTIONS, ReportData
+
+if TYPE_CHECKING:
+    from jinja2 import Template
 
 #: Tables shown under each section (keys of ReportData.tables) and how many rows at most.
 SECTION_TABLES: dict[str, tuple[str, ...]] = {
@@ -38,9 +41,17 @@ HTML_NOTE: dict[str, str] = {"groups": "Why"}
 #: Fixed chart size (px): fits an A4 page printed from a browser, and a laptop screen.
 CHART_WIDTH, CHART_HEIGHT = 680, 340
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": False, "modeBarButtonsToRemove": ["sendDataToCloud"]}
-_TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True)
 #: plotly.js with only the trace types the report uses, same version as plotly.py's full bundle.
 PLOTLY_JS = Path(__file__).parent / "vendor" / "plotly-basic.min.js"
+
+
+@cache
+def _template() -> Template:
+    """The report's Jinja2 template (autoescaping on), loaded on first use: importing Jinja2 is not free."""
+    from jinja2 import Environment, FileSystemLoader
+
+    env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True)
+    return env.get_template("report.html")
 
 
 @cache
@@ -165,7 +176,7 @@ def render_html(data: ReportData) -> str:
         tables = [html_table(data.tables[k], k) for k in SECTION_TABLES[section["key"]]]
         sections.append({**section, "chart": chart, "tables": tables})
     headline = [(k, headline_value(v)) for k, v in data.headline.items()]
-    return _TEMPLATES.get_template("report.html").render(
+    return _template().render(
         plotly_js=plotly_js(), data=data, sections=sections, headline=headline,
         as_of=data.as_of.strftime("%Y-%m-%d"),
         start=(data.as_of - pd.Timedelta(days=data.period_days)).strftime("%Y-%m-%d"), max_rows=MAX_ROWS)
