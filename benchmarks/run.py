@@ -94,6 +94,7 @@ class Result:
     stage: Stage
     wall_s: float | None = None
     peak_mb: float | None = None
+    cpu_s: float | None = None
     inner_s: float | None = None
     note: str = ""
 
@@ -142,8 +143,8 @@ def ensure_export(connections: int, messages: int) -> Path:
     return folder
 
 
-def run_once(command: list[str], cwd: Path = ROOT) -> tuple[float, float, int, str, str]:
-    """(wall s, peak MB of this child alone, exit status, stdout, stderr)."""
+def run_once(command: list[str], cwd: Path = ROOT) -> tuple[float, float, float, int, str, str]:
+    """(wall s, peak MB of this child alone, its CPU s (user + system), exit status, stdout, stderr)."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, text=True)
@@ -152,21 +153,24 @@ def run_once(command: list[str], cwd: Path = ROOT) -> tuple[float, float, int, s
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return wall, usage.ru_maxrss / 1024, proc.returncode, out.read(), err.read()
+        cpu = usage.ru_utime + usage.ru_stime
+        return wall, usage.ru_maxrss / 1024, cpu, proc.returncode, out.read(), err.read()
 
 
 def measure(chosen: list[Stage], repeat: int) -> list[Result]:
-    """Run every stage once per round for `repeat` rounds: median wall, max peak memory, median inner.
+    """Run every stage once per round for `repeat` rounds: median wall and CPU time, max peak memory,
+    median inner timing. CPU seconds of the child (user + system) move far less than wall time when
+    other work shares the machine.
 
     A stage that fails is reported once and left out of later rounds.
     """
-    runs: dict[int, list[tuple[float, float, list[float]]]] = {i: [] for i in range(len(chosen))}
+    runs: dict[int, list[tuple[float, float, float, list[float]]]] = {i: [] for i in range(len(chosen))}
     failed: dict[int, Result] = {}
     for _ in range(repeat):
         for i, stage in enumerate(chosen):
             if i in failed:
                 continue
-            wall, peak, code, stdout, stderr = run_once(stage.command, stage.cwd)
+            wall, peak, cpu, code, stdout, stderr = run_once(stage.command, stage.cwd)
             if code != 0:
                 last = (stderr.strip().splitlines() or ["(no message)"])[-1]
                 missing = any(kind in last for kind in ("ModuleNotFoundError", "ImportError",
@@ -176,17 +180,17 @@ def measure(chosen: list[Stage], repeat: int) -> list[Result]:
                 continue
             inner = [float(line.split("=", 1)[1]) for line in stdout.splitlines()
                      if line.startswith("BENCH inner=")]
-            runs[i].append((wall, peak, inner))
+            runs[i].append((wall, peak, cpu, inner))
     results = []
     for i, stage in enumerate(chosen):
         if i in failed:
             results.append(failed[i])
             continue
-        walls = [w for w, _, _ in runs[i]]
-        inners = [x for _, _, inner in runs[i] for x in inner]
-        note = f"min {min(walls):.2f}" if len(walls) > 1 else ""
-        results.append(Result(stage, statistics.median(walls), max(p for _, p, _ in runs[i]),
-                              statistics.median(inners) if inners else None, note))
+        walls, cpus = [w for w, _, _, _ in runs[i]], [c for _, _, c, _ in runs[i]]
+        inners = [x for *_, inner in runs[i] for x in inner]
+        note = f"min wall {min(walls):.2f}, min cpu {min(cpus):.2f}" if len(walls) > 1 else ""
+        results.append(Result(stage, statistics.median(walls), max(p for _, p, _, _ in runs[i]),
+                              statistics.median(cpus), statistics.median(inners) if inners else None, note))
     return results
 
 
@@ -207,8 +211,8 @@ def row(result: Result) -> str:
     def fmt(x: float | None, digits: int) -> str:
         return "-" if x is None else f"{x:.{digits}f}"
 
-    return (f"| {result.stage.name} | {fmt(result.wall_s, 2)} | {fmt(result.peak_mb, 0)} | "
-            f"{fmt(result.inner_s, 3)} | {result.stage.target} | {result.note} |")
+    return (f"| {result.stage.name} | {fmt(result.wall_s, 2)} | {fmt(result.cpu_s, 2)} | "
+            f"{fmt(result.peak_mb, 0)} | {fmt(result.inner_s, 3)} | {result.stage.target} | {result.note} |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -229,8 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     print(*machine(), sep="\n")
     print(f"- export: {export.relative_to(ROOT)} ({export.stat().st_size / 1e6:.1f} MB), "
           f"{args.connections} connections, {args.messages} messages, as of {AS_OF}\n")
-    print("| stage | wall s | peak MB | inner s | target | note |")
-    print("|---|---|---|---|---|---|")
+    print("| stage | wall s | cpu s | peak MB | inner s | target | note |")
+    print("|---|---|---|---|---|---|---|")
     for result in measure(chosen, args.repeat):
         print(row(result), flush=True)
     print("\nCommands (run from the repository root):\n\n```sh")
