@@ -52,6 +52,7 @@ class _Report:
         self.widths: dict[str, dict[int, float]] = {}
 
     def sheet(self, title: str) -> Worksheet:
+        """A new worksheet `title`, its column widths collected until `finish`."""
         self.widths[title] = {}
         return self.book.add_worksheet(title)
 
@@ -140,8 +141,9 @@ def _growth(r: _Report, data: ReportData) -> None:
     ws = r.sheet("Growth")
     first, last = r.table(ws, data.tables["growth"], 0, "Growth")
     chart = r.book.add_chart({"type": "line"})
-    chart.add_series({"name": ["Growth", 0, 2], "categories": ["Growth", first, 0, last, 0],
-                      "values": ["Growth", first, 2, last, 2]})
+    name = ws.get_name()
+    chart.add_series({"name": [name, 0, 2], "categories": [name, first, 0, last, 0],
+                      "values": [name, first, 2, last, 2]})
     chart.set_title({"name": "Connections over time"})
     chart.set_size(CHART_SIZE)
     ws.insert_chart(1, 4, chart)
