@@ -1,7 +1,8 @@
 """The coach report as one self-contained HTML file, and the same sections for the app's presentation mode.
 
-plotly.js is embedded inline once (no CDN, no MathJax, no plotly.com logo link); every text goes through
-Jinja2 autoescaping, and plotly's figure JSON escapes `<`, `>` and `/`, so hostile names stay text.
+plotly.js is embedded inline once, as the vendored "basic" partial bundle (scatter and bar traces are all
+the report draws; analytics/vendor/README.md): no CDN, no MathJax, no plotly.com logo link. Every text goes
+through Jinja2 autoescaping, and plotly's figure JSON escapes `<`, `>` and `/`, so hostile names stay text.
 
 Example:
     >>> from analytics.model import empty_network
@@ -14,15 +15,19 @@ Example:
 from __future__ import annotations
 
 import html
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
-from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from analytics import charts
 from analytics.report_data import FORMATS, SECTIONS, ReportData
+
+if TYPE_CHECKING:
+    from jinja2 import Template
 
 #: Tables shown under each section (keys of ReportData.tables) and how many rows at most.
 SECTION_TABLES: dict[str, tuple[str, ...]] = {
@@ -36,7 +41,23 @@ HTML_NOTE: dict[str, str] = {"groups": "Why"}
 #: Fixed chart size (px): fits an A4 page printed from a browser, and a laptop screen.
 CHART_WIDTH, CHART_HEIGHT = 680, 340
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": False, "modeBarButtonsToRemove": ["sendDataToCloud"]}
-_TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True)
+#: plotly.js with only the trace types the report uses, same version as plotly.py's full bundle.
+PLOTLY_JS = Path(__file__).parent / "vendor" / "plotly-basic.min.js"
+
+
+@cache
+def _template() -> Template:
+    """The report's Jinja2 template (autoescaping on), loaded on first use: importing Jinja2 is not free."""
+    from jinja2 import Environment, FileSystemLoader
+
+    env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True)
+    return env.get_template("report.html")
+
+
+@cache
+def plotly_js() -> Markup:
+    """The vendored plotly.js bundle, read once, safe to inline (it contains no `</script`)."""
+    return Markup(PLOTLY_JS.read_text(encoding="utf-8"))
 
 
 def format_value(value: object, kind: str | None) -> str:
@@ -145,17 +166,17 @@ def presentation_sections(data: ReportData) -> list[dict]:
 
 def render_html(data: ReportData) -> str:
     """The whole report as one HTML file: plotly.js inline once, nothing loaded from another host."""
-    sections, first = [], True
+    sections = []
     for section in presentation_sections(data):
         chart = ""
         if section["figure"] is not None:
             chart = Markup(section["figure"].to_html(
-                full_html=False, include_plotlyjs=first, include_mathjax=False, config=PLOTLY_CONFIG,
+                full_html=False, include_plotlyjs=False, include_mathjax=False, config=PLOTLY_CONFIG,
                 div_id=f"chart-{section['key']}", default_width=CHART_WIDTH, default_height=CHART_HEIGHT))
-            first = False
         tables = [html_table(data.tables[k], k) for k in SECTION_TABLES[section["key"]]]
         sections.append({**section, "chart": chart, "tables": tables})
     headline = [(k, headline_value(v)) for k, v in data.headline.items()]
-    return _TEMPLATES.get_template("report.html").render(
-        data=data, sections=sections, headline=headline, as_of=data.as_of.strftime("%Y-%m-%d"),
+    return _template().render(
+        plotly_js=plotly_js(), data=data, sections=sections, headline=headline,
+        as_of=data.as_of.strftime("%Y-%m-%d"),
         start=(data.as_of - pd.Timedelta(days=data.period_days)).strftime("%Y-%m-%d"), max_rows=MAX_ROWS)

@@ -3,7 +3,10 @@
 Sheets: Summary (headline figures, takeaways, period and tier tables with charts), Groups (ranking, a
 cost-against-return chart, give/take), Growth (monthly table and chart), Actions (lists, plan progress,
 goals), Contacts, Ledger, Hygiene.
-Every text cell goes through `analytics.sheets.write_cell`.
+Written with XlsxWriter (imported on first use), column by column, through `analytics.sheets.XlsxCells`:
+text is always a string cell, with Excel's quote prefix where it starts like a formula. Not in
+`constant_memory` mode: every sheet holds an Excel table, which that mode cannot write. No document
+properties are set (no author, so an anonymised report carries no name in docProps either).
 
 Example:
     >>> from analytics.model import empty_network
@@ -18,139 +21,159 @@ Example:
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.chart import BarChart, LineChart, Reference
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.table import Table, TableStyleInfo
-from openpyxl.worksheet.worksheet import Worksheet
 
 from analytics.report_data import FORMATS, SECTIONS, ReportData
-from analytics.sheets import write_cell
+from analytics.sheets import XLSX_OPTIONS, XlsxCells
+
+if TYPE_CHECKING:
+    from xlsxwriter.chart import Chart
+    from xlsxwriter.workbook import Workbook
+    from xlsxwriter.worksheet import Worksheet
 
 NUMBER_FORMATS = {"eur": '"€"#,##0', "pct": "0%", "ratio": '0.00"×"', "num": "#,##0.0", "date": "yyyy-mm-dd"}
-HEADER = Font(bold=True)
-TITLE = Font(bold=True, size=14, color="0B5D4B")
-TAKEAWAY = PatternFill("solid", fgColor="F1F7F4")
+TITLE = {"bold": True, "font_size": 14, "font_color": "#0B5D4B"}
+TAKEAWAY = {"bg_color": "#F1F7F4", "text_wrap": True, "valign": "top"}
+TABLE_STYLE = "Table Style Medium 2"
+#: Chart size in pixels (about 18 x 8 cm, as the openpyxl version had).
+CHART_SIZE = {"width": 680, "height": 302}
+#: Column widths come from the header and this many first values, between MIN_WIDTH and MAX_WIDTH characters.
+WIDTH_SAMPLE, MIN_WIDTH, MAX_WIDTH = 200, 8, 60
 
 
-def _cell_value(value: object) -> object:
-    """A value openpyxl can store: dates without time zone, NaN/NaT as blank, numpy scalars as Python."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.tz_localize(None).to_pydatetime() if value.tzinfo is None else \
-            value.tz_convert("UTC").tz_localize(None).to_pydatetime()
-    return value.item() if hasattr(value, "item") else value
+class _Report:
+    """One workbook being written: its cell writer and the column widths each sheet needs."""
+
+    def __init__(self, book: Workbook) -> None:
+        self.book = book
+        self.cells = XlsxCells(book)
+        self.widths: dict[str, dict[int, float]] = {}
+
+    def sheet(self, title: str) -> Worksheet:
+        """A new worksheet `title`, its column widths collected until `finish`."""
+        self.widths[title] = {}
+        return self.book.add_worksheet(title)
+
+    def width(self, ws: Worksheet, col: int, width: float) -> None:
+        """Widen column `col` of `ws` to at least `width` characters."""
+        widths = self.widths[ws.get_name()]
+        widths[col] = max(widths.get(col, 0), width)
+
+    def table(self, ws: Worksheet, frame: pd.DataFrame, row: int, name: str, col: int = 0) -> tuple[int, int]:
+        """`frame` as an Excel table (header, banded rows, autofilter, number formats) with its header
+        at (row, col), 0-based. An empty frame gets one blank row so the table stays valid.
+        Returns (first, last) data row."""
+        last = row + max(len(frame), 1)
+        columns = [str(c) for c in frame.columns]
+        ws.add_table(row, col, last, col + len(columns) - 1, {
+            "name": f"{name}Table", "style": TABLE_STYLE,
+            "columns": [{"header": h, "header_format": self.cells.format(bold=True)} for h in columns]})
+        for j, header in enumerate(columns, start=col):
+            values = frame[header]
+            self.cells.write_column(ws, row + 1, j, values, NUMBER_FORMATS.get(FORMATS.get(header, "")))
+            longest = values.head(WIDTH_SAMPLE).astype(str).str.len().max() if len(values) else 0
+            self.width(ws, j, min(MAX_WIDTH, max(MIN_WIDTH, len(header), int(longest)) + 2))
+        return row + 1, last
+
+    def bar(self, ws: Worksheet, title: str, cats: int, series: list[int], first: int, last: int,
+            horizontal: bool = False) -> Chart:
+        """A clustered bar chart of columns `series` (header in row first-1) against column `cats`."""
+        chart = self.book.add_chart({"type": "bar" if horizontal else "column"})
+        name = ws.get_name()
+        for column in series:
+            chart.add_series({"name": [name, first - 1, column],
+                              "categories": [name, first, cats, last, cats],
+                              "values": [name, first, column, last, column]})
+        chart.set_title({"name": title})
+        chart.set_size(CHART_SIZE)
+        if horizontal:
+            chart.set_y_axis({"reverse": True})  # first row on top
+        return chart
+
+    def finish(self) -> None:
+        """Apply the collected column widths."""
+        for ws in self.book.worksheets():
+            for col, width in self.widths[ws.get_name()].items():
+                ws.set_column(col, col, width)
 
 
-def write_table(ws: Worksheet, frame: pd.DataFrame, row: int, name: str, col: int = 1) -> tuple[int, int]:
-    """`frame` as an Excel table (header style, banded rows, autofilter, number formats) at (row, col).
-
-    An empty frame gets one blank row so the table stays valid. Returns (first, last) data row.
-    """
-    for j, header in enumerate(frame.columns, start=col):
-        write_cell(ws, row, j, str(header)).font = HEADER
-    rows = list(frame.itertuples(index=False)) or [tuple(None for _ in frame.columns)]
-    for i, values in enumerate(rows, start=row + 1):
-        for j, (header, value) in enumerate(zip(frame.columns, values, strict=True), start=col):
-            cell = write_cell(ws, i, j, _cell_value(value))
-            kind = FORMATS.get(header)
-            if kind in NUMBER_FORMATS and not isinstance(cell.value, str):
-                cell.number_format = NUMBER_FORMATS[kind]
-    last = row + len(rows)
-    ref = f"{get_column_letter(col)}{row}:{get_column_letter(col + len(frame.columns) - 1)}{last}"
-    table = Table(displayName=f"{name}Table", ref=ref)
-    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
-    ws.add_table(table)
-    for j, header in enumerate(frame.columns, start=col):
-        width = max([len(str(header)), *(len(str(v)) for v in frame[header].head(200))], default=8)
-        letter = get_column_letter(j)
-        ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, min(60, width + 2))
-    return row + 1, last
-
-
-def _bar(title: str, ws: Worksheet, cats: int, series: list[int], first: int, last: int,
-         horizontal: bool = False) -> BarChart:
-    """A clustered bar chart of columns `series` (header in row first-1) against categories column `cats`."""
-    chart = BarChart()
-    chart.type, chart.title, chart.width, chart.height = ("bar" if horizontal else "col"), title, 18, 8
-    for column in series:
-        chart.add_data(Reference(ws, min_col=column, min_row=first - 1, max_row=last), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=cats, min_row=first, max_row=last))
-    if horizontal:
-        chart.y_axis.scaling.orientation = "minMax"
-        chart.x_axis.scaling.orientation = "maxMin"
-    return chart
-
-
-def _summary(ws: Worksheet, data: ReportData) -> None:
-    write_cell(ws, 1, 1, "Network coach report").font = TITLE
+def _summary(r: _Report, data: ReportData) -> None:
+    ws, cells = r.sheet("Summary"), r.cells
+    cells.write(ws, 0, 0, "Network coach report", **TITLE)
     who = f"For {data.owner} · " if data.owner else ""
-    write_cell(ws, 2, 1, f"{who}as of {data.as_of:%Y-%m-%d}, period of {data.period_days} days · "
-                         f"{data.privacy}")
+    cells.write(ws, 1, 0, f"{who}as of {data.as_of:%Y-%m-%d}, period of {data.period_days} days · "
+                          f"{data.privacy}")
     figures = pd.DataFrame({"Figure": list(data.headline), "Value": list(data.headline.values())})
-    _, last = write_table(ws, figures, 4, "Headline")
+    _, last = r.table(ws, figures, 3, "Headline")
     row = last + 2
     for key, title in SECTIONS.items():
-        write_cell(ws, row, 1, title).font = HEADER
-        cell = write_cell(ws, row, 2, data.takeaways[key])
-        cell.fill, cell.alignment = TAKEAWAY, Alignment(wrap_text=True, vertical="top")
+        cells.write(ws, row, 0, title, bold=True)
+        cells.write(ws, row, 1, data.takeaways[key], **TAKEAWAY)
         row += 1
     for step in data.next_steps:
-        write_cell(ws, row, 2, "• " + step).alignment = Alignment(wrap_text=True)
+        cells.write(ws, row, 1, "• " + step, text_wrap=True)
         row += 1
-    ws.column_dimensions["B"].width = 90
     top = row + 2
-    first, last = write_table(ws, data.tables["period"], top, "Period")
-    ws.add_chart(_bar(f"Last {data.period_days} days vs the period before (counts)", ws, 1, [2, 3], first,
-                      last - 1, horizontal=True), f"G{top}")  # the last row is money, on another scale
-    first, last = write_table(ws, data.tables["tiers"], last + 3, "Tiers")
-    ws.add_chart(_bar("Contacts per tier: start of period and now", ws, 1, [2, 3], first, last,
-                      horizontal=True), f"G{top + 18}")
-    ws.freeze_panes = "A4"
+    first, last = r.table(ws, data.tables["period"], top, "Period")
+    title = f"Last {data.period_days} days vs the period before (counts)"
+    ws.insert_chart(top, 6, r.bar(ws, title, 0, [1, 2], first, last - 1,
+                                  horizontal=True))  # the last row is money, on another scale
+    first, last = r.table(ws, data.tables["tiers"], last + 3, "Tiers")
+    ws.insert_chart(top + 18, 6, r.bar(ws, "Contacts per tier: start of period and now", 0, [1, 2], first,
+                                       last, horizontal=True))
+    r.widths["Summary"][1] = 90
+    ws.freeze_panes(3, 0)
 
 
-def _groups(ws: Worksheet, data: ReportData) -> None:
-    frame = data.tables["groups"]
-    first, last = write_table(ws, frame, 1, "Groups")
-    cost = list(frame.columns).index("Cost (EUR)") + 1
-    ws.add_chart(_bar("Cost against closed business (EUR)", ws, 1, [cost, cost + 1], first, last),
-                 f"A{last + 3}")
-    write_table(ws, data.tables["give_take"], last + 21, "GiveTake")
-    ws.freeze_panes = "B2"
+def _groups(r: _Report, data: ReportData) -> None:
+    ws, frame = r.sheet("Groups"), data.tables["groups"]
+    first, last = r.table(ws, frame, 0, "Groups")
+    cost = list(frame.columns).index("Cost (EUR)")
+    ws.insert_chart(last + 3, 0, r.bar(ws, "Cost against closed business (EUR)", 0, [cost, cost + 1], first,
+                                       last))
+    r.table(ws, data.tables["give_take"], last + 21, "GiveTake")
+    ws.freeze_panes(1, 1)
 
 
-def _actions(ws: Worksheet, data: ReportData) -> None:
-    write_table(ws, data.tables["actions"], 1, "Actions")
-    _, last = write_table(ws, data.tables["plan"], 1, "Plan", col=6)
-    write_table(ws, data.tables["goals"], last + 3, "Goals", col=6)
-    ws.freeze_panes = "B2"
+def _growth(r: _Report, data: ReportData) -> None:
+    ws = r.sheet("Growth")
+    first, last = r.table(ws, data.tables["growth"], 0, "Growth")
+    chart = r.book.add_chart({"type": "line"})
+    name = ws.get_name()
+    chart.add_series({"name": [name, 0, 2], "categories": [name, first, 0, last, 0],
+                      "values": [name, first, 2, last, 2]})
+    chart.set_title({"name": "Connections over time"})
+    chart.set_size(CHART_SIZE)
+    ws.insert_chart(1, 4, chart)
+    ws.freeze_panes(1, 0)
 
 
-def _growth(ws: Worksheet, data: ReportData) -> None:
-    first, last = write_table(ws, data.tables["growth"], 1, "Growth")
-    chart = LineChart()
-    chart.title, chart.width, chart.height = "Connections over time", 18, 8
-    chart.add_data(Reference(ws, min_col=3, min_row=1, max_row=last), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
-    ws.add_chart(chart, "E2")
-    ws.freeze_panes = "A2"
+def _actions(r: _Report, data: ReportData) -> None:
+    ws = r.sheet("Actions")
+    r.table(ws, data.tables["actions"], 0, "Actions")
+    _, last = r.table(ws, data.tables["plan"], 0, "Plan", col=5)
+    r.table(ws, data.tables["goals"], last + 3, "Goals", col=5)
+    ws.freeze_panes(1, 1)
+
+
+def _listing(r: _Report, data: ReportData, title: str, key: str) -> None:
+    ws = r.sheet(title)
+    r.table(ws, data.tables[key], 0, title)
+    ws.freeze_panes(1, 1)
 
 
 def render_xlsx(data: ReportData) -> bytes:
     """The report as .xlsx bytes (see the module docstring for the sheets)."""
-    book = Workbook()
-    _summary(book.active, data)
-    book.active.title = "Summary"
-    for title, fill in (("Groups", _groups), ("Growth", _growth), ("Actions", _actions)):
-        fill(book.create_sheet(title), data)
-    for title, key in (("Contacts", "contacts"), ("Ledger", "ledger"), ("Hygiene", "hygiene")):
-        ws = book.create_sheet(title)
-        write_table(ws, data.tables[key], 1, title)
-        ws.freeze_panes = "B2"
+    import xlsxwriter
+
     buf = io.BytesIO()
-    book.save(buf)
+    with xlsxwriter.Workbook(buf, XLSX_OPTIONS) as book:
+        report = _Report(book)
+        for fill in (_summary, _groups, _growth, _actions):
+            fill(report, data)
+        for title, key in (("Contacts", "contacts"), ("Ledger", "ledger"), ("Hygiene", "hygiene")):
+            _listing(report, data, title, key)
+        report.finish()
     return buf.getvalue()

@@ -2,7 +2,9 @@
 
 CSV: text starting with = + - @ TAB CR LF gets an apostrophe in front (`safe_cell`).
 openpyxl: text is written as a string cell (data_type "s"), never a formula (`write_cell`).
-Both strip the control characters Excel cannot store.
+XlsxWriter: `XlsxCells` writes text as string cells, those that look like a formula with Excel's quote
+prefix (the apostrophe Excel shows but does not store), and whole frame columns at a time.
+All strip the control characters Excel cannot store. openpyxl and XlsxWriter are imported only when used.
 
 Example:
     >>> safe_cell("=HYPERLINK(\\"x\\")")
@@ -13,17 +15,32 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-from typing import Any
+import numbers
+import re
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet
+    from xlsxwriter.format import Format
+    from xlsxwriter.workbook import Workbook as XlsxBook
+    from xlsxwriter.worksheet import Worksheet as XlsxSheet
 
 #: A text cell starting with one of these can be read as a formula (or hide one behind whitespace).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+#: Control characters an .xlsx cannot store (openpyxl's ILLEGAL_CHARACTERS_RE): all but tab, LF, CR.
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+#: XlsxWriter options: a string is only ever a string (never a formula, link or number), NaN/inf are
+#: stored as errors rather than refused, and the file is built in memory (no temporary files).
+XLSX_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+                "nan_inf_to_errors": True, "in_memory": True}
+#: Day zero of Excel's date serial numbers (1900 date system).
+_EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 
 
 def clean_text(text: str) -> str:
@@ -68,6 +85,88 @@ def write_cell(ws: Worksheet, row: int, column: int, value: Any) -> Cell:
     return cell
 
 
+def excel_dates(dates: pd.Series) -> np.ndarray:
+    """Dates as Excel serial numbers (days since 1899-12-30, UTC for tz-aware dates), NaN where missing.
+
+    >>> excel_dates(pd.Series(pd.to_datetime(["2026-01-01 12:00", None], utc=True))).tolist()
+    [46023.5, nan]
+    """
+    dates = pd.to_datetime(dates, utc=True).dt.tz_localize(None)
+    return ((dates - _EXCEL_EPOCH) / pd.Timedelta(days=1)).to_numpy(dtype=float, na_value=np.nan)
+
+
+class XlsxCells:
+    """Cell writer for one XlsxWriter workbook: formats made once, text never a formula.
+
+    >>> import xlsxwriter
+    >>> book = xlsxwriter.Workbook(io.BytesIO(), XLSX_OPTIONS)
+    >>> cells, ws = XlsxCells(book), book.add_worksheet()
+    >>> cells.write(ws, 0, 0, "=1+1", bold=True)
+    >>> cells.format(bold=True, quote_prefix=True) is cells.format(quote_prefix=True, bold=True)
+    True
+    """
+
+    def __init__(self, book: XlsxBook) -> None:
+        self.book = book
+        self._formats: dict[tuple, Format] = {}
+
+    def format(self, **props: Any) -> Format | None:
+        """The workbook's format with these properties (made on first use); None for no properties."""
+        if not props:
+            return None
+        key = tuple(sorted(props.items()))
+        if key not in self._formats:
+            self._formats[key] = self.book.add_format(props)
+        return self._formats[key]
+
+    def write(self, ws: XlsxSheet, row: int, col: int, value: Any, num_format: str | None = None,
+              **props: Any) -> None:
+        """One value: text as a string cell (quote-prefixed if it starts like a formula), numbers and
+        dates as numbers in `num_format` (dates default to yyyy-mm-dd), missing values left blank."""
+        if isinstance(value, str):
+            text = clean_text(value)
+            quoted = {"quote_prefix": True} if text.startswith(FORMULA_STARTS) else {}
+            ws.write_string(row, col, text, self.format(**props, **quoted))
+        elif value is None or pd.isna(value):
+            return
+        elif isinstance(value, dt.date | np.datetime64):
+            serial = excel_dates(pd.Series([value]))[0]
+            ws.write_number(row, col, serial, self.format(**props, num_format=num_format or "yyyy-mm-dd"))
+        elif isinstance(value, bool | np.bool_):
+            ws.write_boolean(row, col, bool(value), self.format(**props))
+        elif isinstance(value, numbers.Number):
+            extra = {"num_format": num_format} if num_format else {}
+            ws.write_number(row, col, float(value), self.format(**props, **extra))
+        else:
+            self.write(ws, row, col, str(value), **props)
+
+    def write_column(self, ws: XlsxSheet, row: int, col: int, values: pd.Series,
+                     num_format: str | None = None) -> None:
+        """`values` down from (row, col); numeric and date columns take a fast path (one format)."""
+        if pd.api.types.is_datetime64_any_dtype(values):
+            fmt = self.format(num_format=num_format or "yyyy-mm-dd")
+            for i, serial in enumerate(excel_dates(values), start=row):
+                if serial == serial:  # not NaN
+                    ws.write_number(i, col, serial, fmt)
+            return
+        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+            fmt = self.format(num_format=num_format) if num_format else None
+            for i, number in enumerate(values.to_numpy(dtype=float, na_value=np.nan), start=row):
+                if number == number:
+                    ws.write_number(i, col, number, fmt)
+            return
+        items = values.tolist()
+        if all(isinstance(v, str) for v in items):  # all text: cleaned and checked column-wise
+            texts = pd.Series(items, dtype=object).str.replace(ILLEGAL_CHARACTERS_RE, "", regex=True)
+            quoted = texts.str.startswith(FORMULA_STARTS).tolist()
+            prefixed = self.format(quote_prefix=True)
+            for i, (text, quote) in enumerate(zip(texts.tolist(), quoted, strict=True), start=row):
+                ws.write_string(i, col, text, prefixed if quote else None)
+            return
+        for i, value in enumerate(items, start=row):
+            self.write(ws, i, col, value, num_format)
+
+
 def _cells(frame: pd.DataFrame) -> pd.DataFrame:
     """Dates as YYYY-MM-DD text and missing values as blanks, ready for a sheet."""
     out = frame.copy()
@@ -89,15 +188,16 @@ def call_list_csv(frame: pd.DataFrame) -> bytes:
 
 
 def call_list_xlsx(frame: pd.DataFrame, title: str = "Call list") -> bytes:
-    """A call list as an .xlsx workbook: bold header, text always stored as text."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = title[:31]
-    for c, name in enumerate(frame.columns, start=1):
-        write_cell(ws, 1, c, str(name)).font = Font(bold=True)
-    for r, row in enumerate(_cells(frame).itertuples(index=False), start=2):
-        for c, value in enumerate(row, start=1):
-            write_cell(ws, r, c, value)
+    """A call list as an .xlsx workbook: bold header, text always stored as text, dates as YYYY-MM-DD."""
+    import xlsxwriter
+
     buf = io.BytesIO()
-    wb.save(buf)
+    with xlsxwriter.Workbook(buf, {**XLSX_OPTIONS, "constant_memory": True}) as book:
+        cells, ws = XlsxCells(book), book.add_worksheet(title[:31])
+        rows = _cells(frame)
+        for c, name in enumerate(frame.columns):  # constant_memory: row by row, so header first
+            cells.write(ws, 0, c, str(name), bold=True)
+        for r, row in enumerate(rows.itertuples(index=False), start=1):
+            for c, value in enumerate(row):
+                cells.write(ws, r, c, value)
     return buf.getvalue()

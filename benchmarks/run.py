@@ -3,11 +3,16 @@
     python benchmarks/run.py                      # 30,000 connections / 1,000,000 messages
     python benchmarks/run.py --repeat 3           # median wall time of 3 runs
     python benchmarks/run.py --connections 2000 --messages 50000 --stage summary
+    python benchmarks/run.py --repeat 3 --stage summary --stage Excel --baseline /tmp/old-checkout
 
 The export is generated once into benchmarks/data/<connections>c_<messages>m/ (git-ignored) by
 sample_data/generate.py. Each stage is one command run in a fresh subprocess; wall time is measured
 around it and peak memory is that child's own max RSS (os.wait4). A stage whose code does not exist
 yet (ImportError) is reported as "not available yet". To add a stage, append to `stages()`.
+With --repeat N the chosen stages run in N rounds, one run of each stage per round (interleaved), so a
+busy moment of this shared machine slows every stage alike; each figure is the median of its N runs.
+--baseline DIR adds the report stages once more, run from another checkout (e.g. `git worktree add`
+of the commit before a change), to compare before and after in the same run.
 A stage may print `BENCH inner=<seconds>` to report a timing of its own (e.g. scoring after parsing).
 """
 
@@ -58,6 +63,14 @@ with zipfile.ZipFile(sys.argv[1]) as zf:
 table = pc.read_csv(pa.BufferReader(raw), parse_options=pc.ParseOptions(newlines_in_values=True))
 print(len(table.to_pandas()))
 """
+# The coach report's figures without writing any file: what the report stages cost before rendering.
+REPORT_DATA_ONLY = """
+import sys
+import pandas as pd
+from analytics import cli, report_data
+net = cli.load(sys.argv[1:2], sys.argv[2])
+report_data.report_data(net, pd.Timestamp("{as_of}", tz="UTC"))
+"""
 LOAD_ONLY = """
 import sys
 from analytics import ingest
@@ -73,6 +86,7 @@ class Stage:
     name: str
     command: list[str]
     target: str
+    cwd: Path = ROOT
 
 
 @dataclass
@@ -80,6 +94,7 @@ class Result:
     stage: Stage
     wall_s: float | None = None
     peak_mb: float | None = None
+    cpu_s: float | None = None
     inner_s: float | None = None
     note: str = ""
 
@@ -103,9 +118,18 @@ def stages(export: Path, ledger: Path, out: Path) -> list[Stage]:
                                str(out / "graph.html")], "interactive < 3 s"),
         Stage("graph interactive in Chromium", [PY, str(ROOT / "benchmarks" / "graph_browser.py"),
                                                 str(out / "graph.html")], "< 3 s (inner)"),
-        Stage("report (HTML)", [*cli, "report", str(export), "--ledger", str(ledger), "--as-of", AS_OF,
-                                "--out", str(out / "report.html")], ""),
+        *report_stages(export, ledger, out),
     ]
+
+
+def report_stages(export: Path, ledger: Path, out: Path, cwd: Path = ROOT, tag: str = "") -> list[Stage]:
+    """The coach report as HTML and as Excel (`python -m analytics report`), run in checkout `cwd`."""
+    command = [PY, "-m", "analytics", "report", str(export), "--ledger", str(ledger), "--as-of", AS_OF,
+               "--out"]
+    return [Stage(f"report data, no file{tag}", [PY, "-c", REPORT_DATA_ONLY.format(as_of=AS_OF), str(export),
+                                                 str(ledger)], "part of the report stages", cwd),
+            Stage(f"report (HTML){tag}", [*command, str(out / "report.html")], "", cwd),
+            Stage(f"report (Excel){tag}", [*command, str(out / "report.xlsx")], "<= 1.5x summary", cwd)]
 
 
 def ensure_export(connections: int, messages: int) -> Path:
@@ -119,36 +143,55 @@ def ensure_export(connections: int, messages: int) -> Path:
     return folder
 
 
-def run_once(command: list[str]) -> tuple[float, float, int, str, str]:
-    """(wall s, peak MB of this child alone, exit status, stdout, stderr)."""
+def run_once(command: list[str], cwd: Path = ROOT) -> tuple[float, float, float, int, str, str]:
+    """(wall s, peak MB of this child alone, its CPU s (user + system), exit status, stdout, stderr)."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=err, text=True)
+        proc = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, text=True)
         _pid, status, usage = os.wait4(proc.pid, 0)  # reaps the child and returns its own rusage
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return wall, usage.ru_maxrss / 1024, proc.returncode, out.read(), err.read()
+        cpu = usage.ru_utime + usage.ru_stime
+        return wall, usage.ru_maxrss / 1024, cpu, proc.returncode, out.read(), err.read()
 
 
-def measure(stage: Stage, repeat: int) -> Result:
-    """Run `stage` `repeat` times: median wall, max peak memory, median inner timing."""
-    walls, peaks, inners = [], [], []
+def measure(chosen: list[Stage], repeat: int) -> list[Result]:
+    """Run every stage once per round for `repeat` rounds: median wall and CPU time, max peak memory,
+    median inner timing. CPU seconds of the child (user + system) move far less than wall time when
+    other work shares the machine.
+
+    A stage that fails is reported once and left out of later rounds.
+    """
+    runs: dict[int, list[tuple[float, float, float, list[float]]]] = {i: [] for i in range(len(chosen))}
+    failed: dict[int, Result] = {}
     for _ in range(repeat):
-        wall, peak, code, stdout, stderr = run_once(stage.command)
-        if code != 0:
-            last = (stderr.strip().splitlines() or ["(no message)"])[-1]
-            missing = any(kind in last for kind in ("ModuleNotFoundError", "ImportError",
-                                                    "AttributeError: module 'analytics"))
-            return Result(stage, note=("not available yet: " if missing else f"failed (exit {code}): ")
-                          + last[:120])
-        walls.append(wall)
-        peaks.append(peak)
-        inners += [float(line.split("=", 1)[1]) for line in stdout.splitlines()
-                   if line.startswith("BENCH inner=")]
-    return Result(stage, statistics.median(walls), max(peaks),
-                  statistics.median(inners) if inners else None)
+        for i, stage in enumerate(chosen):
+            if i in failed:
+                continue
+            wall, peak, cpu, code, stdout, stderr = run_once(stage.command, stage.cwd)
+            if code != 0:
+                last = (stderr.strip().splitlines() or ["(no message)"])[-1]
+                missing = any(kind in last for kind in ("ModuleNotFoundError", "ImportError",
+                                                        "AttributeError: module 'analytics"))
+                failed[i] = Result(stage, note=("not available yet: " if missing
+                                                else f"failed (exit {code}): ") + last[:120])
+                continue
+            inner = [float(line.split("=", 1)[1]) for line in stdout.splitlines()
+                     if line.startswith("BENCH inner=")]
+            runs[i].append((wall, peak, cpu, inner))
+    results = []
+    for i, stage in enumerate(chosen):
+        if i in failed:
+            results.append(failed[i])
+            continue
+        walls, cpus = [w for w, _, _, _ in runs[i]], [c for _, _, c, _ in runs[i]]
+        inners = [x for *_, inner in runs[i] for x in inner]
+        note = f"min wall {min(walls):.2f}, min cpu {min(cpus):.2f}" if len(walls) > 1 else ""
+        results.append(Result(stage, statistics.median(walls), max(p for _, p, _, _ in runs[i]),
+                              statistics.median(cpus), statistics.median(inners) if inners else None, note))
+    return results
 
 
 def machine() -> list[str]:
@@ -168,8 +211,8 @@ def row(result: Result) -> str:
     def fmt(x: float | None, digits: int) -> str:
         return "-" if x is None else f"{x:.{digits}f}"
 
-    return (f"| {result.stage.name} | {fmt(result.wall_s, 2)} | {fmt(result.peak_mb, 0)} | "
-            f"{fmt(result.inner_s, 3)} | {result.stage.target} | {result.note} |")
+    return (f"| {result.stage.name} | {fmt(result.wall_s, 2)} | {fmt(result.cpu_s, 2)} | "
+            f"{fmt(result.peak_mb, 0)} | {fmt(result.inner_s, 3)} | {result.stage.target} | {result.note} |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -178,22 +221,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--messages", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=1, help="runs per stage (median wall time)")
     parser.add_argument("--stage", action="append", help="only stages whose name contains this")
+    parser.add_argument("--baseline", type=Path, help="another checkout: its report stages run too")
     args = parser.parse_args(argv)
     folder = ensure_export(args.connections, args.messages)
     export, ledger = folder / "linkedin_sample.zip", folder / "ledger_sample.xlsx"
-    chosen = [s for s in stages(export, ledger, folder)
-              if not args.stage or any(part in s.name for part in args.stage)]
+    every = stages(export, ledger, folder)
+    if args.baseline:
+        every += report_stages(export, ledger, folder / "baseline", args.baseline.resolve(), " @ baseline")
+        (folder / "baseline").mkdir(exist_ok=True)
+    chosen = [s for s in every if not args.stage or any(part in s.name for part in args.stage)]
     print(*machine(), sep="\n")
     print(f"- export: {export.relative_to(ROOT)} ({export.stat().st_size / 1e6:.1f} MB), "
           f"{args.connections} connections, {args.messages} messages, as of {AS_OF}\n")
-    print("| stage | wall s | peak MB | inner s | target | note |")
-    print("|---|---|---|---|---|---|")
-    for stage in chosen:
-        print(row(measure(stage, args.repeat)), flush=True)
+    print("| stage | wall s | cpu s | peak MB | inner s | target | note |")
+    print("|---|---|---|---|---|---|---|")
+    for result in measure(chosen, args.repeat):
+        print(row(result), flush=True)
     print("\nCommands (run from the repository root):\n\n```sh")
     for stage in chosen:
-        shown = [("python" if part == PY else part.replace(str(ROOT) + "/", "")) for part in stage.command]
-        print(f"# {stage.name}\n{shlex.join(shown)}")
+        prefix = str(ROOT) + "/" if stage.cwd == ROOT else None  # paths stay absolute in other checkouts
+        shown = ["python" if part == PY else part.replace(prefix, "") if prefix else part
+                 for part in stage.command]
+        where = "" if stage.cwd == ROOT else f"(cd {stage.cwd} && "
+        print(f"# {stage.name}\n{where}{shlex.join(shown)}{')' if where else ''}")
     print("```")
     return 0
 

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from plotly.offline import get_plotlyjs
 
-from analytics import pseudonyms, report
+from analytics import pseudonyms, report, report_html
 from analytics.analysis import period_counts
 from analytics.errors import InputError
 from analytics.model import (
@@ -174,9 +174,24 @@ def test_html_loads_nothing_from_another_host(html):
 
 
 def test_html_embeds_plotly_once(html):
-    assert html.count(get_plotlyjs()[:60]) == 1
+    bundle = report_html.plotly_js()
+    assert html.count(bundle[:200]) == 1 and html.count("plotly.js (basic - minified)") == 1
+    assert get_plotlyjs()[:60] not in html  # not the 4.8 MB full bundle
     assert html.count("Plotly.newPlot(") >= 5
     assert '"displaylogo": false' in html
+    assert len(html.encode("utf-8")) < 1_500_000
+
+
+def test_vendored_plotly_matches_plotly_py():
+    """The partial bundle is the same plotly.js version as the one plotly.py builds figures for."""
+    version = re.search(r"plotly\.js v([\d.]+)", get_plotlyjs()[:200]).group(1)
+    assert f"plotly.js (basic - minified) v{version}\n" in report_html.plotly_js()[:200]
+    assert "</script" not in report_html.plotly_js().lower()
+
+
+def test_report_draws_only_traces_the_bundle_has(data):
+    traces = {t.type for fig in report_html.figures(data).values() if fig is not None for t in fig.data}
+    assert traces <= {"scatter", "bar", "pie"}  # plotly-basic's trace types
 
 
 @pytest.mark.parametrize("payload", [XSS_NAME, XSS_GROUP, "<script>alert(1)", "<img src=x"])
@@ -217,6 +232,20 @@ def test_workbook_layout(xlsx):
     assert isinstance(cost.value, float) and "€" in cost.number_format
     ledger = book["Ledger"]
     assert ledger["A2"].is_date and ledger["A2"].number_format == "yyyy-mm-dd"
+
+
+def test_workbook_number_formats_charts_and_properties(xlsx):
+    book = load_workbook(io.BytesIO(xlsx))
+    formats = {ws.title: {head.value: cell.number_format for head, cell in zip(ws[1], ws[2], strict=True)}
+               for ws in (book["Groups"], book["Contacts"])}
+    assert formats["Groups"]["Return on cost"] == '0.00"×"'
+    assert formats["Groups"]["Share of hours"] == "0%"
+    assert formats["Contacts"]["Strength"] == "#,##0.0"
+    assert formats["Contacts"]["Connected on"] == "yyyy-mm-dd" and book["Contacts"]["H2"].is_date
+    assert sorted(book["Actions"].tables) == ["ActionsTable", "GoalsTable", "PlanTable"]
+    charts = xml_text(xlsx, "xl/charts/")
+    assert charts.count("<c:barChart>") == 3 and charts.count("<c:lineChart>") == 1
+    assert not book.properties.creator and not book.properties.lastModifiedBy
 
 
 def test_workbook_never_stores_a_formula(xlsx):

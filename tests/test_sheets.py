@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from analytics.sheets import call_list_csv, call_list_xlsx, safe_cell
+from analytics.sheets import XLSX_OPTIONS, XlsxCells, call_list_csv, call_list_xlsx, safe_cell
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -53,3 +53,44 @@ def test_call_list_xlsx_stores_text_as_text_and_numbers_as_numbers():
     assert (first[1].value, first[1].data_type) == (120, "n")
     assert (first[2].value, first[3].value) == ("2026-06-15", "-2 deals")
     assert (second[0].value, second[2].value) == ("Zoë", None)
+    assert first[0].quotePrefix and not second[0].quotePrefix
+
+
+def _written(values: list, num_format: str | None = None) -> list:
+    """`values` written down column A by XlsxCells.write_column, read back as openpyxl cells."""
+    import xlsxwriter
+
+    buf = io.BytesIO()
+    with xlsxwriter.Workbook(buf, XLSX_OPTIONS) as book:
+        XlsxCells(book).write_column(book.add_worksheet(), 0, 0, pd.Series(values), num_format)
+    ws = load_workbook(buf).active
+    return [ws.cell(row=i + 1, column=1) for i in range(len(values))]
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    (["=SUM(A1)", "+1", "plain", "a\x00b"], [("=SUM(A1)", "s", True), ("+1", "s", True),
+                                            ("plain", "s", False), ("ab", "s", False)]),
+    ([1.5, None, float("nan"), 3], [(1.5, "n", False), (None, "n", False), (None, "n", False),
+                                    (3, "n", False)]),
+    (["text", 2.0, None, True], [("text", "s", False), (2, "n", False), (None, "n", False),
+                                 (True, "b", False)]),
+])
+def test_xlsx_cells_keep_text_as_text(values, expected):
+    cells = _written(values)
+    assert [(c.value, c.data_type, bool(c.quotePrefix)) for c in cells] == expected
+
+
+@pytest.mark.parametrize("values", [
+    pd.to_datetime(["2026-06-15 12:00", None], utc=True),       # a datetime column: the fast path
+    [pd.Timestamp("2026-06-15 12:00", tz="UTC"), None],           # dates in an object column
+])
+def test_xlsx_cells_store_dates_as_dates(values):
+    first, missing = _written(list(values) if isinstance(values, list) else values)
+    assert first.is_date and first.number_format == "yyyy-mm-dd"
+    assert first.value == pd.Timestamp("2026-06-15 12:00").to_pydatetime()
+    assert missing.value is None
+
+
+def test_xlsx_cells_number_format():
+    (cell,) = _written([1234.5], '"€"#,##0')
+    assert (cell.value, cell.number_format) == (1234.5, '"€"#,##0')

@@ -1,0 +1,179 @@
+"""Every page of the app as a user sees it: seconds from navigation until Streamlit is idle, in Chromium.
+
+    python benchmarks/pages_browser.py                       # the bundled sample
+    python benchmarks/pages_browser.py --export benchmarks/data/2000c_50000m --repeat 3
+    python benchmarks/pages_browser.py --export sample --export benchmarks/data/30000c_1000000m
+
+Each --export (`sample`, or a folder from sample_data/generate.py holding linkedin_sample.zip and
+ledger_sample.xlsx) is imported once into a workspace of its own private NETWORK_LEDGER_HOME, as the
+app's Import page stores it (export, ledger, as-of 2026-11-15). Then, per round, for every export in
+turn (interleaved, so a busy moment slows each alike): start `streamlit run app.py` on a free localhost
+port, open the app by its address in a fresh browser (the Overview), then click through every page in
+the sidebar as a user does (cold: the first visit of each page after the server started, nothing
+cached), then through every page again (warm: Streamlit's caches filled). A page counts as loaded
+once the app has run its script, reports it as not running, shows no spinner and stays so for
+IDLE_HOLD seconds; the time runs from the click (or navigation) to the start of that quiet spell.
+Prints one Markdown row per export and page: median and minimum of the rounds, cold and warm.
+Chromium runs headless with the e2e tests' arguments (no network besides localhost).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+AS_OF = "2026-11-15"
+#: (address, name) of every page, in the menu's order.
+PAGES = [("", "Overview"), ("contacts", "Contacts"), ("graph", "Network graph"), ("groups", "Groups"),
+         ("ledger", "Ledger & groups setup"), ("actions", "Action plan"), ("report", "Coach report"),
+         ("import", "Import & workspace")]
+#: Streamlit is idle after a run: the script ran since the last click, is not running, no spinner shows.
+IDLE = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app) return false;
+  if (!window.__watch) {  // the first look at a loaded page: note every script run from now on
+    window.__watch = new MutationObserver(() => {
+      if (app.dataset.testScriptState === 'running') window.__ran = true;
+    });
+    window.__watch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+    window.__ran = true;  // a fresh page load runs the script on its own
+  }
+  return window.__ran && app.dataset.testScriptState === 'notRunning'
+    && app.dataset.testConnectionState === 'CONNECTED'
+    && !document.querySelector('[data-testid="stSpinner"], [data-testid="stStatusWidget"]');
+}"""
+IDLE_HOLD, POLL, TIMEOUT = 0.5, 0.05, 600.0
+
+
+def prepare(export: str, home: Path) -> None:
+    """Import `export` (with its ledger) into workspace "bench" under `home`, as-of AS_OF."""
+    os.environ["NETWORK_LEDGER_HOME"] = str(home)
+    from analytics import ingest, ledger
+    from analytics.store import Store, workspace_path
+
+    folder = ROOT / "sample_data" if export == "sample" else Path(export)
+    store = Store(workspace_path("bench"))
+    net = ingest.load_paths([folder / "linkedin_sample.zip"])
+    store.import_network(net)
+    book = folder / "ledger_sample.xlsx"
+    found = ledger.read_ledger([(book.name, book.read_bytes())], net.contacts)
+    store.save_ledger(found.ledger, found.groups, found.members)
+    store.save_settings(as_of=AS_OF, hourly_rate=75.0)
+
+
+def start_server(home: Path) -> tuple[subprocess.Popen, str]:
+    """`streamlit run app.py` on a free localhost port with NETWORK_LEDGER_HOME=home, once healthy."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env={**os.environ, "NETWORK_LEDGER_HOME": str(home)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                return proc, url
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("streamlit did not start")
+
+
+def wait_idle(page: Page, start: float) -> float:
+    """Seconds from `start` to the beginning of an IDLE_HOLD-long idle spell of the app in `page`."""
+    quiet_since = None
+    while time.perf_counter() - start < TIMEOUT:
+        now = time.perf_counter()
+        if page.evaluate(IDLE):
+            quiet_since = quiet_since or now
+            if now - quiet_since >= IDLE_HOLD:
+                return quiet_since - start
+        else:
+            quiet_since = None
+        time.sleep(POLL)
+    raise TimeoutError(page.url)
+
+
+def click_page(page: Page, path: str) -> float:
+    """Open page `path` from the sidebar menu; seconds until the app is idle again."""
+    page.evaluate("() => { window.__ran = false; }")
+    link = page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]').first
+    start = time.perf_counter()
+    link.click()
+    return wait_idle(page, start)
+
+
+def tour(browser: Browser, url: str) -> dict[tuple[str, str], float]:
+    """(page name, "cold"|"warm") -> seconds, for one fresh server at `url`."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    start = time.perf_counter()
+    page.goto(f"{url}/", wait_until="commit")
+    took = {(PAGES[0][1], "cold"): wait_idle(page, start)}
+    for kind in ("cold", "warm"):
+        for path, name in PAGES[1:] if kind == "cold" else [*PAGES[1:], PAGES[0]]:
+            took[(name, kind)] = click_page(page, path)
+    context.close()
+    return took
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--export", action="append", help="'sample' or a generated export folder")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    exports = args.export or ["sample"]
+    homes = {export: Path(tempfile.mkdtemp(prefix="bench-pages-")) for export in exports}
+    for export, home in homes.items():
+        start = time.perf_counter()
+        subprocess.run([sys.executable, __file__, "--prepare", export, str(home)], check=True)
+        print(f"imported {export}: {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    times: dict[tuple[str, str, str], list[float]] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for _ in range(args.repeat):
+            for export, home in homes.items():
+                proc, url = start_server(home)
+                try:
+                    for (name, kind), took in tour(browser, url).items():
+                        times.setdefault((export, name, kind), []).append(took)
+                        print(f"{export} {name} {kind}: {took:.2f} s", file=sys.stderr, flush=True)
+                finally:
+                    proc.terminate()
+                    proc.wait(timeout=30)
+        browser.close()
+    print("| export | page | cold s (median) | cold s (min) | warm s (median) | warm s (min) |")
+    print("|---|---|---|---|---|---|")
+    for export in exports:
+        for _, name in PAGES:
+            cold, warm = times[(export, name, "cold")], times[(export, name, "warm")]
+            print(f"| {Path(export).name} | {name} | {statistics.median(cold):.2f} | {min(cold):.2f} | "
+                  f"{statistics.median(warm):.2f} | {min(warm):.2f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--prepare"]:
+        prepare(sys.argv[2], Path(sys.argv[3]))
+    else:
+        sys.exit(main())
