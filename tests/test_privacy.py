@@ -14,12 +14,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from openpyxl import Workbook
-from plotly.offline import get_plotlyjs
 
 from analytics import cli, report, views
 from analytics.analysis import analyse
 from analytics.privacy import Scrubber, name_parts
 from analytics.pseudonyms import pseudonymize
+from analytics.report_html import plotly_js
 from analytics.store import Store, workspace_path
 from tests.conftest import ROOT
 
@@ -89,7 +89,7 @@ def report_text(fmt: str, content: bytes) -> str:
     """Everything a reader of the file could see: the HTML without the plotly.js library (JSON escapes
     undone), or every part of the .xlsx (sheets, shared strings, charts, docProps) and the part names."""
     if fmt == "html":
-        text = content.decode("utf-8").replace(get_plotlyjs(), "")
+        text = content.decode("utf-8").replace(str(plotly_js()), "")
         text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
     else:
         with zipfile.ZipFile(io.BytesIO(content)) as z:
