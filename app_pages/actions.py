@@ -4,7 +4,17 @@ networking hygiene, goals and exports. Rules: README; logic: analytics/plan_view
 import pandas as pd
 import streamlit as st
 
-from analytics import actions, annotations, charts_actions, hygiene, ics, plan_view, sheets, views, weights
+from analytics import (
+    actions,
+    annotations,
+    charts_actions,
+    hygiene,
+    ics,
+    page_data,
+    plan_view,
+    sheets,
+    weights,
+)
 from analytics.errors import InputError
 from analytics.wording import plural
 from ui import session
@@ -182,7 +192,7 @@ with touch_tab:
         try:
             ids = shown["contact_id"].tolist()
             rows = annotations.apply_edits(net.annotations, ids, changes, today=as_of)
-            if views.annotations_changed(net.annotations, rows):
+            if page_data.annotations_changed(net.annotations, rows):
                 session.store().save_annotations(rows)
                 saved(f"Saved the rhythm for {plural(len(rows), 'contact')}")
         except InputError as err:

@@ -55,7 +55,7 @@ def test_every_page_and_both_downloads_run_one_analysis(calls: Counter) -> None:
         assert not at.exception, (name, [e.value for e in at.exception])
     current = sample_store()  # the downloads render the report data the page holds
     data = session._derived(str(current.path), current.version(), pd.Timestamp("2026-11-15", tz="UTC"),
-                            analysis.DEFAULT_PERIOD_DAYS, "analytics.views", "coach_report",
+                            analysis.DEFAULT_PERIOD_DAYS, "analytics.page_data", "coach_report",
                             (("anonymize", True), ("goals", current.goals()), ("mask_companies", False),
                              ("plan_status", current.plan_status())))
     assert report.render_html(data).startswith("<!") and report.render_xlsx(data)[:2] == b"PK"

@@ -146,7 +146,7 @@ def _derived(path: str, version: Version, when: pd.Timestamp, period_days: int, 
 def derived(func: Callable[..., T], period_days: int = DEFAULT_PERIOD_DAYS, **options: object) -> T:
     """`func(network, analysis, **options)` for this workspace, cached per version, date, period and options.
 
-    Pages pass a presentation function (e.g. `views.network_graph`); it reads the cached analysis, so a
+    Pages pass a presentation function (e.g. `page_data.network_graph`); it reads the cached analysis, so a
     filter, a plan tick or the anonymise toggle re-runs only that function, never the analysis.
     """
     current = store()
