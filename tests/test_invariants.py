@@ -11,7 +11,7 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analytics import breadth, cli, groups, page_data, plan_view, report
+from analytics import action_plan, breadth, cli, groups, page_data, report
 from analytics.analysis import analyse
 from analytics.model import (
     CONTACT_COLUMNS,
@@ -136,7 +136,7 @@ def test_every_surface_gives_the_same_figures(net: Network, as_of: pd.Timestamp)
     a = analyse(net, as_of)
     summary = cli.summary(a, net)
     data = report.report_data(net, as_of)  # the report run on its own: no figure of its own making
-    plan = plan_view.plan_data(net, a)
+    plan = action_plan.plan_data(net, a)
     advice = page_data.network_graph(net, a).connectors  # the Graph page's table, in plain words
     assert advice["what_to_do"].str.startswith("Ask for an introduction").sum() == a.connectors["tier"].isin(
         ACTIVE_TIERS).sum()  # introductions only through active ties
