@@ -29,6 +29,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from analytics.cells import write_cell
 from analytics.errors import InputError
 from analytics.ingest.dates import DAY_FIRST, day_problem, parse_day, slash_order
 from analytics.ingest.xlsx import read_sheets
@@ -45,7 +46,6 @@ from analytics.model import (
     normalize_name,
     normalize_url,
 )
-from analytics.sheets import write_cell
 
 Rows = list[list[Any]]
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from analytics.sheets import XLSX_OPTIONS, XlsxCells, call_list_csv, call_list_xlsx, safe_cell
+from analytics.cells import XLSX_OPTIONS, XlsxCells, call_list_csv, call_list_xlsx, safe_cell
 
 
 @pytest.mark.parametrize("value, expected", [
