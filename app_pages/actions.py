@@ -8,8 +8,8 @@ from analytics import (
     action_plan,
     actions,
     annotations,
-    cells,
     charts_actions,
+    exports,
     hygiene,
     ics,
     page_data,
@@ -204,9 +204,9 @@ with export_tab:
     calls = action_plan.call_list({**lists, "follow_up": follow}, status, people)
     st.caption(f"{len(calls)} open calls (clients, referrers and follow-ups due); done items are left out.")
     e1, e2, e3 = st.columns(3)
-    e1.download_button("Call list (CSV)", cells.call_list_csv(calls), "call_list.csv", "text/csv",
+    e1.download_button("Call list (CSV)", exports.call_list_csv(calls), "call_list.csv", "text/csv",
                        key="export_calls_csv", icon=":material/download:")
-    e2.download_button("Call list (Excel)", cells.call_list_xlsx(calls), "call_list.xlsx",
+    e2.download_button("Call list (Excel)", exports.call_list_xlsx(calls), "call_list.xlsx",
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key="export_calls_xlsx", icon=":material/download:")
     upcoming = action_plan.open_items(actions.follow_ups(net, status, people, as_of, include_upcoming=True),
@@ -228,7 +228,7 @@ with export_tab:
     st.dataframe(mailing.drop(columns="contact_id"), hide_index=True, height=240, width="stretch",
                  column_config={"name": "Name", "first_name": "First name", "last_name": "Last name",
                                 "email": "Email", "company": "Company", "consent": "Consent"})
-    st.download_button("Mailing list (CSV)", cells.call_list_csv(mailing.drop(columns="contact_id")),
+    st.download_button("Mailing list (CSV)", exports.call_list_csv(mailing.drop(columns="contact_id")),
                        "mailing_list.csv", "text/csv", key="export_mailing", icon=":material/download:",
                        disabled=mailing.empty)
 
