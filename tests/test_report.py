@@ -322,10 +322,11 @@ def test_unknown_format_is_an_input_error():
 # --- sample data -----------------------------------------------------------------------------------
 
 def test_sample_report():
-    from analytics import ingest, ledger
+    from analytics import ingest
+    from analytics.ingest import ledger_workbook
 
     net = ingest.load_files([(SAMPLE_ZIP.name, SAMPLE_ZIP.read_bytes())])
-    found = ledger.read_ledger([(SAMPLE_LEDGER.name, SAMPLE_LEDGER.read_bytes())], net.contacts)
+    found = ledger_workbook.read_ledger([(SAMPLE_LEDGER.name, SAMPLE_LEDGER.read_bytes())], net.contacts)
     net.groups, net.members, net.ledger = found.groups, found.members, found.ledger
     as_of = pd.Timestamp("2026-11-15", tz="UTC")
     data = report.report_data(net, as_of)
