@@ -22,11 +22,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from analytics import actions, bni, groups, ingest
+from analytics import actions, groups, ingest
 from analytics.analysis import Analysis, analyse
 from analytics.errors import InputError
 from analytics.frames import day
-from analytics.ingest import ledger_workbook
+from analytics.ingest import bni, ledger_workbook
 from analytics.limits import FIRST_YEAR, LAST_YEAR, within_years
 from analytics.model import Network
 

@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from analytics import bni, groups, ingest
+from analytics import groups, ingest
 from analytics.errors import InputError
-from analytics.ingest import ledger_workbook
+from analytics.ingest import bni, ledger_workbook
 from analytics.model import DIRECTIONS, GROUP_TYPES, LEDGER_KINDS
 from analytics.wording import plural
 from ui import session

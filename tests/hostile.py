@@ -473,9 +473,8 @@ def contacts() -> pd.DataFrame:
 
 def import_in_app(attack: Attack, data: bytes) -> dict:
     """What the Import or Ledger page gets for `data`: {"error": one line} or {"rows", "reasons"}."""
-    from analytics import bni
     from analytics.errors import InputError
-    from analytics.ingest import ledger_workbook, load_files
+    from analytics.ingest import bni, ledger_workbook, load_files
 
     try:
         if attack.path == "contacts":
