@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from analytics import groups, ingest
+from analytics import attribution, exports, groups, ingest, ledger_edits
 from analytics.errors import InputError
 from analytics.ingest import bni, ledger_workbook
 from analytics.model import DIRECTIONS, GROUP_TYPES, LEDGER_KINDS
@@ -45,7 +45,7 @@ def show_import(result: ledger_workbook.LedgerImport) -> None:
             st.warning(plain(f"{f.file}: {warning}"), icon="ℹ️")
     if result.problems:
         st.caption(f"{plural(len(result.problems), 'row')} skipped; the rest can be saved:")
-        st.dataframe(ledger_workbook.problems_table(result.problems), hide_index=True)
+        st.dataframe(ledger_edits.problems_table(result.problems), hide_index=True)
     st.write(f"Ready to save: {plural(len(result.groups), 'group')}, "
              f"{plural(len(result.members), 'membership')}, "
              f"{plural(len(result.ledger), 'ledger entry', 'ledger entries')}.")
@@ -53,7 +53,7 @@ def show_import(result: ledger_workbook.LedgerImport) -> None:
 
 def save_import(result: ledger_workbook.LedgerImport, prefix: str, message: str) -> None:
     """Store an import (never wiping a known group's cost with a placeholder), then start clean."""
-    session.store().save_ledger(result.ledger, ledger_workbook.groups_to_save(result.groups, net.groups),
+    session.store().save_ledger(result.ledger, ledger_edits.groups_to_save(result.groups, net.groups),
                                 result.members)
     st.session_state.pop(f"{prefix}_pending", None)
     saved(f"{prefix}_upload", message)
@@ -80,7 +80,7 @@ with tab_groups:
         if st.form_submit_button("Save hourly rate"):
             store.save_settings(hourly_rate=float(rate))
             saved("rate", f"Hourly rate set to {rate:,.0f}")
-    shown = ledger_workbook.editable_groups(net.groups)
+    shown = ledger_edits.editable_groups(net.groups)
     editor = fresh("groups_editor")
     st.data_editor(
         shown, key=editor, hide_index=True, num_rows="delete",
@@ -97,7 +97,7 @@ with tab_groups:
     state = st.session_state.get(editor, {})
     if state.get("edited_rows") or state.get("deleted_rows"):
         try:
-            changed = ledger_workbook.group_edits(shown, state.get("edited_rows", {}))
+            changed = ledger_edits.group_edits(shown, state.get("edited_rows", {}))
             if not changed.empty:
                 store.save_groups(changed)
             for pos in state.get("deleted_rows", []):
@@ -116,7 +116,7 @@ with tab_groups:
         joined = c[4].date_input("Joined on", value=None, key="group_add_joined")
         if st.form_submit_button("Add group", type="primary"):
             try:
-                store.save_groups(ledger_workbook.new_group(net.groups, name, gtype, cost, hours, joined))
+                store.save_groups(ledger_edits.new_group(net.groups, name, gtype, cost, hours, joined))
                 saved("group_add", f"Added {plain(name.strip())}")
             except InputError as err:
                 session.show_error(err)
@@ -198,7 +198,7 @@ with tab_members:
                          on_change=stash, args=(fresh("roster_upload"), "roster_pending"))
         for roster_name, roster_data in st.session_state.get("roster_pending") or []:
             try:
-                found_members, report = ledger_workbook.read_roster(roster_name, roster_data, net.contacts)
+                found_members, report = attribution.read_roster(roster_name, roster_data, net.contacts)
             except InputError as err:
                 session.show_error(err)
                 continue
@@ -232,7 +232,7 @@ with tab_ledger:
         note = c[3].text_input("Note", key="entry_note")
         if st.form_submit_button("Add entry", type="primary"):
             try:
-                store.save_ledger(ledger_workbook.manual_entry(day, contact or "", group, kind, direction,
+                store.save_ledger(ledger_edits.manual_entry(day, contact or "", group, kind, direction,
                                                                value, note, existing=net.ledger))
                 saved("entry", "Entry added")
             except InputError as err:
@@ -240,7 +240,7 @@ with tab_ledger:
 
     st.markdown(f"**Your ledger** ({len(net.ledger)} entries). Edit a cell or delete rows; changes are "
                 "saved.")
-    entries = ledger_workbook.ledger_table(net.ledger, pd.Series(contact_label), pd.Series(group_names))
+    entries = ledger_edits.ledger_table(net.ledger, pd.Series(contact_label), pd.Series(group_names))
     editor = fresh("ledger_editor")
     st.data_editor(
         entries, key=editor, hide_index=True, num_rows="delete", height=420,
@@ -262,7 +262,7 @@ with tab_ledger:
     if state.get("edited_rows") or state.get("deleted_rows"):
         try:
             ids = {name: gid for gid, name in group_names.items()}
-            changed = ledger_workbook.ledger_edits(entries, state.get("edited_rows", {}), ids)
+            changed = ledger_edits.ledger_edits(entries, state.get("edited_rows", {}), ids)
             if not changed.empty:
                 store.save_ledger(changed)
             if state.get("deleted_rows"):
@@ -273,7 +273,7 @@ with tab_ledger:
 
 # -- imports and template ----------------------------------------------------------------------------
 with tab_import:
-    st.download_button("Download the ledger workbook template", ledger_workbook.template_workbook(),
+    st.download_button("Download the ledger workbook template", exports.template_workbook(),
                        file_name="network_ledger_template.xlsx", mime=XLSX, key="ledger_template",
                        icon=":material/download:")
     st.markdown("**Import your ledger workbook** (Groups, Members, Activities sheets; or one CSV per sheet). "

@@ -1,35 +1,15 @@
 """Ledger workbook / CSV import, roster import and the template: tiny inline files, known answers."""
 
 import csv
-import io
 from datetime import date
 
 import pandas as pd
 import pytest
-from openpyxl import Workbook, load_workbook
 
 from analytics.errors import InputError
 from analytics.ingest import ledger_workbook
-
-CONTACTS = pd.DataFrame({
-    "contact_id": ["in:ann-lee", "name:bob stone", "name:jose garcia", "in:kim-1", "in:kim-2"],
-    "name": ["Ann Lee", "Bob Stone", "José García", "Kim Park", "Kim Park"],
-    "url": ["https://www.linkedin.com/in/ann-lee", "", "", "https://www.linkedin.com/in/kim-1",
-            "https://www.linkedin.com/in/kim-2"],
-})
-
-
-def xlsx(sheets: dict[str, list[list]]) -> bytes:
-    wb = Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
+from tests.builders import LEDGER_CONTACTS as CONTACTS
+from tests.builders import xlsx
 
 WORKBOOK = {
     "GROUPS": [["name", "TYPE", "annual cost", "Hours Per Month", "joined on", "Comment"],
@@ -128,36 +108,6 @@ def test_group_type_labels(label, gtype):
                                                ("2,5", 2.5), (3, 3.0), ("", 0.0), ("abc", None)])
 def test_amounts(value, amount):
     assert ledger_workbook.parse_amount(value) == amount
-
-
-def test_template_round_trip_and_text_cells():
-    data = ledger_workbook.template_workbook()
-    wb = load_workbook(io.BytesIO(data))
-    assert wb.sheetnames == ["Instructions", "Groups", "Members", "Activities"]
-    assert wb["Groups"]["A1"].font.bold and wb["Groups"]["A2"].data_type == "s"
-    contacts = pd.DataFrame({"contact_id": ["in:example-member"], "name": ["Example Member"],
-                             "url": ["https://www.linkedin.com/in/example-member"]})
-    got = ledger_workbook.read_ledger([("template.xlsx", data)], contacts)
-    assert got.problems == []
-    assert got.groups[["type", "annual_cost", "hours_per_month"]].values.tolist() == [
-        ["referral_group", 1200.0, 8.0]]
-    assert got.members.values.tolist() == [["in:example-member", "g:bni example chapter"]]
-    assert got.ledger[["date", "kind", "direction", "value"]].values.tolist() == [
-        [pd.Timestamp("2025-02-03", tz="UTC"), "closed_business", "in", 1500.0]]
-
-
-@pytest.mark.parametrize(("name", "data"), [
-    ("roster.csv", b"Ann Lee\nhttps://www.linkedin.com/in/kim-2\nNobody\n"),  # one column, no header
-    ("roster.csv", b"Company,URL\nAcme,https://www.linkedin.com/in/ann-lee\n"
-                   b"X,https://www.linkedin.com/in/kim-2\nY,https://www.linkedin.com/in/nobody\n"),
-    ("roster.xlsx", xlsx({"Sheet1": [["First Name", "Last Name"], ["Ann", "Lee"], ["Jose", "Garcia"],
-                                     ["No", "Body"]]})),
-])
-def test_roster(name, data):
-    members, report = ledger_workbook.read_roster(name, data, CONTACTS, "IHK Köln")
-    assert set(members["group_id"]) == {"g:ihk koln"}
-    assert len(members) == 2 and report.rows == 2
-    assert report.reasons == {"unknown contact": 1}
 
 
 @pytest.mark.parametrize(("value", "stored", "reason"), [
