@@ -136,7 +136,7 @@ with tab_members:
                                      key="members_companies")
         show = f[3].radio("Show", ["all", "members", "others"], horizontal=True, key="members_show",
                           format_func={"all": "all", "members": "members", "others": "not members"}.get)
-        candidates = groups.member_candidates(scores, net.members, target, query, tiers, companies, show)
+        candidates = attribution.member_candidates(scores, net.members, target, query, tiers, companies, show)
         picked = st.dataframe(
             candidates.drop(columns="contact_id"), hide_index=True, height=320, key="members_table",
             on_select="rerun", selection_mode="multi-row",
@@ -170,8 +170,8 @@ with tab_members:
                                         "plus the usual words for its type (BNI, chapter, IHK, KvK…).")
         if st.button("Find suggestions", key="rules_find"):
             try:
-                when, names, words = groups.rule_inputs(dates, rule_companies, keywords)
-                st.session_state["rules_result"] = (target, groups.suggest_attribution(
+                when, names, words = attribution.rule_inputs(dates, rule_companies, keywords)
+                st.session_state["rules_result"] = (target, attribution.suggest_attribution(
                     net, target, event_dates=when, days=int(days), companies=names, keywords=words))
             except InputError as err:
                 session.show_error(err)

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analytics import exchanges, groups
+from analytics import attribution, exchanges, groups
 from analytics.model import (
     CONTACT_COLUMNS,
     GROUP_COLUMNS,
@@ -175,14 +175,14 @@ def test_suggest_attribution_rules_and_existing_members_left_out():
                   interactions=[("chat", utc("2025-01-01"), "invitation", "in", "Met you at BNI!", ""),
                                 ("other", utc("2025-01-01"), "message", "in", "BNIX is not a match", ""),
                                 ("member", utc("2025-01-01"), "message", "in", "See you at the chapter", "")])
-    got = groups.suggest_attribution(net, "g:bni", event_dates=[utc("2025-03-10")], days=3,
+    got = attribution.suggest_attribution(net, "g:bni", event_dates=[utc("2025-03-10")], days=3,
                                      companies=["acme"])
     assert sorted(zip(got["contact_id"], got["rule"], strict=True)) == [
         ("acme", "company"), ("chat", "keyword"), ("near", "connected near event")]
     assert got.set_index("contact_id").loc["near", "evidence"] == (
         "connected 2025-03-12, 2 day(s) from the event on 2025-03-10")
     assert "BNI" in got.set_index("contact_id").loc["chat", "evidence"]
-    added = groups.apply_attribution(net.members, "g:bni", ["acme", "member"])
+    added = attribution.apply_attribution(net.members, "g:bni", ["acme", "member"])
     assert sorted(added["contact_id"]) == ["acme", "member"]
 
 

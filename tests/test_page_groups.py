@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analytics import charts_groups, exchanges, groups
+from analytics import attribution, charts_groups, exchanges, groups
 from analytics.analysis import analyse
 from tests.apptest import open_page, sample_store
 from ui import widgets
@@ -117,7 +117,7 @@ def test_member_candidates(query: str, tiers: list | None, companies: list | Non
                            "company": ["Acme", "Zed", "Acme BV"], "position": ["", "", ""],
                            "tier": ["Close", "Network", "Active"], "strength": [60.0, 10.0, 30.0]})
     members = pd.DataFrame({"contact_id": ["b", "a"], "group_id": ["g:x", "g:other"]})
-    got = groups.member_candidates(scores, members, "g:x", query, tiers, companies, show)
+    got = attribution.member_candidates(scores, members, "g:x", query, tiers, companies, show)
     assert got["name"].tolist() == names
 
 
