@@ -12,8 +12,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics import actions, analysis, depth, diagnosis, exchanges, graph, groups, hygiene, report
-from tests.apptest import sample_store
-from tests.test_pages import PAGES
+from tests.pages.apptest import sample_store
+from tests.pages.test_all_pages import PAGES
 from ui import session
 
 STEPS = [(analysis, "analyse"), (diagnosis, "diagnose"), (groups, "group_scores"),
@@ -47,7 +47,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Counter:
 
 
 def test_every_page_and_both_downloads_run_one_analysis(calls: Counter) -> None:
-    at = AppTest.from_file("../app.py", default_timeout=120)
+    at = AppTest.from_file("../../app.py", default_timeout=120)
     at.run()
     for name in PAGES:
         at.switch_page(f"app_pages/{name}.py")

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from analytics import ledger_edits
 from analytics.errors import InputError
 from analytics.model import GROUP_COLUMNS, LEDGER_COLUMNS, empty_frame
-from tests.apptest import open_page, sample_store
+from tests.pages.apptest import open_page, sample_store
 
 
 def assert_one_error_and_unchanged(at: AppTest, revision: int) -> None:

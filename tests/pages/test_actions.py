@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import action_plan, actions, hygiene
 from analytics.analysis import analyse
-from tests.apptest import open_page, sample_store
+from tests.pages.apptest import open_page, sample_store
 from ui.widgets import plain
 
 AS_OF = pd.Timestamp("2026-11-15", tz="UTC")  # the sample's as_of

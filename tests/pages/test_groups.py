@@ -5,7 +5,7 @@ import pytest
 
 from analytics import attribution, charts_groups, exchanges, groups
 from analytics.analysis import analyse
-from tests.apptest import open_page, sample_store
+from tests.pages.apptest import open_page, sample_store
 from ui import widgets
 
 AS_OF = pd.Timestamp("2026-11-15", tz="UTC")
