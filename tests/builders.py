@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import io
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
+
+from analytics.model import empty_frame
 
 #: Five contacts for the ledger and roster readers: a URL, a folded name, an accented name, two namesakes.
 LEDGER_CONTACTS = pd.DataFrame({
@@ -27,3 +30,27 @@ def xlsx(sheets: dict[str, list[list]]) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def utc(text: str | None) -> pd.Timestamp:
+    """A UTC day from text; NaT for None."""
+    return pd.NaT if text is None else pd.Timestamp(text, tz="UTC")
+
+
+def frame(columns: list[str], rows: list[tuple] | list[dict], dates: tuple[str, ...] = ()) -> pd.DataFrame:
+    """A frame of `rows` (tuples or dicts) with `columns`, the `dates` columns read as UTC."""
+    out = pd.DataFrame(rows, columns=columns)
+    for col in dates:
+        out[col] = pd.to_datetime(out[col], utc=True)
+    return out
+
+
+def model_frame(columns: list[str], **values: list) -> pd.DataFrame:
+    """A model frame with `values` filled in and "" / NaN / NaT elsewhere."""
+    n = len(next(iter(values.values())))
+    dtypes = empty_frame(columns).dtypes
+    df = pd.DataFrame({c: values.get(c, [""] * n if dtypes[c] is np.dtype(object) else [None] * n)
+                       for c in columns})
+    dates = [c for c, t in dtypes.items() if isinstance(t, pd.DatetimeTZDtype)]
+    utc = {c: pd.to_datetime(df[c], utc=True) for c in dates}
+    return df.astype(dtypes.drop(dates).to_dict()).assign(**utc)

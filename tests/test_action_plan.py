@@ -18,12 +18,9 @@ from analytics.model import (
     empty_frame,
 )
 from analytics.store import Store
+from tests.builders import utc as day
 
 AS_OF = pd.Timestamp("2026-11-15 09:30", tz="UTC")
-
-
-def day(text: str | None) -> pd.Timestamp:
-    return pd.NaT if text is None else pd.Timestamp(text, tz="UTC")
 
 
 def status(*rows: tuple) -> pd.DataFrame:

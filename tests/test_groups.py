@@ -12,19 +12,9 @@ from analytics.model import (
     MEMBER_COLUMNS,
     Network,
 )
+from tests.builders import frame, utc
 
 AS_OF = pd.Timestamp("2026-01-01", tz="UTC")
-
-
-def utc(text: str | None) -> pd.Timestamp:
-    return pd.NaT if text is None else pd.Timestamp(text, tz="UTC")
-
-
-def frame(columns: list[str], rows: list[tuple], dates: tuple[str, ...] = ()) -> pd.DataFrame:
-    out = pd.DataFrame(rows, columns=columns)
-    for col in dates:
-        out[col] = pd.to_datetime(out[col], utc=True)
-    return out
 
 
 def group(gid: str, cost: float = 0.0, hours: float = 0.0, joined: str | None = None,

@@ -22,6 +22,7 @@ from analytics.model import (
     Network,
 )
 from analytics.weights import ACTIVE_TIERS
+from tests.builders import frame
 
 START = pd.Timestamp("2024-01-01", tz="UTC")
 DAYS = 900  # every generated date falls in START + [0, DAYS)
@@ -32,13 +33,6 @@ KINDS = ("referral", "introduction", "purchase", "closed_business", "one_to_one"
 
 def day(n: int) -> pd.Timestamp:
     return START + pd.Timedelta(days=n)
-
-
-def frame(columns: list[str], rows: list[dict], dates: tuple[str, ...] = ()) -> pd.DataFrame:
-    out = pd.DataFrame(rows, columns=columns)
-    for column in dates:
-        out[column] = pd.to_datetime(out[column], utc=True)
-    return out
 
 
 @st.composite
