@@ -188,38 +188,3 @@ def test_summary_groups_contract():
     assert (got[0]["contacts"], got[0]["referrals_given"], got[0]["closed_value"], got[0]["cost"]) == (
         1, 1, 1000.0, 100.0)
     assert all(type(v) in (str, int, float) for g in got for v in g.values() if v is not None)
-
-
-def score_row(**values: object) -> dict:
-    row = {"group_id": "g:a", "name": "A", "months": 12.0, "cost": 1000.0, "return_on_cost": 0.0,
-           "closed_value": 0.0, "referrals_received": 0, "introductions_received": 0, "strong_ties": 0,
-           "target_reach": 0.0, "one_to_ones": 0, "given": 0}
-    return {**row, **values}
-
-
-@pytest.mark.parametrize(("row", "has_targets", "points"), [
-    (score_row(), False, {"return": 0.0, "referrals": 0.0, "giving": 0.0}),
-    (score_row(closed_value=3000.0, return_on_cost=3.0), False, {"return": 45.0}),
-    (score_row(referrals_received=6, given=3), False, {"referrals": 10.0, "giving": 2.5}),
-    (score_row(target_reach=0.15), True, {"target_reach": 5.0}),
-    (score_row(target_reach=0.15), False, {"target_reach": 0.0}),
-    (score_row(cost=0.0, closed_value=10.0), False, {"return": 45.0}),
-])
-def test_score_breakdown_points(row: dict, has_targets: bool, points: dict) -> None:
-    got = groups.points(pd.DataFrame([row]), has_targets).iloc[0]
-    for component, value in points.items():
-        assert got[component] == pytest.approx(value)
-
-
-def test_takeaways_lead_with_the_best_verdict_and_name_the_idle() -> None:
-    scores = pd.DataFrame({"group_id": ["g:a", "g:c", "g:b"], "name": ["A", "C", "B"],
-                           "closed_value": [600.0, 0.0, 200.0], "cost": [400.0, 50.0, 800.0],
-                           "hours": [20.0, 0.0, 60.0], "verdict": ["pays_off", "early", "not_paying_off"],
-                           "verdict_text": ["A pays off.", "C is early.", "B is not paying off."]})
-    burnout = pd.DataFrame({"name": ["B"], "burnout_risk": [True]})
-    assert groups.takeaways(scores, burnout) == [
-        "A pays off.", "C is early.",
-        "A brings 75% of your closed business for 25% of the hours you invested.",
-        "1 group(s) not paying off: €800 cost (time included) for €200 closed business: B.",
-        "B: you give far more than you get back (burnout risk): ask for referrals.",
-    ]
