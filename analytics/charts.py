@@ -1,7 +1,7 @@
 """Plotly figures for the app's pages (pure: frames in, figures out; no Streamlit).
 
 Selectable charts put `[dimension, value]` into each point's customdata, the convention
-`analytics.selection` reads back to filter the contact table.
+`analytics.chart_filters` reads back to filter the contact table.
 
 Example:
     >>> tier_pyramid({"Inner circle": 2, "Close": 5}).data[0].orientation

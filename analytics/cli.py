@@ -22,10 +22,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from analytics import actions, bni, groups, ingest, ledger
+from analytics import actions, groups, ingest
 from analytics.analysis import Analysis, analyse
 from analytics.errors import InputError
 from analytics.frames import day
+from analytics.ingest import bni, ledger_workbook
 from analytics.limits import FIRST_YEAR, LAST_YEAR, within_years
 from analytics.model import Network
 
@@ -69,13 +70,13 @@ def _as_of(text: str | None) -> pd.Timestamp:
     return pd.Timestamp(day, tz="UTC")
 
 
-def _ledger(path: Path, net: Network, day: pd.Timestamp | None) -> ledger.LedgerImport:
+def _ledger(path: Path, net: Network, day: pd.Timestamp | None) -> ledger_workbook.LedgerImport:
     """An activity ledger, or a BNI Slips Audit Report read as seen from the export's owner (dated
     `day` when the report carries no date of its own)."""
     data = path.read_bytes()
     if bni.is_slips_report(path.name, data):
         return bni.read_bni_slips(path.name, data, net.contacts, net.owner.name, report_date=day)
-    return ledger.read_ledger([(path.name, data)], net.contacts)
+    return ledger_workbook.read_ledger([(path.name, data)], net.contacts)
 
 
 def strict_json(value: object) -> object:

@@ -3,7 +3,7 @@
 Sheets: Summary (headline figures, takeaways, period and tier tables with charts), Groups (ranking, a
 cost-against-return chart, give/take), Growth (monthly table and chart), Actions (lists, plan progress,
 goals), Contacts, Ledger, Hygiene.
-Written with XlsxWriter (imported on first use), column by column, through `analytics.sheets.XlsxCells`:
+Written with XlsxWriter (imported on first use), column by column, through `analytics.cells.XlsxCells`:
 text is always a string cell, with Excel's quote prefix where it starts like a formula. Not in
 `constant_memory` mode: every sheet holds an Excel table, which that mode cannot write. No document
 properties are set (no author, so an anonymised report carries no name in docProps either).
@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from analytics.cells import XLSX_OPTIONS, XlsxCells
 from analytics.report_data import FORMATS, SECTIONS, ReportData
-from analytics.sheets import XLSX_OPTIONS, XlsxCells
 
 if TYPE_CHECKING:
     from xlsxwriter.chart import Chart

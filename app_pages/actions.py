@@ -1,10 +1,20 @@
 """Action plan: what do I do next? The social-capital plan as a living checklist, keep-in-touch rhythm,
-networking hygiene, goals and exports. Rules: README; logic: analytics/plan_view.py."""
+networking hygiene, goals and exports. Rules: README; logic: analytics/action_plan.py."""
 
 import pandas as pd
 import streamlit as st
 
-from analytics import actions, annotations, charts_actions, hygiene, ics, plan_view, sheets, views, weights
+from analytics import (
+    action_plan,
+    actions,
+    annotations,
+    charts_actions,
+    exports,
+    hygiene,
+    ics,
+    page_data,
+    weights,
+)
 from analytics.errors import InputError
 from analytics.wording import plural
 from ui import session
@@ -31,7 +41,7 @@ st.caption("Relationships are currency: deepen the ones you have and give before
            "not hunting. Every list says why each person is on it; tick what you have done.")
 
 # One cached bundle; its `net` leaves out the (large) interactions, so a rerun unpickles little.
-data = session.derived(plan_view.plan_data)
+data = session.derived(action_plan.plan_data)
 net, people, as_of = data.net, data.people, data.as_of
 status = session.store().plan_status()
 keep = actions.curate_keep_in_touch(data.keep_in_touch, status, people)
@@ -66,7 +76,7 @@ def checklist(name: str, extra: tuple[str, ...] = (), empty: str = "Nothing here
     """Progress bar and an editable checklist for plan list `name`; edits are saved at once."""
     done, total = progress[name]["done"], progress[name]["total"]
     st.progress(done / total if total else 0.0, text=f"{done} of {total} done")
-    shown = plan_view.with_status(lists[name], status, name)
+    shown = action_plan.with_status(lists[name], status, name)
     if shown.empty:
         st.info(empty, icon=":material/info:")
         return
@@ -81,7 +91,7 @@ def checklist(name: str, extra: tuple[str, ...] = (), empty: str = "Nothing here
     if not edits:
         return
     try:
-        rows = plan_view.status_edits(shown, edits, as_of)
+        rows = action_plan.status_edits(shown, edits, as_of)
     except InputError as err:
         session.show_error(err)
         return
@@ -108,7 +118,8 @@ plan_tab, touch_tab, hygiene_tab, goals_tab, export_tab = st.tabs(
 with plan_tab:
     cols = st.columns(len(progress))
     for col, (name, p) in zip(cols, progress.items(), strict=True):
-        col.metric(SHORT[name], f"{p['done']} / {p['total']}", help=f"{plan_view.LISTS[name]}: done / items.")
+        col.metric(SHORT[name], f"{p['done']} / {p['total']}",
+                   help=f"{action_plan.LISTS[name]}: done / items.")
 
     st.subheader("1 · Call your clients")
     st.markdown("Ask how the project went and whether there is anything else you can help with. "
@@ -135,7 +146,7 @@ with plan_tab:
         st.caption("Your additions stay at the top; a removed person stays off until you add them "
                    "again. Ranked suggestions fill the rest of the 50.")
         if st.form_submit_button("Update the list", type="primary") and (add or drop):
-            session.store().save_plan_status(plan_view.membership_rows(status, add=add, remove=drop))
+            session.store().save_plan_status(action_plan.membership_rows(status, add=add, remove=drop))
             saved(f"Added {len(add)}, removed {len(drop)}")
 
     st.subheader("4 · Follow up two weeks after the card")
@@ -182,7 +193,7 @@ with touch_tab:
         try:
             ids = shown["contact_id"].tolist()
             rows = annotations.apply_edits(net.annotations, ids, changes, today=as_of)
-            if views.annotations_changed(net.annotations, rows):
+            if page_data.annotations_changed(net.annotations, rows):
                 session.store().save_annotations(rows)
                 saved(f"Saved the rhythm for {plural(len(rows), 'contact')}")
         except InputError as err:
@@ -190,26 +201,26 @@ with touch_tab:
 
 with export_tab:
     st.subheader("Call list")
-    calls = plan_view.call_list({**lists, "follow_up": follow}, status, people)
+    calls = action_plan.call_list({**lists, "follow_up": follow}, status, people)
     st.caption(f"{len(calls)} open calls (clients, referrers and follow-ups due); done items are left out.")
     e1, e2, e3 = st.columns(3)
-    e1.download_button("Call list (CSV)", sheets.call_list_csv(calls), "call_list.csv", "text/csv",
+    e1.download_button("Call list (CSV)", exports.call_list_csv(calls), "call_list.csv", "text/csv",
                        key="export_calls_csv", icon=":material/download:")
-    e2.download_button("Call list (Excel)", sheets.call_list_xlsx(calls), "call_list.xlsx",
+    e2.download_button("Call list (Excel)", exports.call_list_xlsx(calls), "call_list.xlsx",
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key="export_calls_xlsx", icon=":material/download:")
-    upcoming = plan_view.open_items(actions.follow_ups(net, status, people, as_of, include_upcoming=True),
+    upcoming = action_plan.open_items(actions.follow_ups(net, status, people, as_of, include_upcoming=True),
                                     status)
     e3.download_button("Follow-up calls (.ics calendar)", ics.follow_ups_ics(upcoming, as_of).encode(),
                        "follow_ups.ics", "text/calendar", key="export_ics", icon=":material/event:",
                        help=f"{plural(len(upcoming), 'open follow-up call')}, each on its due date.")
 
     st.subheader("Mailing list")
-    sources = plan_view.mailing_sources(net, data, keep)
-    source = st.selectbox("Start from", plan_view.MAILING_SOURCES, key="mailing_source")
+    sources = action_plan.mailing_sources(net, data, keep)
+    source = st.selectbox("Start from", action_plan.MAILING_SOURCES, key="mailing_source")
     leave_out = st.multiselect("Leave out", sources[source], key="mailing_leave_out",
                                format_func=lambda c: names.get(c, c), placeholder="Nobody")
-    mailing = plan_view.mailing_list(net, [c for c in sources[source] if c not in set(leave_out)])
+    mailing = action_plan.mailing_list(net, [c for c in sources[source] if c not in set(leave_out)])
     warning = hygiene.mailing_list_warning(mailing, net.annotations)
     if warning:
         st.warning(warning, icon=":material/warning:")
@@ -217,7 +228,7 @@ with export_tab:
     st.dataframe(mailing.drop(columns="contact_id"), hide_index=True, height=240, width="stretch",
                  column_config={"name": "Name", "first_name": "First name", "last_name": "Last name",
                                 "email": "Email", "company": "Company", "consent": "Consent"})
-    st.download_button("Mailing list (CSV)", sheets.call_list_csv(mailing.drop(columns="contact_id")),
+    st.download_button("Mailing list (CSV)", exports.call_list_csv(mailing.drop(columns="contact_id")),
                        "mailing_list.csv", "text/csv", key="export_mailing", icon=":material/download:",
                        disabled=mailing.empty)
 
@@ -227,7 +238,7 @@ with hygiene_tab:
     st.markdown("A first message that sells spends trust you have not earned yet: give before you ask.")
     window = st.slider("Days after connecting", 0, 30, weights.EARLY_PITCH_DAYS, key="pitch_window",
                        help="A message with sales language sent this soon after connecting counts.")
-    found = session.derived(plan_view.pitches, window_days=window)
+    found = session.derived(action_plan.pitches, window_days=window)
     st.metric("Early pitches", len(found))
     evidence(found, "hygiene_pitches")
     st.subheader("Assuming closeness")
@@ -250,7 +261,7 @@ with hygiene_tab:
 with goals_tab:
     st.markdown("Set weekly or monthly targets (weeks start on Monday). Reconnects count an outbound "
                 "message after half a year of silence; the rest come from the activity ledger.")
-    goals = plan_view.goals_table(session.store().goals())
+    goals = action_plan.goals_table(session.store().goals())
     key = editor_key("goals")
     st.data_editor(goals, key=key, num_rows="dynamic", hide_index=True, width="stretch",
                    column_config={
@@ -262,11 +273,11 @@ with goals_tab:
                                                                required=True)})
     state = st.session_state.get(key, {})
     try:
-        new, pending = plan_view.goal_edits(goals, state.get("edited_rows", {}),
+        new, pending = action_plan.goal_edits(goals, state.get("edited_rows", {}),
                                             state.get("added_rows", []), state.get("deleted_rows", []))
         if pending:
             st.caption("Finish the new row (metric, period and target) to save it.")
-        elif plan_view.goals_changed(goals, new):
+        elif action_plan.goals_changed(goals, new):
             session.store().save_goals(new)
             saved("Goals saved")
     except InputError as err:
@@ -280,5 +291,5 @@ with goals_tab:
         st.info("No goals yet: click the empty row of the table (or **+** above it) to add one, or start "
                 "with a suggestion.", icon=":material/flag:")
         if st.button("Start with suggested goals", key="goals_suggested"):
-            session.store().save_goals(plan_view.SUGGESTED_GOALS)
+            session.store().save_goals(action_plan.SUGGESTED_GOALS)
             saved("Goals saved")

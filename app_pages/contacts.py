@@ -4,7 +4,7 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from analytics import annotations, depth, views
+from analytics import annotations, depth, page_data
 from analytics.errors import InputError
 from analytics.wording import plural
 from ui import session, widgets
@@ -18,7 +18,7 @@ f1, f2, f3 = st.columns([2, 2, 1.3])
 query = f1.text_input("Search name, company or position", key="contacts_query")
 tiers = f2.multiselect("Tiers", depth.TIER_ORDER, key="contacts_tiers")
 only_target = f3.toggle("Target segment only", key="contacts_target")
-matched = views.filter_contacts(table, query=query, tiers=tiers, target_only=only_target)
+matched = page_data.filter_contacts(table, query=query, tiers=tiers, target_only=only_target)
 shown = matched.head(EDITOR_ROWS)  # strongest first; a table of 30,000 editable rows is slow to draw
 more = f" (the strongest {EDITOR_ROWS:,} shown: search to narrow)" if len(matched) > len(shown) else ""
 st.caption(f"{len(matched):,} of {len(table):,} contacts{more}. Edit closeness (0–5), target, consent, "
@@ -49,7 +49,7 @@ if changes:
     try:
         stored = session.store().annotations()
         rows = annotations.apply_edits(stored, shown["contact_id"].tolist(), changes, session.as_of())
-        if views.annotations_changed(stored, rows):
+        if page_data.annotations_changed(stored, rows):
             session.store().save_annotations(rows)
             st.toast(f"Saved {plural(len(rows), 'change')}")
             st.rerun()

@@ -3,8 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from analytics import bni, groups, ingest, ledger
+from analytics import attribution, exports, groups, ingest, ledger_edits
 from analytics.errors import InputError
+from analytics.ingest import bni, ledger_workbook
 from analytics.model import DIRECTIONS, GROUP_TYPES, LEDGER_KINDS
 from analytics.wording import plural
 from ui import session
@@ -36,7 +37,7 @@ def saved(key: str, message: str) -> None:
     st.rerun()
 
 
-def show_import(result: ledger.LedgerImport) -> None:
+def show_import(result: ledger_workbook.LedgerImport) -> None:
     """The per-file reports, warnings and skipped rows of a ledger or BNI import."""
     st.dataframe(ingest.import_table(result.files), hide_index=True, width="stretch")
     for f in result.files:
@@ -44,15 +45,15 @@ def show_import(result: ledger.LedgerImport) -> None:
             st.warning(plain(f"{f.file}: {warning}"), icon="ℹ️")
     if result.problems:
         st.caption(f"{plural(len(result.problems), 'row')} skipped; the rest can be saved:")
-        st.dataframe(ledger.problems_table(result.problems), hide_index=True)
+        st.dataframe(ledger_edits.problems_table(result.problems), hide_index=True)
     st.write(f"Ready to save: {plural(len(result.groups), 'group')}, "
              f"{plural(len(result.members), 'membership')}, "
              f"{plural(len(result.ledger), 'ledger entry', 'ledger entries')}.")
 
 
-def save_import(result: ledger.LedgerImport, prefix: str, message: str) -> None:
+def save_import(result: ledger_workbook.LedgerImport, prefix: str, message: str) -> None:
     """Store an import (never wiping a known group's cost with a placeholder), then start clean."""
-    session.store().save_ledger(result.ledger, ledger.groups_to_save(result.groups, net.groups),
+    session.store().save_ledger(result.ledger, ledger_edits.groups_to_save(result.groups, net.groups),
                                 result.members)
     st.session_state.pop(f"{prefix}_pending", None)
     saved(f"{prefix}_upload", message)
@@ -79,7 +80,7 @@ with tab_groups:
         if st.form_submit_button("Save hourly rate"):
             store.save_settings(hourly_rate=float(rate))
             saved("rate", f"Hourly rate set to {rate:,.0f}")
-    shown = ledger.editable_groups(net.groups)
+    shown = ledger_edits.editable_groups(net.groups)
     editor = fresh("groups_editor")
     st.data_editor(
         shown, key=editor, hide_index=True, num_rows="delete",
@@ -96,7 +97,7 @@ with tab_groups:
     state = st.session_state.get(editor, {})
     if state.get("edited_rows") or state.get("deleted_rows"):
         try:
-            changed = ledger.group_edits(shown, state.get("edited_rows", {}))
+            changed = ledger_edits.group_edits(shown, state.get("edited_rows", {}))
             if not changed.empty:
                 store.save_groups(changed)
             for pos in state.get("deleted_rows", []):
@@ -115,7 +116,7 @@ with tab_groups:
         joined = c[4].date_input("Joined on", value=None, key="group_add_joined")
         if st.form_submit_button("Add group", type="primary"):
             try:
-                store.save_groups(ledger.new_group(net.groups, name, gtype, cost, hours, joined))
+                store.save_groups(ledger_edits.new_group(net.groups, name, gtype, cost, hours, joined))
                 saved("group_add", f"Added {plain(name.strip())}")
             except InputError as err:
                 session.show_error(err)
@@ -135,7 +136,7 @@ with tab_members:
                                      key="members_companies")
         show = f[3].radio("Show", ["all", "members", "others"], horizontal=True, key="members_show",
                           format_func={"all": "all", "members": "members", "others": "not members"}.get)
-        candidates = groups.member_candidates(scores, net.members, target, query, tiers, companies, show)
+        candidates = attribution.member_candidates(scores, net.members, target, query, tiers, companies, show)
         picked = st.dataframe(
             candidates.drop(columns="contact_id"), hide_index=True, height=320, key="members_table",
             on_select="rerun", selection_mode="multi-row",
@@ -169,8 +170,8 @@ with tab_members:
                                         "plus the usual words for its type (BNI, chapter, IHK, KvK…).")
         if st.button("Find suggestions", key="rules_find"):
             try:
-                when, names, words = groups.rule_inputs(dates, rule_companies, keywords)
-                st.session_state["rules_result"] = (target, groups.suggest_attribution(
+                when, names, words = attribution.rule_inputs(dates, rule_companies, keywords)
+                st.session_state["rules_result"] = (target, attribution.suggest_attribution(
                     net, target, event_dates=when, days=int(days), companies=names, keywords=words))
             except InputError as err:
                 session.show_error(err)
@@ -197,7 +198,7 @@ with tab_members:
                          on_change=stash, args=(fresh("roster_upload"), "roster_pending"))
         for roster_name, roster_data in st.session_state.get("roster_pending") or []:
             try:
-                found_members, report = ledger.read_roster(roster_name, roster_data, net.contacts)
+                found_members, report = attribution.read_roster(roster_name, roster_data, net.contacts)
             except InputError as err:
                 session.show_error(err)
                 continue
@@ -231,15 +232,15 @@ with tab_ledger:
         note = c[3].text_input("Note", key="entry_note")
         if st.form_submit_button("Add entry", type="primary"):
             try:
-                store.save_ledger(ledger.manual_entry(day, contact or "", group, kind, direction, value, note,
-                                                      existing=net.ledger))
+                store.save_ledger(ledger_edits.manual_entry(day, contact or "", group, kind, direction,
+                                                               value, note, existing=net.ledger))
                 saved("entry", "Entry added")
             except InputError as err:
                 session.show_error(err)
 
     st.markdown(f"**Your ledger** ({len(net.ledger)} entries). Edit a cell or delete rows; changes are "
                 "saved.")
-    entries = ledger.ledger_table(net.ledger, pd.Series(contact_label), pd.Series(group_names))
+    entries = ledger_edits.ledger_table(net.ledger, pd.Series(contact_label), pd.Series(group_names))
     editor = fresh("ledger_editor")
     st.data_editor(
         entries, key=editor, hide_index=True, num_rows="delete", height=420,
@@ -261,7 +262,7 @@ with tab_ledger:
     if state.get("edited_rows") or state.get("deleted_rows"):
         try:
             ids = {name: gid for gid, name in group_names.items()}
-            changed = ledger.ledger_edits(entries, state.get("edited_rows", {}), ids)
+            changed = ledger_edits.ledger_edits(entries, state.get("edited_rows", {}), ids)
             if not changed.empty:
                 store.save_ledger(changed)
             if state.get("deleted_rows"):
@@ -272,7 +273,7 @@ with tab_ledger:
 
 # -- imports and template ----------------------------------------------------------------------------
 with tab_import:
-    st.download_button("Download the ledger workbook template", ledger.template_workbook(),
+    st.download_button("Download the ledger workbook template", exports.template_workbook(),
                        file_name="network_ledger_template.xlsx", mime=XLSX, key="ledger_template",
                        icon=":material/download:")
     st.markdown("**Import your ledger workbook** (Groups, Members, Activities sheets; or one CSV per sheet). "
@@ -283,7 +284,7 @@ with tab_import:
     pending = st.session_state.get("ledger_pending")
     if pending:
         try:
-            result = ledger.read_ledger(pending, net.contacts)
+            result = ledger_workbook.read_ledger(pending, net.contacts)
         except InputError as err:
             session.show_error(err)
         else:

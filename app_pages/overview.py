@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import charts, selection
+from analytics import chart_filters, charts
 from analytics.weights import ACTIVE_TIERS, STRONG_TIERS
 from ui import session
 from ui.widgets import contact_list, plain
@@ -41,6 +41,6 @@ picked = [
 ]
 c2.plotly_chart(charts.engagement(data.engagement), key="engagement")
 
-shown, labels = selection.apply(data.contacts, [p.selection for p in picked])
+shown, labels = chart_filters.apply(data.contacts, [p.selection for p in picked])
 st.subheader("Contacts" + (f" — {plain(', '.join(labels))}" if labels else ""))
 contact_list(shown, key="overview_contacts")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import report, views
+from analytics import page_data, report
 from ui import session
 from ui.widgets import plain
 
@@ -23,7 +23,7 @@ else:
     anonymize = c2.toggle("Anonymise names", key="report_anonymize",
                           help="Replace contact names with stable pseudonyms everywhere, charts included.")
     mask = c3.toggle("Mask companies too", key="report_mask", disabled=not anonymize)
-data = session.derived(views.coach_report, period_days=period, anonymize=anonymize,
+data = session.derived(page_data.coach_report, period_days=period, anonymize=anonymize,
                        mask_companies=anonymize and mask, plan_status=store.plan_status(),
                        goals=store.goals())
 if not presenting:

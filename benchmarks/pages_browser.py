@@ -63,7 +63,8 @@ IDLE_HOLD, POLL, TIMEOUT = 0.5, 0.05, 600.0
 def prepare(export: str, home: Path) -> None:
     """Import `export` (with its ledger) into workspace "bench" under `home`, as-of AS_OF."""
     os.environ["NETWORK_LEDGER_HOME"] = str(home)
-    from analytics import ingest, ledger
+    from analytics import ingest
+    from analytics.ingest import ledger_workbook
     from analytics.store import Store, workspace_path
 
     folder = ROOT / "sample_data" if export == "sample" else Path(export)
@@ -71,7 +72,7 @@ def prepare(export: str, home: Path) -> None:
     net = ingest.load_paths([folder / "linkedin_sample.zip"])
     store.import_network(net)
     book = folder / "ledger_sample.xlsx"
-    found = ledger.read_ledger([(book.name, book.read_bytes())], net.contacts)
+    found = ledger_workbook.read_ledger([(book.name, book.read_bytes())], net.contacts)
     store.save_ledger(found.ledger, found.groups, found.members)
     store.save_settings(as_of=AS_OF, hourly_rate=75.0)
 

@@ -19,7 +19,8 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the slow tiers: tests/e2e/ is `browser`, modules that open pages in AppTest are `apptest`.
+    """Mark the slow tiers: tests/e2e/ is `browser`; tests/pages/ (and any module that opens pages in
+    AppTest) is `apptest`.
 
     `python -m pytest -m "not browser and not apptest"` is then the fast tier.
     """
@@ -27,5 +28,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         module = getattr(item, "module", None)
         if "e2e" in item.path.parts:
             item.add_marker(pytest.mark.browser)
-        elif module is not None and any(hasattr(module, name) for name in ("AppTest", "open_page")):
+        elif "pages" in item.path.parts or (
+                module is not None and any(hasattr(module, name) for name in ("AppTest", "open_page"))):
             item.add_marker(pytest.mark.apptest)

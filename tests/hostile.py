@@ -473,16 +473,15 @@ def contacts() -> pd.DataFrame:
 
 def import_in_app(attack: Attack, data: bytes) -> dict:
     """What the Import or Ledger page gets for `data`: {"error": one line} or {"rows", "reasons"}."""
-    from analytics import bni, ledger
     from analytics.errors import InputError
-    from analytics.ingest import load_files
+    from analytics.ingest import bni, ledger_workbook, load_files
 
     try:
         if attack.path == "contacts":
             net = load_files([(attack.filename, data)])
             return {"rows": len(net.contacts), "reasons": _reasons(f.reasons for f in net.files)}
         if attack.path == "ledger":
-            got = ledger.read_ledger([(attack.filename, data)], contacts())
+            got = ledger_workbook.read_ledger([(attack.filename, data)], contacts())
         else:
             got = bni.read_bni_slips(attack.filename, data, contacts(), "")
         return {"rows": len(got.ledger), "reasons": _reasons(f.reasons for f in got.files)}

@@ -6,7 +6,7 @@ import pytest
 from analytics.annotations import apply_edits
 from analytics.errors import InputError
 from analytics.model import ANNOTATION_COLUMNS, empty_frame
-from analytics.views import annotations_changed
+from analytics.page_data import annotations_changed
 
 TODAY = pd.Timestamp("2026-11-15", tz="UTC")
 STORED = pd.DataFrame([{"contact_id": "in:ann", "closeness": 2.0, "notes": "met at BNI", "target": False,

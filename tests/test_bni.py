@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from analytics import bni
 from analytics.errors import InputError
+from analytics.ingest import bni
 from analytics.model import contact_key
 from tests.conftest import FIXTURES
 

@@ -9,7 +9,9 @@ import pytest
 
 from analytics import charts, report
 from analytics.report_html import figures
-from tests.test_report import AS_OF, XSS_GROUP, network
+from tests.builders import XSS_GROUP
+from tests.builders import hostile_network as network
+from tests.test_report import AS_OF
 
 LINK = "<a href='javascript:alert(1)'>Acme</a>"
 

@@ -5,20 +5,10 @@ import pandas as pd
 import pytest
 
 from analytics.depth import TIER_ORDER, explain, score_contacts, tier_counts
-from analytics.model import ANNOTATION_COLUMNS, CONTACT_COLUMNS, INTERACTION_COLUMNS, Network, empty_frame
+from analytics.model import ANNOTATION_COLUMNS, CONTACT_COLUMNS, INTERACTION_COLUMNS, Network
+from tests.builders import model_frame as frame
 
 AS_OF = pd.Timestamp("2024-06-01", tz="UTC")
-
-
-def frame(columns: list[str], **values: list) -> pd.DataFrame:
-    """A model frame with `values` filled in and "" / NaN / NaT elsewhere."""
-    n = len(next(iter(values.values())))
-    dtypes = empty_frame(columns).dtypes
-    df = pd.DataFrame({c: values.get(c, [""] * n if dtypes[c] is np.dtype(object) else [None] * n)
-                       for c in columns})
-    dates = [c for c, t in dtypes.items() if isinstance(t, pd.DatetimeTZDtype)]
-    utc = {c: pd.to_datetime(df[c], utc=True) for c in dates}
-    return df.astype(dtypes.drop(dates).to_dict()).assign(**utc)
 
 
 def days_ago(days: list[float]) -> list[pd.Timestamp]:

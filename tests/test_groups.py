@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analytics import exchanges, groups
+from analytics import attribution, exchanges, groups
 from analytics.model import (
     CONTACT_COLUMNS,
     GROUP_COLUMNS,
@@ -12,19 +12,9 @@ from analytics.model import (
     MEMBER_COLUMNS,
     Network,
 )
+from tests.builders import frame, utc
 
 AS_OF = pd.Timestamp("2026-01-01", tz="UTC")
-
-
-def utc(text: str | None) -> pd.Timestamp:
-    return pd.NaT if text is None else pd.Timestamp(text, tz="UTC")
-
-
-def frame(columns: list[str], rows: list[tuple], dates: tuple[str, ...] = ()) -> pd.DataFrame:
-    out = pd.DataFrame(rows, columns=columns)
-    for col in dates:
-        out[col] = pd.to_datetime(out[col], utc=True)
-    return out
 
 
 def group(gid: str, cost: float = 0.0, hours: float = 0.0, joined: str | None = None,
@@ -175,14 +165,14 @@ def test_suggest_attribution_rules_and_existing_members_left_out():
                   interactions=[("chat", utc("2025-01-01"), "invitation", "in", "Met you at BNI!", ""),
                                 ("other", utc("2025-01-01"), "message", "in", "BNIX is not a match", ""),
                                 ("member", utc("2025-01-01"), "message", "in", "See you at the chapter", "")])
-    got = groups.suggest_attribution(net, "g:bni", event_dates=[utc("2025-03-10")], days=3,
+    got = attribution.suggest_attribution(net, "g:bni", event_dates=[utc("2025-03-10")], days=3,
                                      companies=["acme"])
     assert sorted(zip(got["contact_id"], got["rule"], strict=True)) == [
         ("acme", "company"), ("chat", "keyword"), ("near", "connected near event")]
     assert got.set_index("contact_id").loc["near", "evidence"] == (
         "connected 2025-03-12, 2 day(s) from the event on 2025-03-10")
     assert "BNI" in got.set_index("contact_id").loc["chat", "evidence"]
-    added = groups.apply_attribution(net.members, "g:bni", ["acme", "member"])
+    added = attribution.apply_attribution(net.members, "g:bni", ["acme", "member"])
     assert sorted(added["contact_id"]) == ["acme", "member"]
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analytics.ingest.dates import DAY_FIRST, MONTH_FIRST, parse_dates, parse_day, slash_order
-from analytics.ledger import read_ledger
+from analytics.ingest.ledger_workbook import read_ledger
 
 
 @pytest.mark.parametrize(("text", "expected"), [

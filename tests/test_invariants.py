@@ -11,7 +11,7 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analytics import breadth, cli, groups, plan_view, report, views
+from analytics import action_plan, breadth, cli, groups, page_data, report
 from analytics.analysis import analyse
 from analytics.model import (
     CONTACT_COLUMNS,
@@ -22,6 +22,7 @@ from analytics.model import (
     Network,
 )
 from analytics.weights import ACTIVE_TIERS
+from tests.builders import frame
 
 START = pd.Timestamp("2024-01-01", tz="UTC")
 DAYS = 900  # every generated date falls in START + [0, DAYS)
@@ -32,13 +33,6 @@ KINDS = ("referral", "introduction", "purchase", "closed_business", "one_to_one"
 
 def day(n: int) -> pd.Timestamp:
     return START + pd.Timedelta(days=n)
-
-
-def frame(columns: list[str], rows: list[dict], dates: tuple[str, ...] = ()) -> pd.DataFrame:
-    out = pd.DataFrame(rows, columns=columns)
-    for column in dates:
-        out[column] = pd.to_datetime(out[column], utc=True)
-    return out
 
 
 @st.composite
@@ -136,8 +130,8 @@ def test_every_surface_gives_the_same_figures(net: Network, as_of: pd.Timestamp)
     a = analyse(net, as_of)
     summary = cli.summary(a, net)
     data = report.report_data(net, as_of)  # the report run on its own: no figure of its own making
-    plan = plan_view.plan_data(net, a)
-    advice = views.network_graph(net, a).connectors  # the Graph page's table, in plain words
+    plan = action_plan.plan_data(net, a)
+    advice = page_data.network_graph(net, a).connectors  # the Graph page's table, in plain words
     assert advice["what_to_do"].str.startswith("Ask for an introduction").sum() == a.connectors["tier"].isin(
         ACTIVE_TIERS).sum()  # introductions only through active ties
     by_name = a.groups.set_index("name")

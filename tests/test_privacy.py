@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from analytics import cli, report, views
+from analytics import cli, page_data, report
 from analytics.analysis import analyse
 from analytics.privacy import Scrubber, name_parts
 from analytics.pseudonyms import pseudonymize
@@ -129,7 +129,7 @@ def test_app_report_with_masked_companies_names_nobody(export) -> None:
     store.save_ledger(net.ledger, net.groups, net.members)
     saved = store.load()
     as_of = pd.Timestamp(AS_OF, tz="UTC")
-    data = views.coach_report(saved, analyse(saved, as_of), anonymize=True, mask_companies=True)
+    data = page_data.coach_report(saved, analyse(saved, as_of), anonymize=True, mask_companies=True)
     groups = sorted(data.tables["groups"]["Group"])
     assert groups[0] == "BNI Board Utrecht" and re.fullmatch(r"Group [0-9A-F]{6,}", groups[1])
     assert_anonymous({"html": report.render_html(data).encode("utf-8"), "xlsx": report.render_xlsx(data)})

@@ -18,63 +18,17 @@ from analytics.analysis import period_counts
 from analytics.errors import InputError
 from analytics.model import (
     CONTACT_COLUMNS,
-    GROUP_COLUMNS,
-    INTERACTION_COLUMNS,
-    LEDGER_COLUMNS,
     Network,
-    Owner,
 )
 from analytics.report_data import SECTIONS
 from analytics.report_html import html_table
+from tests.builders import FORMULA_COMPANY, FORMULA_NAME, XSS_GROUP, XSS_NAME, frame
+from tests.builders import hostile_network as network
 from tests.conftest import ROOT, SAMPLE_LEDGER, SAMPLE_ZIP
 
 #: Current period (2026-04-02, 2026-07-01]; the previous one starts 2026-01-02.
 AS_OF = pd.Timestamp("2026-07-01", tz="UTC")
-FORMULA_NAME = '=HYPERLINK("http://x")'
-FORMULA_COMPANY = "+cmd|' /C calc'!A0"
-XSS_NAME = "</script><script>alert(1)</script>"
-XSS_GROUP = "<img src=x onerror=alert(2)>"
 REAL_NAMES = ("Ann Lee", "Bob Stone", "Olga Owner", FORMULA_NAME, XSS_NAME)
-
-
-def _frame(columns: list[str], rows: list[tuple], dates: tuple[str, ...]) -> pd.DataFrame:
-    out = pd.DataFrame(rows, columns=columns)
-    for col in dates:
-        out[col] = pd.to_datetime(out[col], utc=True)
-    return out
-
-
-def network() -> Network:
-    """Four contacts (two hostile), messages, a meeting and a ledger with two groups."""
-    contacts = _frame(CONTACT_COLUMNS, [
-        ("ann", "Ann", "Lee", "Ann Lee", "", "", "Acme", "Owner", "2024-01-01"),
-        ("bad", "=HYPERLINK(", '"http://x")', FORMULA_NAME, "", "", FORMULA_COMPANY, "@SUM(1)", "2026-02-01"),
-        ("xss", "x", "y", XSS_NAME, "", "", "<img src=x onerror=alert(1)>", "\x07Boss", "2026-03-01"),
-        ("bob", "Bob", "Stone", "Bob Stone", "", "", "Stone BV", "Consultant", "2026-05-01"),
-    ], ("connected_on",))
-    interactions = _frame(INTERACTION_COLUMNS, [
-        ("ann", "2026-02-10", "message", "out", "Hi Ann, how are you?", "c1"),
-        ("ann", "2026-02-11", "message", "in", "Fine!", "c1"),
-        ("ann", "2026-05-10", "message", "out", "Hi Ann Lee, could you introduce me to your boss?", "c1"),
-        ("ann", "2026-05-12", "message", "in", "Sure", "c1"),
-        ("bad", "2026-02-02", "message", "out", "=cmd Our services: free consultation \x07 today", "c2"),
-        ("bob", "2026-05-15", "meeting", "out", "", ""),
-        ("bob", "2026-05-20", "message", "out", "Hi Bob, could you introduce me to Stone BV's boss?", "c3"),
-    ], ("date",))
-    groups = _frame(GROUP_COLUMNS, [
-        ("g:bni", "BNI Test", "referral_group", 1200.0, 4.0, "2025-07-01"),
-        ("g:ch", XSS_GROUP, "chamber", 600.0, 1.0, "2025-07-01"),
-    ], ("joined_on",))
-    ledger = _frame(LEDGER_COLUMNS, [
-        ("e1", "2026-05-20", "ann", "g:bni", "referral", "in", 0.0, ""),
-        ("e2", "2026-06-01", "ann", "g:bni", "closed_business", "in", 3000.0, "=1+1 \x07 bell"),
-        ("e3", "2026-02-15", "ann", "g:ch", "closed_business", "in", 1000.0, ""),
-        ("e4", "2026-03-01", "bad", "g:ch", "referral", "out", 0.0, "@note"),
-        ("e5", "2026-05-05", "bob", "g:bni", "one_to_one", "out", 0.0, ""),
-        ("e6", "2026-06-10", "xss", "g:bni", "referral", "in", 0.0, ""),
-    ], ("date",))
-    return Network(owner=Owner("Olga Owner", ""), contacts=contacts, interactions=interactions, groups=groups,
-                   ledger=ledger, settings={"hourly_rate": 50.0})
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +80,7 @@ def test_period_comparison_counts(data):
     ("2026-07-02", 0),  # after as_of: in neither
 ])
 def test_period_window_edges(day, current):
-    net = Network(contacts=_frame(CONTACT_COLUMNS, [("a", "A", "B", "A B", "", "", "", "", day)],
+    net = Network(contacts=frame(CONTACT_COLUMNS, [("a", "A", "B", "A B", "", "", "", "", day)],
                                   ("connected_on",)))
     got = period_counts(net, AS_OF - pd.Timedelta(days=90), AS_OF)
     assert got["New connections"] == current
@@ -322,10 +276,11 @@ def test_unknown_format_is_an_input_error():
 # --- sample data -----------------------------------------------------------------------------------
 
 def test_sample_report():
-    from analytics import ingest, ledger
+    from analytics import ingest
+    from analytics.ingest import ledger_workbook
 
     net = ingest.load_files([(SAMPLE_ZIP.name, SAMPLE_ZIP.read_bytes())])
-    found = ledger.read_ledger([(SAMPLE_LEDGER.name, SAMPLE_LEDGER.read_bytes())], net.contacts)
+    found = ledger_workbook.read_ledger([(SAMPLE_LEDGER.name, SAMPLE_LEDGER.read_bytes())], net.contacts)
     net.groups, net.members, net.ledger = found.groups, found.members, found.ledger
     as_of = pd.Timestamp("2026-11-15", tz="UTC")
     data = report.report_data(net, as_of)

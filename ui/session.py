@@ -18,9 +18,10 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
-from analytics import ingest, ledger
+from analytics import ingest
 from analytics.analysis import DEFAULT_PERIOD_DAYS, Analysis, analyse
 from analytics.errors import InputError
+from analytics.ingest import ledger_workbook
 from analytics.model import Network
 from analytics.store import Store, list_workspaces, workspace_path
 from ui.widgets import plain
@@ -76,7 +77,7 @@ def store() -> Store:
 def _install_sample(target: Store) -> None:
     net = _parse((("linkedin_sample.zip", (SAMPLE_DIR / "linkedin_sample.zip").read_bytes()),), ())
     target.import_network(net)
-    sample_ledger = ledger.read_ledger(
+    sample_ledger = ledger_workbook.read_ledger(
         [("ledger_sample.xlsx", (SAMPLE_DIR / "ledger_sample.xlsx").read_bytes())], net.contacts)
     target.save_ledger(sample_ledger.ledger, sample_ledger.groups, sample_ledger.members)
     target.save_settings(as_of=SAMPLE_AS_OF, hourly_rate=75.0)
@@ -146,7 +147,7 @@ def _derived(path: str, version: Version, when: pd.Timestamp, period_days: int, 
 def derived(func: Callable[..., T], period_days: int = DEFAULT_PERIOD_DAYS, **options: object) -> T:
     """`func(network, analysis, **options)` for this workspace, cached per version, date, period and options.
 
-    Pages pass a presentation function (e.g. `views.network_graph`); it reads the cached analysis, so a
+    Pages pass a presentation function (e.g. `page_data.network_graph`); it reads the cached analysis, so a
     filter, a plan tick or the anonymise toggle re-runs only that function, never the analysis.
     """
     current = store()

@@ -11,8 +11,8 @@ Example:
 
 from analytics.ingest.generic import preview_generic
 from analytics.ingest.headers import guess_mapping
+from analytics.ingest.import_report import history_table, import_table
 from analytics.ingest.load import detect_kind, load_files, load_paths
-from analytics.ingest.report import history_table, import_table
 
 __all__ = ["detect_kind", "guess_mapping", "history_table", "import_table", "load_files", "load_paths",
            "preview_generic"]

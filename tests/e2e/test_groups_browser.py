@@ -6,15 +6,16 @@ Both pages are screenshotted to tests/artifacts/ for a person to look at.
 import pandas as pd
 from playwright.sync_api import Page, expect
 
-from analytics import charts_groups, ingest, ledger
+from analytics import charts_groups, ingest
 from analytics.analysis import analyse
+from analytics.ingest import ledger_workbook
 from tests.conftest import SAMPLE_LEDGER, SAMPLE_ZIP
 from tests.e2e.conftest import external_requests, screenshot, wait_for_app
 
 
 def sample_top_group() -> str:
     net = ingest.load_files([(SAMPLE_ZIP.name, SAMPLE_ZIP.read_bytes())])
-    imported = ledger.read_ledger([(SAMPLE_LEDGER.name, SAMPLE_LEDGER.read_bytes())], net.contacts)
+    imported = ledger_workbook.read_ledger([(SAMPLE_LEDGER.name, SAMPLE_LEDGER.read_bytes())], net.contacts)
     net.groups, net.members, net.ledger = imported.groups, imported.members, imported.ledger
     net.settings["hourly_rate"] = 75.0
     as_of = pd.Timestamp("2026-11-15", tz="UTC")

@@ -35,7 +35,7 @@ from defusedxml import ElementTree
 
 from analytics.errors import InputError
 from analytics.ingest.dates import day_problem, parse_day
-from analytics.ledger import (
+from analytics.ingest.ledger_workbook import (
     ContactIndex,
     LedgerImport,
     RowProblem,

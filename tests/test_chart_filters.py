@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analytics.selection import apply, chart_customdata, filter_by_selection, selection_filter
+from analytics.chart_filters import apply, chart_customdata, filter_by_selection, selection_filter
 
 SCORES = pd.DataFrame({
     "contact_id": ["a", "b", "c", "d"],

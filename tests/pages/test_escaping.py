@@ -15,8 +15,8 @@ from streamlit.testing.v1 import AppTest
 from analytics import ingest
 from analytics.model import GROUP_COLUMNS, LEDGER_COLUMNS
 from analytics.store import Store, workspace_path
-from tests.apptest import open_page, sample_store
-from tests.test_pages import PAGES
+from tests.pages.apptest import open_page, sample_store
+from tests.pages.test_all_pages import PAGES
 from ui.widgets import plain
 
 IMAGE, LINK = "![x](//evil.example/x.png)", "[link](javascript:alert(1))"

@@ -2,8 +2,8 @@
 
 
 from analytics import ingest
-from tests.apptest import open_page, sample_store
 from tests.conftest import SAMPLE_ZIP
+from tests.pages.apptest import open_page, sample_store
 from ui.widgets import plain
 
 

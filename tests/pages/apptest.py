@@ -7,7 +7,7 @@ from analytics.store import Store, workspace_path
 
 def open_page(name: str) -> AppTest:
     """Run app.py (which opens on the sample workspace), then the page `app_pages/<name>.py`."""
-    at = AppTest.from_file("../app.py", default_timeout=120)
+    at = AppTest.from_file("../../app.py", default_timeout=120)
     at.run()
     at.switch_page(f"app_pages/{name}.py")
     return at.run()

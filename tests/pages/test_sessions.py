@@ -18,7 +18,7 @@ def one_contact(name: str) -> Network:
 
 
 def session_on(workspace: str) -> AppTest:
-    at = AppTest.from_file("../app.py", default_timeout=120)
+    at = AppTest.from_file("../../app.py", default_timeout=120)
     at.run()
     at.sidebar.selectbox[0].select(workspace).run()
     at.switch_page("app_pages/contacts.py")

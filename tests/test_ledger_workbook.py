@@ -1,35 +1,15 @@
 """Ledger workbook / CSV import, roster import and the template: tiny inline files, known answers."""
 
 import csv
-import io
 from datetime import date
 
 import pandas as pd
 import pytest
-from openpyxl import Workbook, load_workbook
 
-from analytics import ledger
 from analytics.errors import InputError
-
-CONTACTS = pd.DataFrame({
-    "contact_id": ["in:ann-lee", "name:bob stone", "name:jose garcia", "in:kim-1", "in:kim-2"],
-    "name": ["Ann Lee", "Bob Stone", "José García", "Kim Park", "Kim Park"],
-    "url": ["https://www.linkedin.com/in/ann-lee", "", "", "https://www.linkedin.com/in/kim-1",
-            "https://www.linkedin.com/in/kim-2"],
-})
-
-
-def xlsx(sheets: dict[str, list[list]]) -> bytes:
-    wb = Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
+from analytics.ingest import ledger_workbook
+from tests.builders import LEDGER_CONTACTS as CONTACTS
+from tests.builders import xlsx
 
 WORKBOOK = {
     "GROUPS": [["name", "TYPE", "annual cost", "Hours Per Month", "joined on", "Comment"],
@@ -51,7 +31,7 @@ WORKBOOK = {
 
 
 def test_workbook_import_case_insensitive_and_typed():
-    got = ledger.read_ledger([("ledger.xlsx", xlsx(WORKBOOK))], CONTACTS)
+    got = ledger_workbook.read_ledger([("ledger.xlsx", xlsx(WORKBOOK))], CONTACTS)
     groups = got.groups.set_index("group_id")
     assert list(groups.index) == ["g:bni domstad utrecht", "g:ihk koln", "g:founders drinks"]
     assert groups["type"].tolist() == ["referral_group", "chamber", "informal"]
@@ -69,7 +49,7 @@ def test_workbook_import_case_insensitive_and_typed():
 
 
 def test_bad_rows_reported_with_row_numbers_never_fatal():
-    got = ledger.read_ledger([("ledger.xlsx", xlsx(WORKBOOK))], CONTACTS)
+    got = ledger_workbook.read_ledger([("ledger.xlsx", xlsx(WORKBOOK))], CONTACTS)
     problems = {(p.sheet, p.row): p.reason for p in got.problems}
     assert problems == {("Activities", 5): "unknown contact", ("Activities", 6): "bad date",
                         ("Activities", 7): "negative value", ("Activities", 8): "unknown kind 'dinner'",
@@ -80,8 +60,8 @@ def test_bad_rows_reported_with_row_numbers_never_fatal():
 
 
 def test_reimport_gives_same_entry_ids():
-    first = ledger.read_ledger([("a.xlsx", xlsx(WORKBOOK))], CONTACTS).ledger["entry_id"].tolist()
-    again = ledger.read_ledger([("b.xlsx", xlsx(WORKBOOK))], CONTACTS).ledger["entry_id"].tolist()
+    first = ledger_workbook.read_ledger([("a.xlsx", xlsx(WORKBOOK))], CONTACTS).ledger["entry_id"].tolist()
+    again = ledger_workbook.read_ledger([("b.xlsx", xlsx(WORKBOOK))], CONTACTS).ledger["entry_id"].tolist()
     assert first == again
 
 
@@ -93,7 +73,7 @@ def test_one_csv_per_sheet(names):
              (names[2], b"\xef\xbb\xbfDate,Contact,Group,Kind,Direction,Value\n"
                         b"2025-03-01,Ann Lee,BNI Domstad,Thank you for closed business,received,"
                         b"\"1,250.00\"\n")]
-    got = ledger.read_ledger(list(reversed(files)), CONTACTS)  # groups still read first
+    got = ledger_workbook.read_ledger(list(reversed(files)), CONTACTS)  # groups still read first
     assert got.groups[["name", "type", "annual_cost"]].values.tolist() == [
         ["BNI Domstad", "referral_group", 900.0]]
     assert got.members.values.tolist() == [["in:ann-lee", "g:bni domstad"]]
@@ -103,10 +83,10 @@ def test_one_csv_per_sheet(names):
 
 
 def test_file_without_ledger_sheet_warns_and_damaged_workbook_raises():
-    got = ledger.read_ledger([("x.csv", b"foo,bar\n1,2\n")], CONTACTS)
+    got = ledger_workbook.read_ledger([("x.csv", b"foo,bar\n1,2\n")], CONTACTS)
     assert got.ledger.empty and got.files[0].warnings
     with pytest.raises(InputError, match=r"broken\.xlsx"):
-        ledger.read_ledger([("broken.xlsx", b"PK\x03\x04 not really")], CONTACTS)
+        ledger_workbook.read_ledger([("broken.xlsx", b"PK\x03\x04 not really")], CONTACTS)
 
 
 @pytest.mark.parametrize(("label", "kind"), [
@@ -114,50 +94,20 @@ def test_file_without_ledger_sheet_warns_and_damaged_workbook_raises():
     ("TYFCB", "closed_business"), ("closed_business", "closed_business"), ("Intro", "introduction"),
     ("lunch", "")])
 def test_kind_variants(label, kind):
-    assert ledger.normalize_kind(label) == kind
+    assert ledger_workbook.normalize_kind(label) == kind
 
 
 @pytest.mark.parametrize(("label", "gtype"), [
     ("Chamber of commerce", "chamber"), ("BNI", "referral_group"), ("Referral group", "referral_group"),
     ("Online group", "online"), ("referral_group", "referral_group"), ("Golf", "")])
 def test_group_type_labels(label, gtype):
-    assert ledger.normalize_type(label) == gtype
+    assert ledger_workbook.normalize_type(label) == gtype
 
 
 @pytest.mark.parametrize(("value", "amount"), [("400.00", 400.0), ("€ 1.200,50", 1200.5), ("1,200", 1200.0),
                                                ("2,5", 2.5), (3, 3.0), ("", 0.0), ("abc", None)])
 def test_amounts(value, amount):
-    assert ledger.parse_amount(value) == amount
-
-
-def test_template_round_trip_and_text_cells():
-    data = ledger.template_workbook()
-    wb = load_workbook(io.BytesIO(data))
-    assert wb.sheetnames == ["Instructions", "Groups", "Members", "Activities"]
-    assert wb["Groups"]["A1"].font.bold and wb["Groups"]["A2"].data_type == "s"
-    contacts = pd.DataFrame({"contact_id": ["in:example-member"], "name": ["Example Member"],
-                             "url": ["https://www.linkedin.com/in/example-member"]})
-    got = ledger.read_ledger([("template.xlsx", data)], contacts)
-    assert got.problems == []
-    assert got.groups[["type", "annual_cost", "hours_per_month"]].values.tolist() == [
-        ["referral_group", 1200.0, 8.0]]
-    assert got.members.values.tolist() == [["in:example-member", "g:bni example chapter"]]
-    assert got.ledger[["date", "kind", "direction", "value"]].values.tolist() == [
-        [pd.Timestamp("2025-02-03", tz="UTC"), "closed_business", "in", 1500.0]]
-
-
-@pytest.mark.parametrize(("name", "data"), [
-    ("roster.csv", b"Ann Lee\nhttps://www.linkedin.com/in/kim-2\nNobody\n"),  # one column, no header
-    ("roster.csv", b"Company,URL\nAcme,https://www.linkedin.com/in/ann-lee\n"
-                   b"X,https://www.linkedin.com/in/kim-2\nY,https://www.linkedin.com/in/nobody\n"),
-    ("roster.xlsx", xlsx({"Sheet1": [["First Name", "Last Name"], ["Ann", "Lee"], ["Jose", "Garcia"],
-                                     ["No", "Body"]]})),
-])
-def test_roster(name, data):
-    members, report = ledger.read_roster(name, data, CONTACTS, "IHK Köln")
-    assert set(members["group_id"]) == {"g:ihk koln"}
-    assert len(members) == 2 and report.rows == 2
-    assert report.reasons == {"unknown contact": 1}
+    assert ledger_workbook.parse_amount(value) == amount
 
 
 @pytest.mark.parametrize(("value", "stored", "reason"), [
@@ -169,7 +119,7 @@ def test_roster(name, data):
 ])
 def test_values_are_finite_bounded_and_scientific_notation_is_read_right(value, stored, reason):
     body = f'Date,Contact,Kind,Direction,Value\n2026-01-05,Ann Lee,TYFCB,received,"{value}"\n'.encode()
-    got = ledger.read_ledger([("activities.csv", body)], CONTACTS)
+    got = ledger_workbook.read_ledger([("activities.csv", body)], CONTACTS)
     assert got.ledger["value"].tolist() == ([stored] if stored is not None else [])
     assert [p.reason for p in got.problems] == ([reason] if reason else [])
 
@@ -178,7 +128,7 @@ def test_values_are_finite_bounded_and_scientific_notation_is_read_right(value, 
 def test_a_date_outside_1900_to_2100_skips_its_row_and_the_rest_imports(day):
     data = xlsx({"Activities": [["Date", "Contact", "Kind", "Direction"], [day, "Ann Lee", "1-2-1", "given"],
                                 [date(2026, 1, 5), "Ann Lee", "1-2-1", "given"]]})
-    got = ledger.read_ledger([("l.xlsx", data)], CONTACTS)
+    got = ledger_workbook.read_ledger([("l.xlsx", data)], CONTACTS)
     assert len(got.ledger) == 1
     assert [(p.row, p.reason) for p in got.problems] == [(2, "date outside 1900-2100")]
 
@@ -189,7 +139,7 @@ def test_an_overlong_cell_is_refused_in_one_line_whatever_the_csv_field_limit(fi
     try:
         body = f"Date,Contact,Kind,Direction,Note\n2026-01-05,Ann Lee,1-2-1,given,{'x' * 200_000}\n".encode()
         with pytest.raises(InputError) as err:
-            ledger.read_ledger([("activities.csv", body)], CONTACTS)
+            ledger_workbook.read_ledger([("activities.csv", body)], CONTACTS)
         assert str(err.value) == ("activities.csv: activities row 2: a cell is longer than the limit of "
                                   "10,000 characters")
     finally:

@@ -5,7 +5,7 @@ import pytest
 
 from analytics import charts_groups, exchanges, groups
 from analytics.analysis import analyse
-from tests.apptest import open_page, sample_store
+from tests.pages.apptest import open_page, sample_store
 from ui import widgets
 
 AS_OF = pd.Timestamp("2026-11-15", tz="UTC")
@@ -101,24 +101,6 @@ def test_takeaways_lead_with_the_best_verdict_and_name_the_idle() -> None:
         "1 group(s) not paying off: €800 cost (time included) for €200 closed business: B.",
         "B: you give far more than you get back (burnout risk): ask for referrals.",
     ]
-
-
-@pytest.mark.parametrize(("query", "tiers", "companies", "show", "names"), [
-    ("", None, None, "all", ["Ann", "Bo", "Cy"]),
-    ("acme", None, None, "all", ["Ann", "Cy"]),
-    ("", ["Close"], None, "all", ["Ann"]),
-    ("", None, ["Zed"], "all", ["Bo"]),
-    ("", None, None, "members", ["Bo"]),
-    ("", None, None, "others", ["Ann", "Cy"]),
-])
-def test_member_candidates(query: str, tiers: list | None, companies: list | None, show: str,
-                           names: list[str]) -> None:
-    scores = pd.DataFrame({"contact_id": ["a", "b", "c"], "name": ["Ann", "Bo", "Cy"],
-                           "company": ["Acme", "Zed", "Acme BV"], "position": ["", "", ""],
-                           "tier": ["Close", "Network", "Active"], "strength": [60.0, 10.0, 30.0]})
-    members = pd.DataFrame({"contact_id": ["b", "a"], "group_id": ["g:x", "g:other"]})
-    got = groups.member_candidates(scores, members, "g:x", query, tiers, companies, show)
-    assert got["name"].tolist() == names
 
 
 def test_flagged_takers_within_a_group() -> None:

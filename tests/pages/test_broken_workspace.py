@@ -11,8 +11,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.store import Store, workspace_path
-from tests.apptest import open_page
-from tests.test_pages import PAGES
+from tests.pages.apptest import open_page
+from tests.pages.test_all_pages import PAGES
 
 
 def garbled(path: Path) -> None:

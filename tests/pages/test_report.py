@@ -3,7 +3,7 @@ leaving it brings the controls back as the user set them."""
 
 from __future__ import annotations
 
-from tests.apptest import open_page
+from tests.pages.apptest import open_page
 
 
 def test_presentation_mode_hides_the_controls_and_exit_restores_them() -> None:

@@ -1,4 +1,4 @@
-"""Spreadsheet-safe cells and call-list exports: text from files must never run as a formula.
+"""Spreadsheet-safe cells: text from files must never run as a formula.
 
 CSV: text starting with = + - @ TAB CR LF gets an apostrophe in front (`safe_cell`).
 openpyxl: text is written as a string cell (data_type "s"), never a formula (`write_cell`).
@@ -16,7 +16,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-import io
+import io  # noqa: F401 (the XlsxCells doctest uses it)
 import numbers
 import re
 from typing import TYPE_CHECKING, Any
@@ -165,39 +165,3 @@ class XlsxCells:
             return
         for i, value in enumerate(items, start=row):
             self.write(ws, i, col, value, num_format)
-
-
-def _cells(frame: pd.DataFrame) -> pd.DataFrame:
-    """Dates as YYYY-MM-DD text and missing values as blanks, ready for a sheet."""
-    out = frame.copy()
-    for col in out.columns:
-        if pd.api.types.is_datetime64_any_dtype(out[col]):
-            out[col] = out[col].dt.strftime("%Y-%m-%d")
-    return out.astype(object).where(out.notna(), None)
-
-
-def call_list_csv(frame: pd.DataFrame) -> bytes:
-    """A call list as UTF-8 CSV (with BOM, so Excel reads accents), every text cell `safe_cell`ed.
-
-    >>> call_list_csv(pd.DataFrame({"name": ["=evil()"], "n": [2]}))
-    b"\\xef\\xbb\\xbfname,n\\r\\n'=evil(),2\\r\\n"
-    """
-    cells = _cells(frame).map(safe_cell)
-    cells.columns = [safe_cell(str(c)) for c in cells.columns]
-    return cells.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
-
-
-def call_list_xlsx(frame: pd.DataFrame, title: str = "Call list") -> bytes:
-    """A call list as an .xlsx workbook: bold header, text always stored as text, dates as YYYY-MM-DD."""
-    import xlsxwriter
-
-    buf = io.BytesIO()
-    with xlsxwriter.Workbook(buf, {**XLSX_OPTIONS, "constant_memory": True}) as book:
-        cells, ws = XlsxCells(book), book.add_worksheet(title[:31])
-        rows = _cells(frame)
-        for c, name in enumerate(frame.columns):  # constant_memory: row by row, so header first
-            cells.write(ws, 0, c, str(name), bold=True)
-        for r, row in enumerate(rows.itertuples(index=False), start=1):
-            for c, value in enumerate(row):
-                cells.write(ws, r, c, value)
-    return buf.getvalue()

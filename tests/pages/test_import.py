@@ -2,8 +2,8 @@
 explains why fewer interactions were stored than found."""
 
 from analytics import ingest
-from tests.apptest import open_page
 from tests.conftest import SAMPLE_ZIP
+from tests.pages.apptest import open_page
 from ui.widgets import plain
 
 HEADER_ONLY = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"

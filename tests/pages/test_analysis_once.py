@@ -12,8 +12,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics import actions, analysis, depth, diagnosis, exchanges, graph, groups, hygiene, report
-from tests.apptest import sample_store
-from tests.test_pages import PAGES
+from tests.pages.apptest import sample_store
+from tests.pages.test_all_pages import PAGES
 from ui import session
 
 STEPS = [(analysis, "analyse"), (diagnosis, "diagnose"), (groups, "group_scores"),
@@ -47,7 +47,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Counter:
 
 
 def test_every_page_and_both_downloads_run_one_analysis(calls: Counter) -> None:
-    at = AppTest.from_file("../app.py", default_timeout=120)
+    at = AppTest.from_file("../../app.py", default_timeout=120)
     at.run()
     for name in PAGES:
         at.switch_page(f"app_pages/{name}.py")
@@ -55,7 +55,7 @@ def test_every_page_and_both_downloads_run_one_analysis(calls: Counter) -> None:
         assert not at.exception, (name, [e.value for e in at.exception])
     current = sample_store()  # the downloads render the report data the page holds
     data = session._derived(str(current.path), current.version(), pd.Timestamp("2026-11-15", tz="UTC"),
-                            analysis.DEFAULT_PERIOD_DAYS, "analytics.views", "coach_report",
+                            analysis.DEFAULT_PERIOD_DAYS, "analytics.page_data", "coach_report",
                             (("anonymize", True), ("goals", current.goals()), ("mask_companies", False),
                              ("plan_status", current.plan_status())))
     assert report.render_html(data).startswith("<!") and report.render_xlsx(data)[:2] == b"PK"

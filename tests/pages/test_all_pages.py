@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.apptest import open_page
+from tests.pages.apptest import open_page
 
 PAGES = ["overview", "contacts", "graph", "groups", "ledger", "actions", "report", "import"]
 

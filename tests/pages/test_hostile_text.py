@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics import ingest
-from tests.apptest import open_page, sample_store
+from tests.pages.apptest import open_page, sample_store
 from ui.widgets import plain
 
 HOSTILE = "![x](//evil.example/x.png) **bold** $x$"  # a protocol-relative image: another host

@@ -4,7 +4,7 @@ membership, exports, goals and the goal chart, on tiny hand-built tables."""
 import pandas as pd
 import pytest
 
-from analytics import actions, charts_actions, hygiene, plan_view
+from analytics import action_plan, actions, charts_actions, hygiene
 from analytics.actions import CARD_ACTION, KEEP_IN_TOUCH_COLUMNS
 from analytics.analysis import analyse
 from analytics.errors import InputError
@@ -18,12 +18,9 @@ from analytics.model import (
     empty_frame,
 )
 from analytics.store import Store
+from tests.builders import utc as day
 
 AS_OF = pd.Timestamp("2026-11-15 09:30", tz="UTC")
-
-
-def day(text: str | None) -> pd.Timestamp:
-    return pd.NaT if text is None else pd.Timestamp(text, tz="UTC")
 
 
 def status(*rows: tuple) -> pd.DataFrame:
@@ -56,12 +53,12 @@ PEOPLE = pd.DataFrame({"contact_id": ["a", "b", "c", "z"], "name": ["A", "B", "C
 
 def test_with_status_joins_by_item_key_and_reads_an_empty_store_frame(tmp_path) -> None:
     stored = status(("call_client:a", "call_client", "a", "2026-11-02", "called", None))
-    shown = plan_view.with_status(items("call_client", "a", "b"), stored, "call_client")
+    shown = action_plan.with_status(items("call_client", "a", "b"), stored, "call_client")
     assert shown[["done", "note", "list"]].values.tolist() == [[True, "called", "call_client"],
                                                               [False, "", "call_client"]]
     assert shown["done_on"].dt.strftime("%Y-%m-%d").fillna("").tolist() == ["2026-11-02", ""]
     empty = Store(tmp_path / "w.sqlite").plan_status()  # typed as the store returns it
-    assert not plan_view.with_status(items("call_client", "a"), empty, "call_client")["done"].any()
+    assert not action_plan.with_status(items("call_client", "a"), empty, "call_client")["done"].any()
 
 
 @pytest.mark.parametrize(("stored_card", "own_card", "expected"), [
@@ -72,7 +69,7 @@ def test_with_status_joins_by_item_key_and_reads_an_empty_store_frame(tmp_path) 
 def test_with_status_card_date(stored_card, own_card, expected) -> None:
     frame = items("keep_in_touch", "a").assign(card_sent_on=day(own_card))
     stored = status(("keep_in_touch:a", "keep_in_touch", "a", None, "", stored_card))
-    shown = plan_view.with_status(frame, stored, "keep_in_touch")
+    shown = action_plan.with_status(frame, stored, "keep_in_touch")
     assert shown["card_sent_on"].dt.strftime("%Y-%m-%d").fillna("").tolist() == [expected]
 
 
@@ -90,8 +87,8 @@ def test_status_edits_turn_editor_edits_into_rows(list_name, stored, edit, expec
     frame = items(list_name, "a")
     if list_name == "follow_up":
         frame = frame.assign(card_sent_on=day("2026-10-20"))  # must not be copied into the status row
-    shown = plan_view.with_status(frame, status(*rows), list_name)
-    out = plan_view.status_edits(shown, {0: edit}, AS_OF)
+    shown = action_plan.with_status(frame, status(*rows), list_name)
+    out = action_plan.status_edits(shown, {0: edit}, AS_OF)
     got = out.iloc[0]
     text = [got["done_on"], got["note"], got["card_sent_on"]]
     assert (got["item_key"], got["list"], got["contact_id"]) == (f"{list_name}:a", list_name, "a")
@@ -102,8 +99,8 @@ def test_status_edits_turn_editor_edits_into_rows(list_name, stored, edit, expec
 @pytest.mark.parametrize("edit", [{"done": True}, {"note": "called"}, {"done_on": "2026-11-02"}])
 def test_status_edits_skip_rows_that_do_not_change(edit) -> None:
     stored = status(("call_client:a", "call_client", "a", "2026-11-02", "called", None))
-    shown = plan_view.with_status(items("call_client", "a"), stored, "call_client")
-    assert plan_view.status_edits(shown, {0: edit}, AS_OF).empty
+    shown = action_plan.with_status(items("call_client", "a"), stored, "call_client")
+    assert action_plan.status_edits(shown, {0: edit}, AS_OF).empty
 
 
 @pytest.mark.parametrize(("edit", "message"), [
@@ -112,9 +109,9 @@ def test_status_edits_skip_rows_that_do_not_change(edit) -> None:
     ({"card_sent_on": "2027-01-01"}, "card sent"),
 ])
 def test_status_edits_refuse_bad_dates(edit, message) -> None:
-    shown = plan_view.with_status(items("keep_in_touch", "a"), NO_STATUS, "keep_in_touch")
+    shown = action_plan.with_status(items("keep_in_touch", "a"), NO_STATUS, "keep_in_touch")
     with pytest.raises(InputError, match=message):
-        plan_view.status_edits(shown, {0: edit}, AS_OF)
+        action_plan.status_edits(shown, {0: edit}, AS_OF)
 
 
 @pytest.mark.parametrize(("stored", "n", "expected"), [
@@ -142,7 +139,7 @@ def test_an_added_contact_who_was_ranked_keeps_the_evidence() -> None:
 
 def test_membership_rows_keep_what_was_stored() -> None:
     stored = status(("keep_in_touch:a", "keep_in_touch", "a", "2026-11-01", "card with photo", "2026-11-01"))
-    out = plan_view.membership_rows(stored, add=["b"], remove=["a"])
+    out = action_plan.membership_rows(stored, add=["b"], remove=["a"])
     assert out[["item_key", "list", "note"]].values.tolist() == [
         ["keep_in_touch:b", actions.KEEP_ADDED, ""],
         ["keep_in_touch:a", actions.KEEP_REMOVED, "card with photo"]]
@@ -154,19 +151,19 @@ def test_call_list_has_only_open_calls_with_company_and_due_date() -> None:
     lists = {"call_client": items("call_client", "a", "b"), "call_referrer": items("call_referrer", "a"),
              "follow_up": follow}
     stored = status(("call_client:b", "call_client", "b", "2026-11-02", "", None))
-    out = plan_view.call_list(lists, stored, PEOPLE)
-    assert list(out.columns) == plan_view.CALL_LIST_COLUMNS
+    out = action_plan.call_list(lists, stored, PEOPLE)
+    assert list(out.columns) == action_plan.CALL_LIST_COLUMNS
     assert out[["list", "name", "company"]].values.tolist() == [
-        [plan_view.LISTS["call_client"], "A", "Acme"], [plan_view.LISTS["call_referrer"], "A", "Acme"],
-        [plan_view.LISTS["follow_up"], "C", "Cor"]]
+        [action_plan.LISTS["call_client"], "A", "Acme"], [action_plan.LISTS["call_referrer"], "A", "Acme"],
+        [action_plan.LISTS["follow_up"], "C", "Cor"]]
     assert out["due_on"].dt.strftime("%Y-%m-%d").fillna("").tolist() == ["", "", "2026-11-15"]
 
 
 def test_call_list_with_nothing_to_call_is_empty_but_has_the_columns() -> None:
     empty = items("x")
-    out = plan_view.call_list({"call_client": empty, "call_referrer": empty, "follow_up": empty},
+    out = action_plan.call_list({"call_client": empty, "call_referrer": empty, "follow_up": empty},
                               NO_STATUS, PEOPLE)
-    assert out.empty and list(out.columns) == plan_view.CALL_LIST_COLUMNS
+    assert out.empty and list(out.columns) == action_plan.CALL_LIST_COLUMNS
 
 
 def typed(rows: list, columns: list[str]) -> pd.DataFrame:
@@ -202,8 +199,8 @@ def contacts_network(consent: dict[str, str]) -> Network:
 ])
 def test_mailing_list_and_its_consent_warning(consent, expected, warning) -> None:
     net = contacts_network(consent)
-    out = plan_view.mailing_list(net, ["c", "a", "gone"])  # an unknown id is left out
-    assert list(out.columns) == plan_view.MAILING_COLUMNS
+    out = action_plan.mailing_list(net, ["c", "a", "gone"])  # an unknown id is left out
+    assert list(out.columns) == action_plan.MAILING_COLUMNS
     assert out["contact_id"].tolist() == ["c", "a"] and out["consent"].tolist() == expected
     got = hygiene.mailing_list_warning(out, net.annotations)
     assert (got is None) if warning is None else got.startswith(warning)
@@ -214,7 +211,7 @@ def test_plan_data_lists_and_a_network_without_interactions() -> None:
     net.interactions = typed([("a", day("2026-11-01"), "message", "out", "hi", "c1")], INTERACTION_COLUMNS)
     net.ledger = typed([("e1", day("2026-10-01"), "a", "", "closed_business", "in", 900.0, ""),
                         ("e2", day("2026-10-02"), "b", "", "referral", "in", 0.0, "")], LEDGER_COLUMNS)
-    data = plan_view.plan_data(net, analyse(net, AS_OF))
+    data = action_plan.plan_data(net, analyse(net, AS_OF))
     assert data.call_client["contact_id"].tolist() == ["a"]
     assert data.call_referrer["contact_id"].tolist() == ["b"]
     assert data.keep_in_touch["contact_id"].tolist() == ["a"]  # a client within the year
@@ -236,7 +233,7 @@ GOALS = pd.DataFrame({"metric": ["one_to_ones", "reconnects"], "period": ["week"
      [("reconnects", "month", 4.0), ("one_to_ones", "week", 3.0)], 0),
 ])
 def test_goal_edits(edited, added, deleted, expected, pending) -> None:
-    new, waiting = plan_view.goal_edits(GOALS, edited, added, deleted)
+    new, waiting = action_plan.goal_edits(GOALS, edited, added, deleted)
     assert [tuple(r) for r in new.itertuples(index=False)] == expected
     assert waiting == pending
 
@@ -248,16 +245,16 @@ def test_goal_edits(edited, added, deleted, expected, pending) -> None:
 ])
 def test_goal_edits_refuse_bad_values(edited, message) -> None:
     with pytest.raises(InputError, match=message):
-        plan_view.goal_edits(GOALS, edited, [], [])
+        action_plan.goal_edits(GOALS, edited, [], [])
 
 
 def test_goals_changed_ignores_order_and_types() -> None:
-    assert not plan_view.goals_changed(GOALS, GOALS.iloc[::-1].assign(target=[4, 2]))
-    assert plan_view.goals_changed(GOALS, GOALS.assign(target=[2.0, 3.0]))
+    assert not action_plan.goals_changed(GOALS, GOALS.iloc[::-1].assign(target=[4, 2]))
+    assert action_plan.goals_changed(GOALS, GOALS.assign(target=[2.0, 3.0]))
 
 
 def test_goals_table_types_an_empty_store_frame(tmp_path) -> None:
-    typed = plan_view.goals_table(Store(tmp_path / "w.sqlite").goals())
+    typed = action_plan.goals_table(Store(tmp_path / "w.sqlite").goals())
     assert typed.empty and typed["target"].dtype == float
 
 

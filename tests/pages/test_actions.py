@@ -5,17 +5,17 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import actions, hygiene, plan_view
+from analytics import action_plan, actions, hygiene
 from analytics.analysis import analyse
-from tests.apptest import open_page, sample_store
+from tests.pages.apptest import open_page, sample_store
 from ui.widgets import plain
 
 AS_OF = pd.Timestamp("2026-11-15", tz="UTC")  # the sample's as_of
 
 
-def sample_lists() -> plan_view.PlanData:
+def sample_lists() -> action_plan.PlanData:
     net = sample_store().load()
-    return plan_view.plan_data(net, analyse(net, AS_OF))
+    return action_plan.plan_data(net, analyse(net, AS_OF))
 
 
 def editor_key(at: AppTest, name: str) -> str:
@@ -138,7 +138,7 @@ def test_a_goal_persists_and_its_progress_is_charted() -> None:
 def test_suggested_goals_are_one_click_away() -> None:
     at = open_page("actions")
     at.button(key="goals_suggested").click().run()
-    assert len(sample_store().goals()) == len(plan_view.SUGGESTED_GOALS)
+    assert len(sample_store().goals()) == len(action_plan.SUGGESTED_GOALS)
 
 
 @pytest.mark.parametrize(("window", "expected"), [(0, 4), (1, 12), (30, 13)])  # the sample's pitches

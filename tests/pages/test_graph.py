@@ -3,8 +3,8 @@ and what would fill it."""
 
 from analytics import ingest
 from analytics.store import Store, workspace_path
-from tests.apptest import open_page
 from tests.conftest import FIXTURES
+from tests.pages.apptest import open_page
 
 EXPORT = FIXTURES / "public" / "pedrofuentes__kawsay" / "tests" / "fixtures" / "linkedin"
 

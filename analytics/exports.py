@@ -1,0 +1,107 @@
+"""Files for the user to download: call and mailing lists as CSV or Excel, and the ledger workbook
+template; every cell spreadsheet-safe (`analytics.cells`).
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import Any
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+
+from analytics.cells import XLSX_OPTIONS, XlsxCells, safe_cell, write_cell
+
+
+def _cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """Dates as YYYY-MM-DD text and missing values as blanks, ready for a sheet."""
+    out = frame.copy()
+    for col in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[col]):
+            out[col] = out[col].dt.strftime("%Y-%m-%d")
+    return out.astype(object).where(out.notna(), None)
+
+
+def call_list_csv(frame: pd.DataFrame) -> bytes:
+    """A call list as UTF-8 CSV (with BOM, so Excel reads accents), every text cell `safe_cell`ed.
+
+    >>> call_list_csv(pd.DataFrame({"name": ["=evil()"], "n": [2]}))
+    b"\\xef\\xbb\\xbfname,n\\r\\n'=evil(),2\\r\\n"
+    """
+    cells = _cells(frame).map(safe_cell)
+    cells.columns = [safe_cell(str(c)) for c in cells.columns]
+    return cells.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def call_list_xlsx(frame: pd.DataFrame, title: str = "Call list") -> bytes:
+    """A call list as an .xlsx workbook: bold header, text always stored as text, dates as YYYY-MM-DD."""
+    import xlsxwriter
+
+    buf = io.BytesIO()
+    with xlsxwriter.Workbook(buf, {**XLSX_OPTIONS, "constant_memory": True}) as book:
+        cells, ws = XlsxCells(book), book.add_worksheet(title[:31])
+        rows = _cells(frame)
+        for c, name in enumerate(frame.columns):  # constant_memory: row by row, so header first
+            cells.write(ws, 0, c, str(name), bold=True)
+        for r, row in enumerate(rows.itertuples(index=False), start=1):
+            for c, value in enumerate(row):
+                cells.write(ws, r, c, value)
+    return buf.getvalue()
+
+
+TEMPLATE_SHEETS: dict[str, tuple[list[str], list[Any]]] = {
+    "Groups": (["Name", "Type", "Annual Cost", "Hours per Month", "Joined On"],
+               ["BNI Example Chapter", "Referral group", 1200, 8, date(2025, 1, 15)]),
+    "Members": (["Group", "Contact"], ["BNI Example Chapter", "https://www.linkedin.com/in/example-member"]),
+    "Activities": (["Date", "Contact", "Group", "Kind", "Direction", "Value", "Note"],
+                   [date(2025, 2, 3), "https://www.linkedin.com/in/example-member", "BNI Example Chapter",
+                    "Closed business", "Received", 1500, "Website project after her referral"]),
+}
+
+
+TEMPLATE_HELP = [
+    "How to keep your networking ledger",
+    "Groups: one row per group you belong to. Type: Chamber of commerce, Referral group (BNI), "
+    "Association, Event, Online group or Informal. Annual Cost in your currency; Hours per Month "
+    "including travel; Joined On as a date.",
+    "Members: one row per person per group. Contact: their full name as on LinkedIn, or better their "
+    "LinkedIn profile URL.",
+    "Activities: one row per thing that happened. Kind: Referral, Closed business (TYFCB), One-to-one, "
+    "Meeting, Event, Introduction or Purchase. Direction: Given (you gave it) or Received (you got it). "
+    "Value: the business closed, 0 when there is none.",
+    "Replace the example rows with your own. Rows that cannot be read are listed after the import "
+    "with their row number.",
+]
+
+
+def template_workbook() -> bytes:
+    """The downloadable ledger template: Instructions, Groups, Members, Activities (one example row each).
+
+    >>> from analytics.ingest.ledger_workbook import read_ledger
+    >>> read_ledger([("t.xlsx", template_workbook())], pd.DataFrame(
+    ...     {"contact_id": ["in:example-member"], "name": ["Example"],
+    ...      "url": ["https://www.linkedin.com/in/example-member"]})).ledger["value"].tolist()
+    [1500.0]
+    """
+    wb = Workbook()
+    help_ws = wb.active
+    help_ws.title = "Instructions"
+    for r, line in enumerate(TEMPLATE_HELP, start=1):
+        write_cell(help_ws, r, 1, line).font = Font(bold=r == 1)
+    help_ws.column_dimensions["A"].width = 120
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    for title, (header, example) in TEMPLATE_SHEETS.items():
+        ws = wb.create_sheet(title)
+        for c, (label, value) in enumerate(zip(header, example, strict=True), start=1):
+            head = write_cell(ws, 1, c, label)
+            head.font, head.fill = Font(bold=True), fill
+            cell = write_cell(ws, 2, c, value)
+            if isinstance(value, date):
+                cell.number_format = "yyyy-mm-dd"
+            ws.column_dimensions[head.column_letter].width = max(14, len(str(value)) + 2)
+        ws.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
