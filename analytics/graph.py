@@ -127,16 +127,30 @@ def _display_cluster(df: pd.DataFrame, memberships: pd.DataFrame) -> pd.DataFram
                      cluster_label=df["contact_id"].map(first["label"]).fillna("No company"))
 
 
-def _ties(df: pd.DataFrame, memberships: pd.DataFrame) -> nx.Graph:
-    """Stand-in ties: within each cluster ranked by strength, each contact to its next `TIE_NEIGHBOURS`."""
+def _ties(df: pd.DataFrame, memberships: pd.DataFrame, around: list[str] | None = None) -> nx.Graph:
+    """Stand-in ties: within each cluster ranked by strength, each contact to its next `TIE_NEIGHBOURS`.
+
+    With `around`, only the ties that touch those contacts or their neighbours (all that Burt's measures
+    of `around` read), added in the same order, so each of those nodes has the same neighbours in the
+    same order as in the whole graph: a 30,000-contact graph is not built to score 200 candidates.
+    """
     strength = df.set_index("contact_id")["strength"]
     m = memberships.assign(strength=memberships["contact_id"].map(strength))
     m = m.sort_values(["key", "strength", "contact_id"], ascending=[True, False, True], kind="stable")
     keys, ids = m["key"].to_numpy(dtype=object), m["contact_id"].to_numpy(dtype=object)
+    pairs = [(ids[:-d][same], ids[d:][same]) for d in range(1, W.TIE_NEIGHBOURS + 1)
+             for same in [keys[:-d] == keys[d:]]]
+    a = np.concatenate([p[0] for p in pairs]) if pairs else np.array([], dtype=object)
+    b = np.concatenate([p[1] for p in pairs]) if pairs else np.array([], dtype=object)
+    if around is not None:
+        def touching(names: set) -> np.ndarray:
+            ends = pd.Series(a, dtype=object).isin(names) | pd.Series(b, dtype=object).isin(names)
+            return ends.to_numpy()
+        hit = touching(set(around))
+        keep = touching(set(around) | set(a[hit]) | set(b[hit]))
+        a, b = a[keep], b[keep]
     graph = nx.Graph()
-    for d in range(1, W.TIE_NEIGHBOURS + 1):
-        same = keys[:-d] == keys[d:]
-        graph.add_edges_from(zip(ids[:-d][same], ids[d:][same], strict=True))
+    graph.add_edges_from(zip(a, b, strict=True))
     return graph
 
 
@@ -170,10 +184,16 @@ def _bridged(memberships: pd.DataFrame) -> dict[str, list[str]]:
     return bridged
 
 
+def _candidates(df: pd.DataFrame, bridged: dict[str, list[str]]) -> list[str]:
+    """The contacts of `df` whose brokerage is scored: the strongest BROKERAGE_MAX_CANDIDATES in 2+
+    clusters."""
+    multi = df[np.array([len(bridged.get(c, ())) >= 2 for c in df["contact_id"].tolist()], dtype=bool)]
+    return multi["contact_id"].head(W.BROKERAGE_MAX_CANDIDATES).tolist()
+
+
 def _rank_brokers(df: pd.DataFrame, ties: nx.Graph, bridged: dict[str, list[str]], top: int) -> pd.DataFrame:
     """The `top` lowest-constraint contacts of `df` (strongest first) in two or more clusters."""
-    multi = df[np.array([len(bridged.get(c, ())) >= 2 for c in df["contact_id"].tolist()], dtype=bool)]
-    found = _brokerage(ties, multi["contact_id"].head(W.BROKERAGE_MAX_CANDIDATES).tolist())
+    found = _brokerage(ties, _candidates(df, bridged))
     found = found.merge(df[["contact_id", "name", "strength", "tier"]], on="contact_id")
     rank = found.assign(constraint=found["constraint"].round(W.BROKERAGE_CONSTRAINT_DECIMALS))
     order = rank.sort_values(["constraint", "effective_size", "strength", "contact_id"],
@@ -201,7 +221,8 @@ def connectors(net: Network, scores: pd.DataFrame, top: int = 20) -> pd.DataFram
     """
     df = _contacts(net, scores)
     memberships = _memberships(net, df)
-    found = _rank_brokers(df, _ties(df, memberships), _bridged(memberships), top)
+    bridged = _bridged(memberships)
+    found = _rank_brokers(df, _ties(df, memberships, around=_candidates(df, bridged)), bridged, top)
     reason = [f"Links {c.replace('; ', ', ')}: constraint {k:.2f}, effective size {e:.1f}"
               for c, k, e in zip(found["clusters"], found["constraint"], found["effective_size"],
                                  strict=True)]
