@@ -140,7 +140,11 @@ def _rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
 
 
 def _frame(cursor: sqlite3.Cursor, columns: list[str]) -> pd.DataFrame:
-    rows = cursor.fetchall()
+    return _frame_of(cursor.fetchall(), columns)
+
+
+def _frame_of(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    """Rows as SQLite returns them (str, int, float, None) as a typed frame."""
     frame = pd.DataFrame.from_records(rows, columns=columns) if rows else empty_frame(columns)
     for c in columns:
         if c in _DATE_FIELDS:
@@ -149,15 +153,18 @@ def _frame(cursor: sqlite3.Cursor, columns: list[str]) -> pd.DataFrame:
     return frame
 
 
-def _insert_interactions(con: sqlite3.Connection, rows: list[tuple]) -> None:
-    """Insert interaction rows, skipping any already stored (same contact, date, channel, text...)."""
+def _insert_interactions(con: sqlite3.Connection, rows: list[tuple]) -> list[int]:
+    """Insert interaction rows, skipping any already stored (same contact, date, channel, text...);
+    returns each row's hash."""
     if not rows:
-        return
+        return []
     # object dtype: a NULL date must not turn the batch's dates into floats ("1.0" hashes differently)
     hashes = pd.util.hash_pandas_object(pd.DataFrame(rows, dtype=object).astype(str), index=False)
+    hashes = hashes.astype("int64").tolist()
     con.executemany(
         f"INSERT OR IGNORE INTO interactions VALUES ({', '.join('?' * (len(INTERACTION_COLUMNS) + 1))})",
-        [(*row, h) for row, h in zip(rows, hashes.astype("int64").tolist(), strict=True)])
+        [(*row, h) for row, h in zip(rows, hashes, strict=True)])
+    return hashes
 
 
 def _interactions_revision(con: sqlite3.Connection) -> int:
@@ -180,16 +187,19 @@ def _write_snapshot(con: sqlite3.Connection, frame: pd.DataFrame, revision: int)
 
 
 def _refresh_snapshot(con: sqlite3.Connection, after_rowid: int | None = None,
-                      dropped: str | None = None) -> None:
+                      dropped: str | None = None, inserted: pd.DataFrame | None = None) -> None:
     """Bring the interactions snapshot in step with a write that is about to move `interactions_revision`.
 
     Incremental when the snapshot matched the state before the write: rows appended after
     `after_rowid` (an import) are read and added, or the rows of contact `dropped` removed; otherwise
-    the whole table is read once. The result equals `SELECT ... ORDER BY rowid` of the new state.
+    the whole table is read once. `inserted`: the whole table is these rows (a first import), typed as
+    SQLite returns them. The result equals `SELECT ... ORDER BY rowid` of the new state.
     """
     revision = _interactions_revision(con)
     old = _read_snapshot(con, revision) if after_rowid is not None or dropped is not None else None
-    if old is None or old.empty:
+    if inserted is not None:
+        frame = inserted
+    elif old is None or old.empty:
         frame = _frame(con.execute(_INTERACTIONS_SQL), INTERACTION_COLUMNS)
     elif dropped is not None:
         frame = old[old["contact_id"] != dropped].reset_index(drop=True)
@@ -385,10 +395,15 @@ class Store:
             interactions = net.interactions.copy()
             interactions["contact_id"] = interactions["contact_id"].replace(rename)
             before = con.total_changes
-            _insert_interactions(con, _rows(interactions, INTERACTION_COLUMNS))
+            rows = _rows(interactions, INTERACTION_COLUMNS)
+            hashes = _insert_interactions(con, rows)
             added_interactions = con.total_changes - before
-            # a re-keyed contact's rows moved (new rowids): read the whole table once then
-            _refresh_snapshot(con, after_rowid=None if rekeyed else last_rowid)
+            if last_rowid == 0 and not rekeyed:  # the table was empty: it now holds each hash's first row
+                seen: set[int] = set()
+                kept = [row for row, h in zip(rows, hashes, strict=True) if not (h in seen or seen.add(h))]
+                _refresh_snapshot(con, inserted=_frame_of(kept, INTERACTION_COLUMNS))
+            else:  # a re-keyed contact's rows moved (new rowids): read the whole table once then
+                _refresh_snapshot(con, after_rowid=None if rekeyed else last_rowid)
             if net.owner.name or net.owner.url:
                 self._set(con, "owner", {"name": net.owner.name, "url": net.owner.url})
             con.execute("INSERT INTO imports (at, files) VALUES (?, ?)",
