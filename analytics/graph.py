@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -34,6 +34,9 @@ from analytics import charts
 from analytics import weights as W
 from analytics.errors import InputError
 from analytics.model import Network
+
+if TYPE_CHECKING:
+    import jinja2
 
 #: Columns `build_graph` and `connectors` need from the scores frame (`depth.score_contacts`).
 SCORE_COLUMNS = ["contact_id", "name", "company", "strength", "tier"]
@@ -51,9 +54,18 @@ OTHER_KEY = "other"
 #: their font size: contacts 60-280 px from you by strength, folded clusters on a ring at 300/355 px.
 _INNER_RADIUS, _RADIUS_PER_POINT, _CLUSTER_RADIUS, _RING_STEP = 60.0, 2.2, 300.0, 55.0
 _FONT = 14
-_TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-                                autoescape=True)
-_TEMPLATES.filters["n"] = lambda v: f"{v:,}" if isinstance(v, int) else v  # 30,000 not 30000
+
+
+@lru_cache(maxsize=1)
+def _templates() -> jinja2.Environment:
+    """The HTML templates (jinja2 is imported on first use: the pages that draw the graph in Streamlit
+    never need it)."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+                             autoescape=True)
+    env.filters["n"] = lambda v: f"{v:,}" if isinstance(v, int) else v  # 30,000 not 30000
+    return env
 
 
 @dataclass
@@ -548,7 +560,7 @@ def render_html(graph: GraphData, title: str = "Network") -> str:
     """
     js, css = _vis_library()
     data = {"nodes": graph.nodes, "edges": graph.edges, "options": _options()}
-    return _TEMPLATES.get_template("graph.html").render(
+    return _templates().get_template("graph.html").render(
         title=title, legend=graph.legend, clusters=graph.clusters, counts=graph.counts,
         vis_js=Markup(js), vis_css=Markup(css),
         data_json=Markup(script_json(data)))

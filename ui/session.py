@@ -18,7 +18,7 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
-from analytics import ingest, ledger
+from analytics import ingest
 from analytics.analysis import DEFAULT_PERIOD_DAYS, Analysis, analyse
 from analytics.errors import InputError
 from analytics.model import Network
@@ -74,6 +74,8 @@ def store() -> Store:
 
 
 def _install_sample(target: Store) -> None:
+    from analytics import ledger  # openpyxl: only needed to install the sample
+
     net = _parse((("linkedin_sample.zip", (SAMPLE_DIR / "linkedin_sample.zip").read_bytes()),), ())
     target.import_network(net)
     sample_ledger = ledger.read_ledger(
