@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from analytics import weights
@@ -348,12 +349,24 @@ def goal_events(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
              pd.DataFrame({"metric": "referrals_given",
                            "date": led.loc[(led["kind"] == "referral") & (led["direction"] == "out"),
                                            "date"]})]
-    it = net.interactions[net.interactions["date"] <= as_of].sort_values(["contact_id", "date"])
-    gap = it["date"] - it.groupby("contact_id")["date"].shift()
-    back = ((it["channel"] == "message") & (it["direction"] == "out")
-            & (gap >= pd.Timedelta(days=weights.GOAL_RECONNECT_SILENCE_DAYS)))
-    parts.append(pd.DataFrame({"metric": "reconnects", "date": it.loc[back, "date"]}))
+    parts.append(pd.DataFrame({"metric": "reconnects", "date": _reconnect_dates(net.interactions, as_of)}))
     return pd.concat(parts, ignore_index=True)
+
+
+def _reconnect_dates(it: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
+    """Dates of outbound messages sent after GOAL_RECONNECT_SILENCE_DAYS without any interaction with that
+    contact, ordered by contact then date. On integer codes and nanoseconds (a million rows: sorting
+    the frame by its text ids cost over a second)."""
+    it = it[(it["date"] <= as_of).to_numpy(bool)]
+    codes = pd.factorize(it["contact_id"], sort=True)[0]
+    ns = pd.DatetimeIndex(it["date"]).as_unit("ns").asi8
+    order = np.lexsort((ns, codes))  # stable, like sort_values(["contact_id", "date"])
+    c, t = codes[order], ns[order]
+    silence = pd.Timedelta(days=weights.GOAL_RECONNECT_SILENCE_DAYS).value
+    after = np.zeros(len(order), dtype=bool)
+    after[1:] = (c[1:] == c[:-1]) & (c[1:] >= 0) & (t[1:] - t[:-1] >= silence)
+    sent = ((it["channel"] == "message") & (it["direction"] == "out")).to_numpy(bool)[order]
+    return it["date"].iloc[order[after & sent]]
 
 
 def goal_progress(net: Network, goals: pd.DataFrame, as_of: pd.Timestamp, periods: int = 8,

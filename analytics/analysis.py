@@ -170,6 +170,7 @@ def analyse(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PERIOD
     spread = breadth.breadth_summary(net, as_of)
     balance, group_balance = exchanges.per_contact(net, as_of), exchanges.per_group(net, as_of)
     ranked = groups.group_scores(net, scores["tier"], as_of, balance=group_balance)
+    outbound = hygiene.outbound_messages(net, as_of)  # read by both text checks
     return Analysis(
         as_of=as_of, period_days=period_days, scores=scores, tiers=depth.tier_counts(scores),
         breadth=spread, diagnosis=diagnosis.diagnose(spread, scores),
@@ -184,8 +185,8 @@ def analyse(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PERIOD
         keep_in_touch=actions.keep_in_touch_50(net, scores, as_of, n=sys.maxsize),
         reconnect=actions.reconnect(scores, net, as_of),
         cadence=actions.cadence(scores, net.annotations, as_of),
-        pitches=hygiene.early_pitches(net, as_of),
-        closeness=hygiene.assuming_closeness(net, scores, as_of, balance),
+        pitches=hygiene.early_pitches(net, as_of, outbound=outbound),
+        closeness=hygiene.assuming_closeness(net, scores, as_of, balance, outbound),
         taking=hygiene.taking_without_giving(balance), goal_events=actions.goal_events(net, as_of),
         connectors=graph.connectors(net, scores),
         period={"now": period_counts(net, start, as_of),

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -34,6 +34,9 @@ from analytics import charts
 from analytics import weights as W
 from analytics.errors import InputError
 from analytics.model import Network
+
+if TYPE_CHECKING:
+    import jinja2
 
 #: Columns `build_graph` and `connectors` need from the scores frame (`depth.score_contacts`).
 SCORE_COLUMNS = ["contact_id", "name", "company", "strength", "tier"]
@@ -51,9 +54,18 @@ OTHER_KEY = "other"
 #: their font size: contacts 60-280 px from you by strength, folded clusters on a ring at 300/355 px.
 _INNER_RADIUS, _RADIUS_PER_POINT, _CLUSTER_RADIUS, _RING_STEP = 60.0, 2.2, 300.0, 55.0
 _FONT = 14
-_TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-                                autoescape=True)
-_TEMPLATES.filters["n"] = lambda v: f"{v:,}" if isinstance(v, int) else v  # 30,000 not 30000
+
+
+@lru_cache(maxsize=1)
+def _templates() -> jinja2.Environment:
+    """The HTML templates (jinja2 is imported on first use: the pages that draw the graph in Streamlit
+    never need it)."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+                             autoescape=True)
+    env.filters["n"] = lambda v: f"{v:,}" if isinstance(v, int) else v  # 30,000 not 30000
+    return env
 
 
 @dataclass
@@ -127,16 +139,30 @@ def _display_cluster(df: pd.DataFrame, memberships: pd.DataFrame) -> pd.DataFram
                      cluster_label=df["contact_id"].map(first["label"]).fillna("No company"))
 
 
-def _ties(df: pd.DataFrame, memberships: pd.DataFrame) -> nx.Graph:
-    """Stand-in ties: within each cluster ranked by strength, each contact to its next `TIE_NEIGHBOURS`."""
+def _ties(df: pd.DataFrame, memberships: pd.DataFrame, around: list[str] | None = None) -> nx.Graph:
+    """Stand-in ties: within each cluster ranked by strength, each contact to its next `TIE_NEIGHBOURS`.
+
+    With `around`, only the ties that touch those contacts or their neighbours (all that Burt's measures
+    of `around` read), added in the same order, so each of those nodes has the same neighbours in the
+    same order as in the whole graph: a 30,000-contact graph is not built to score 200 candidates.
+    """
     strength = df.set_index("contact_id")["strength"]
     m = memberships.assign(strength=memberships["contact_id"].map(strength))
     m = m.sort_values(["key", "strength", "contact_id"], ascending=[True, False, True], kind="stable")
     keys, ids = m["key"].to_numpy(dtype=object), m["contact_id"].to_numpy(dtype=object)
+    pairs = [(ids[:-d][same], ids[d:][same]) for d in range(1, W.TIE_NEIGHBOURS + 1)
+             for same in [keys[:-d] == keys[d:]]]
+    a = np.concatenate([p[0] for p in pairs]) if pairs else np.array([], dtype=object)
+    b = np.concatenate([p[1] for p in pairs]) if pairs else np.array([], dtype=object)
+    if around is not None:
+        def touching(names: set) -> np.ndarray:
+            ends = pd.Series(a, dtype=object).isin(names) | pd.Series(b, dtype=object).isin(names)
+            return ends.to_numpy()
+        hit = touching(set(around))
+        keep = touching(set(around) | set(a[hit]) | set(b[hit]))
+        a, b = a[keep], b[keep]
     graph = nx.Graph()
-    for d in range(1, W.TIE_NEIGHBOURS + 1):
-        same = keys[:-d] == keys[d:]
-        graph.add_edges_from(zip(ids[:-d][same], ids[d:][same], strict=True))
+    graph.add_edges_from(zip(a, b, strict=True))
     return graph
 
 
@@ -170,10 +196,16 @@ def _bridged(memberships: pd.DataFrame) -> dict[str, list[str]]:
     return bridged
 
 
+def _candidates(df: pd.DataFrame, bridged: dict[str, list[str]]) -> list[str]:
+    """The contacts of `df` whose brokerage is scored: the strongest BROKERAGE_MAX_CANDIDATES in 2+
+    clusters."""
+    multi = df[np.array([len(bridged.get(c, ())) >= 2 for c in df["contact_id"].tolist()], dtype=bool)]
+    return multi["contact_id"].head(W.BROKERAGE_MAX_CANDIDATES).tolist()
+
+
 def _rank_brokers(df: pd.DataFrame, ties: nx.Graph, bridged: dict[str, list[str]], top: int) -> pd.DataFrame:
     """The `top` lowest-constraint contacts of `df` (strongest first) in two or more clusters."""
-    multi = df[np.array([len(bridged.get(c, ())) >= 2 for c in df["contact_id"].tolist()], dtype=bool)]
-    found = _brokerage(ties, multi["contact_id"].head(W.BROKERAGE_MAX_CANDIDATES).tolist())
+    found = _brokerage(ties, _candidates(df, bridged))
     found = found.merge(df[["contact_id", "name", "strength", "tier"]], on="contact_id")
     rank = found.assign(constraint=found["constraint"].round(W.BROKERAGE_CONSTRAINT_DECIMALS))
     order = rank.sort_values(["constraint", "effective_size", "strength", "contact_id"],
@@ -201,7 +233,8 @@ def connectors(net: Network, scores: pd.DataFrame, top: int = 20) -> pd.DataFram
     """
     df = _contacts(net, scores)
     memberships = _memberships(net, df)
-    found = _rank_brokers(df, _ties(df, memberships), _bridged(memberships), top)
+    bridged = _bridged(memberships)
+    found = _rank_brokers(df, _ties(df, memberships, around=_candidates(df, bridged)), bridged, top)
     reason = [f"Links {c.replace('; ', ', ')}: constraint {k:.2f}, effective size {e:.1f}"
               for c, k, e in zip(found["clusters"], found["constraint"], found["effective_size"],
                                  strict=True)]
@@ -527,7 +560,7 @@ def render_html(graph: GraphData, title: str = "Network") -> str:
     """
     js, css = _vis_library()
     data = {"nodes": graph.nodes, "edges": graph.edges, "options": _options()}
-    return _TEMPLATES.get_template("graph.html").render(
+    return _templates().get_template("graph.html").render(
         title=title, legend=graph.legend, clusters=graph.clusters, counts=graph.counts,
         vis_js=Markup(js), vis_css=Markup(css),
         data_json=Markup(script_json(data)))

@@ -112,7 +112,10 @@ def _findings(frame: pd.DataFrame, net: Network, check: str,
     return frame[HYGIENE_COLUMNS].reset_index(drop=True)
 
 
-def _outbound_messages(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
+def outbound_messages(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
+    """The outbound messages up to `as_of` with when their contact connected (what the text checks read;
+    `analysis` computes it once for both checks). Columns: contact_id, date, content, connected_on,
+    days_connected."""
     it = net.interactions
     keep = (it["channel"] == "message") & (it["direction"] == "out") & (it["date"] <= as_of)
     out = it.loc[keep, ["contact_id", "date", "content"]]
@@ -129,14 +132,14 @@ def _matching(frame: pd.DataFrame, rx: re.Pattern[str]) -> pd.DataFrame:
     return frame[frame["evidence"].notna()]
 
 
-def early_pitches(net: Network, as_of: pd.Timestamp,
-                  window_days: int = weights.EARLY_PITCH_DAYS) -> pd.DataFrame:
+def early_pitches(net: Network, as_of: pd.Timestamp, window_days: int = weights.EARLY_PITCH_DAYS,
+                  outbound: pd.DataFrame | None = None) -> pd.DataFrame:
     """Outbound messages with sales language within `window_days` after connecting.
 
     Filters to outbound messages inside the window first (vectorised), then runs the regex on that
     subset only. Columns: HYGIENE_COLUMNS.
     """
-    out = _outbound_messages(net, as_utc(as_of))
+    out = outbound_messages(net, as_utc(as_of)) if outbound is None else outbound
     out = out[out["days_connected"].between(0, window_days)]
     found = _matching(out, PITCH_RE)
     found["why"] = ("Sales language " + found["days_connected"].astype(int).astype(str)
@@ -146,7 +149,7 @@ def early_pitches(net: Network, as_of: pd.Timestamp,
 
 
 def assuming_closeness(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp,
-                       balance: pd.DataFrame) -> pd.DataFrame:
+                       balance: pd.DataFrame, outbound: pd.DataFrame | None = None) -> pd.DataFrame:
     """Asking too soon: ask phrases sent to weak or brand-new ties, and taking before giving.
 
     "ask_weak_tie": an outbound message with an ask phrase to a contact who is not an active tie
@@ -154,14 +157,15 @@ def assuming_closeness(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp,
     days before. "withdrawal_before_deposit": see `withdrawals`; `balance` is `exchanges.per_contact`.
     """
     as_of = as_utc(as_of)
-    return pd.concat([weak_tie_asks(net, scores, as_of), withdrawals(balance)], ignore_index=True)
+    return pd.concat([weak_tie_asks(net, scores, as_of, outbound), withdrawals(balance)], ignore_index=True)
 
 
-def weak_tie_asks(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+def weak_tie_asks(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp,
+                  outbound: pd.DataFrame | None = None) -> pd.DataFrame:
     """Outbound asks for a referral or introduction to a contact who is not (yet) an active tie."""
     tiers = scores.set_index("contact_id")["tier"] if len(scores) else pd.Series(dtype=object)
-    out = _outbound_messages(net, as_utc(as_of))
-    out["tier"] = out["contact_id"].map(tiers).astype(object).fillna("Never engaged")
+    out = outbound_messages(net, as_utc(as_of)) if outbound is None else outbound
+    out = out.assign(tier=out["contact_id"].map(tiers).astype(object).fillna("Never engaged"))
     new = out["days_connected"] < weights.ASK_MIN_DAYS_CONNECTED
     asks = _matching(out[~out["tier"].isin(weights.ACTIVE_TIERS) | new], ASK_RE)
     since = [f", {d:.0f} day(s) after connecting" if pd.notna(d) else ""

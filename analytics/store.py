@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -87,11 +88,17 @@ _SCHEMA = [
     """
     INSERT OR IGNORE INTO settings VALUES ('pseudonym_salt', '"' || lower(hex(randomblob(16))) || '"');
     """,
+    # version 4: tables derived from the imported data, kept in step by every import and delete (the
+    # interactions as one compressed columnar snapshot, so opening the app does not rebuild a million rows)
+    """
+    CREATE TABLE derived (name TEXT PRIMARY KEY, revision INTEGER NOT NULL, data BLOB NOT NULL);
+    """,
 ]
 # Tables whose rows follow a contact id (re-keyed on merge, deleted with the contact).
 _CONTACT_TABLES = ("interactions", "annotations", "members", "ledger", "plan_status")
 _EPOCH = pd.Timestamp(0, tz="UTC")
-_INTERACTIONS_SQL = f"SELECT {', '.join(INTERACTION_COLUMNS)} FROM interactions"
+_INTERACTIONS_SQL = f"SELECT {', '.join(INTERACTION_COLUMNS)} FROM interactions ORDER BY rowid"
+_SNAPSHOT = "interactions"  # the derived table holding the interactions frame (Feather, LZ4)
 # Dates are stored as whole seconds since 1970 (UTC): compact, and converted without Python loops.
 _DATE_FIELDS = {"connected_on", "date", "consent_date", "joined_on", "done_on", "card_sent_on"}
 
@@ -133,7 +140,11 @@ def _rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
 
 
 def _frame(cursor: sqlite3.Cursor, columns: list[str]) -> pd.DataFrame:
-    rows = cursor.fetchall()
+    return _frame_of(cursor.fetchall(), columns)
+
+
+def _frame_of(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    """Rows as SQLite returns them (str, int, float, None) as a typed frame."""
     frame = pd.DataFrame.from_records(rows, columns=columns) if rows else empty_frame(columns)
     for c in columns:
         if c in _DATE_FIELDS:
@@ -142,15 +153,75 @@ def _frame(cursor: sqlite3.Cursor, columns: list[str]) -> pd.DataFrame:
     return frame
 
 
-def _insert_interactions(con: sqlite3.Connection, rows: list[tuple]) -> None:
-    """Insert interaction rows, skipping any already stored (same contact, date, channel, text...)."""
+def _insert_interactions(con: sqlite3.Connection, rows: list[tuple]) -> list[int]:
+    """Insert interaction rows, skipping any already stored (same contact, date, channel, text...);
+    returns each row's hash."""
     if not rows:
-        return
+        return []
     # object dtype: a NULL date must not turn the batch's dates into floats ("1.0" hashes differently)
     hashes = pd.util.hash_pandas_object(pd.DataFrame(rows, dtype=object).astype(str), index=False)
+    hashes = hashes.astype("int64").tolist()
     con.executemany(
         f"INSERT OR IGNORE INTO interactions VALUES ({', '.join('?' * (len(INTERACTION_COLUMNS) + 1))})",
-        [(*row, h) for row, h in zip(rows, hashes.astype("int64").tolist(), strict=True)])
+        [(*row, h) for row, h in zip(rows, hashes, strict=True)])
+    return hashes
+
+
+def _interactions_revision(con: sqlite3.Connection) -> int:
+    row = con.execute("SELECT value FROM meta WHERE key = 'interactions_revision'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _read_snapshot(con: sqlite3.Connection, revision: int) -> pd.DataFrame | None:
+    """The stored interactions frame when it belongs to `revision`, else None (stale or absent)."""
+    row = con.execute("SELECT revision, data FROM derived WHERE name = ?", (_SNAPSHOT,)).fetchone()
+    if row is None or row[0] != revision:
+        return None
+    return pd.read_feather(io.BytesIO(row[1]))
+
+
+def _write_snapshot(con: sqlite3.Connection, frame: pd.DataFrame, revision: int) -> None:
+    buffer = io.BytesIO()
+    frame.reset_index(drop=True).to_feather(buffer, compression="lz4")
+    con.execute("INSERT OR REPLACE INTO derived VALUES (?, ?, ?)", (_SNAPSHOT, revision, buffer.getvalue()))
+
+
+def _refresh_snapshot(con: sqlite3.Connection, after_rowid: int | None = None,
+                      dropped: str | None = None, inserted: pd.DataFrame | None = None) -> None:
+    """Bring the interactions snapshot in step with a write that is about to move `interactions_revision`.
+
+    Incremental when the snapshot matched the state before the write: rows appended after
+    `after_rowid` (an import) are read and added, or the rows of contact `dropped` removed; otherwise
+    the whole table is read once. `inserted`: the whole table is these rows (a first import), typed as
+    SQLite returns them. The result equals `SELECT ... ORDER BY rowid` of the new state.
+    """
+    revision = _interactions_revision(con)
+    old = _read_snapshot(con, revision) if after_rowid is not None or dropped is not None else None
+    if inserted is not None:
+        frame = inserted
+    elif old is None or old.empty:
+        frame = _frame(con.execute(_INTERACTIONS_SQL), INTERACTION_COLUMNS)
+    elif dropped is not None:
+        frame = old[old["contact_id"] != dropped].reset_index(drop=True)
+    else:
+        sql = _INTERACTIONS_SQL.replace(" ORDER BY", " WHERE rowid > ? ORDER BY")
+        new = _frame(con.execute(sql, (after_rowid,)), INTERACTION_COLUMNS)
+        frame = old if new.empty else pd.concat([old, new], ignore_index=True)
+    if frame.empty:
+        frame = _frame(con.execute(_INTERACTIONS_SQL), INTERACTION_COLUMNS)  # the dtypes of an empty read
+    _write_snapshot(con, frame, revision + 1)
+
+
+def _load_interactions(con: sqlite3.Connection) -> pd.DataFrame:
+    """Every stored interaction: from the snapshot when it is current, else from the table."""
+    con.execute("BEGIN")  # one consistent view of the revision and the rows
+    try:
+        frame = _read_snapshot(con, _interactions_revision(con))
+        if frame is None:
+            frame = _frame(con.execute(_INTERACTIONS_SQL), INTERACTION_COLUMNS)
+    finally:
+        con.execute("COMMIT")
+    return frame
 
 
 def _typed_annotations(frame: pd.DataFrame) -> pd.DataFrame:
@@ -284,6 +355,8 @@ class Store:
         """
         incoming = net.contacts.copy()
         with self._write(("revision", "interactions_revision")) as con:
+            last_rowid = con.execute("SELECT coalesce(max(rowid), 0) FROM interactions").fetchone()[0]
+            rekeyed = False
             known = dict(con.execute("SELECT contact_id, name_key FROM contacts").fetchall())
             by_name: dict[str, str] = {}
             for cid, key in known.items():
@@ -300,6 +373,7 @@ class Store:
                     rename[cid] = match  # older export without URL: keep the stored id
                 elif match.startswith("name:"):
                     self._rekey(con, match, cid)  # a URL arrived for a name-only contact
+                    rekeyed = True
                     known[cid] = known.pop(match)
                     by_name[key] = cid  # a namesake with another URL is a different person
             incoming["contact_id"] = incoming["contact_id"].replace(rename)
@@ -321,8 +395,15 @@ class Store:
             interactions = net.interactions.copy()
             interactions["contact_id"] = interactions["contact_id"].replace(rename)
             before = con.total_changes
-            _insert_interactions(con, _rows(interactions, INTERACTION_COLUMNS))
+            rows = _rows(interactions, INTERACTION_COLUMNS)
+            hashes = _insert_interactions(con, rows)
             added_interactions = con.total_changes - before
+            if last_rowid == 0 and not rekeyed:  # the table was empty: it now holds each hash's first row
+                seen: set[int] = set()
+                kept = [row for row, h in zip(rows, hashes, strict=True) if not (h in seen or seen.add(h))]
+                _refresh_snapshot(con, inserted=_frame_of(kept, INTERACTION_COLUMNS))
+            else:  # a re-keyed contact's rows moved (new rowids): read the whole table once then
+                _refresh_snapshot(con, after_rowid=None if rekeyed else last_rowid)
             if net.owner.name or net.owner.url:
                 self._set(con, "owner", {"name": net.owner.name, "url": net.owner.url})
             con.execute("INSERT INTO imports (at, files) VALUES (?, ?)",
@@ -353,8 +434,7 @@ class Store:
             net = Network(
                 contacts=read(f"SELECT {', '.join(CONTACT_COLUMNS)} FROM contacts ORDER BY name",
                               CONTACT_COLUMNS),
-                interactions=read(_INTERACTIONS_SQL, INTERACTION_COLUMNS) if interactions
-                else empty_frame(INTERACTION_COLUMNS),
+                interactions=_load_interactions(con) if interactions else empty_frame(INTERACTION_COLUMNS),
                 annotations=_typed_annotations(read("SELECT * FROM annotations", ANNOTATION_COLUMNS)),
                 groups=read("SELECT * FROM groups ORDER BY name", GROUP_COLUMNS),
                 members=read("SELECT * FROM members", MEMBER_COLUMNS),
@@ -371,8 +451,11 @@ class Store:
         return net
 
     def interactions(self) -> pd.DataFrame:
-        """Every stored interaction (the bulk of a workspace; it changes only on import and delete)."""
-        return self._read(_INTERACTIONS_SQL, INTERACTION_COLUMNS)
+        """Every stored interaction (the bulk of a workspace; it changes only on import and delete), read
+        from the snapshot that imports and deletes keep in step (the table itself for a workspace written
+        before snapshots existed, until its next import or delete)."""
+        with closing(self._connect()) as con:
+            return _load_interactions(con)
 
     def annotations(self) -> pd.DataFrame:
         """Only the user's annotations (cheap: pages that edit them need not load the network)."""
@@ -487,6 +570,7 @@ class Store:
             con.execute("DELETE FROM contacts WHERE contact_id = ?", (contact_id,))
             for table in _CONTACT_TABLES:
                 con.execute(f"DELETE FROM {table} WHERE contact_id = ?", (contact_id,))
+            _refresh_snapshot(con, dropped=contact_id)
         self._checkpoint()
 
     def delete_all(self) -> None:

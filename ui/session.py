@@ -75,6 +75,8 @@ def store() -> Store:
 
 
 def _install_sample(target: Store) -> None:
+    from analytics import ledger  # openpyxl: only needed to install the sample
+
     net = _parse((("linkedin_sample.zip", (SAMPLE_DIR / "linkedin_sample.zip").read_bytes()),), ())
     target.import_network(net)
     sample_ledger = ledger_workbook.read_ledger(
