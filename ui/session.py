@@ -21,7 +21,6 @@ import streamlit as st
 from analytics import ingest
 from analytics.analysis import DEFAULT_PERIOD_DAYS, Analysis, analyse
 from analytics.errors import InputError
-from analytics.ingest import ledger_workbook
 from analytics.model import Network
 from analytics.store import Store, list_workspaces, workspace_path
 from ui.widgets import plain
@@ -75,7 +74,7 @@ def store() -> Store:
 
 
 def _install_sample(target: Store) -> None:
-    from analytics import ledger  # openpyxl: only needed to install the sample
+    from analytics.ingest import ledger_workbook  # openpyxl: only needed to install the sample
 
     net = _parse((("linkedin_sample.zip", (SAMPLE_DIR / "linkedin_sample.zip").read_bytes()),), ())
     target.import_network(net)
