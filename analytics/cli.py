@@ -129,10 +129,17 @@ def summary(a: Analysis, net: Network) -> dict:
         "groups": groups.summary_groups(a.groups),
         "give_take": {"given": int(a.balance["given"].sum()), "received": int(a.balance["received"].sum()),
                       "taking_without_giving": int(a.balance["takes_only"].sum())},
-        "actions": {"keep_in_touch": a.keep_in_touch["name"].head(actions.KEEP_IN_TOUCH_SIZE).tolist(),
+        "actions": {"call_client": _calls(a.clients), "call_referrer": _calls(a.referrers),
+                    "keep_in_touch": a.keep_in_touch["name"].head(actions.KEEP_IN_TOUCH_SIZE).tolist(),
                     "reconnect": a.reconnect["name"].tolist(),
                     "early_pitches": [{"name": r.name, "date": day(r.date)} for r in a.pitches.itertuples()]},
     }
+
+
+def _calls(items: pd.DataFrame) -> list[dict]:
+    """A call list as `summary --json` entries: name, why, suggested (True until the user confirms)."""
+    return [{"name": str(r.name), "why": str(r.why), "suggested": bool(r.suggested)}
+            for r in items.itertuples()]
 
 
 def main(argv: list[str] | None = None) -> int:

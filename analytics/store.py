@@ -87,6 +87,10 @@ _SCHEMA = [
     """
     INSERT OR IGNORE INTO settings VALUES ('pseudonym_salt', '"' || lower(hex(randomblob(16))) || '"');
     """,
+    # version 4: what the user marked a contact as (client, referrer, prospect, friend; '' = no mark)
+    """
+    ALTER TABLE annotations ADD COLUMN role TEXT DEFAULT '';
+    """,
 ]
 # Tables whose rows follow a contact id (re-keyed on merge, deleted with the contact).
 _CONTACT_TABLES = ("interactions", "annotations", "members", "ledger", "plan_status")
@@ -155,6 +159,7 @@ def _insert_interactions(con: sqlite3.Connection, rows: list[tuple]) -> None:
 
 def _typed_annotations(frame: pd.DataFrame) -> pd.DataFrame:
     frame["target"] = frame["target"].fillna(0).astype(bool)
+    frame["role"] = frame["role"].fillna("").astype(str)
     for c in ("closeness", "cadence_days"):
         frame[c] = pd.to_numeric(frame[c])
     return frame

@@ -86,7 +86,7 @@ def test_clients_to_call_lists_business_either_direction_latest_first_without_a_
     ann = calls.set_index("contact_id").loc["ann"]
     assert ann["item_key"] == "call_client:ann"
     assert ann["name"] == "Ann"
-    assert "2 time(s)" in ann["why"] and "1,500" in ann["why"] and ago(200).strftime("%Y-%m-%d") in ann["why"]
+    assert "2 times" in ann["why"] and "1,500" in ann["why"] and ago(200).strftime("%Y-%m-%d") in ann["why"]
     assert "Do not ask for a referral" in ann["action"]
     assert "how the project went" in ann["action"]
 
@@ -96,7 +96,7 @@ def test_referrers_to_call_only_referrals_received():
                                           ("bob", 10, "referral", "out")])
     calls = referrers_to_call(net, scores([]), AS_OF)
     assert calls["item_key"].tolist() == ["call_referrer:ann"]
-    assert "2 time(s)" in calls.loc[0, "why"]
+    assert "2 times" in calls.loc[0, "why"]
     assert "refer business back" in calls.loc[0, "action"]
 
 
@@ -125,7 +125,7 @@ def test_keep_in_touch_ranks_clients_then_prospects_by_documented_score():
     assert kit["score"].tolist() == [120.0, 60.0, 45.0, 45.0]
     assert kit["rank"].tolist() == [1, 2, 3, 4]
     assert kit["segment"].tolist() == ["client", "prospect", "prospect", "prospect"]
-    assert kit.loc[0, "why"].startswith("Closed business 1 time(s) in the last 365 days")
+    assert kit.loc[0, "why"].startswith("Closed business 1 time in the last 365 days")
     assert "target segment" in kit.loc[3, "why"]
     assert "3 interactions in the last 90 days vs 1 in the 90 days before" in kit.loc[2, "why"]
     assert kit.set_index("contact_id")["card_sent_on"].notna().to_dict() == {
