@@ -70,7 +70,8 @@ def _ledger_call_list(entries: pd.DataFrame, verb: str) -> pd.DataFrame:
                                           value=("value", "sum")).reset_index()
     g = g.sort_values(["last", "n"], ascending=False)
     value = g["value"].map(lambda v: f" (total value {v:,.0f})" if v > 0 else "")
-    g["why"] = verb + " " + g["n"].map(lambda n: plural(n, "time")) + ", most recently on " + date_text(g["last"]) + value + "."
+    times = g["n"].map(lambda n: plural(n, "time"))
+    g["why"] = verb + " " + times + ", most recently on " + date_text(g["last"]) + value + "."
     return g[["contact_id", "why", "last"]]
 
 
@@ -90,8 +91,8 @@ def _call_list(net: Network, scores: pd.DataFrame, list_name: str, logged: pd.Da
                            "why": "Suggested: confirm? " + hints["evidence"].str.capitalize() + "."})]
     for i in (1, 2):
         order = parts[i]["contact_id"].map(strength).fillna(0.0)
-        parts[i] = parts[i].assign(_s=order.to_numpy()).sort_values(["_s", "contact_id"],
-                                                                    ascending=[False, True]).drop(columns="_s")
+        parts[i] = (parts[i].assign(_s=order.to_numpy())
+                    .sort_values(["_s", "contact_id"], ascending=[False, True]).drop(columns="_s"))
     frame = pd.concat([p for p in parts if len(p)] or [parts[0]], ignore_index=True)
     frame["suggested"] = frame["suggested"].astype(bool)
     frame["action"] = action

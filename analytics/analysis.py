@@ -178,6 +178,7 @@ def analyse(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PERIOD
     balance, group_balance = exchanges.per_contact(net, as_of), exchanges.per_group(net, as_of)
     ranked = groups.group_scores(net, scores["tier"], as_of, balance=group_balance)
     suggested = marks.suggestions(net.interactions, net.annotations, as_of)
+    suggested = suggested[suggested["contact_id"].isin(scores["contact_id"])]  # contacts only
     return Analysis(
         as_of=as_of, period_days=period_days, scores=scores, tiers=depth.tier_counts(scores),
         breadth=spread, diagnosis=diagnosis.diagnose(spread, scores),

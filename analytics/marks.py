@@ -48,7 +48,8 @@ def suggestions(interactions: pd.DataFrame, annotations: pd.DataFrame,
 
     out_msgs, in_msgs = count("message", "out"), count("message", "in")
     evidence = {
-        ("client", "they recommended you on LinkedIn (often a former client)"): count("recommendation", "in") > 0,
+        ("client", "they recommended you on LinkedIn (often a former client)"):
+            count("recommendation", "in") > 0,
         ("referrer", "you recommended them on LinkedIn"): count("recommendation", "out") > 0,
         ("referrer", "you endorsed each other"): (count("endorsement", "out") > 0)
         & (count("endorsement", "in") > 0),

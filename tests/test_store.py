@@ -223,7 +223,8 @@ def test_owner_is_remembered(store):
 def test_annotations_survive_reimport_and_restart(store):
     store.import_network(export([JANE_OLD, PIET]))
     store.save_annotations(frame(ANNOTATION_COLUMNS,
-                                 ("in:jane-doe", 5.0, "mentor", True, "yes", day("2024-02-01"), 14.0, "client"),
+                                 ("in:jane-doe", 5.0, "mentor", True, "yes", day("2024-02-01"), 14.0,
+                                  "client"),
                                  ("in:piet-jansen", 2.0, "", False, "", pd.NaT, None, "")))
     store.import_network(export([{**JANE_OLD, "company": "New BV"}, PIET]))
     notes = Store(store.path).load().annotations.set_index("contact_id").sort_index()
