@@ -88,7 +88,8 @@ def _call_list(net: Network, scores: pd.DataFrame, list_name: str, logged: pd.Da
              pd.DataFrame({"contact_id": mine, "why": f"You marked them as a {role}.", "last": pd.NaT,
                            "suggested": False}),
              pd.DataFrame({"contact_id": hints["contact_id"], "last": pd.NaT, "suggested": True,
-                           "why": "Suggested: confirm? " + hints["evidence"].str.capitalize() + "."})]
+                           "why": "Suggested: confirm? " + hints["evidence"].str[:1].str.upper()
+                           + hints["evidence"].str[1:] + "."})]
     for i in (1, 2):
         order = parts[i]["contact_id"].map(strength).fillna(0.0)
         parts[i] = (parts[i].assign(_s=order.to_numpy())

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analytics import actions, bni, groups, ingest, ledger
+from analytics import actions, bni, groups, import_summary, ingest, ledger
 from analytics.analysis import Analysis, analyse
 from analytics.errors import InputError
 from analytics.frames import day
@@ -100,6 +100,7 @@ def load(paths: list[str], ledger_path: str | None, day: pd.Timestamp | None = N
         if not Path(path).exists():
             raise InputError(path, "no such file or folder")
     net = ingest.load_paths(paths)
+    import_summary.check_dates(net.files, pd.Timestamp.now(tz="UTC"))
     if ledger_path:
         found = _ledger(Path(ledger_path), net, day)
         net.groups, net.members, net.ledger = found.groups, found.members, found.ledger
