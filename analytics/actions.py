@@ -19,7 +19,7 @@ from analytics import marks, weights
 from analytics.errors import InputError
 from analytics.frames import as_utc, contact_names, date_text
 from analytics.model import Network
-from analytics.wording import plural
+from analytics.wording import duration, plural
 
 LIST_COLUMNS = ["item_key", "contact_id", "name", "why", "action"]
 CALL_COLUMNS = [*LIST_COLUMNS, "last", "suggested"]
@@ -307,37 +307,47 @@ def former_strength(net: Network, as_of: pd.Timestamp) -> pd.Series:
     return (100.0 * peak / weights.RECONNECT_FULL_QUARTER).clip(upper=100.0)
 
 
+RECONNECT_COLUMNS = ["rank", "item_key", "contact_id", "name", "former_strength", "lasted_days",
+                     "interactions", "last_interaction", "days_quiet", "quiet_for", "why", "action"]
+
+
 def reconnect(scores: pd.DataFrame, net: Network, as_of: pd.Timestamp, n: int = 30) -> pd.DataFrame:
-    """Ties that used to be strong and went quiet, ranked by former strength x years quiet.
+    """Ties that used to be strong and went quiet: the deepest former relationship first, then the one
+    that lasted longest, then the most recent, then the busiest (never alphabetical by accident).
 
     Quiet: no interaction for RECONNECT_QUIET_DAYS; used to be strong: a two-way exchange once and a
-    former strength of at least RECONNECT_MIN_FORMER_STRENGTH. Years quiet are capped at
-    RECONNECT_MAX_YEARS. Columns: rank, item_key, contact_id, name, former_strength,
-    last_interaction, days_quiet, score, why, action.
+    former strength of at least RECONNECT_MIN_FORMER_STRENGTH. lasted_days: first to last interaction.
+    Columns: RECONNECT_COLUMNS (quiet_for in words, e.g. "14 months").
     """
     as_of = as_utc(as_of)
     if scores.empty:
-        return pd.DataFrame(columns=["rank", "item_key", "contact_id", "name", "former_strength",
-                                     "last_interaction", "days_quiet", "score", "why", "action"])
+        return pd.DataFrame(columns=RECONNECT_COLUMNS)
     frame = scores[["contact_id", "name", "last_interaction", "last_two_way"]].copy()
     frame["last_interaction"] = pd.to_datetime(frame["last_interaction"], utc=True)
     frame["former_strength"] = frame["contact_id"].map(former_strength(net, as_of)).fillna(0.0)
     quiet = frame["last_interaction"] <= as_of - pd.Timedelta(days=weights.RECONNECT_QUIET_DAYS)
     frame = frame[quiet & frame["last_two_way"].notna()
                   & (frame["former_strength"] >= weights.RECONNECT_MIN_FORMER_STRENGTH)].copy()
+    if frame.empty:
+        return pd.DataFrame(columns=RECONNECT_COLUMNS)
+    it = net.interactions[net.interactions["date"] <= as_of]
+    span = it.groupby("contact_id")["date"].agg(["min", "size"])
+    frame["lasted_days"] = (frame["last_interaction"] - frame["contact_id"].map(span["min"])).dt.days
+    frame["interactions"] = frame["contact_id"].map(span["size"]).fillna(0).astype(int)
     frame["days_quiet"] = (as_of - frame["last_interaction"]).dt.days
-    years = (frame["days_quiet"] / 365.25).clip(upper=weights.RECONNECT_MAX_YEARS)
-    frame["score"] = (frame["former_strength"] * years).round(1)
-    frame = frame.sort_values(["score", "contact_id"], ascending=[False, True]).head(n)
-    frame["why"] = ("Former strength " + frame["former_strength"].round().astype(int).astype(str)
-                    + " at its busiest quarter; silent for " + frame["days_quiet"].astype(str)
-                    + " days since " + date_text(frame["last_interaction"]) + ".")
+    frame["_depth"] = frame["former_strength"].round()
+    frame = frame.sort_values(["_depth", "lasted_days", "last_interaction", "interactions", "contact_id"],
+                              ascending=[False, False, False, False, True]).head(n)
+    frame["quiet_for"] = frame["days_quiet"].map(duration)
+    frame["why"] = ("Former strength " + frame["_depth"].astype(int).astype(str) + " at its busiest quarter; "
+                    + frame["interactions"].map(lambda k: plural(k, "interaction")) + " over "
+                    + frame["lasted_days"].map(duration) + "; silent for " + frame["quiet_for"] + " since "
+                    + date_text(frame["last_interaction"]) + ".")
     frame["action"] = RECONNECT_ACTION
     frame["item_key"] = item_keys("reconnect", frame["contact_id"])
     frame = _named(frame, net, scores)
     frame.insert(0, "rank", range(1, len(frame) + 1))
-    return frame[["rank", "item_key", "contact_id", "name", "former_strength", "last_interaction",
-                  "days_quiet", "score", "why", "action"]].reset_index(drop=True)
+    return frame[RECONNECT_COLUMNS].reset_index(drop=True)
 
 
 def cadence(scores: pd.DataFrame, annotations: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:

@@ -156,7 +156,7 @@ def contact_table(net: Network, scores: pd.DataFrame, suggested: pd.DataFrame) -
         table[column] = notes[column].reindex(table.index).fillna(default).to_numpy()
     table["target"] = table["target"].astype(bool)
     hints = suggested.set_index("contact_id")["role"]
-    table["suggested_role"] = table["contact_id"].map(hints).fillna("").to_numpy()
+    table["suggested_role"] = table["contact_id"].map(hints).astype(object).fillna("").to_numpy()
     return table
 
 

@@ -57,7 +57,7 @@ COLUMNS = {
     "due_on": st.column_config.DatetimeColumn("Call due", format="YYYY-MM-DD"),
     "former_strength": st.column_config.ProgressColumn("Former strength", min_value=0, max_value=100,
                                                        format="%.0f"),
-    "days_quiet": st.column_config.NumberColumn("Days quiet"),
+    "quiet_for": st.column_config.TextColumn("Quiet for", width="small"),
 }
 
 
@@ -168,7 +168,7 @@ with touch_tab:
     st.subheader("Reconnect")
     st.markdown("Relationships that used to be strong and went quiet, ranked by former strength × time "
                 "since. Send a personal note that recalls something you did together; no pitch.")
-    checklist("reconnect", extra=("former_strength", "days_quiet"), empty="No strong ties have gone quiet.",
+    checklist("reconnect", extra=("former_strength", "quiet_for"), empty="No strong ties have gone quiet.",
               why_width="medium")
 
     st.subheader("Stay-in-touch rhythm")
