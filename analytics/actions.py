@@ -41,6 +41,13 @@ REFERRAL_ASK_ACTION = "Call and ask for a referral now: who do they know who cou
 COFFEE_ACTION = "Call and invite them for a coffee meeting."
 RECONNECT_ACTION = ("Send a personal note that recalls something you did together and ask how they "
                     "are doing; no pitch.")
+#: The one sentence an empty step 1 or 2 shows: how to fill it (pages link to the
+#: Contacts page).
+HOW_TO_FILL = {
+    "call_client": "No clients yet: mark the people you did business with as “client” on the Contacts "
+                   "page (or log closed business in the activity ledger).",
+    "call_referrer": "No referrers yet: mark the people who sent you business as “referrer” on the "
+                     "Contacts page (or log the referrals you received in the activity ledger)."}
 GOAL_METRICS = ("one_to_ones", "referrals_given", "reconnects", "meetings", "events")
 GOAL_PERIODS = ("week", "month")
 

@@ -31,12 +31,6 @@ from analytics.model import PLAN_STATUS_COLUMNS, Network
 LISTS = {"call_client": "Call your clients", "call_referrer": "Call the people who referred you",
          "keep_in_touch": "Keep in touch with 50", "follow_up": "Follow up two weeks after the card",
          "reconnect": "Reconnect"}
-#: The one sentence an empty step 1 or 2 shows: how to fill it (the page links to the Contacts page).
-HOW_TO_FILL = {
-    "call_client": "No clients yet: mark the people you did business with as “client” on the Contacts "
-                   "page (or log closed business in the activity ledger).",
-    "call_referrer": "No referrers yet: mark the people who sent you business as “referrer” on the "
-                     "Contacts page (or log the referrals you received in the activity ledger)."}
 STATUS_FIELDS = ["done", "done_on", "note", "card_sent_on"]
 #: Who a mailing list can start from (the page then lets the user leave people out).
 MAILING_SOURCES = ("keep-in-touch list", "target segment", "clients and referrers", "all contacts")

@@ -22,6 +22,7 @@ from analytics.analysis import DEFAULT_PERIOD_DAYS, NOT_CONNECTED, Analysis, ana
 from analytics.frames import contact_names
 from analytics.model import PLAN_STATUS_COLUMNS, Network
 from analytics.privacy import Privacy
+from analytics.wording import plural
 
 #: Section keys and titles, in report order.
 SECTIONS: dict[str, str] = {
@@ -122,7 +123,7 @@ def _give_take(a: Analysis) -> tuple[pd.DataFrame, str]:
 def _plan(a: Analysis, net: Network, plan_status: pd.DataFrame | None,
           goals: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, str]:
     status = plan_status if plan_status is not None else pd.DataFrame(columns=PLAN_STATUS_COLUMNS)
-    lists = {"clients": a.clients, "referrers": a.referrers,
+    lists = {"clients": actions.confirmed(a.clients), "referrers": actions.confirmed(a.referrers),
              "keep_in_touch": actions.curate_keep_in_touch(a.keep_in_touch, status, a.people),
              "follow_ups": actions.follow_ups(net, status, a.scores, a.as_of), "reconnect": a.reconnect}
     progress = actions.plan_progress(status, lists)
@@ -159,19 +160,37 @@ def _hygiene(a: Analysis) -> tuple[pd.DataFrame, str]:
     return table, text
 
 
+#: The report's next steps, in the plan's order (clients, referrers, keep in touch, follow up, reconnect).
+STEP_TEXT = {
+    "Call a client": "Call {n}: ask how the project went and whether you can help with anything else; "
+                     "no referral ask yet (first: {first}).",
+    "Thank a referrer": "Thank {n} who referred business to you and learn who their ideal client is "
+                        "(first: {first}).",
+    "Keep in touch": "Send a handwritten card, no pitch, to the {n} on your keep-in-touch list.",
+    "Follow-up call": "Make {n} now due two weeks after your cards.",
+    "Reconnect": "Reconnect with {n} quiet for 6 months or more, starting with {first}: a personal "
+                 "note, no pitch.",
+}
+STEP_NOUNS = {"Call a client": ("client", "clients"), "Thank a referrer": ("person", "people"),
+              "Keep in touch": ("person", "people"), "Follow-up call": ("follow-up call", "follow-up calls"),
+              "Reconnect": ("former strong tie", "former strong ties")}
+EMPTY_STEPS = {"Call a client": actions.HOW_TO_FILL["call_client"],
+               "Thank a referrer": actions.HOW_TO_FILL["call_referrer"]}
+
+
 def _next_steps(diag: dict, items: pd.DataFrame) -> list[str]:
+    """The plan's steps in its order, each once (an empty step 1 or 2 says how to fill it), then the
+    diagnosis' advice that is not already one of them."""
     counts = items["List"].value_counts()
-    todo = {"Call a client": "Call {n} client(s) you closed business with: ask how it went, no referral ask.",
-            "Thank a referrer": "Thank {n} referrer(s) and learn who their ideal client is.",
-            "Follow-up call": "Make {n} follow-up call(s) now due after your cards.",
-            "Reconnect": "Reconnect with {n} former strong tie(s) quiet for 6 months or more, starting with "
-                         "{first}."}
-    steps = list(diag["next_steps"])
-    for title, template in todo.items():
-        if counts.get(title, 0):
+    steps = []
+    for title, template in STEP_TEXT.items():
+        n = int(counts.get(title, 0))
+        if n:
             first = items.loc[items["List"] == title, "Name"].iloc[0]
-            steps.append(template.format(n=int(counts[title]), first=first))
-    return steps
+            steps.append(template.format(n=plural(n, *STEP_NOUNS[title]), first=first))
+        elif title in EMPTY_STEPS:
+            steps.append(EMPTY_STEPS[title])
+    return steps + [s for s in diag["next_steps"] if s and not s.startswith("Reconnect")]
 
 
 def _contacts_table(scores: pd.DataFrame, start_tier: pd.Series) -> pd.DataFrame:
@@ -231,7 +250,8 @@ def report_data(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PE
                    f"({two_way / n if n else 0:.1%}).",
         "period": period_text, "tiers": tier_text, "growth": growth_text, "groups": group_text,
         "give_take": give_text, "plan": plan_text, "hygiene": hygiene_text,
-        "next": f"{len(items):,} concrete actions on your lists; start with the first three steps below.",
+        "next": f"{plural(len(items), 'action')} on your lists, in the plan's order: clients, referrers, "
+                "keep in touch, follow-ups, then reconnect.",
     }
     tables = {"period": period, "tiers": tiers, "growth": a.growth.rename(columns={
         "month": "Month", "new": "New", "cumulative": "Total"}), "groups": group_table,

@@ -132,13 +132,13 @@ with plan_tab:
     st.subheader("1 · Call your clients")
     st.markdown("Ask how the project went and whether there is anything else you can help with. "
                 "**Do not ask for a referral at this step** — this call is a deposit, not a withdrawal.")
-    checklist("call_client", empty=plan_view.HOW_TO_FILL["call_client"])
+    checklist("call_client", empty=actions.HOW_TO_FILL["call_client"])
     suggested("call_client", "client")
 
     st.subheader("2 · Call the people who referred business to you")
     st.markdown("Thank them, and learn what they are working on and who their ideal client is, "
                 "so you can refer business back.")
-    checklist("call_referrer", empty=plan_view.HOW_TO_FILL["call_referrer"])
+    checklist("call_referrer", empty=actions.HOW_TO_FILL["call_referrer"])
     suggested("call_referrer", "referrer")
 
     st.subheader("3 · Keep in touch with 50 people")
