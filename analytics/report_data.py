@@ -22,7 +22,7 @@ from analytics.analysis import DEFAULT_PERIOD_DAYS, NOT_CONNECTED, Analysis, ana
 from analytics.frames import contact_names
 from analytics.model import PLAN_STATUS_COLUMNS, Network
 from analytics.privacy import Privacy
-from analytics.wording import plural
+from analytics.wording import DIRECTION_WORDS, label, plural
 
 #: Section keys and titles, in report order.
 SECTIONS: dict[str, str] = {
@@ -95,12 +95,13 @@ def _groups(a: Analysis) -> tuple[pd.DataFrame, str]:
     ranked = a.groups
     total_value, total_hours = ranked["closed_value"].sum(), ranked["hours"].sum()
     table = pd.DataFrame({
-        "Group": ranked["name"], "Type": ranked["type"], "Verdict": ranked["verdict"].map(
-            {k: words for k, (words, _) in groups.VERDICTS.items()}), "Light": ranked["light"],
-        "Cost (EUR)": ranked["cost"], "Closed business (EUR)": ranked["closed_value"],
-        "Return on cost": ranked["return_on_cost"], "Score": ranked["score"], "Hours": ranked["hours"],
-        "Share of closed business": ranked["closed_value"] / total_value if total_value else 0.0,
-        "Share of hours": ranked["hours"] / total_hours if total_hours else 0.0,
+        "Group": ranked["name"], "Type": ranked["type"].map(label), "Verdict": ranked["verdict"].map(
+            {k: words for k, (words, _) in groups.VERDICTS.items()}),
+        "Cost (EUR)": ranked["cost"].round(2), "Closed business (EUR)": ranked["closed_value"].round(2),
+        "Return on cost": ranked["return_on_cost"].round(2), "Score": ranked["score"].round(1),
+        "Hours": ranked["hours"].round(1),
+        "Share of closed business": (ranked["closed_value"] / total_value).round(3) if total_value else 0.0,
+        "Share of hours": (ranked["hours"] / total_hours).round(3) if total_hours else 0.0,
         "Referrals received": ranked["referrals_received"], "Referrals given": ranked["referrals_given"],
         "Why": ranked["verdict_text"] + " " + ranked["reason"]})
     if table.empty:
@@ -209,7 +210,7 @@ def _ledger_table(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
     return pd.DataFrame({"Date": led["date"], "contact_id": led["contact_id"],
                          "Name": led["contact_id"].map(contact_names(net)).fillna(""),
                          "Group": led["group_id"].map(group_names).fillna(""),
-                         "Kind": led["kind"].str.replace("_", " "), "Direction": led["direction"],
+                         "Kind": led["kind"].map(label), "Direction": led["direction"].map(DIRECTION_WORDS),
                          "Value (EUR)": led["value"], "Note": led["note"]}).reset_index(drop=True)
 
 
@@ -239,9 +240,9 @@ def report_data(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PE
     hygiene_table, hygiene_text = _hygiene(a)
     two_way, n = a.two_way, len(scores)
     headline = {"Contacts": spread["contacts"], "Companies": spread["companies"],
-                "Company diversity (0-1)": spread["diversity"], "Two-way relationships": two_way,
+                "Company diversity (0-1)": round(spread["diversity"], 2), "Two-way relationships": two_way,
                 "Strong ties": diag["strong_ties"], "Active ties": diag["active_ties"],
-                "Breadth (0-1)": diag["width"], "Depth (0-1)": diag["depth"],
+                "Breadth (0-1)": round(diag["width"], 2), "Depth (0-1)": round(diag["depth"], 2),
                 "Diagnosis": diag["quadrant"].replace("-", " and "),
                 f"Closed business, last {a.period_days} days (EUR)": a.period["now"]["Closed business (EUR)"]}
     privacy = Privacy(net, str(net.settings.get("pseudonym_salt", "")), anonymize, mask_companies)

@@ -10,6 +10,22 @@ Example:
 
 from __future__ import annotations
 
+#: Group types, ledger directions and kinds as a person says them (never the stored code).
+TYPE_LABELS = {"chamber": "Chamber of commerce", "referral_group": "Referral group / BNI",
+               "association": "Association", "event": "Event", "online": "Online group",
+               "informal": "Informal"}
+DIRECTION_WORDS = {"out": "given", "in": "received"}
+
+
+def label(code: str) -> str:
+    """A stored code as words: a group type's label, else underscores as spaces, first letter upper.
+
+    >>> label("referral_group"), label("closed_business"), label("one_to_one")
+    ('Referral group / BNI', 'Closed business', 'One to one')
+    """
+    text = TYPE_LABELS.get(code, str(code).replace("_", " "))
+    return text[:1].upper() + text[1:]
+
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     """`n` with a thousands separator and `word` in singular or plural (`many`, else word + "s").

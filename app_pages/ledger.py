@@ -6,13 +6,10 @@ import streamlit as st
 from analytics import bni, groups, ingest, ledger
 from analytics.errors import InputError
 from analytics.model import DIRECTIONS, GROUP_TYPES, LEDGER_KINDS
-from analytics.wording import plural
+from analytics.wording import TYPE_LABELS, plural
 from ui import session
 from ui.widgets import plain
 
-TYPE_LABELS = {"chamber": "Chamber of commerce", "referral_group": "Referral group / BNI",
-               "association": "Association", "event": "Event", "online": "Online group",
-               "informal": "Informal"}
 DIRECTION_LABELS = {"out": "given (you gave it)", "in": "received (you got it)"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
