@@ -116,9 +116,9 @@ def _give_take(a: Analysis) -> tuple[pd.DataFrame, str]:
                           "Why": per_group["reason"]})
     given, got = int(a.balance["given"].sum()), int(a.balance["received"].sum())
     takers = int(a.balance["takes_only"].sum())
-    return table, (f"You gave {given} and received {got} referrals, introductions, purchases, endorsements "
-                   f"and recommendations; you received from {takers} contacts without giving anything "
-                   f"back yet.")
+    return table, (f"You gave {given:,} and received {got:,} referrals, introductions, purchases, "
+                   f"endorsements and recommendations; you received from {plural(takers, 'contact')} "
+                   "without giving anything back yet.")
 
 
 def _plan(a: Analysis, net: Network, plan_status: pd.DataFrame | None,
