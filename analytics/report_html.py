@@ -121,6 +121,7 @@ def _bars(frame: pd.DataFrame, label: str, series: list[str], title: str, horizo
                       legend={"orientation": "h", "y": -0.15})
     if horizontal:
         fig.update_yaxes(autorange="reversed")
+    (fig.update_xaxes if horizontal else fig.update_yaxes)(tickformat=",")  # 1,000 on the value axis
     return fig
 
 
