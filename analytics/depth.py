@@ -19,7 +19,7 @@ import pandas as pd
 from analytics import weights as W
 from analytics.frames import as_utc
 from analytics.model import Network
-from analytics.wording import plural
+from analytics.wording import duration, plural
 
 #: Tier names, strongest first: the Dunbar layers, then everyone outside them.
 TIER_ORDER: list[str] = [name for name, _, _ in W.DUNBAR_LAYERS] + ["Acquaintance", "Dormant",
@@ -255,7 +255,7 @@ def explain(row: pd.Series) -> list[tuple[str, float, str]]:
         "reciprocity": f"{int(row['interactions_out']):,} from you, "
                        f"{int(row['interactions_in']):,} from them "
                        f"(balance {row['reciprocity']:.2f}).",
-        "duration": f"Known {row['years_known']:.1f} years; counts once both sides have engaged "
+        "duration": f"Known {duration(row['years_known'] * 365.25)}; counts once both sides have engaged "
                     f"(full at {W.DURATION_FULL_YEARS:.0f} years).",
         "multiplexity": f"{plural(int(row['channels']), 'different channel')}; more kinds of contact, "
                         "stronger tie.",
