@@ -13,6 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 from analytics.actions import HOW_TO_FILL
 from tests.conftest import FIXTURES
 from tests.e2e.conftest import ARTIFACTS, wait_for_app
+from tests.e2e.test_pages_browser import use_sample
 from tests.story_text import problems
 
 EXPORT = FIXTURES / "public" / "silkyrich__linkedin-export-viewer" / "sample_export.zip"
@@ -60,6 +61,7 @@ def test_a_linkedin_only_import_reads_as_a_story(browser: Browser, server: str, 
     page = context.new_page()
     page.goto(server)
     wait_for_app(page)
+    use_sample(page)  # an earlier test may have left this server on another workspace
     import_export(page, f"story-{width}")
     text = page.locator('[data-testid="stMain"]').inner_text()
     assert "impossible dates" in text and "before LinkedIn existed (2003)" in text
