@@ -9,6 +9,9 @@ from ui.sidebar import broken_workspace, workspace_sidebar
 # browser fetch the favicon from another host).
 st.set_page_config(page_title="Network Ledger", page_icon="🤝", layout="wide")
 
+#: Presentation mode: no sidebar (not even its empty strip) and no collapse control.
+PRESENTING_CSS = ('[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], '
+                  '[data-testid="stExpandSidebarButton"] {display: none !important;}')
 PAGES = {
     "Your network": [
         st.Page("app_pages/overview.py", title="Overview", icon="📊", default=True),
@@ -30,7 +33,9 @@ page = st.navigation(PAGES, position="hidden" if presenting else "sidebar")
 if presenting and (page.url_path != "report" or problem):  # left by address or Back: the menu must come back
     del st.session_state["presentation"]
     st.rerun()
-if not presenting:
+if presenting:  # the browser keeps an empty sidebar once it has had one: hide it, use the whole screen
+    st.html(f"<style>{PRESENTING_CSS}</style>")
+else:
     workspace_sidebar()
 if problem:
     broken_workspace(problem)

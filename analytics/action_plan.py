@@ -212,7 +212,7 @@ def call_list(lists: dict[str, pd.DataFrame], status: pd.DataFrame, people: pd.D
     info = people.drop_duplicates("contact_id").set_index("contact_id")
     parts = []
     for key in ("call_client", "call_referrer", "follow_up"):
-        frame = open_items(lists[key], status)
+        frame = open_items(actions.confirmed(lists[key]), status)  # suggestions are not calls yet
         parts.append(pd.DataFrame({
             "list": LISTS[key], "name": frame["name"],
             "company": frame["contact_id"].map(info["company"]).fillna(""),
@@ -228,7 +228,8 @@ def mailing_sources(net: Network, data: PlanData, keep: pd.DataFrame) -> dict[st
     """Contact ids for each of MAILING_SOURCES (`data` = `plan_data`, `keep` = the curated list)."""
     ann = net.annotations
     target = ann.loc[ann["target"].fillna(False).astype(bool), "contact_id"]
-    givers = pd.concat([data.call_client["contact_id"], data.call_referrer["contact_id"]])
+    givers = pd.concat([actions.confirmed(data.call_client)["contact_id"],
+                        actions.confirmed(data.call_referrer)["contact_id"]])
     everyone = data.people["contact_id"]
     return {"keep-in-touch list": keep["contact_id"].tolist(),
             "target segment": everyone[everyone.isin(target)].tolist(),

@@ -16,12 +16,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analytics import weights
+from analytics import marks, weights
 from analytics.errors import InputError
 from analytics.frames import as_utc, contact_names, date_text
 from analytics.model import Network
+from analytics.wording import duration, plural
 
 LIST_COLUMNS = ["item_key", "contact_id", "name", "why", "action"]
+CALL_COLUMNS = [*LIST_COLUMNS, "last", "suggested"]
 KEEP_IN_TOUCH_COLUMNS = ["rank", "item_key", "contact_id", "name", "segment", "score", "why", "action",
                          "card_sent_on"]
 FOLLOW_UP_COLUMNS = [*LIST_COLUMNS, "card_sent_on", "due_on", "segment"]
@@ -40,6 +42,13 @@ REFERRAL_ASK_ACTION = "Call and ask for a referral now: who do they know who cou
 COFFEE_ACTION = "Call and invite them for a coffee meeting."
 RECONNECT_ACTION = ("Send a personal note that recalls something you did together and ask how they "
                     "are doing; no pitch.")
+#: The one sentence an empty step 1 or 2 shows: how to fill it (pages link to the
+#: Contacts page).
+HOW_TO_FILL = {
+    "call_client": "No clients yet: mark the people you did business with as “client” on the Contacts "
+                   "page (or log closed business in the activity ledger).",
+    "call_referrer": "No referrers yet: mark the people who sent you business as “referrer” on the "
+                     "Contacts page (or log the referrals you received in the activity ledger)."}
 GOAL_METRICS = ("one_to_ones", "referrals_given", "reconnects", "meetings", "events")
 GOAL_PERIODS = ("week", "month")
 
@@ -60,43 +69,71 @@ def _ledger(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
     return led[(led["date"] <= as_of) & (led["contact_id"].fillna("") != "")]
 
 
-def _ledger_call_list(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp, list_name: str,
-                      entries: pd.DataFrame, verb: str, action: str) -> pd.DataFrame:
-    """One row per contact in `entries`: count, last date and total value as evidence."""
+def _ledger_call_list(entries: pd.DataFrame, verb: str) -> pd.DataFrame:
+    """contact_id, why, last: one row per contact in `entries` (count, last date, total value), latest
+    first."""
     if entries.empty:
-        return pd.DataFrame(columns=[*LIST_COLUMNS, "last"])
+        return pd.DataFrame(columns=["contact_id", "why", "last"])
     g = entries.groupby("contact_id").agg(n=("date", "size"), last=("date", "max"),
                                           value=("value", "sum")).reset_index()
     g = g.sort_values(["last", "n"], ascending=False)
     value = g["value"].map(lambda v: f" (total value {v:,.0f})" if v > 0 else "")
-    g["why"] = (verb + " " + g["n"].astype(str) + " time(s), most recently on "
-                + date_text(g["last"]) + value + ".")
-    g["action"] = action
-    g["item_key"] = item_keys(list_name, g["contact_id"])
-    return _named(g, net, scores)[[*LIST_COLUMNS, "last"]].reset_index(drop=True)
+    times = g["n"].map(lambda n: plural(n, "time"))
+    g["why"] = verb + " " + times + ", most recently on " + date_text(g["last"]) + value + "."
+    return g[["contact_id", "why", "last"]]
 
 
-def clients_to_call(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    """Everyone you closed business with (either direction), latest first; no referral ask yet.
+def _call_list(net: Network, scores: pd.DataFrame, list_name: str, logged: pd.DataFrame, role: str,
+               suggested: pd.DataFrame | None, action: str) -> pd.DataFrame:
+    """The ledger's people (latest first), then those the user marked as `role`, then the export's
+    suggestions for `role` (strongest first; `suggested` True, never counted until confirmed)."""
+    strength = scores.set_index("contact_id")["strength"] if len(scores) else pd.Series(dtype=float)
+    mine = marks.marked(net.annotations, role).difference(logged["contact_id"], sort=False)
+    hints = suggested[suggested["role"] == role] if suggested is not None else pd.DataFrame(
+        columns=marks.SUGGESTION_COLUMNS)
+    hints = hints[~hints["contact_id"].isin(set(logged["contact_id"]) | set(mine))]
+    parts = [logged.assign(suggested=False),
+             pd.DataFrame({"contact_id": mine, "why": f"You marked them as a {role}.", "last": pd.NaT,
+                           "suggested": False}),
+             pd.DataFrame({"contact_id": hints["contact_id"], "last": pd.NaT, "suggested": True,
+                           "why": "Suggested: confirm? " + hints["evidence"].str[:1].str.upper()
+                           + hints["evidence"].str[1:] + "."})]
+    for i in (1, 2):
+        order = parts[i]["contact_id"].map(strength).fillna(0.0)
+        parts[i] = (parts[i].assign(_s=order.to_numpy())
+                    .sort_values(["_s", "contact_id"], ascending=[False, True]).drop(columns="_s"))
+    frame = pd.concat([p for p in parts if len(p)] or [parts[0]], ignore_index=True)
+    frame["suggested"] = frame["suggested"].astype(bool)
+    frame["action"] = action
+    frame["item_key"] = item_keys(list_name, frame["contact_id"])
+    return _named(frame, net, scores)[CALL_COLUMNS].reset_index(drop=True)
 
-    Columns: item_key, contact_id, name, why, action, last (date of the latest deal).
+
+def clients_to_call(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp,
+                    suggested: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Everyone you closed business with (ledger, either direction; latest deal first), then everyone
+    you marked as a client, then suggested clients (`suggested` True); no referral ask yet.
+
+    Columns: item_key, contact_id, name, why, action, last (latest deal), suggested.
     """
     as_of = as_utc(as_of)
     led = _ledger(net, as_of)
-    return _ledger_call_list(net, scores, as_of, "call_client", led[led["kind"] == "closed_business"],
-                             "You closed business together", CLIENT_CALL_ACTION)
+    logged = _ledger_call_list(led[led["kind"] == "closed_business"], "You closed business together")
+    return _call_list(net, scores, "call_client", logged, "client", suggested, CLIENT_CALL_ACTION)
 
 
-def referrers_to_call(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    """Everyone who referred business to you, latest first: learn how to refer back.
+def referrers_to_call(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp,
+                      suggested: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Everyone who referred business to you (ledger, latest first), then everyone you marked as a
+    referrer, then suggested referral partners (`suggested` True): learn how to refer back.
 
-    Columns: item_key, contact_id, name, why, action, last (date of the latest referral).
+    Columns: item_key, contact_id, name, why, action, last (latest referral), suggested.
     """
     as_of = as_utc(as_of)
     led = _ledger(net, as_of)
-    given = led[(led["kind"] == "referral") & (led["direction"] == "in")]
-    return _ledger_call_list(net, scores, as_of, "call_referrer", given, "Referred business to you",
-                             REFERRER_CALL_ACTION)
+    logged = _ledger_call_list(led[(led["kind"] == "referral") & (led["direction"] == "in")],
+                               "Referred business to you")
+    return _call_list(net, scores, "call_referrer", logged, "referrer", suggested, REFERRER_CALL_ACTION)
 
 
 def _latest_card(plan_status: pd.DataFrame | None) -> pd.DataFrame:
@@ -159,8 +196,8 @@ def keep_in_touch_50(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp, n:
     last_two_way = last_two_way[frame.index]
     span = f" {weights.PROSPECT_RECENT_DAYS} days"
     reasons = pd.DataFrame({
-        "client": "closed business " + frame["deals"].fillna(0).astype(int).astype(str)
-                  + f" time(s) in the last {weights.KEEP_IN_TOUCH_BUSINESS_DAYS} days (last "
+        "client": "closed business " + frame["deals"].fillna(0).astype(int).map(lambda n: plural(n, "time"))
+                  + f" in the last {weights.KEEP_IN_TOUCH_BUSINESS_DAYS} days (last "
                   + date_text(frame["last_deal"]) + ")",
         "recent_two_way": "two-way exchange on " + date_text(last_two_way),
         "target": "in your target segment",
@@ -245,14 +282,25 @@ def follow_ups(net: Network, plan_status: pd.DataFrame, scores: pd.DataFrame, as
 
 def plan_progress(plan_status: pd.DataFrame, lists: dict[str, pd.DataFrame]) -> dict[str, dict[str, int]]:
     """Done / total per list: an item is done when plan_status has a done_on for its item_key.
+    Suggested items (column `suggested` True) are not counted until the user confirms them.
 
     >>> status = pd.DataFrame({"item_key": ["a:1"], "done_on": [pd.Timestamp("2026-01-02")]})
     >>> plan_progress(status, {"a": pd.DataFrame({"item_key": ["a:1", "a:2"]})})
     {'a': {'done': 1, 'total': 2}}
     """
     done = set(plan_status.loc[plan_status["done_on"].notna(), "item_key"]) if len(plan_status) else set()
+    lists = {name: confirmed(frame) for name, frame in lists.items()}
     return {name: {"done": int(frame["item_key"].isin(done).sum()), "total": len(frame)}
             for name, frame in lists.items()}
+
+
+def confirmed(items: pd.DataFrame) -> pd.DataFrame:
+    """`items` without the export's suggestions (rows whose `suggested` is True).
+
+    >>> confirmed(pd.DataFrame({"item_key": ["a", "b"], "suggested": [False, True]}))["item_key"].tolist()
+    ['a']
+    """
+    return items[~items["suggested"].astype(bool)] if "suggested" in items else items
 
 
 def former_strength(net: Network, as_of: pd.Timestamp) -> pd.Series:
@@ -267,37 +315,47 @@ def former_strength(net: Network, as_of: pd.Timestamp) -> pd.Series:
     return (100.0 * peak / weights.RECONNECT_FULL_QUARTER).clip(upper=100.0)
 
 
+RECONNECT_COLUMNS = ["rank", "item_key", "contact_id", "name", "former_strength", "lasted_days",
+                     "interactions", "last_interaction", "days_quiet", "quiet_for", "why", "action"]
+
+
 def reconnect(scores: pd.DataFrame, net: Network, as_of: pd.Timestamp, n: int = 30) -> pd.DataFrame:
-    """Ties that used to be strong and went quiet, ranked by former strength x years quiet.
+    """Ties that used to be strong and went quiet: the deepest former relationship first, then the one
+    that lasted longest, then the most recent, then the busiest (never alphabetical by accident).
 
     Quiet: no interaction for RECONNECT_QUIET_DAYS; used to be strong: a two-way exchange once and a
-    former strength of at least RECONNECT_MIN_FORMER_STRENGTH. Years quiet are capped at
-    RECONNECT_MAX_YEARS. Columns: rank, item_key, contact_id, name, former_strength,
-    last_interaction, days_quiet, score, why, action.
+    former strength of at least RECONNECT_MIN_FORMER_STRENGTH. lasted_days: first to last interaction.
+    Columns: RECONNECT_COLUMNS (quiet_for in words, e.g. "14 months").
     """
     as_of = as_utc(as_of)
     if scores.empty:
-        return pd.DataFrame(columns=["rank", "item_key", "contact_id", "name", "former_strength",
-                                     "last_interaction", "days_quiet", "score", "why", "action"])
+        return pd.DataFrame(columns=RECONNECT_COLUMNS)
     frame = scores[["contact_id", "name", "last_interaction", "last_two_way"]].copy()
     frame["last_interaction"] = pd.to_datetime(frame["last_interaction"], utc=True)
     frame["former_strength"] = frame["contact_id"].map(former_strength(net, as_of)).fillna(0.0)
     quiet = frame["last_interaction"] <= as_of - pd.Timedelta(days=weights.RECONNECT_QUIET_DAYS)
     frame = frame[quiet & frame["last_two_way"].notna()
                   & (frame["former_strength"] >= weights.RECONNECT_MIN_FORMER_STRENGTH)].copy()
+    if frame.empty:
+        return pd.DataFrame(columns=RECONNECT_COLUMNS)
+    it = net.interactions[net.interactions["date"] <= as_of]
+    span = it.groupby("contact_id")["date"].agg(["min", "size"])
+    frame["lasted_days"] = (frame["last_interaction"] - frame["contact_id"].map(span["min"])).dt.days
+    frame["interactions"] = frame["contact_id"].map(span["size"]).fillna(0).astype(int)
     frame["days_quiet"] = (as_of - frame["last_interaction"]).dt.days
-    years = (frame["days_quiet"] / 365.25).clip(upper=weights.RECONNECT_MAX_YEARS)
-    frame["score"] = (frame["former_strength"] * years).round(1)
-    frame = frame.sort_values(["score", "contact_id"], ascending=[False, True]).head(n)
-    frame["why"] = ("Former strength " + frame["former_strength"].round().astype(int).astype(str)
-                    + " at its busiest quarter; silent for " + frame["days_quiet"].astype(str)
-                    + " days since " + date_text(frame["last_interaction"]) + ".")
+    frame["_depth"] = frame["former_strength"].round()
+    frame = frame.sort_values(["_depth", "lasted_days", "last_interaction", "interactions", "contact_id"],
+                              ascending=[False, False, False, False, True]).head(n)
+    frame["quiet_for"] = frame["days_quiet"].map(duration)
+    frame["why"] = ("Former strength " + frame["_depth"].astype(int).astype(str) + " at its busiest quarter; "
+                    + frame["interactions"].map(lambda k: plural(k, "interaction")) + " over "
+                    + frame["lasted_days"].map(duration) + "; silent for " + frame["quiet_for"] + " since "
+                    + date_text(frame["last_interaction"]) + ".")
     frame["action"] = RECONNECT_ACTION
     frame["item_key"] = item_keys("reconnect", frame["contact_id"])
     frame = _named(frame, net, scores)
     frame.insert(0, "rank", range(1, len(frame) + 1))
-    return frame[["rank", "item_key", "contact_id", "name", "former_strength", "last_interaction",
-                  "days_quiet", "score", "why", "action"]].reset_index(drop=True)
+    return frame[RECONNECT_COLUMNS].reset_index(drop=True)
 
 
 def cadence(scores: pd.DataFrame, annotations: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analytics import actions, breadth, depth, diagnosis, exchanges, graph, groups, hygiene
+from analytics import actions, breadth, depth, diagnosis, exchanges, graph, groups, hygiene, marks
 from analytics import weights as W
 from analytics.frames import as_utc
-from analytics.model import Network
+from analytics.model import ANNOTATION_COLUMNS, Network
 
 #: The period the pages compare with the one before it (the report lets the user choose another).
 DEFAULT_PERIOD_DAYS = 90
@@ -43,7 +43,9 @@ class Analysis:
     target_share: share of contacts in the target segments;
     groups: groups.group_scores (verdict, light, points); group_takeaways: the Groups headline sentences;
     balance: exchanges.per_contact; group_balance: exchanges.per_group;
-    clients, referrers, keep_in_touch (every candidate, ranked), reconnect, cadence: the action lists;
+    suggestions: who the export suggests marking as client or referrer (marks.suggestions);
+    clients, referrers (with the suggestions, `suggested` True), keep_in_touch (every candidate,
+    ranked), reconnect, cadence: the action lists;
     pitches, closeness, taking: hygiene findings; goal_events: what goals count;
     connectors: graph.connectors with their tier;
     period: counts for (start, as_of] ("now") and the period before ("before");
@@ -65,6 +67,7 @@ class Analysis:
     group_takeaways: list[str]
     balance: pd.DataFrame
     group_balance: pd.DataFrame
+    suggestions: pd.DataFrame
     clients: pd.DataFrame
     referrers: pd.DataFrame
     keep_in_touch: pd.DataFrame
@@ -141,16 +144,19 @@ def engagement_by_month(interactions: pd.DataFrame, as_of: pd.Timestamp) -> pd.D
                          "in": table["in"].to_numpy()})
 
 
-def contact_table(net: Network, scores: pd.DataFrame) -> pd.DataFrame:
-    """Scores joined with function/seniority, connection month and the user's annotations."""
+def contact_table(net: Network, scores: pd.DataFrame, suggested: pd.DataFrame) -> pd.DataFrame:
+    """Scores joined with function/seniority, connection month, the user's annotations and the mark
+    the export suggests (`suggested_role`, "" when none)."""
     roles = breadth.classify_positions(scores["position"])
     notes = net.annotations.drop_duplicates("contact_id", keep="last").set_index("contact_id")
     table = scores.assign(function=roles["function"].to_numpy(), seniority=roles["seniority"].to_numpy(),
                           month=scores["connected_on"].dt.strftime("%Y-%m").fillna(""))
     for column, default in (("notes", ""), ("target", False), ("consent", "unknown"),
-                            ("cadence_days", float("nan"))):
+                            ("cadence_days", float("nan")), ("role", "")):
         table[column] = notes[column].reindex(table.index).fillna(default).to_numpy()
     table["target"] = table["target"].astype(bool)
+    hints = suggested.set_index("contact_id")["role"]
+    table["suggested_role"] = table["contact_id"].map(hints).astype(object).fillna("").to_numpy()
     return table
 
 
@@ -165,23 +171,26 @@ def analyse(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PERIOD
     """Every figure for `net` as of `as_of`; the period compared is (as_of − period_days, as_of]."""
     as_of = as_utc(as_of)
     start = as_of - pd.Timedelta(days=period_days)
-    net = dataclasses.replace(net, contacts=breadth.connected_by(net.contacts, as_of))  # the network then
+    net = dataclasses.replace(net, contacts=breadth.connected_by(net.contacts, as_of),  # the network then
+                              annotations=net.annotations.reindex(columns=ANNOTATION_COLUMNS))
     scores = depth.score_contacts(net, as_of)
     spread = breadth.breadth_summary(net, as_of)
     balance, group_balance = exchanges.per_contact(net, as_of), exchanges.per_group(net, as_of)
     ranked = groups.group_scores(net, scores["tier"], as_of, balance=group_balance)
     outbound = hygiene.outbound_messages(net, as_of)  # read by both text checks
+    suggested = marks.suggestions(net.interactions, net.annotations, as_of)
+    suggested = suggested[suggested["contact_id"].isin(scores["contact_id"])]  # contacts only
     return Analysis(
         as_of=as_of, period_days=period_days, scores=scores, tiers=depth.tier_counts(scores),
         breadth=spread, diagnosis=diagnosis.diagnose(spread, scores),
-        two_way=int(scores["last_two_way"].notna().sum()), contacts=contact_table(net, scores),
+        two_way=int(scores["last_two_way"].notna().sum()), contacts=contact_table(net, scores, suggested),
         growth=breadth.growth(net),
         engagement=engagement_by_month(net.interactions, as_of),
         target_share=breadth.target_share(net, list(net.settings.get("target_keywords", []))),
         groups=ranked, group_takeaways=groups.takeaways(ranked, group_balance),
-        balance=balance, group_balance=group_balance,
-        clients=actions.clients_to_call(net, scores, as_of),
-        referrers=actions.referrers_to_call(net, scores, as_of),
+        balance=balance, group_balance=group_balance, suggestions=suggested,
+        clients=actions.clients_to_call(net, scores, as_of, suggested),
+        referrers=actions.referrers_to_call(net, scores, as_of, suggested),
         keep_in_touch=actions.keep_in_touch_50(net, scores, as_of, n=sys.maxsize),
         reconnect=actions.reconnect(scores, net, as_of),
         cadence=actions.cadence(scores, net.annotations, as_of),

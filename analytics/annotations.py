@@ -1,4 +1,4 @@
-"""The user's own annotations (closeness, notes, target flag, consent, cadence): edits to rows.
+"""The user's own annotations (closeness, notes, target flag, consent, cadence, role): edits to rows.
 
 Example:
     >>> from analytics.model import empty_frame, ANNOTATION_COLUMNS
@@ -13,12 +13,12 @@ from __future__ import annotations
 import pandas as pd
 
 from analytics.errors import InputError
-from analytics.model import ANNOTATION_COLUMNS
+from analytics.model import ANNOTATION_COLUMNS, ROLES
 
-EDITABLE = ("closeness", "notes", "target", "consent", "cadence_days")
+EDITABLE = ("closeness", "notes", "target", "consent", "cadence_days", "role")
 CONSENT_VALUES = ("unknown", "yes", "no")
 _DEFAULTS = {"closeness": float("nan"), "notes": "", "target": False, "consent": "unknown",
-             "consent_date": pd.NaT, "cadence_days": float("nan")}
+             "consent_date": pd.NaT, "cadence_days": float("nan"), "role": ""}
 
 
 def apply_edits(annotations: pd.DataFrame, contact_ids: list[str], edited_rows: dict[int, dict],
@@ -33,7 +33,8 @@ def apply_edits(annotations: pd.DataFrame, contact_ids: list[str], edited_rows: 
     Traceback (most recent call last):
     analytics.errors.InputError: closeness: rate from 0 (stranger) to 5 (closest)
     """
-    current = annotations.drop_duplicates("contact_id", keep="last").set_index("contact_id")
+    current = annotations.reindex(columns=ANNOTATION_COLUMNS).drop_duplicates("contact_id", keep="last")
+    current = current.set_index("contact_id")
     rows = []
     for position, changes in edited_rows.items():
         cid = contact_ids[int(position)]
@@ -48,6 +49,20 @@ def apply_edits(annotations: pd.DataFrame, contact_ids: list[str], edited_rows: 
             row[column] = value
         rows.append({"contact_id": cid, **row})
     return pd.DataFrame(rows, columns=ANNOTATION_COLUMNS)
+
+
+def mark_rows(annotations: pd.DataFrame, contact_ids: list[str], role: str,
+              today: pd.Timestamp) -> pd.DataFrame:
+    """Annotation rows that mark every contact in `contact_ids` as `role` ("" clears the mark), keeping
+    their other annotations (the bulk mark of the Contacts page and the plan's "confirm").
+
+    >>> from analytics.model import empty_frame
+    >>> mark_rows(empty_frame(ANNOTATION_COLUMNS), ["a", "b"], "client", pd.Timestamp("2026-01-01"))[
+    ...     ["contact_id", "role"]].values.tolist()
+    [['a', 'client'], ['b', 'client']]
+    """
+    edits = {i: {"role": role} for i in range(len(contact_ids))}
+    return apply_edits(annotations, list(contact_ids), edits, today)
 
 
 def _validate(column: str, value: object) -> object:
@@ -68,4 +83,9 @@ def _validate(column: str, value: object) -> object:
         return text
     if column == "target":
         return bool(value)
+    if column == "role":
+        text = str(value or "")
+        if text and text not in ROLES:
+            raise InputError("mark", f"choose {', '.join(ROLES)} or nothing")
+        return text
     return str(value or "")

@@ -24,6 +24,7 @@ from analytics.ingest.ledger_workbook import (
     text,
 )
 from analytics.model import MEMBER_COLUMNS, FileReport, Network
+from analytics.wording import plural
 
 ROSTER_COLUMNS = ("contact", "name", "member", "profile url", "url", "linkedin", "linkedin url", "full name")
 
@@ -84,8 +85,9 @@ def _near_events(contacts: pd.DataFrame, event_dates: list[pd.Timestamp], days: 
     found = conn[hit]
     when = pd.to_datetime(nearest[hit], utc=True)
     evidence = ("connected " + found["connected_on"].dt.strftime("%Y-%m-%d") + ", "
-                + pd.Series(np.abs(gap[hit]).round().astype(int), index=found.index).astype(str)
-                + " day(s) from the event on " + pd.Series(when.strftime("%Y-%m-%d"), index=found.index))
+                + pd.Series(np.abs(gap[hit]).round().astype(int), index=found.index).map(
+                    lambda d: plural(d, "day")).astype(str)
+                + " from the event on " + pd.Series(when.strftime("%Y-%m-%d"), index=found.index))
     return pd.DataFrame({"contact_id": found["contact_id"], "rule": "connected near event",
                          "evidence": evidence})
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analytics import actions, groups, ingest
+from analytics import actions, groups, import_summary, ingest
 from analytics.analysis import Analysis, analyse
 from analytics.errors import InputError
 from analytics.frames import day
@@ -101,6 +101,7 @@ def load(paths: list[str], ledger_path: str | None, day: pd.Timestamp | None = N
         if not Path(path).exists():
             raise InputError(path, "no such file or folder")
     net = ingest.load_paths(paths)
+    import_summary.check_dates(net.files, pd.Timestamp.now(tz="UTC"))
     if ledger_path:
         found = _ledger(Path(ledger_path), net, day)
         net.groups, net.members, net.ledger = found.groups, found.members, found.ledger
@@ -130,10 +131,17 @@ def summary(a: Analysis, net: Network) -> dict:
         "groups": groups.summary_groups(a.groups),
         "give_take": {"given": int(a.balance["given"].sum()), "received": int(a.balance["received"].sum()),
                       "taking_without_giving": int(a.balance["takes_only"].sum())},
-        "actions": {"keep_in_touch": a.keep_in_touch["name"].head(actions.KEEP_IN_TOUCH_SIZE).tolist(),
+        "actions": {"call_client": _calls(a.clients), "call_referrer": _calls(a.referrers),
+                    "keep_in_touch": a.keep_in_touch["name"].head(actions.KEEP_IN_TOUCH_SIZE).tolist(),
                     "reconnect": a.reconnect["name"].tolist(),
                     "early_pitches": [{"name": r.name, "date": day(r.date)} for r in a.pitches.itertuples()]},
     }
+
+
+def _calls(items: pd.DataFrame) -> list[dict]:
+    """A call list as `summary --json` entries: name, why, suggested (True until the user confirms)."""
+    return [{"name": str(r.name), "why": str(r.why), "suggested": bool(r.suggested)}
+            for r in items.itertuples()]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,6 +19,7 @@ import pandas as pd
 from analytics import weights as W
 from analytics.frames import as_utc
 from analytics.model import Network
+from analytics.wording import duration, plural
 
 #: Tier names, strongest first: the Dunbar layers, then everyone outside them.
 TIER_ORDER: list[str] = [name for name, _, _ in W.DUNBAR_LAYERS] + ["Acquaintance", "Dormant",
@@ -128,7 +129,7 @@ def _reasons(s: dict[str, np.ndarray], days_any: np.ndarray, days_two: np.ndarra
             rows = rows[~mutual]
         one_label, many = _LABELS[channel]
         totals = counts[rows, j, :].sum(axis=1).tolist()
-        append(rows, [f"{c} {one_label if c == 1 else many}" for c in totals])
+        append(rows, [plural(c, one_label, many) for c in totals])
     rated = np.flatnonzero(~np.isnan(closeness))
     append(rated, [f"you rated closeness {c:.0f}/5" for c in closeness[rated].tolist()])
     return reason
@@ -249,13 +250,15 @@ def explain(row: pd.Series) -> list[tuple[str, float, str]]:
     rated = pd.notna(row["closeness"])
     sentences = {
         "recency": recency,
-        "frequency": f"{int(row['interactions'])} interactions; recent ones count most "
+        "frequency": f"{plural(int(row['interactions']), 'interaction')}; recent ones count most "
                      f"(weight halves every {W.FREQUENCY_HALF_LIFE_DAYS:.0f} days).",
-        "reciprocity": f"{int(row['interactions_out'])} from you, {int(row['interactions_in'])} from them "
+        "reciprocity": f"{int(row['interactions_out']):,} from you, "
+                       f"{int(row['interactions_in']):,} from them "
                        f"(balance {row['reciprocity']:.2f}).",
-        "duration": f"Known {row['years_known']:.1f} years; counts once both sides have engaged "
+        "duration": f"Known {duration(row['years_known'] * 365.25)}; counts once both sides have engaged "
                     f"(full at {W.DURATION_FULL_YEARS:.0f} years).",
-        "multiplexity": f"{int(row['channels'])} different channel(s); more kinds of contact, stronger tie.",
+        "multiplexity": f"{plural(int(row['channels']), 'different channel')}; more kinds of contact, "
+                        "stronger tie.",
         "closeness": f"You rated closeness {row['closeness']:.0f}/5: it sets "
                      f"{W.CLOSENESS_WEIGHT:.0%} of the score." if rated
                      else "No closeness rating: the score is behaviour only.",

@@ -27,6 +27,7 @@ import pandas as pd
 from analytics import weights as w
 from analytics.frames import as_utc, contact_names
 from analytics.model import Network
+from analytics.wording import plural
 
 CONTACT_COLUMNS = ["contact_id", "name", "given", "received", "balance", "first_given", "first_received",
                    "last_received", "received_kinds", "first_withdrawal", "first_withdrawal_kind",
@@ -61,13 +62,13 @@ def _first_withdrawals(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
 def per_contact(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
     """One row per contact with any exchange or withdrawal (CONTACT_COLUMNS), most taken first.
 
-    `received_kinds` says what you received, e.g. "1 introduction(s), 2 referral(s)".
+    `received_kinds` says what you received, e.g. "1 introduction, 2 referrals".
     """
     as_of = as_utc(as_of)
     ex = exchanges(net, as_of)
     out, got = ex[ex["direction"] == "out"].groupby("contact_id"), ex[ex["direction"] == "in"]
     kinds = got.groupby(["contact_id", "kind"]).size().unstack(fill_value=0)
-    received_kinds = pd.Series([", ".join(f"{n} {k.replace('_', ' ')}(s)" for k, n in row.items() if n)
+    received_kinds = pd.Series([", ".join(plural(n, k.replace("_", " ")) for k, n in row.items() if n)
                                 for _, row in kinds.iterrows()], index=kinds.index, dtype=object)
     withdrawals = _first_withdrawals(net, as_of)
     frame = pd.DataFrame({"given": out.size(), "received": got.groupby("contact_id").size(),

@@ -24,6 +24,7 @@ from analytics import weights as w
 from analytics.errors import InputError
 from analytics.frames import as_utc, contact_names, day
 from analytics.model import MEMBER_COLUMNS, Network
+from analytics.wording import plural
 
 SCORE_COLUMNS = ["group_id", "name", "type", "contacts", "strong_ties", "referrals_received",
                  "referrals_given", "introductions_received", "closed_value", "one_to_ones", "months",
@@ -304,7 +305,7 @@ def takeaways(scores: pd.DataFrame, burnout: pd.DataFrame) -> list[str]:
     ...     print(line)
     A pays off.
     A brings 90% of your closed business for 33% of the hours you invested.
-    1 group(s) not paying off: €800 cost (time included) for €100 closed business: B.
+    1 group not paying off: €800 cost (time included) for €100 closed business: B.
     """
     if scores.empty:
         return []
@@ -319,8 +320,9 @@ def takeaways(scores: pd.DataFrame, burnout: pd.DataFrame) -> list[str]:
                    f"for {share_h:.0%} of the hours you invested.")
     idle = rest[rest["verdict"] == "not_paying_off"]
     if len(idle):
-        out.append(f"{len(idle)} group(s) not paying off: €{idle['cost'].sum():,.0f} cost (time included) "
-                   f"for €{idle['closed_value'].sum():,.0f} closed business: {', '.join(idle['name'])}.")
+        out.append(f"{plural(len(idle), 'group')} not paying off: €{idle['cost'].sum():,.0f} cost "
+                   f"(time included) for €{idle['closed_value'].sum():,.0f} closed business: "
+                   f"{', '.join(idle['name'])}.")
     for name in burnout.loc[burnout["burnout_risk"].astype(bool), "name"]:
         out.append(f"{name}: you give far more than you get back (burnout risk): ask for referrals.")
     return out

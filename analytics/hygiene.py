@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 from analytics import weights
 from analytics.frames import as_utc, contact_names, date_text
 from analytics.model import Network
+from analytics.wording import plural
 
 HYGIENE_COLUMNS = ["contact_id", "name", "date", "evidence", "check", "why"]
 #: Whitespace between the words of a phrase, spelled out so Python's re and RE2 agree.
@@ -142,8 +143,9 @@ def early_pitches(net: Network, as_of: pd.Timestamp, window_days: int = weights.
     out = outbound_messages(net, as_utc(as_of)) if outbound is None else outbound
     out = out[out["days_connected"].between(0, window_days)]
     found = _matching(out, PITCH_RE)
-    found["why"] = ("Sales language " + found["days_connected"].astype(int).astype(str)
-                    + " day(s) after connecting (on " + date_text(found["connected_on"])
+    days = found["days_connected"].astype(int).map(lambda d: plural(d, "day")).astype(str)
+    found["why"] = ("Sales language " + days
+                    + " after connecting (on " + date_text(found["connected_on"])
                     + "): build the relationship before you pitch.")
     return _findings(found, net, "early_pitch")
 
@@ -168,7 +170,7 @@ def weak_tie_asks(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp,
     out = out.assign(tier=out["contact_id"].map(tiers).astype(object).fillna("Never engaged"))
     new = out["days_connected"] < weights.ASK_MIN_DAYS_CONNECTED
     asks = _matching(out[~out["tier"].isin(weights.ACTIVE_TIERS) | new], ASK_RE)
-    since = [f", {d:.0f} day(s) after connecting" if pd.notna(d) else ""
+    since = [f", {plural(int(d), 'day')} after connecting" if pd.notna(d) else ""
              for d in asks["days_connected"]]
     asks["why"] = [f"Asked for a referral or introduction from a contact in tier {t}{n}: deepen the tie "
                    "and give first." for t, n in zip(asks["tier"], since, strict=True)]

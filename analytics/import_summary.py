@@ -8,8 +8,15 @@ Example:
 
 from __future__ import annotations
 
-from analytics.model import FileReport
-from analytics.wording import plural
+import pandas as pd
+
+from analytics.model import FileReport, Network
+from analytics.wording import duration, plural
+
+#: No LinkedIn date can lie before LinkedIn existed.
+LINKEDIN_FOUNDED = pd.Timestamp("2003-01-01", tz="UTC")
+#: An export whose last date is this many days before today is old: offer its last activity as as-of.
+STALE_DAYS = 365
 
 
 def empty_files(files: list[FileReport]) -> list[str]:
@@ -65,3 +72,51 @@ in this workspace or twice in your files), so they were not added again.']
                          "already stored (the same person, time, kind and text, in this workspace or twice "
                          "in your files), so they were not added again.")
     return sentences
+
+
+def date_warnings(report: FileReport, today: pd.Timestamp) -> list[str]:
+    """Sentences naming the dates of `report` that cannot be right: before LinkedIn existed (2003), in
+    the future, or ending long before `today` (an old export).
+
+    >>> f = FileReport("messages.csv", "messages", rows=9, date_min=pd.Timestamp("1823-01-04", tz="UTC"),
+    ...                date_max=pd.Timestamp("1853-04-02", tz="UTC"))
+    >>> date_warnings(f, pd.Timestamp("2026-11-30", tz="UTC"))[0]
+    'impossible dates: 1823-01-04 to 1853-04-02, before LinkedIn existed (2003)'
+    """
+    first, last = report.date_min, report.date_max
+    if first is None or last is None or pd.isna(first) or pd.isna(last):
+        return []
+    found = []
+    if first < LINKEDIN_FOUNDED:
+        found.append(f"impossible dates: {first:%Y-%m-%d} to {min(last, LINKEDIN_FOUNDED):%Y-%m-%d}, "
+                     "before LinkedIn existed (2003)")
+    if last > today + pd.Timedelta(days=1):
+        found.append(f"impossible dates: up to {last:%Y-%m-%d}, in the future")
+    if last < today - pd.Timedelta(days=STALE_DAYS):
+        found.append(f"the dates end on {last:%Y-%m-%d}, {duration((today - last).days)} ago (an old "
+                     "export?): use its last activity as the as-of date, or every relationship looks "
+                     "long silent")
+    return found
+
+
+def check_dates(files: list[FileReport], today: pd.Timestamp) -> None:
+    """Add `date_warnings` to each file's warnings (once, however often it is called)."""
+    for f in files:
+        f.warnings.extend(w for w in date_warnings(f, today) if w not in f.warnings)
+
+
+def last_activity(net: Network) -> pd.Timestamp | None:
+    """The latest interaction or connection date in `net` (None when it has no dates).
+
+    >>> last_activity(Network()) is None
+    True
+    """
+    dates = pd.concat([net.interactions["date"], net.contacts["connected_on"]]).dropna()
+    return None if dates.empty else pd.Timestamp(dates.max())
+
+
+def stale_as_of(net: Network, today: pd.Timestamp) -> pd.Timestamp | None:
+    """The export's last activity when it lies STALE_DAYS or more before `today`, else None: the as-of
+    date the Import page offers instead of today."""
+    last = last_activity(net)
+    return last if last is not None and last < today - pd.Timedelta(days=STALE_DAYS) else None

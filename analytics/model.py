@@ -22,7 +22,10 @@ CONTACT_COLUMNS = ["contact_id", "first_name", "last_name", "name", "url", "emai
                    "company", "position", "connected_on"]
 INTERACTION_COLUMNS = ["contact_id", "date", "channel", "direction", "content", "conversation_id"]
 ANNOTATION_COLUMNS = ["contact_id", "closeness", "notes", "target", "consent", "consent_date",
-                      "cadence_days"]
+                      "cadence_days", "role"]
+#: What the user marked a contact as (annotation `role`; "" = not marked): steps 1 and 2 of the plan
+#: read clients and referrers from these marks as well as from the ledger.
+ROLES = ("client", "referrer", "prospect", "friend")
 GROUP_COLUMNS = ["group_id", "name", "type", "annual_cost", "hours_per_month", "joined_on"]
 MEMBER_COLUMNS = ["contact_id", "group_id"]
 LEDGER_COLUMNS = ["entry_id", "date", "contact_id", "group_id", "kind", "direction", "value", "note"]

@@ -22,6 +22,7 @@ from analytics.analysis import DEFAULT_PERIOD_DAYS, NOT_CONNECTED, Analysis, ana
 from analytics.frames import contact_names
 from analytics.model import PLAN_STATUS_COLUMNS, Network
 from analytics.privacy import Privacy
+from analytics.wording import DIRECTION_WORDS, label, plural
 
 #: Section keys and titles, in report order.
 SECTIONS: dict[str, str] = {
@@ -94,12 +95,13 @@ def _groups(a: Analysis) -> tuple[pd.DataFrame, str]:
     ranked = a.groups
     total_value, total_hours = ranked["closed_value"].sum(), ranked["hours"].sum()
     table = pd.DataFrame({
-        "Group": ranked["name"], "Type": ranked["type"], "Verdict": ranked["verdict"].map(
-            {k: words for k, (words, _) in groups.VERDICTS.items()}), "Light": ranked["light"],
-        "Cost (EUR)": ranked["cost"], "Closed business (EUR)": ranked["closed_value"],
-        "Return on cost": ranked["return_on_cost"], "Score": ranked["score"], "Hours": ranked["hours"],
-        "Share of closed business": ranked["closed_value"] / total_value if total_value else 0.0,
-        "Share of hours": ranked["hours"] / total_hours if total_hours else 0.0,
+        "Group": ranked["name"], "Type": ranked["type"].map(label), "Verdict": ranked["verdict"].map(
+            {k: words for k, (words, _) in groups.VERDICTS.items()}),
+        "Cost (EUR)": ranked["cost"].round(2), "Closed business (EUR)": ranked["closed_value"].round(2),
+        "Return on cost": ranked["return_on_cost"].round(2), "Score": ranked["score"].round(1),
+        "Hours": ranked["hours"].round(1),
+        "Share of closed business": (ranked["closed_value"] / total_value).round(3) if total_value else 0.0,
+        "Share of hours": (ranked["hours"] / total_hours).round(3) if total_hours else 0.0,
         "Referrals received": ranked["referrals_received"], "Referrals given": ranked["referrals_given"],
         "Why": ranked["verdict_text"] + " " + ranked["reason"]})
     if table.empty:
@@ -114,15 +116,15 @@ def _give_take(a: Analysis) -> tuple[pd.DataFrame, str]:
                           "Why": per_group["reason"]})
     given, got = int(a.balance["given"].sum()), int(a.balance["received"].sum())
     takers = int(a.balance["takes_only"].sum())
-    return table, (f"You gave {given} and received {got} referrals, introductions, purchases, endorsements "
-                   f"and recommendations; you received from {takers} contacts without giving anything "
-                   f"back yet.")
+    return table, (f"You gave {given:,} and received {got:,} referrals, introductions, purchases, "
+                   f"endorsements and recommendations; you received from {plural(takers, 'contact')} "
+                   "without giving anything back yet.")
 
 
 def _plan(a: Analysis, net: Network, plan_status: pd.DataFrame | None,
           goals: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, str]:
     status = plan_status if plan_status is not None else pd.DataFrame(columns=PLAN_STATUS_COLUMNS)
-    lists = {"clients": a.clients, "referrers": a.referrers,
+    lists = {"clients": actions.confirmed(a.clients), "referrers": actions.confirmed(a.referrers),
              "keep_in_touch": actions.curate_keep_in_touch(a.keep_in_touch, status, a.people),
              "follow_ups": actions.follow_ups(net, status, a.scores, a.as_of), "reconnect": a.reconnect}
     progress = actions.plan_progress(status, lists)
@@ -159,19 +161,37 @@ def _hygiene(a: Analysis) -> tuple[pd.DataFrame, str]:
     return table, text
 
 
+#: The report's next steps, in the plan's order (clients, referrers, keep in touch, follow up, reconnect).
+STEP_TEXT = {
+    "Call a client": "Call {n}: ask how the project went and whether you can help with anything else; "
+                     "no referral ask yet (first: {first}).",
+    "Thank a referrer": "Thank {n} who referred business to you and learn who their ideal client is "
+                        "(first: {first}).",
+    "Keep in touch": "Send a handwritten card, no pitch, to the {n} on your keep-in-touch list.",
+    "Follow-up call": "Make {n} now due two weeks after your cards.",
+    "Reconnect": "Reconnect with {n} quiet for 6 months or more, starting with {first}: a personal "
+                 "note, no pitch.",
+}
+STEP_NOUNS = {"Call a client": ("client", "clients"), "Thank a referrer": ("person", "people"),
+              "Keep in touch": ("person", "people"), "Follow-up call": ("follow-up call", "follow-up calls"),
+              "Reconnect": ("former strong tie", "former strong ties")}
+EMPTY_STEPS = {"Call a client": actions.HOW_TO_FILL["call_client"],
+               "Thank a referrer": actions.HOW_TO_FILL["call_referrer"]}
+
+
 def _next_steps(diag: dict, items: pd.DataFrame) -> list[str]:
+    """The plan's steps in its order, each once (an empty step 1 or 2 says how to fill it), then the
+    diagnosis' advice that is not already one of them."""
     counts = items["List"].value_counts()
-    todo = {"Call a client": "Call {n} client(s) you closed business with: ask how it went, no referral ask.",
-            "Thank a referrer": "Thank {n} referrer(s) and learn who their ideal client is.",
-            "Follow-up call": "Make {n} follow-up call(s) now due after your cards.",
-            "Reconnect": "Reconnect with {n} former strong tie(s) quiet for 6 months or more, starting with "
-                         "{first}."}
-    steps = list(diag["next_steps"])
-    for title, template in todo.items():
-        if counts.get(title, 0):
+    steps = []
+    for title, template in STEP_TEXT.items():
+        n = int(counts.get(title, 0))
+        if n:
             first = items.loc[items["List"] == title, "Name"].iloc[0]
-            steps.append(template.format(n=int(counts[title]), first=first))
-    return steps
+            steps.append(template.format(n=plural(n, *STEP_NOUNS[title]), first=first))
+        elif title in EMPTY_STEPS:
+            steps.append(EMPTY_STEPS[title])
+    return steps + [s for s in diag["next_steps"] if s and not s.startswith("Reconnect")]
 
 
 def _contacts_table(scores: pd.DataFrame, start_tier: pd.Series) -> pd.DataFrame:
@@ -190,7 +210,7 @@ def _ledger_table(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
     return pd.DataFrame({"Date": led["date"], "contact_id": led["contact_id"],
                          "Name": led["contact_id"].map(contact_names(net)).fillna(""),
                          "Group": led["group_id"].map(group_names).fillna(""),
-                         "Kind": led["kind"].str.replace("_", " "), "Direction": led["direction"],
+                         "Kind": led["kind"].map(label), "Direction": led["direction"].map(DIRECTION_WORDS),
                          "Value (EUR)": led["value"], "Note": led["note"]}).reset_index(drop=True)
 
 
@@ -220,9 +240,9 @@ def report_data(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PE
     hygiene_table, hygiene_text = _hygiene(a)
     two_way, n = a.two_way, len(scores)
     headline = {"Contacts": spread["contacts"], "Companies": spread["companies"],
-                "Company diversity (0-1)": spread["diversity"], "Two-way relationships": two_way,
+                "Company diversity (0-1)": round(spread["diversity"], 2), "Two-way relationships": two_way,
                 "Strong ties": diag["strong_ties"], "Active ties": diag["active_ties"],
-                "Breadth (0-1)": diag["width"], "Depth (0-1)": diag["depth"],
+                "Breadth (0-1)": round(diag["width"], 2), "Depth (0-1)": round(diag["depth"], 2),
                 "Diagnosis": diag["quadrant"].replace("-", " and "),
                 f"Closed business, last {a.period_days} days (EUR)": a.period["now"]["Closed business (EUR)"]}
     privacy = Privacy(net, str(net.settings.get("pseudonym_salt", "")), anonymize, mask_companies)
@@ -231,7 +251,8 @@ def report_data(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PE
                    f"({two_way / n if n else 0:.1%}).",
         "period": period_text, "tiers": tier_text, "growth": growth_text, "groups": group_text,
         "give_take": give_text, "plan": plan_text, "hygiene": hygiene_text,
-        "next": f"{len(items):,} concrete actions on your lists; start with the first three steps below.",
+        "next": f"{plural(len(items), 'action')} on your lists, in the plan's order: clients, referrers, "
+                "keep in touch, follow-ups, then reconnect.",
     }
     tables = {"period": period, "tiers": tiers, "growth": a.growth.rename(columns={
         "month": "Month", "new": "New", "cumulative": "Total"}), "groups": group_table,

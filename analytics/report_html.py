@@ -121,6 +121,7 @@ def _bars(frame: pd.DataFrame, label: str, series: list[str], title: str, horizo
                       legend={"orientation": "h", "y": -0.15})
     if horizontal:
         fig.update_yaxes(autorange="reversed")
+    (fig.update_xaxes if horizontal else fig.update_yaxes)(tickformat=",")  # 1,000 on the value axis
     return fig
 
 
@@ -134,7 +135,8 @@ def figures(data: ReportData) -> dict[str, go.Figure | None]:
         "summary": charts.quadrant(data.diagnosis["width"], data.diagnosis["depth"],
                                    data.diagnosis["quadrant"]),
         "period": _bars(counts, "Measure", ["Previous", "Current"], f"Last {data.period_days} days against "
-                        "the period before", horizontal=True),
+                        "the period before", horizontal=True)
+        if counts[["Previous", "Current"]].to_numpy().any() else None,
         "tiers": _bars(t["tiers"], "Tier", ["At start", "Now"], "Contacts per tier, start of period and now",
                        horizontal=True),
         "growth": charts.growth_timeline(growth) if len(growth) else None,

@@ -116,10 +116,12 @@ def _summary(r: _Report, data: ReportData) -> None:
         cells.write(ws, row, 1, "• " + step, text_wrap=True)
         row += 1
     top = row + 2
-    first, last = r.table(ws, data.tables["period"], top, "Period")
-    title = f"Last {data.period_days} days vs the period before (counts)"
-    ws.insert_chart(top, 6, r.bar(ws, title, 0, [1, 2], first, last - 1,
-                                  horizontal=True))  # the last row is money, on another scale
+    period = data.tables["period"]
+    first, last = r.table(ws, period, top, "Period")
+    if period[["Previous", "Current"]].to_numpy().any():  # no chart of nothing but zeros
+        title = f"Last {data.period_days} days vs the period before (counts)"
+        ws.insert_chart(top, 6, r.bar(ws, title, 0, [1, 2], first, last - 1,
+                                      horizontal=True))  # the last row is money, on another scale
     first, last = r.table(ws, data.tables["tiers"], last + 3, "Tiers")
     ws.insert_chart(top + 18, 6, r.bar(ws, "Contacts per tier: start of period and now", 0, [1, 2], first,
                                        last, horizontal=True))
@@ -129,6 +131,10 @@ def _summary(r: _Report, data: ReportData) -> None:
 
 def _groups(r: _Report, data: ReportData) -> None:
     ws, frame = r.sheet("Groups"), data.tables["groups"]
+    if frame.empty:  # say what is missing instead of an empty table and chart
+        r.cells.write(ws, 0, 0, data.takeaways["groups"], **TAKEAWAY)
+        r.widths["Groups"][0] = 90
+        return
     first, last = r.table(ws, frame, 0, "Groups")
     cost = list(frame.columns).index("Cost (EUR)")
     ws.insert_chart(last + 3, 0, r.bar(ws, "Cost against closed business (EUR)", 0, [cost, cost + 1], first,

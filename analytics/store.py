@@ -93,6 +93,10 @@ _SCHEMA = [
     """
     CREATE TABLE derived (name TEXT PRIMARY KEY, revision INTEGER NOT NULL, data BLOB NOT NULL);
     """,
+    # version 5: what the user marked a contact as (client, referrer, prospect, friend; '' = no mark)
+    """
+    ALTER TABLE annotations ADD COLUMN role TEXT DEFAULT '';
+    """,
 ]
 # Tables whose rows follow a contact id (re-keyed on merge, deleted with the contact).
 _CONTACT_TABLES = ("interactions", "annotations", "members", "ledger", "plan_status")
@@ -226,6 +230,7 @@ def _load_interactions(con: sqlite3.Connection) -> pd.DataFrame:
 
 def _typed_annotations(frame: pd.DataFrame) -> pd.DataFrame:
     frame["target"] = frame["target"].fillna(0).astype(bool)
+    frame["role"] = frame["role"].fillna("").astype(str)
     for c in ("closeness", "cadence_days"):
         frame[c] = pd.to_numeric(frame[c])
     return frame

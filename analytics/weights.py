@@ -108,9 +108,12 @@ FOLLOW_UP_DAYS = 14
 #: Reconnect: silent this many days; former strength needs a quarter with this many touches for 100.
 RECONNECT_QUIET_DAYS = 182
 RECONNECT_FULL_QUARTER = 12
-#: Reconnect: ignore ties whose former strength stayed below this; cap the "time since" factor.
+#: Reconnect: ignore ties whose former strength stayed below this.
 RECONNECT_MIN_FORMER_STRENGTH = 25.0
-RECONNECT_MAX_YEARS = 3.0
+#: Suggested referral partners: a message thread this long, with at least THREAD_EACH_WAY messages in
+#: each direction, suggests someone to mark as a referrer (never counted until the user confirms).
+SUGGEST_THREAD_MESSAGES = 20
+SUGGEST_THREAD_EACH_WAY = 5
 #: Hygiene: a message with sales language this many days (or fewer) after connecting is an early pitch.
 EARLY_PITCH_DAYS = 7
 #: Hygiene: asking for referrals is premature from anyone who is not an active tie (ACTIVE_TIERS), or

@@ -67,7 +67,7 @@ COLUMNS = {
     "due_on": st.column_config.DatetimeColumn("Call due", format="YYYY-MM-DD"),
     "former_strength": st.column_config.ProgressColumn("Former strength", min_value=0, max_value=100,
                                                        format="%.0f"),
-    "days_quiet": st.column_config.NumberColumn("Days quiet"),
+    "quiet_for": st.column_config.TextColumn("Quiet for", width="small"),
 }
 
 
@@ -76,7 +76,7 @@ def checklist(name: str, extra: tuple[str, ...] = (), empty: str = "Nothing here
     """Progress bar and an editable checklist for plan list `name`; edits are saved at once."""
     done, total = progress[name]["done"], progress[name]["total"]
     st.progress(done / total if total else 0.0, text=f"{done} of {total} done")
-    shown = action_plan.with_status(lists[name], status, name)
+    shown = action_plan.with_status(actions.confirmed(lists[name]), status, name)
     if shown.empty:
         st.info(empty, icon=":material/info:")
         return
@@ -98,6 +98,25 @@ def checklist(name: str, extra: tuple[str, ...] = (), empty: str = "Nothing here
     if len(rows):
         session.store().save_plan_status(rows)
         saved(f"Saved {plural(len(rows), 'item')}")
+
+
+def suggested(name: str, role: str) -> None:
+    """The export's suggestions for plan list `name` ("suggested: confirm?"), a form to mark them as
+    `role`, and the link to the Contacts page where any contact can be marked."""
+    hints = lists[name][lists[name]["suggested"]]
+    if len(hints):
+        with st.expander(f"Suggested from your LinkedIn export: {plural(len(hints), role)} — confirm?"), \
+                st.form(f"{name}_confirm_form"):
+            st.dataframe(hints[["name", "why"]], hide_index=True, width="stretch", row_height=WRAPPED_ROW,
+                         column_config={"name": COLUMNS["name"],
+                                        "why": st.column_config.TextColumn("Evidence", width="large")})
+            pick = st.multiselect(f"Confirm as {role}", hints["contact_id"].tolist(),
+                                  format_func=lambda c: names.get(c, c), key=f"{name}_confirm")
+            if st.form_submit_button("Confirm", type="primary") and pick:
+                store = session.store()
+                store.save_annotations(annotations.mark_rows(store.annotations(), pick, role, as_of))
+                saved(f"Marked {plural(len(pick), 'contact')} as {role}")
+    st.page_link("app_pages/contacts.py", label=f"Mark {role}s on the Contacts page", icon="👥")
 
 
 EVIDENCE = {"name": st.column_config.TextColumn("Name"),
@@ -124,12 +143,14 @@ with plan_tab:
     st.subheader("1 · Call your clients")
     st.markdown("Ask how the project went and whether there is anything else you can help with. "
                 "**Do not ask for a referral at this step** — this call is a deposit, not a withdrawal.")
-    checklist("call_client", empty="No closed business logged yet: log it in the activity ledger.")
+    checklist("call_client", empty=actions.HOW_TO_FILL["call_client"])
+    suggested("call_client", "client")
 
     st.subheader("2 · Call the people who referred business to you")
     st.markdown("Thank them, and learn what they are working on and who their ideal client is, "
                 "so you can refer business back.")
-    checklist("call_referrer", empty="No referrals received are logged yet.")
+    checklist("call_referrer", empty=actions.HOW_TO_FILL["call_referrer"])
+    suggested("call_referrer", "referrer")
 
     st.subheader("3 · Keep in touch with 50 people")
     st.markdown("Recent clients and your most promising prospects, best first. Send each a handwritten "
@@ -158,7 +179,7 @@ with touch_tab:
     st.subheader("Reconnect")
     st.markdown("Relationships that used to be strong and went quiet, ranked by former strength × time "
                 "since. Send a personal note that recalls something you did together; no pitch.")
-    checklist("reconnect", extra=("former_strength", "days_quiet"), empty="No strong ties have gone quiet.",
+    checklist("reconnect", extra=("former_strength", "quiet_for"), empty="No strong ties have gone quiet.",
               why_width="medium")
 
     st.subheader("Stay-in-touch rhythm")

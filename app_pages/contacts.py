@@ -1,4 +1,5 @@
-"""Contacts: every contact with strength, tier and why; edit closeness, notes, target flag inline."""
+"""Contacts: every contact with strength, tier and why; edit closeness, notes, target flag and the
+client/referrer/prospect/friend mark inline, or mark many at once from a search or a company."""
 
 import pandas as pd
 import plotly.express as px
@@ -6,6 +7,7 @@ import streamlit as st
 
 from analytics import annotations, depth, page_data
 from analytics.errors import InputError
+from analytics.model import ROLES
 from analytics.wording import plural
 from ui import session, widgets
 
@@ -21,12 +23,14 @@ only_target = f3.toggle("Target segment only", key="contacts_target")
 matched = page_data.filter_contacts(table, query=query, tiers=tiers, target_only=only_target)
 shown = matched.head(EDITOR_ROWS)  # strongest first; a table of 30,000 editable rows is slow to draw
 more = f" (the strongest {EDITOR_ROWS:,} shown: search to narrow)" if len(matched) > len(shown) else ""
-st.caption(f"{len(matched):,} of {len(table):,} contacts{more}. Edit closeness (0–5), target, consent, "
-           "cadence and notes in the table; changes are saved to your workspace and survive re-imports.")
+st.caption(f"{len(matched):,} of {len(table):,} contacts{more}. Mark clients and referrers, edit closeness "
+           "(0–5), target, consent, cadence and notes in the table; changes are saved to your workspace and "
+           "survive re-imports. Steps 1 and 2 of the Action plan call the people you mark as client or "
+           "referrer.")
 
 # name, then what the caption asks you to edit, then the score and why: all on screen at 1280 px
-columns = ["name", "closeness", "consent", "cadence_days", "target", "notes", "strength", "tier", "reason",
-           "company", "position", "last_interaction"]
+columns = ["name", "role", "suggested_role", "closeness", "consent", "cadence_days", "target", "notes",
+           "strength", "tier", "reason", "company", "position", "last_interaction"]
 editable = set(annotations.EDITABLE)
 edited = st.data_editor(
     shown[columns], key="contacts_editor", hide_index=True, height=480, placeholder="—",
@@ -34,6 +38,11 @@ edited = st.data_editor(
     column_config={
         **widgets.CONTACT_CONFIG,
         "name": st.column_config.TextColumn("Name", pinned=True),
+        "role": st.column_config.SelectboxColumn("Mark", options=ROLES, width=100,
+                                                 help="Client, referrer, prospect or friend."),
+        "suggested_role": st.column_config.TextColumn(
+            "Suggested", width=90, help="What your LinkedIn export suggests (a recommendation, mutual "
+            "endorsements or a long two-way thread): confirm by choosing the mark; never counted before."),
         "closeness": st.column_config.NumberColumn("Closeness", min_value=0, max_value=5, step=1,
                                                    width=95, help="Your own 0–5 rating."),
         "target": st.column_config.CheckboxColumn("Target", width=70,
@@ -55,6 +64,27 @@ if changes:
             st.rerun()
     except InputError as err:
         session.show_error(err)
+
+with st.expander(f"Mark many at once ({plural(len(matched), 'contact')} match the search)"), \
+        st.form("bulk_mark_form"):
+    b1, b2 = st.columns(2)
+    role = b1.selectbox("Mark as", ROLES, key="bulk_role")
+    companies = sorted({c for c in matched["company"] if c})
+    company = b2.selectbox("Only this company", companies, index=None, key="bulk_company",
+                           placeholder="Everyone matching the search")
+    confirm = st.checkbox("Only those the export suggests for this mark", key="bulk_suggested")
+    chosen = matched if company is None else matched[matched["company"] == company]
+    if confirm:
+        chosen = chosen[chosen["suggested_role"] == role]
+    if st.form_submit_button("Mark them", type="primary"):
+        if chosen.empty:
+            st.warning("Nobody matches: change the search, the company or the mark.")
+        else:
+            store = session.store()
+            store.save_annotations(annotations.mark_rows(store.annotations(), chosen["contact_id"].tolist(),
+                                                         role, session.as_of()))
+            st.toast(f"Marked {plural(len(chosen), 'contact')} as {role}")
+            st.rerun()
 
 st.subheader("Why did a contact score what it did?")
 pick = st.selectbox("Contact", shown["contact_id"], format_func=lambda cid: table.at[cid, "name"],

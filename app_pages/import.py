@@ -1,11 +1,12 @@
 """Import & workspace: upload an export or contacts file, review the report, merge, delete."""
 
+import pandas as pd
 import streamlit as st
 
 from analytics import import_summary, ingest
 from analytics.errors import InputError
 from analytics.store import Store, workspace_path
-from analytics.wording import plural
+from analytics.wording import duration, plural
 from ui import session
 from ui.widgets import plain
 
@@ -103,6 +104,20 @@ st.subheader(f"Workspace “{session.workspace_name()}”")
 net = session.network()
 st.write(f"{len(net.contacts):,} contacts · {len(net.interactions):,} interactions · "
          f"{len(net.groups):,} groups · {len(net.ledger):,} ledger entries")
+settings = session.store().settings()
+old = import_summary.stale_as_of(net, pd.Timestamp.now(tz="UTC"))
+if old is not None and not settings.get("as_of"):
+    st.info(f"This export's last activity is on {old:%Y-%m-%d}, {duration((session.as_of() - old).days)} "
+            "ago: measured from today every relationship looks long silent. Use that day as the as-of "
+            "date, so the figures read as they were then.", icon=":material/event:")
+    if st.button(f"Use {old:%Y-%m-%d} as the as-of date", key="use_last_activity"):
+        session.store().save_settings(as_of=f"{old:%Y-%m-%d}")
+        st.rerun()
+elif settings.get("as_of") and not session.is_sample():
+    st.caption(f"Every figure is as of {settings['as_of']} (the export's last activity).")
+    if st.button("Use today instead", key="use_today"):
+        session.store().save_settings(as_of=None)
+        st.rerun()
 history = session.store().import_history()
 if not history.empty:
     with st.expander(f"Import history ({plural(len(history), 'import')})"):

@@ -7,13 +7,10 @@ from analytics import attribution, exports, groups, ingest, ledger_edits
 from analytics.errors import InputError
 from analytics.ingest import bni, ledger_workbook
 from analytics.model import DIRECTIONS, GROUP_TYPES, LEDGER_KINDS
-from analytics.wording import plural
+from analytics.wording import TYPE_LABELS, plural
 from ui import session
 from ui.widgets import plain
 
-TYPE_LABELS = {"chamber": "Chamber of commerce", "referral_group": "Referral group / BNI",
-               "association": "Association", "event": "Event", "online": "Online group",
-               "informal": "Informal"}
 DIRECTION_LABELS = {"out": "given (you gave it)", "in": "received (you got it)"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

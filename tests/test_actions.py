@@ -86,7 +86,7 @@ def test_clients_to_call_lists_business_either_direction_latest_first_without_a_
     ann = calls.set_index("contact_id").loc["ann"]
     assert ann["item_key"] == "call_client:ann"
     assert ann["name"] == "Ann"
-    assert "2 time(s)" in ann["why"] and "1,500" in ann["why"] and ago(200).strftime("%Y-%m-%d") in ann["why"]
+    assert "2 times" in ann["why"] and "1,500" in ann["why"] and ago(200).strftime("%Y-%m-%d") in ann["why"]
     assert "Do not ask for a referral" in ann["action"]
     assert "how the project went" in ann["action"]
 
@@ -96,7 +96,7 @@ def test_referrers_to_call_only_referrals_received():
                                           ("bob", 10, "referral", "out")])
     calls = referrers_to_call(net, scores([]), AS_OF)
     assert calls["item_key"].tolist() == ["call_referrer:ann"]
-    assert "2 time(s)" in calls.loc[0, "why"]
+    assert "2 times" in calls.loc[0, "why"]
     assert "refer business back" in calls.loc[0, "action"]
 
 
@@ -125,7 +125,7 @@ def test_keep_in_touch_ranks_clients_then_prospects_by_documented_score():
     assert kit["score"].tolist() == [120.0, 60.0, 45.0, 45.0]
     assert kit["rank"].tolist() == [1, 2, 3, 4]
     assert kit["segment"].tolist() == ["client", "prospect", "prospect", "prospect"]
-    assert kit.loc[0, "why"].startswith("Closed business 1 time(s) in the last 365 days")
+    assert kit.loc[0, "why"].startswith("Closed business 1 time in the last 365 days")
     assert "target segment" in kit.loc[3, "why"]
     assert "3 interactions in the last 90 days vs 1 in the 90 days before" in kit.loc[2, "why"]
     assert kit.set_index("contact_id")["card_sent_on"].notna().to_dict() == {
@@ -190,15 +190,31 @@ def test_former_strength_is_the_busiest_quarter_scaled_to_twelve():
         "ancient": 100.0, "old": 100.0, "older": 50.0, "oneway": 100.0, "recent": 100.0, "thin": 16.7}
 
 
-def test_reconnect_ranks_former_strength_times_capped_years_quiet():
+def test_reconnect_ranks_by_former_depth_then_how_long_it_lasted():
     net, sc = reconnect_case()
     rec = reconnect(sc, net, AS_OF)
-    # ancient: 100 x 3 (cap); older: 50 x 900/365.25; old: 100 x 400/365.25
-    assert rec["contact_id"].tolist() == ["ancient", "older", "old"]
-    assert rec["score"].tolist() == [300.0, round(50 * 900 / 365.25, 1), round(100 * 400 / 365.25, 1)]
-    assert rec.loc[2, "why"] == f"Former strength 100 at its busiest quarter; silent for 400 days since " \
-                                f"{ago(400):%Y-%m-%d}."
-    assert reconnect(sc, net, AS_OF, n=1)["contact_id"].tolist() == ["ancient"]
+    # old and ancient both peaked at 100; older at 50 comes last however long it has been quiet
+    assert rec["contact_id"].tolist()[-1] == "older"
+    assert rec.loc[rec["contact_id"] == "old", "why"].item().endswith(
+        f"silent for 13 months since {ago(400):%Y-%m-%d}.")
+    assert reconnect(sc, net, AS_OF, n=1)["contact_id"].tolist() == rec["contact_id"].tolist()[:1]
+
+
+@pytest.mark.parametrize(("ties", "expected"), [
+    # (contact, first interaction days ago, last interaction days ago, interactions in the busiest quarter)
+    ([("ann", 1000, 400, 12), ("bob", 2000, 400, 12)], ["bob", "ann"]),  # same depth: lasted longer first
+    ([("ann", 1000, 400, 12), ("bob", 1200, 600, 12)], ["ann", "bob"]),  # same depth and span: more recent
+    ([("ann", 2000, 400, 6), ("bob", 500, 400, 12)], ["bob", "ann"]),  # depth first
+    ([("zed", 1000, 400, 12), ("amy", 1000, 400, 12)], ["amy", "zed"]),  # a true tie: by id, stable
+])
+def test_reconnect_order_is_depth_then_duration_then_recency(ties, expected):
+    rows = []
+    for cid, first, last, busy in ties:
+        rows += [(cid, first, "message", "out"), (cid, first, "message", "in")]
+        rows += [(cid, last, "message", "out" if i % 2 else "in") for i in range(busy)]
+    sc = scores([(cid, 10, "Dormant", last, last) for cid, _, last, _ in ties])
+    net = network(list(sc["contact_id"]), interactions=rows)
+    assert reconnect(sc, net, AS_OF)["contact_id"].tolist() == expected
 
 
 @pytest.mark.parametrize("contact, days_left, status_, source", [

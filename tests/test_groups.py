@@ -170,7 +170,7 @@ def test_suggest_attribution_rules_and_existing_members_left_out():
     assert sorted(zip(got["contact_id"], got["rule"], strict=True)) == [
         ("acme", "company"), ("chat", "keyword"), ("near", "connected near event")]
     assert got.set_index("contact_id").loc["near", "evidence"] == (
-        "connected 2025-03-12, 2 day(s) from the event on 2025-03-10")
+        "connected 2025-03-12, 2 days from the event on 2025-03-10")
     assert "BNI" in got.set_index("contact_id").loc["chat", "evidence"]
     added = attribution.apply_attribution(net.members, "g:bni", ["acme", "member"])
     assert sorted(added["contact_id"]) == ["acme", "member"]

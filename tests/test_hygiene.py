@@ -95,7 +95,7 @@ def test_early_pitch_row_has_snippet_date_and_check():
     evidence = found.loc[0, "evidence"]
     assert "quote" in evidence and evidence.startswith("… ") and evidence.endswith(" …")
     assert len(evidence) <= 130
-    assert "1 day(s) after connecting" in found.loc[0, "why"]
+    assert "1 day after connecting" in found.loc[0, "why"]
 
 
 ASKS = ["Could you introduce me to your CFO?", "Do you know anyone who needs a bookkeeper?",
@@ -150,7 +150,7 @@ def test_taking_without_giving_needs_two_received_and_nothing_given():
         other=[("t2", AS_OF, "endorsement", "in"), ("t3", d, "recommendation", "out")])
     found = taking_without_giving(per_contact(net, AS_OF))
     assert found["contact_id"].tolist() == ["t2", "t1"]   # latest first
-    assert found.loc[1, "evidence"] == "Received 1 introduction(s), 1 referral(s); given nothing."
+    assert found.loc[1, "evidence"] == "Received 1 introduction, 1 referral; given nothing."
     assert found.loc[0, "date"] == AS_OF
 
 

@@ -20,7 +20,7 @@ from analytics.model import (
     CONTACT_COLUMNS,
     Network,
 )
-from analytics.report_data import SECTIONS
+from analytics.report_data import SECTIONS, _next_steps
 from analytics.report_html import html_table
 from tests.builders import FORMULA_COMPANY, FORMULA_NAME, XSS_GROUP, XSS_NAME, frame
 from tests.builders import hostile_network as network
@@ -317,3 +317,22 @@ def test_keep_in_touch_is_the_list_as_the_user_edited_it():
     after = report.report_data(network(), AS_OF, plan_status=status).tables["actions"]
     keep = after.loc[after["List"] == "Keep in touch", "Name"].tolist()
     assert keep[0] == XSS_NAME and "Ann Lee" not in keep
+
+
+def test_next_steps_follow_the_plan_order_once_each() -> None:
+    items = pd.DataFrame({"List": ["Reconnect", "Call a client", "Thank a referrer", "Thank a referrer"],
+                          "Name": ["Rita", "Carl", "Rob", "Ria"]})
+    diag = {"next_steps": ["Stop adding connections.", "Reconnect with your 4 dormant relationships.", ""]}
+    assert _next_steps(diag, items) == [
+        "Call 1 client: ask how the project went and whether you can help with anything else; no referral "
+        "ask yet (first: Carl).",
+        "Thank 2 people who referred business to you and learn who their ideal client is (first: Rob).",
+        "Reconnect with 1 former strong tie quiet for 6 months or more, starting with Rita: a personal note, "
+        "no pitch.",
+        "Stop adding connections."]
+
+
+def test_an_empty_step_one_says_how_to_fill_it() -> None:
+    steps = _next_steps({"next_steps": []}, pd.DataFrame({"List": [], "Name": []}))
+    assert steps[0].startswith("No clients yet: mark the people you did business with")
+    assert steps[1].startswith("No referrers yet")

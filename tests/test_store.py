@@ -70,7 +70,7 @@ def store(tmp_path: Path) -> Store:
 def attach(store: Store, cid: str) -> None:
     """Give `cid` something in every user table: annotation, group membership, ledger, plan."""
     store.save_annotations(frame(ANNOTATION_COLUMNS,
-                                 (cid, 4.0, "met at BNI", True, "yes", day("2024-02-01"), 30.0)))
+                                 (cid, 4.0, "met at BNI", True, "yes", day("2024-02-01"), 30.0, "client")))
     store.save_groups(frame(GROUP_COLUMNS, ("bni", "BNI Utrecht", "referral_group", 900.0, 8.0,
                                             day("2022-09-01"))))
     store.set_members("bni", [cid])
@@ -223,8 +223,9 @@ def test_owner_is_remembered(store):
 def test_annotations_survive_reimport_and_restart(store):
     store.import_network(export([JANE_OLD, PIET]))
     store.save_annotations(frame(ANNOTATION_COLUMNS,
-                                 ("in:jane-doe", 5.0, "mentor", True, "yes", day("2024-02-01"), 14.0),
-                                 ("in:piet-jansen", 2.0, "", False, "", pd.NaT, None)))
+                                 ("in:jane-doe", 5.0, "mentor", True, "yes", day("2024-02-01"), 14.0,
+                                  "client"),
+                                 ("in:piet-jansen", 2.0, "", False, "", pd.NaT, None, "")))
     store.import_network(export([{**JANE_OLD, "company": "New BV"}, PIET]))
     notes = Store(store.path).load().annotations.set_index("contact_id").sort_index()
     assert notes["closeness"].tolist() == [5.0, 2.0]
@@ -234,6 +235,7 @@ def test_annotations_survive_reimport_and_restart(store):
     assert pd.isna(notes.loc["in:piet-jansen", "consent_date"])
     assert notes["cadence_days"].tolist()[0] == 14.0
     assert pd.isna(notes.loc["in:piet-jansen", "cadence_days"])
+    assert notes["role"].tolist() == ["client", ""]  # the client/referrer mark is remembered too
 
 
 # -- atomic writes and the revision counter -----------------------------------------------------
@@ -279,7 +281,7 @@ def test_a_failed_rekey_rolls_back_the_move(store, monkeypatch):
 WRITES = {
     "import_network": lambda s: s.import_network(export([PIET])),
     "save_annotations": lambda s: s.save_annotations(frame(ANNOTATION_COLUMNS,
-                                                           ("in:x", 3.0, "", False, "", None, None))),
+                                                           ("in:x", 3.0, "", False, "", None, None, ""))),
     "save_groups": lambda s: s.save_groups(frame(GROUP_COLUMNS, ("g", "G", "informal", None, None, None))),
     "delete_group": lambda s: s.delete_group("g"),
     "set_members": lambda s: s.set_members("g", ["in:x"]),
@@ -479,7 +481,7 @@ def test_delete_contact_removes_them_everywhere_and_leaves_no_bytes_on_disk(stor
     attach(store, "in:zzyzx-quuxington")
     attach(store, "in:piet-jansen")
     store.save_annotations(frame(ANNOTATION_COLUMNS, ("in:zzyzx-quuxington", 1.0, "Zzyzx's notes", False,
-                                                      "", None, None)))
+                                                      "", None, None, "")))
     with closing(sqlite3.connect(store.path)):  # a reader keeps the WAL alive: both files are checked
         assert SECRET in raw_bytes(store.path).lower()
         store.delete_contact("in:zzyzx-quuxington")

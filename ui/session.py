@@ -18,7 +18,7 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
-from analytics import ingest
+from analytics import import_summary, ingest
 from analytics.analysis import DEFAULT_PERIOD_DAYS, Analysis, analyse
 from analytics.errors import InputError
 from analytics.model import Network
@@ -90,8 +90,11 @@ def _parse(files: tuple[tuple[str, bytes], ...], mapping: tuple[tuple[str, str],
 
 
 def parse_upload(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = None) -> Network:
-    """Parse uploaded files (cached by their bytes); raises InputError with a one-line reason."""
-    return _parse(tuple(files), tuple(sorted((mapping or {}).items())))
+    """Parse uploaded files (cached by their bytes), dates that cannot be right named in each file's
+    warnings; raises InputError with a one-line reason."""
+    net = _parse(tuple(files), tuple(sorted((mapping or {}).items())))
+    import_summary.check_dates(net.files, pd.Timestamp.now(tz="UTC"))
+    return net
 
 
 Version = tuple[str, int, int]

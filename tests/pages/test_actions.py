@@ -39,12 +39,13 @@ def test_the_plan_shows_every_list_with_its_evidence() -> None:
     assert not at.exception, [e.value for e in at.exception]
     lists = sample_lists()
     clients = at.data_editor(key=editor_key(at, "call_client")).value
-    assert clients["name"].tolist() == lists.call_client["name"].tolist()
+    confirmed = actions.confirmed(lists.call_client)  # the export's suggestions sit in their own table
+    assert clients["name"].tolist() == confirmed["name"].tolist()
     assert clients["why"].str.startswith("You closed business together").all()
     assert not clients["done"].any()
     assert len(at.data_editor(key=editor_key(at, "keep_in_touch")).value) == 50
     assert any("Do not ask for a referral at this step" in m.value for m in at.markdown)
-    assert metric(at, "Clients") == f"0 / {len(lists.call_client)}"
+    assert metric(at, "Clients") == f"0 / {len(confirmed)}"
 
 
 def test_marking_an_item_done_persists_across_rerun_and_a_new_session() -> None:
@@ -63,7 +64,7 @@ def test_marking_an_item_done_persists_across_rerun_and_a_new_session() -> None:
         row = table.iloc[0]
         assert (row["name"], bool(row["done"]), row["note"]) == (
             first, True, "Called; they start phase 2 in January")
-        assert metric(page, "Clients") == f"1 / {len(lists.call_client)}"
+        assert metric(page, "Clients") == f"1 / {len(actions.confirmed(lists.call_client))}"
 
 
 def test_a_card_sent_two_weeks_ago_makes_a_follow_up_call() -> None:
@@ -148,7 +149,7 @@ def test_the_window_slider_changes_the_pitch_count(window: int, expected: int) -
     at.slider(key="pitch_window").set_value(window).run()
     assert metric(at, "Early pitches") == str(expected)
     assert expected == len(hygiene.early_pitches(sample_store().load(), AS_OF, window))
-    pitches = next(d for d in at.dataframe if d.editing_mode == "read_only")  # the hygiene tab's first
+    pitches = next(d for d in at.dataframe if "evidence" in d.value.columns)  # the hygiene tab's first
     assert len(pitches.value) == expected
 
 

@@ -29,7 +29,7 @@ def test_annotation_survives_rerun_restart_and_reimport() -> None:
     at.slider(key="annotate_closeness").set_value(5)
     at.text_area(key="annotate_notes").input("Met at the BNI breakfast; wants an intro to a notary")
     at.checkbox(key="annotate_target").check()
-    at.button[0].click().run()  # the form's Save button
+    at.button(key="FormSubmitter:annotate_form-Save").click().run()
     assert not at.exception
     saved = {"closeness": 5.0, "notes": "Met at the BNI breakfast; wants an intro to a notary",
              "target": True}
@@ -51,7 +51,8 @@ def test_annotation_survives_rerun_restart_and_reimport() -> None:
 def test_editable_columns_come_right_after_the_name() -> None:
     at = open_page("contacts")
     columns = list(at.dataframe[0].value.columns)
-    assert columns[:6] == ["name", "closeness", "consent", "cadence_days", "target", "notes"]
+    assert columns[:8] == ["name", "role", "suggested_role", "closeness", "consent", "cadence_days", "target",
+                           "notes"]
 
 
 def test_selecting_a_contact_on_the_overview_shows_the_whole_reason() -> None:
@@ -65,3 +66,42 @@ def test_selecting_a_contact_on_the_overview_shows_the_whole_reason() -> None:
     assert not at.exception
     shown = " ".join(m.value for m in at.markdown)
     assert plain(row["reason"]) in shown and plain(row["name"]) in shown
+
+
+def test_marking_one_contact_in_the_table_puts_them_on_the_plan() -> None:
+    at = open_page("contacts")
+    first = at.dataframe[0].value.iloc[0]
+    contacts = sample_store().load().contacts
+    contact_id = contacts.loc[contacts["name"] == first["name"], "contact_id"].iloc[0]
+    at.session_state["contacts_editor"] = {"edited_rows": {0: {"role": "referrer"}}, "added_rows": [],
+                                           "deleted_rows": []}
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert sample_store().annotations().set_index("contact_id").loc[contact_id, "role"] == "referrer"
+    plan = open_page("actions")
+    referrers = next(e.value for e in plan.data_editor if e.key.startswith("call_referrer_editor_"))
+    assert first["name"] in referrers["name"].tolist()
+
+
+def test_bulk_marking_from_a_search_and_then_clearing_the_ledger_keeps_steps_filled() -> None:
+    plan = open_page("actions")  # creates the sample workspace
+    store = sample_store()
+    store.delete_ledger(store.load().ledger["entry_id"].tolist())  # LinkedIn only from here on
+    plan.run()
+    text = " ".join(str(i.value) for i in plan.info)
+    assert "No clients yet: mark the people you did business with" in text
+    assert any(link.label == "Mark clients on the Contacts page" for link in plan.get("page_link"))
+
+    at = open_page("contacts")
+    at.text_input(key="contacts_query").input("Koch").run()
+    matched = at.dataframe[0].value["name"].tolist()
+    at.selectbox(key="bulk_role").select("client")
+    at.button(key="FormSubmitter:bulk_mark_form-Mark them").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    roles = store.annotations().set_index("contact_id")["role"]
+    assert (roles == "client").sum() == len(matched) >= 1
+
+    plan = open_page("actions")
+    names = [n for e in plan.data_editor for n in e.value.get("name", [])]
+    assert set(matched) <= set(names)
+    assert "No clients yet" not in " ".join(str(i.value) for i in plan.info)

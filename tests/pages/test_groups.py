@@ -98,7 +98,7 @@ def test_takeaways_lead_with_the_best_verdict_and_name_the_idle() -> None:
     assert groups.takeaways(scores, burnout) == [
         "A pays off.", "C is early.",
         "A brings 75% of your closed business for 25% of the hours you invested.",
-        "1 group(s) not paying off: €800 cost (time included) for €200 closed business: B.",
+        "1 group not paying off: €800 cost (time included) for €200 closed business: B.",
         "B: you give far more than you get back (burnout risk): ask for referrals.",
     ]
 

@@ -1,0 +1,65 @@
+"""Clients and referrers without a ledger: the user's marks, and suggestions from the LinkedIn export.
+
+A mark is the annotation `role` (client, referrer, prospect, friend). A suggestion is evidence the
+export holds — they recommended you (often a former client), you recommended them, you endorsed each
+other, or a long two-way message thread (a referral partner) — shown as "suggested: confirm?" and
+never counted until the user marks the contact. Contacts already marked anything are not suggested.
+
+Example:
+    >>> it = pd.DataFrame({"contact_id": ["a"], "date": [pd.Timestamp("2025-01-01", tz="UTC")],
+    ...                    "channel": ["recommendation"], "direction": ["in"]})
+    >>> suggestions(it, pd.DataFrame({"contact_id": [], "role": []}),
+    ...             pd.Timestamp("2026-01-01", tz="UTC")).values.tolist()
+    [['a', 'client', 'they recommended you on LinkedIn (often a former client)']]
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analytics import weights
+
+SUGGESTION_COLUMNS = ["contact_id", "role", "evidence"]
+
+
+def marked(annotations: pd.DataFrame, role: str) -> pd.Index:
+    """Contact ids the user marked as `role`.
+
+    >>> marked(pd.DataFrame({"contact_id": ["a", "b"], "role": ["client", ""]}), "client").tolist()
+    ['a']
+    """
+    rows = annotations.drop_duplicates("contact_id", keep="last")
+    return pd.Index(rows.loc[rows["role"].fillna("") == role, "contact_id"])
+
+
+def suggestions(interactions: pd.DataFrame, annotations: pd.DataFrame,
+                as_of: pd.Timestamp) -> pd.DataFrame:
+    """contact_id, role ("client" or "referrer"), evidence: who the export suggests, up to `as_of`.
+
+    Client: they recommended you. Referrer: you recommended them, you endorsed each other, or a thread
+    of SUGGEST_THREAD_MESSAGES messages with SUGGEST_THREAD_EACH_WAY each way. A client suggestion wins
+    over a referrer one; contacts the user already marked are left out.
+    """
+    it = interactions[(interactions["date"] <= as_of) & (interactions["contact_id"].fillna("") != "")]
+    counts = pd.crosstab(it["contact_id"], [it["channel"], it["direction"]])
+
+    def count(channel: str, direction: str) -> pd.Series:
+        return counts[(channel, direction)] if (channel, direction) in counts else 0 * counts.sum(axis=1)
+
+    out_msgs, in_msgs = count("message", "out"), count("message", "in")
+    evidence = {
+        ("client", "they recommended you on LinkedIn (often a former client)"):
+            count("recommendation", "in") > 0,
+        ("referrer", "you recommended them on LinkedIn"): count("recommendation", "out") > 0,
+        ("referrer", "you endorsed each other"): (count("endorsement", "out") > 0)
+        & (count("endorsement", "in") > 0),
+        ("referrer", "a long two-way message thread"): (out_msgs + in_msgs >= weights.SUGGEST_THREAD_MESSAGES)
+        & (out_msgs >= weights.SUGGEST_THREAD_EACH_WAY) & (in_msgs >= weights.SUGGEST_THREAD_EACH_WAY),
+    }
+    rows = [pd.DataFrame({"contact_id": hit.index[hit], "role": role, "evidence": text})
+            for (role, text), hit in evidence.items() if len(counts)]
+    found = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=SUGGESTION_COLUMNS)
+    found = found.groupby(["contact_id", "role"], as_index=False, sort=False)["evidence"].agg("; ".join)
+    found = found.sort_values("role", kind="stable").drop_duplicates("contact_id")  # client first
+    decided = set(annotations.loc[annotations["role"].fillna("") != "", "contact_id"])
+    return found[~found["contact_id"].isin(decided)][SUGGESTION_COLUMNS].reset_index(drop=True)
