@@ -60,7 +60,8 @@ def item_keys(list_name: str, contact_ids: pd.Series) -> pd.Series:
 
 def _named(frame: pd.DataFrame, net: Network, scores: pd.DataFrame | None) -> pd.DataFrame:
     frame = frame.copy()
-    frame["name"] = frame["contact_id"].map(contact_names(net, scores)).fillna(frame["contact_id"])
+    names = frame["contact_id"].map(contact_names(net, scores)).astype(object)  # all-missing maps to float
+    frame["name"] = names.fillna(frame["contact_id"])
     return frame
 
 

@@ -68,20 +68,23 @@ def workspace_problem() -> str | None:
 def store() -> Store:
     """The Store of this session's workspace (the sample is imported on first use)."""
     current = Store(workspace_path(workspace_name()))
-    if workspace_name() == SAMPLE and current.revision() == 0:
+    if workspace_name() == SAMPLE and (current.revision() == 0
+                                       or current.settings().get("sample_installed") is False):
         _install_sample(current)
     return current
 
 
 def _install_sample(target: Store) -> None:
+    """Import the bundled sample; an install cut short (a rerun, a stopped server) is redone on next use."""
     from analytics.ingest import ledger_workbook  # openpyxl: only needed to install the sample
 
+    target.save_settings(sample_installed=False)
     net = _parse((("linkedin_sample.zip", (SAMPLE_DIR / "linkedin_sample.zip").read_bytes()),), ())
     target.import_network(net)
     sample_ledger = ledger_workbook.read_ledger(
         [("ledger_sample.xlsx", (SAMPLE_DIR / "ledger_sample.xlsx").read_bytes())], net.contacts)
     target.save_ledger(sample_ledger.ledger, sample_ledger.groups, sample_ledger.members)
-    target.save_settings(as_of=SAMPLE_AS_OF, hourly_rate=75.0)
+    target.save_settings(as_of=SAMPLE_AS_OF, hourly_rate=75.0, sample_installed=True)
 
 
 @st.cache_data(show_spinner="Reading files…", max_entries=4)
