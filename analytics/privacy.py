@@ -38,13 +38,22 @@ def words(text: object) -> list[str]:
     return _WORD.findall(normalize_name(str(text)))
 
 
-def name_parts(names: list[str]) -> set[str]:
-    """Every folded word of two or more characters in `names` (initials are not scrubbed).
+#: Name particles and connecting words ("Jan de Vries", "Maria of Nazareth"): no one is identified by
+#: them alone, and scrubbing them on their own turns "131 of your contacts" into "131 [name] your
+#: contacts". They still go as part of a whole name.
+PARTICLES = frozenset({"al", "bin", "da", "das", "de", "del", "della", "den", "der", "des", "di", "do",
+                       "dos", "du", "el", "het", "la", "le", "of", "te", "ten", "ter", "the", "van",
+                       "von", "zu", "zum", "zur"})
 
-    >>> sorted(name_parts(["Li Wei", "J. Bo"]))
-    ['bo', 'li', 'wei']
+
+def name_parts(names: list[str]) -> set[str]:
+    """Every folded word of two or more characters in `names`, less the PARTICLES (initials are not
+    scrubbed either).
+
+    >>> sorted(name_parts(["Li Wei", "J. Bo", "Jan de Vries"]))
+    ['bo', 'jan', 'li', 'vries', 'wei']
     """
-    return {w for n in names for w in words(n) if len(w) >= 2}
+    return {w for n in names for w in words(n) if len(w) >= 2} - PARTICLES
 
 
 class Scrubber:
