@@ -22,7 +22,7 @@ def export(*names: str):
 
 
 def note(cid: str, text: str) -> pd.DataFrame:
-    return pd.DataFrame([(cid, 3.0, text, False, "", None, None)], columns=ANNOTATION_COLUMNS)
+    return pd.DataFrame([(cid, 3.0, text, False, "", None, None, "")], columns=ANNOTATION_COLUMNS)
 
 
 def test_two_workspaces_never_see_each_others_data():

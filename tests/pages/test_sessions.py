@@ -47,7 +47,7 @@ def test_two_sessions_on_one_workspace_keep_both_writes() -> None:
     for at, name, note in ((a, "Alma Alpha", "from A"), (b, "Bert Beta", "from B")):
         at.selectbox(key="contacts_explain").select(name).run()
         at.text_area(key="annotate_notes").input(note)
-        at.button[0].click().run()
+        at.button(key="FormSubmitter:annotate_form-Save").click().run()
         assert not at.exception
     notes = dict(zip(*Store(workspace_path("shared")).load().annotations[["contact_id", "notes"]].T.values,
                      strict=True))
@@ -71,7 +71,7 @@ def test_editing_a_note_does_not_reread_the_interactions(monkeypatch) -> None:
     at = session_on("notes")
     at.selectbox(key="contacts_explain").select("Alma Alpha").run()
     at.text_area(key="annotate_notes").input("met at the chamber")
-    at.button[0].click().run()
+    at.button(key="FormSubmitter:annotate_form-Save").click().run()
     assert not at.exception
     assert Store(workspace_path("notes")).annotations()["notes"].tolist() == ["met at the chamber"]
     assert at.dataframe[0].value["notes"].tolist() == ["met at the chamber"], "the page shows the edit"
