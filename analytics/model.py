@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 CONTACT_COLUMNS = ["contact_id", "first_name", "last_name", "name", "url", "email",
-                   "company", "position", "connected_on"]
+                   "company", "position", "connected_on", "phone", "sources"]
+#: Where a contact is known from (contacts `sources`: these labels joined by ", ", in this order).
+SOURCES = ("LinkedIn", "Contacts file", "Address book", "Calendar", "Email")
 INTERACTION_COLUMNS = ["contact_id", "date", "channel", "direction", "content", "conversation_id"]
 ANNOTATION_COLUMNS = ["contact_id", "closeness", "notes", "target", "consent", "consent_date",
                       "cadence_days", "role"]
@@ -143,6 +145,17 @@ def normalize_name(name: str) -> str:
     text = unicodedata.normalize("NFKD", str(name or ""))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(text.casefold().split())
+
+
+def join_sources(*values: str) -> str:
+    """Union of `sources` values, in the order of SOURCES (unknown labels last, sorted).
+
+    >>> join_sources("Calendar, LinkedIn", "LinkedIn", "")
+    'LinkedIn, Calendar'
+    """
+    labels = {part.strip() for v in values for part in str(v).split(",") if part.strip()}
+    order = {label: i for i, label in enumerate(SOURCES)}
+    return ", ".join(sorted(labels, key=lambda label: (order.get(label, len(order)), label)))
 
 
 def contact_key(url: str, name: str) -> str:

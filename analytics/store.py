@@ -40,6 +40,7 @@ from analytics.model import (
     Network,
     Owner,
     empty_frame,
+    join_sources,
     normalize_name,
 )
 
@@ -96,6 +97,11 @@ _SCHEMA = [
     # version 5: what the user marked a contact as (client, referrer, prospect, friend; '' = no mark)
     """
     ALTER TABLE annotations ADD COLUMN role TEXT DEFAULT '';
+    """,
+    # version 6: a contact's phone numbers and the sources it is known from (LinkedIn, address book, ...)
+    """
+    ALTER TABLE contacts ADD COLUMN phone TEXT DEFAULT '';
+    ALTER TABLE contacts ADD COLUMN sources TEXT DEFAULT '';
     """,
 ]
 # Tables whose rows follow a contact id (re-keyed on merge, deleted with the contact).
@@ -383,6 +389,9 @@ class Store:
                     by_name[key] = cid  # a namesake with another URL is a different person
             incoming["contact_id"] = incoming["contact_id"].replace(rename)
             incoming = incoming.drop_duplicates("contact_id", keep="last")
+            stored = dict(con.execute("SELECT contact_id, coalesce(sources, '') FROM contacts").fetchall())
+            pairs = zip(incoming["contact_id"], incoming["sources"], strict=True)
+            incoming["sources"] = [join_sources(stored.get(cid, ""), new) for cid, new in pairs]  # both now
             incoming["name_key"] = incoming["name"].map(normalize_name)
             existing = set(known)
             updated = int(incoming["contact_id"].isin(existing).sum())

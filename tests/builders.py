@@ -46,8 +46,11 @@ def utc(text: str | None) -> pd.Timestamp:
 
 
 def frame(columns: list[str], rows: list[tuple] | list[dict], dates: tuple[str, ...] = ()) -> pd.DataFrame:
-    """A frame of `rows` (tuples or dicts) with `columns`, the `dates` columns read as UTC."""
-    out = pd.DataFrame(rows, columns=columns)
+    """A frame of `rows` (tuples or dicts) with `columns`, the `dates` columns read as UTC; trailing
+    columns a tuple leaves out are blank ("")."""
+    width = max((len(r) for r in rows if isinstance(r, tuple)), default=len(columns))
+    out = pd.DataFrame(rows, columns=columns if rows and isinstance(rows[0], dict) else columns[:width])
+    out = out.reindex(columns=columns, fill_value="")
     for col in dates:
         out[col] = pd.to_datetime(out[col], utc=True)
     return out

@@ -42,7 +42,8 @@ def test_checking_twice_adds_each_warning_once() -> None:
 
 
 def test_an_old_export_offers_its_last_activity_as_the_as_of_date() -> None:
-    contacts = pd.DataFrame([("a", "A", "", "A", "", "", "", "", pd.Timestamp("1852-12-28", tz="UTC"))],
+    joined = pd.Timestamp("1852-12-28", tz="UTC")
+    contacts = pd.DataFrame([("a", "A", "", "A", "", "", "", "", joined, "", "")],
                             columns=CONTACT_COLUMNS)
     net = Network(contacts=contacts)
     assert import_summary.stale_as_of(net, TODAY) == pd.Timestamp("1852-12-28", tz="UTC")

@@ -21,8 +21,9 @@ def interactions(*rows: tuple[str, str, str, int]) -> pd.DataFrame:
 
 def network(names: list[str], *rows: tuple[str, str, str, int],
             roles: dict[str, str] | None = None) -> Network:
-    contacts = pd.DataFrame([(c, c, "", c.title(), "", "", "", "", AS_OF - pd.Timedelta(days=900))
-                             for c in names], columns=CONTACT_COLUMNS)
+    joined = AS_OF - pd.Timedelta(days=900)
+    contacts = pd.DataFrame([(c, c, "", c.title(), "", "", "", "", joined, "", "LinkedIn") for c in names],
+                            columns=CONTACT_COLUMNS)
     notes = mark_rows(empty_frame(ANNOTATION_COLUMNS), [], "", AS_OF)
     for cid, role in (roles or {}).items():
         notes = pd.concat([notes, mark_rows(notes, [cid], role, AS_OF)], ignore_index=True)

@@ -32,7 +32,7 @@ def generic_contacts(t: Table) -> pd.DataFrame:
     has_parts = first.ne("") | last.ne("")
     first = first.where(has_parts, parts[0].astype("str"))
     last = last.where(has_parts, parts[1].astype("str"))
-    return people_frame(t, full, first, last)
+    return people_frame(t, full, first, last, source="Contacts file")
 
 
 def preview_generic(name: str, data: bytes) -> tuple[list[str], pd.DataFrame]:

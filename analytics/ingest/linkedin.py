@@ -66,8 +66,10 @@ def _canonical_urls(urls: pd.Series) -> pd.Series:
     return pd.Series(canon.take(codes) if len(uniques) else urls, index=urls.index, dtype="str")
 
 
-def people_frame(t: Table, names: pd.Series, first: pd.Series, last: pd.Series) -> pd.DataFrame:
-    """Contacts frame for a table of people (connections or a generic contacts file)."""
+def people_frame(t: Table, names: pd.Series, first: pd.Series, last: pd.Series,
+                 source: str = "LinkedIn") -> pd.DataFrame:
+    """Contacts frame for a table of people (connections or a generic contacts file), each known from
+    `source` (one of model.SOURCES)."""
     urls = column(t, "url")
     email = column(t, "email")
     dates = parse_dates(column(t, "connected_on"))
@@ -83,7 +85,7 @@ def people_frame(t: Table, names: pd.Series, first: pd.Series, last: pd.Series) 
         "contact_id": pair_keys(urls, keyname[keep]),
         "first_name": first[keep], "last_name": last[keep], "name": names[keep], "url": _canonical_urls(urls),
         "email": email[keep], "company": column(t, "company")[keep], "position": column(t, "position")[keep],
-        "connected_on": dates[keep]})
+        "connected_on": dates[keep], "phone": column(t, "phone")[keep], "sources": source})
     t.report.rows = len(out)
     _date_range(t, out["connected_on"])
     return out[CONTACT_COLUMNS].reset_index(drop=True)

@@ -33,6 +33,7 @@ from analytics.model import (
     Owner,
     contact_key,
     empty_frame,
+    join_sources,
     normalize_url,
 )
 
@@ -86,8 +87,10 @@ def _merge_contacts(linked: pd.DataFrame, generic: list[pd.DataFrame]) -> pd.Dat
         frame["contact_id"] = resolver.keys(frame["url"], named)
     merged = pd.concat([linked, *generic], ignore_index=True)
     text = [c for c in CONTACT_COLUMNS if c not in ("contact_id", "connected_on")]
+    sources = merged.groupby("contact_id", sort=False)["sources"].agg(lambda s: join_sources(*s))
     merged[text] = merged[text].replace("", pd.NA)
     merged = merged.groupby("contact_id", sort=False, as_index=False).first()
+    merged["sources"] = merged["contact_id"].map(sources)
     merged[text] = merged[text].fillna("").astype("str")
     merged["connected_on"] = merged["connected_on"].astype("datetime64[ns, UTC]")
     return merged[CONTACT_COLUMNS]
