@@ -11,6 +11,8 @@ Example:
     [['name:ana lopez', 'Ana', 'ana@x.org', 'ana@x.org', 'Address book']]
     >>> source_kind("x.dat", b"\\xef\\xbb\\xbfBEGIN:VCARD\\r\\n"), source_kind("cal.ics", b"junk")
     ('vcard', 'calendar')
+    >>> source_kind("m", b"From - Mon Jan 01 00:00:00 2024\\n"), source_kind("c.csv", b"From name,To\\n")
+    ('mbox', None)
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ Progress = Callable[[int, int], None]
 _MAGIC = {b"begin:vcard": "vcard", b"begin:vcalendar": "calendar", b"from ": "mbox"}
 _SUFFIX = {".vcf": "vcard", ".vcard": "vcard", ".ics": "calendar", ".ical": "calendar", ".mbox": "mbox",
            ".mbx": "mbox"}
+_FROM_LINE = re.compile(rb"From \S+ +\S[^\n]*\d:\d\d")  # "From 1457@xxx Tue Jan 21 05:30:14 2014"
 _ADDRESS = re.compile(r"[^@\s<>\"(),;:]+@[^@\s<>\"(),;:]+\.[^@\s<>\"(),;:]+")
 
 
@@ -49,9 +52,9 @@ class SourceRows:
 def source_kind(name: str, head: bytes) -> str | None:
     """'vcard', 'calendar' or 'mbox' from the first bytes of a file, else from its extension; None
     for anything else."""
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:16].lower()
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     for magic, kind in _MAGIC.items():
-        if start.startswith(magic):
+        if start[:16].lower().startswith(magic) and (kind != "mbox" or _FROM_LINE.match(start)):
             return kind
     dot = name.rfind(".")
     return _SUFFIX.get(name[dot:].casefold()) if dot >= 0 else None
