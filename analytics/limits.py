@@ -41,9 +41,9 @@ MAX_SOURCE_BYTES = 256 << 20
 #: skips that card (photos, logos, sounds and keys are not read at all, whatever their size).
 MAX_CARDS = 100_000
 #: Events (VEVENT components) in one calendar, and the occurrences expanded from them up to the as-of
-#: date (a rule repeating every minute without end stops here with one line, not by running out of memory).
+#: date (a rule repeating every minute without end is refused with one line before it is expanded).
 MAX_EVENTS = 200_000
-MAX_OCCURRENCES = 1_000_000
+MAX_OCCURRENCES = 100_000
 #: Messages in one mailbox, and the bytes of one message's header block (headers past it are not read).
 MAX_MESSAGES = 5_000_000
 MAX_HEADER_BYTES = 256 << 10

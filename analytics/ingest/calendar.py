@@ -30,11 +30,13 @@ import recurring_ical_events
 from analytics import weights
 from analytics.errors import InputError
 from analytics.ingest import sources as src
-from analytics.limits import FIRST_YEAR, MAX_EVENTS, MAX_OCCURRENCES
+from analytics.limits import MAX_EVENTS, MAX_OCCURRENCES
 from analytics.model import FileReport
 from analytics.wording import plural
 
 _NOT_PEOPLE = ("ROOM", "RESOURCE")
+_PERIOD = {"SECONDLY": 1, "MINUTELY": 60, "HOURLY": 3_600, "DAILY": 86_400, "WEEKLY": 604_800,
+           "MONTHLY": 2_419_200, "YEARLY": 31_536_000}  # seconds, shortest month
 
 
 def _guests(event: icalendar.Event) -> tuple[dict[str, str], dict[str, str], str]:
@@ -90,24 +92,55 @@ def _parse(name: str, data: bytes) -> list[icalendar.Calendar]:
     return calendars
 
 
+def _rule_count(rule: dict, start: pd.Timestamp, until: pd.Timestamp) -> float:
+    """About how many occurrences one RRULE has from `start` up to `until` (each BY list multiplies)."""
+    end = min(until, _utc(rule["UNTIL"][0])) if rule.get("UNTIL") else until
+    period = _PERIOD.get(str(rule.get("FREQ", ["DAILY"])[0]).upper(), 86_400)
+    every = period * int(rule.get("INTERVAL", [1])[0])
+    n = max(0.0, (end - start).total_seconds()) / max(every, 1) + 1
+    for key, values in rule.items():
+        n *= len(values) if key.startswith("BY") and key != "BYSETPOS" else 1
+    return min(n, float(rule["COUNT"][0])) if rule.get("COUNT") else n
+
+
+def _expected(cal: icalendar.Calendar, until: pd.Timestamp) -> float:
+    """About how many occurrences the calendar's events have up to `until`, counted before expanding."""
+    total = 0.0
+    for event in cal.walk("VEVENT"):
+        total += 1
+        rules = event.get("RRULE") or []
+        try:
+            start = _utc(event.decoded("DTSTART"))
+            rules = rules if isinstance(rules, list) else [rules]
+            total += sum(_rule_count(r, start, until) for r in rules)
+        except (KeyError, ValueError, TypeError, OverflowError):
+            continue  # a series that cannot be read is skipped when expanding
+    return total
+
+
 def _occurrences(name: str, cal: icalendar.Calendar, until: pd.Timestamp):
-    """(start in UTC, occurrence) up to `until`, in start order, at most MAX_OCCURRENCES."""
+    """(start in UTC, occurrence) up to `until`, at most MAX_OCCURRENCES, refused before expanding when
+    the rules promise more (a rule repeating every minute for years)."""
+    expected = _expected(cal, until)
+    too_many = f"{MAX_OCCURRENCES:,} event occurrences up to {until:%Y-%m-%d}, the limit for one calendar"
+    if expected > MAX_OCCURRENCES:
+        raise InputError(name, f"its repeating events make about {expected:,.0f} occurrences, "
+                               f"above {too_many}")
+    starts = [_utc(e.decoded("DTSTART")) for e in cal.walk("VEVENT") if e.get("DTSTART") is not None]
+    if not starts:
+        return
     try:
         query = recurring_ical_events.of(cal, skip_bad_series=True)
-        for n, event in enumerate(query.after(datetime(FIRST_YEAR, 1, 1))):
-            start = event.get("DTSTART")
-            if start is None:
-                continue
-            when = _utc(start.dt)
-            if when > until:
-                return
-            if n >= MAX_OCCURRENCES:
-                raise InputError(name, f"more than {MAX_OCCURRENCES:,} event occurrences up to "
-                                       f"{until:%Y-%m-%d}, the limit for one calendar")
-            yield when, event
+        found = query.between(min(starts).to_pydatetime(), (until + pd.Timedelta(seconds=1)).to_pydatetime())
     except (ValueError, TypeError, OverflowError) as err:
         why = str(err).splitlines()[0][:120] if str(err) else type(err).__name__
         raise InputError(name, f"a recurring event cannot be expanded ({why})") from None
+    if len(found) > MAX_OCCURRENCES:
+        raise InputError(name, f"more than {too_many}")
+    for event in found:
+        when = _utc(event.decoded("DTSTART"))
+        if when <= until:
+            yield when, event
 
 
 def _channel(others: int) -> str:
@@ -128,7 +161,7 @@ def read_calendar(name: str, data: bytes, me: frozenset[str], as_of: pd.Timestam
     report = FileReport(file=name, kind="calendar")
     calendars = _parse(name, data)
     me = me or _owner(calendars, report)
-    until = as_of.normalize() + pd.Timedelta(days=1) - pd.Timedelta(1)
+    until = as_of.normalize() + pd.Timedelta(days=1) - pd.Timedelta(seconds=1)
     names: dict[str, str] = {}
     cols: tuple[list, ...] = ([], [], [], [], [])
     seen = 0
