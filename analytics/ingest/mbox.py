@@ -43,6 +43,7 @@ from analytics.ingest.sources import (
     address,
     date_range,
     interaction_frame,
+    is_separator,
     person_id,
     source_rows,
 )
@@ -142,7 +143,7 @@ def _header_blocks(f: BinaryIO, total: int, name: str, progress: Progress | None
             shown = done
         starts = line_start
         line_start = piece.endswith(b"\n")
-        if starts and prev_blank and piece.startswith(b"From "):
+        if starts and prev_blank and is_separator(piece):
             if in_header:
                 yield None if too_big else bytes(block)
             count += 1
@@ -191,7 +192,7 @@ def _mails(blocks: Iterator[bytes | None], report: FileReport,
 
 
 def _guess_owner(mails: list[Mail], report: FileReport) -> frozenset[str]:
-    counts = Counter(m for _, sender, recipients, _ in mails for m in {sender, *recipients})
+    counts = Counter(m for _, sender, recipients, _ in mails for m in dict.fromkeys((sender, *recipients)))
     if not counts:
         return frozenset()
     mail = counts.most_common(1)[0][0]

@@ -54,7 +54,7 @@ def source_kind(name: str, head: bytes) -> str | None:
     for anything else."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     for magic, kind in _MAGIC.items():
-        if start[:16].lower().startswith(magic) and (kind != "mbox" or _FROM_LINE.match(start)):
+        if start[:16].lower().startswith(magic) and (kind != "mbox" or is_separator(start)):
             return kind
     dot = name.rfind(".")
     return _SUFFIX.get(name[dot:].casefold()) if dot >= 0 else None
@@ -64,6 +64,16 @@ def check_size(name: str, data: bytes, what: str) -> None:
     """Refuse a file read whole (vCard, calendar) larger than MAX_SOURCE_BYTES."""
     if len(data) > MAX_SOURCE_BYTES:
         raise InputError(name, f"{len(data):,} bytes, above the limit of {MAX_SOURCE_BYTES:,} for {what}")
+
+
+def is_separator(line: bytes) -> bool:
+    """True for an mbox "From " line: a sender and a time follow ("From 1457@xxx Tue Jan 21 05:30:14 2014"),
+    unlike a body line such as "From here on, ...".
+
+    >>> is_separator(b"From - Mon Jan 01 00:00:00 2024\\n"), is_separator(b"From here on, we agree\\n")
+    (True, False)
+    """
+    return bool(_FROM_LINE.match(line))
 
 
 def address(text: str) -> str:
