@@ -17,7 +17,8 @@ GOOGLE_OLD = ("Name,Given Name,Additional Name,Family Name,Yomi Name,Given Name 
               "Gender,Location,Billing Information,Directory Server,Mileage,Occupation,Hobby,Sensitivity,"
               "Priority,Subject,Notes,Language,Photo,Group Membership,E-mail 1 - Type,E-mail 1 - Value,"
               "E-mail 2 - Type,E-mail 2 - Value,Phone 1 - Type,Phone 1 - Value,Phone 2 - Type,"
-              "Phone 2 - Value,Organization 1 - Type,Organization 1 - Name,Organization 1 - Yomi Name,Organization 1 - Title")
+              "Phone 2 - Value,Organization 1 - Type,Organization 1 - Name,Organization 1 - Yomi Name,"
+              "Organization 1 - Title")
 #: Google Contacts CSV as exported since 2024.
 GOOGLE_NEW = ("First Name,Middle Name,Last Name,Phonetic First Name,Phonetic Middle Name,Phonetic Last Name,"
               "Name Prefix,Name Suffix,Nickname,File As,Organization Name,Organization Title,"
