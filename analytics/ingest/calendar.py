@@ -62,6 +62,14 @@ def _utc(value: date | datetime) -> pd.Timestamp:
     return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
 
 
+def _start(event: icalendar.Event) -> pd.Timestamp | None:
+    """An event's start in UTC, None when it has none or it cannot be read."""
+    try:
+        return _utc(event.decoded("DTSTART"))
+    except (KeyError, ValueError, TypeError, OverflowError):
+        return None
+
+
 def _owner(calendars: list[icalendar.Calendar], report: FileReport) -> frozenset[str]:
     """The owner's address when none is known: the calendar's name (Google names it so), else the address
     on most events (a warning says so)."""
@@ -80,13 +88,15 @@ def _owner(calendars: list[icalendar.Calendar], report: FileReport) -> frozenset
 
 def _parse(name: str, data: bytes) -> list[icalendar.Calendar]:
     src.check_size(name, data, "a calendar")
+    if src.source_kind("", data[:64]) != "calendar":
+        raise InputError(name, "not an iCalendar file (it does not start with BEGIN:VCALENDAR)")
     try:
         calendars = icalendar.Calendar.from_ical(data, multiple=True)
     except (ValueError, KeyError, IndexError, TypeError) as err:
         raise InputError(name, f"not a readable iCalendar file ({str(err).splitlines()[0][:120]})") from None
     events = sum(len(cal.walk("VEVENT")) for cal in calendars)
-    if not calendars or not any(cal.name == "VCALENDAR" for cal in calendars):
-        raise InputError(name, "not an iCalendar file (no BEGIN:VCALENDAR)")
+    if not any(_start(e) is not None for cal in calendars for e in cal.walk("VEVENT")):
+        raise InputError(name, "no event with a readable start in the calendar")
     if events > MAX_EVENTS:
         raise InputError(name, f"{events:,} events, above the limit of {MAX_EVENTS:,} in one calendar")
     return calendars
@@ -126,7 +136,7 @@ def _occurrences(name: str, cal: icalendar.Calendar, until: pd.Timestamp):
     if expected > MAX_OCCURRENCES:
         raise InputError(name, f"its repeating events make about {expected:,.0f} occurrences, "
                                f"above {too_many}")
-    starts = [_utc(e.decoded("DTSTART")) for e in cal.walk("VEVENT") if e.get("DTSTART") is not None]
+    starts = [when for e in cal.walk("VEVENT") if (when := _start(e)) is not None]
     if not starts:
         return
     try:
