@@ -26,11 +26,9 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from email.errors import HeaderParseError
 from email.header import decode_header, make_header
-from email.message import Message
-from email.parser import BytesHeaderParser
-from email.policy import compat32
-from email.utils import getaddresses, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -51,11 +49,16 @@ from analytics.limits import FIRST_YEAR, LAST_YEAR, MAX_HEADER_BYTES, MAX_MESSAG
 from analytics.model import FileReport
 from analytics.wording import plural
 
-_CHUNK = 64 << 10  # longest piece of a line read at once
+_CHUNK = 4 << 20  # bytes read at once
 _PROGRESS_EVERY = 16 << 20
 _NO_REPLY = re.compile(r"^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|bounces?|notifications?)\b")
-_BLANK = (b"\n", b"\r\n")
-_PARSER = BytesHeaderParser(policy=compat32)
+_WANTED = frozenset({"from", "to", "cc", "date", "message-id", "in-reply-to", "references", "x-gm-thrid",
+                     "list-id", "list-unsubscribe", "precedence", "auto-submitted"})
+_LISTS = frozenset({"from", "to", "cc"})  # repeated fields joined, others read once
+#: One mailbox in an address list: "quoted name" <addr>, name <addr>, <addr> or a bare addr.
+_MAILBOX = re.compile(r'"((?:[^"\\]|\\.)*)"\s*<([^<>]*)>|([^,<>"]*?)\s*<([^<>]*)>'
+                      r'|([^\s,<>"()]+@[^\s,<>"()]+)')
+_MESSAGE_ID = re.compile(r"<[^<>\s]{1,200}>")
 #: One message kept: (date, sender, recipients, conversation id).
 Mail = tuple[pd.Timestamp, str, tuple[str, ...], str]
 
@@ -74,56 +77,88 @@ def _opened(source: bytes | Path | BinaryIO) -> Iterator[tuple[BinaryIO, int]]:
 def _name(raw: str) -> str:
     """A display name with RFC 2047 encoded words decoded ("" when it is only an address).
 
-    >>> _name("=?iso-8859-1?q?J=FCrgen_M=FCller?="), _name("'jane@x.org'")
-    ('Jürgen Müller', '')
+    >>> _name("=?iso-8859-1?q?J=FCrgen_M=FCller?="), _name("'jane@x.org'"), _name('"Roe, Bob"')
+    ('Jürgen Müller', '', 'Roe, Bob')
     """
-    try:
-        text = str(make_header(decode_header(raw)))
-    except (ValueError, LookupError, UnicodeError):
-        text = raw
-    text = " ".join(text.strip().strip("'\"").split())
+    text = raw
+    if "=?" in raw:
+        try:
+            text = str(make_header(decode_header(raw)))
+        except (ValueError, LookupError, UnicodeError, HeaderParseError):
+            text = raw
+    text = " ".join(text.replace('\\"', '"').strip().strip("'\"").split())
     return "" if address(text) else text
 
 
-def _people(msg: Message, *fields: str) -> list[tuple[str, str]]:
-    """(address, name) of everyone in `fields`, in order, once each."""
+def _fields(block: bytes) -> dict[str, str]:
+    """The header fields read (`_WANTED`, lower-case names) of one header block; repeated To, Cc or From
+    fields are joined by commas, continuation lines unfolded, lines without a colon ignored.
+
+    >>> _fields(b"From: a@b.c\\nTo: d@e.f,\\n g@h.i\\nSubject: never read\\nbroken line\\nTo: j@k.l\\n")
+    {'from': 'a@b.c', 'to': 'd@e.f, g@h.i, j@k.l'}
+    """
+    fields: dict[str, str] = {}
+    name = ""
+    for line in block.decode("utf-8", "replace").splitlines():
+        if line[:1] in (" ", "\t"):
+            if name:
+                fields[name] += " " + line.strip()
+            continue
+        key, colon, value = line.partition(":")
+        name = key.strip().lower() if colon else ""
+        if name not in _WANTED or (name in fields and name not in _LISTS):
+            name = ""
+        elif name in fields:
+            fields[name] += ", " + value.strip()
+        else:
+            fields[name] = value.strip()
+    return fields
+
+
+def _people(fields: dict[str, str], *names: str) -> list[tuple[str, str]]:
+    """(address, name) of everyone in the address fields `names`, in order, once each.
+
+    >>> _people({"to": '"Roe, Bob" <Bob@Z.org>, ann@y.org, Cy <cy@q.org>'}, "to")
+    [('bob@z.org', 'Roe, Bob'), ('ann@y.org', ''), ('cy@q.org', 'Cy')]
+    """
     found: dict[str, str] = {}
-    for raw_name, raw_address in getaddresses([str(v) for f in fields for v in msg.get_all(f, [])]):
-        mail = address(raw_address)
-        if mail:
-            found[mail] = found.get(mail) or _name(raw_name)
+    for field in names:
+        for quoted, angled, plain, angle, bare in _MAILBOX.findall(fields.get(field, "")):
+            mail = address(angled or angle or bare)
+            if mail:
+                found[mail] = found.get(mail) or _name(quoted or plain)
     return list(found.items())
 
 
-def _thread(msg: Message) -> str:
+def _thread(fields: dict[str, str]) -> str:
     """A conversation id from the threading headers: Gmail's thread id, else the first message of the
     References chain, else the message answered, else the message itself."""
-    gmail = str(msg.get("X-GM-THRID", "")).strip()
+    gmail = fields.get("x-gm-thrid", "").strip()
     if gmail:
         return "mail:gm:" + gmail[:40]
-    for field in ("References", "In-Reply-To", "Message-ID"):
-        ids = re.findall(r"<[^<>\s]{1,200}>", str(msg.get(field, "")))
+    for field in ("references", "in-reply-to", "message-id"):
+        ids = _MESSAGE_ID.findall(fields.get(field, ""))
         if ids:
             return "mail:" + ids[0]
     return ""
 
 
-def _why_not(msg: Message, sender: str) -> str:
+def _why_not(fields: dict[str, str], sender: str) -> str:
     """Why a message is not a personal exchange ("" when it is)."""
-    if msg.get("List-Id") or msg.get("List-Unsubscribe"):
+    if fields.get("list-id") or fields.get("list-unsubscribe"):
         return "mailing list"
-    if str(msg.get("Precedence", "")).strip().lower() in ("bulk", "list", "junk"):
+    if fields.get("precedence", "").strip().lower() in ("bulk", "list", "junk"):
         return "bulk mail"
-    if str(msg.get("Auto-Submitted", "no")).strip().lower() != "no":
+    if fields.get("auto-submitted", "no").strip().lower() != "no":
         return "sent automatically"
     if not sender:
         return "no sender (broken headers)"
     return "no-reply sender" if _NO_REPLY.match(sender.split("@", 1)[0]) else ""
 
 
-def _date(msg: Message) -> pd.Timestamp | None:
+def _date(fields: dict[str, str]) -> pd.Timestamp | None:
     try:
-        when = parsedate_to_datetime(str(msg.get("Date", "")))
+        when = parsedate_to_datetime(fields.get("date", ""))
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if not FIRST_YEAR <= when.year <= LAST_YEAR:
@@ -132,35 +167,61 @@ def _date(msg: Message) -> pd.Timestamp | None:
     return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
 
 
+def _separator(buf: bytes, pos: int) -> int:
+    """Where the next message starts in `buf` from `pos` (a "From " line after an empty line), -1 when
+    there is none; -2 when a candidate's line is not complete yet."""
+    while True:
+        i = buf.find(b"\nFrom ", pos)
+        if i < 0:
+            return -1
+        blank = (i >= 1 and buf[i - 1] == 10) or (i >= 2 and buf[i - 1] == 13 and buf[i - 2] == 10)
+        if blank:
+            if buf.find(b"\n", i + 1) < 0:
+                return -2
+            if is_separator(buf[i + 1:i + 1 + 1024]):
+                return i + 1
+        pos = i + 1
+
+
 def _header_blocks(f: BinaryIO, total: int, name: str, progress: Progress | None) -> Iterator[bytes | None]:
-    """Each message's header block (None when it is over MAX_HEADER_BYTES), body lines skipped."""
-    block, in_header, too_big, line_start, prev_blank, done, shown, count = bytearray(), False, False, True, \
-        True, 0, 0, 0
-    for piece in iter(lambda: f.readline(_CHUNK), b""):
-        done += len(piece)
-        if progress and done - shown >= _PROGRESS_EVERY:
-            progress(done, total)
-            shown = done
-        starts = line_start
-        line_start = piece.endswith(b"\n")
-        if starts and prev_blank and is_separator(piece):
-            if in_header:
-                yield None if too_big else bytes(block)
+    """Each message's header block (None when it is over MAX_HEADER_BYTES); bodies are skipped by
+    searching the next separator in blocks of `_CHUNK` bytes, never split into lines."""
+    buf = f.read(_CHUNK).lstrip()
+    if buf and not is_separator(buf[:1024]):
+        raise InputError(name, "not an mbox mailbox (it does not start with a 'From ' line)")
+    done, shown, count, pos, start, eof = len(buf), 0, 0, 0, 0 if buf else -1, not buf
+    while True:
+        if start >= 0:  # a message starts at `start`: its header block ends at the first empty line
             count += 1
             if count > MAX_MESSAGES:
                 raise InputError(name, f"more than {MAX_MESSAGES:,} messages, the limit for one mailbox")
-            block, in_header, too_big = bytearray(), True, False
-        elif in_header and starts and piece in _BLANK:
-            yield None if too_big else bytes(block)
-            in_header = False
-        elif in_header and not too_big:
-            too_big = len(block) + len(piece) > MAX_HEADER_BYTES
-            block += b"" if too_big else piece
-        elif not count and piece.strip():
-            raise InputError(name, "not an mbox mailbox (it does not start with a 'From ' line)")
-        prev_blank = starts and piece in _BLANK
-    if in_header:
-        yield None if too_big else bytes(block)
+            head = buf.find(b"\n", start) + 1 or len(buf)
+            while True:
+                limit = head + MAX_HEADER_BYTES + 2  # never scan a body for the end of the headers
+                lf = buf.find(b"\n\n", head - 1, limit)
+                crlf = buf.find(b"\n\r\n", head - 1, lf + 2 if lf >= 0 else limit)
+                ends = [i for i in (lf, crlf) if i >= 0]
+                if ends or eof or len(buf) - head > MAX_HEADER_BYTES:
+                    break
+                more = f.read(_CHUNK)
+                eof, done = not more, done + len(more)
+                buf, head = buf[head - 1:] + more, 1
+            end = min(ends) + 1 if ends else len(buf)
+            yield None if end - head > MAX_HEADER_BYTES else buf[head:end]
+            pos, start = (end - 1 if ends else min(len(buf), head + MAX_HEADER_BYTES)), -1
+        start = _separator(buf, pos)
+        if start >= 0:
+            continue
+        if eof:
+            break
+        keep = buf[max(pos, len(buf) - 1024):]
+        more = f.read(_CHUNK)
+        eof = not more
+        done += len(more)
+        buf, pos = keep + more, 0
+        if progress and done - shown >= _PROGRESS_EVERY:
+            progress(done, total)
+            shown = done
     if progress:
         progress(done, total)
 
@@ -176,15 +237,15 @@ def _mails(blocks: Iterator[bytes | None], report: FileReport,
         if block is None:
             report.skip(f"headers longer than {MAX_HEADER_BYTES // 1024:,} KiB")
             continue
-        msg = _PARSER.parsebytes(block)
-        senders = _people(msg, "From")
+        msg = _fields(block)
+        senders = _people(msg, "from")
         sender = senders[0][0] if senders else ""
         why = _why_not(msg, sender)
         when = None if why else _date(msg)
         if why or when is None:
             report.skip(why or "unreadable date")
             continue
-        recipients = _people(msg, "To", "Cc")
+        recipients = _people(msg, "to", "cc")
         for mail, name in [*senders[:1], *recipients]:
             names[mail] = name or names.get(mail, "")
         kept.append((when, sender, tuple(m for m, _ in recipients), _thread(msg)))
