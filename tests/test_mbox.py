@@ -161,3 +161,24 @@ def test_mail_with_a_linkedin_contact_counts_at_once_and_is_two_way():
     assert net.contacts.set_index("contact_id")["sources"].to_dict() == {"name:bob roe": "LinkedIn, Email"}
     assert net.interactions[["contact_id", "channel", "direction"]].values.tolist() == [
         ["name:bob roe", "email", "out"]]
+
+
+def test_bodies_titles_and_notes_never_reach_the_workspace_and_delete_all_removes_them(tmp_path: Path):
+    from analytics.store import Store
+
+    vcf = b"BEGIN:VCARD\nVERSION:3.0\nFN:Ana Lopez\nEMAIL:ana@y.org\nNOTE:CARDNOTE-7\nEND:VCARD\n"
+    ics = (b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:1\nDTSTART:20260105T090000Z\nSUMMARY:EVENTTITLE-7\n"
+           b"DESCRIPTION:EVENTTEXT-7\nORGANIZER:mailto:me@x.org\nATTENDEE:mailto:ana@y.org\nEND:VEVENT\n"
+           b"END:VCALENDAR\n")
+    mail = box(message("From: Ana Lopez <ana@y.org>", "To: me@x.org", "Subject: SUBJECT-7",
+                       "Date: Tue, 6 Jan 2026 09:00:00 +0000", body="MAILBODY-7\n"))
+    net = load_files([("a.vcf", vcf), ("c.ics", ics), ("m.mbox", mail)], me=["me@x.org"],
+                     as_of=pd.Timestamp("2026-02-01", tz="UTC"))
+    store = Store(tmp_path / "w.sqlite")
+    store.import_network(net)
+    assert store.load().contacts["sources"].tolist() == ["Address book, Calendar, Email"]
+    stored = b"".join(p.read_bytes() for p in tmp_path.iterdir())
+    assert not [w for w in (b"CARDNOTE-7", b"EVENTTITLE-7", b"EVENTTEXT-7", b"SUBJECT-7", b"MAILBODY-7")
+                if w in stored]
+    store.delete_all()
+    assert list(tmp_path.iterdir()) == []

@@ -78,12 +78,7 @@ def _owner(calendars: list[icalendar.Calendar], report: FileReport) -> frozenset
         if named:
             return frozenset({named})
     counts = Counter(mail for cal in calendars for e in cal.walk("VEVENT") for mail in _guests(e)[0])
-    if not counts:
-        return frozenset()
-    mail = counts.most_common(1)[0][0]
-    report.warnings.append(f"owner taken to be {mail}, the address on most events (say which addresses "
-                           "are yours to be sure)")
-    return frozenset({mail})
+    return src.likely_owner(counts, report, "events")
 
 
 def _parse(name: str, data: bytes) -> list[icalendar.Calendar]:

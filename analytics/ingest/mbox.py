@@ -42,6 +42,7 @@ from analytics.ingest.sources import (
     date_range,
     interaction_frame,
     is_separator,
+    likely_owner,
     person_id,
     source_rows,
 )
@@ -254,12 +255,7 @@ def _mails(blocks: Iterator[bytes | None], report: FileReport,
 
 def _guess_owner(mails: list[Mail], report: FileReport) -> frozenset[str]:
     counts = Counter(m for _, sender, recipients, _ in mails for m in dict.fromkeys((sender, *recipients)))
-    if not counts:
-        return frozenset()
-    mail = counts.most_common(1)[0][0]
-    report.warnings.append(f"owner taken to be {mail}, the address on most messages (say which addresses "
-                           "are yours to be sure)")
-    return frozenset({mail})
+    return likely_owner(counts, report, "messages")
 
 
 def read_mbox(name: str, source: bytes | Path | BinaryIO, me: frozenset[str],

@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -84,6 +85,22 @@ def address(text: str) -> str:
     """
     found = _ADDRESS.search(str(text))
     return found.group(0).casefold() if found else ""
+
+
+def likely_owner(counts: Counter[str], report: FileReport, where: str) -> frozenset[str]:
+    """The owner's address when none is given: the most frequent one in `counts` (the addresses on each
+    event or message), with a warning in `report`; empty when there is none.
+
+    >>> r = FileReport("m.mbox", "mbox")
+    >>> likely_owner(Counter(["me@x.org", "me@x.org", "a@y.org"]), r, "messages"), r.warnings[0][:29]
+    (frozenset({'me@x.org'}), 'owner taken to be me@x.org, t')
+    """
+    if not counts:
+        return frozenset()
+    mail = counts.most_common(1)[0][0]
+    report.warnings.append(f"owner taken to be {mail}, the address on most {where} (say which addresses are "
+                           "yours to be sure)")
+    return frozenset({mail})
 
 
 def person_id(url: str, name: str, email: str) -> str:
