@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from analytics.errors import InputError
-from analytics.ingest import load_files, mbox
+from analytics.ingest import load_files, load_paths, mbox
 from analytics.ingest.mbox import read_mbox
 
 ME = frozenset({"me@x.org"})
@@ -182,3 +182,12 @@ def test_bodies_titles_and_notes_never_reach_the_workspace_and_delete_all_remove
                 if w in stored]
     store.delete_all()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_holding_a_mailbox_streams_it(tmp_path: Path):
+    (tmp_path / "export").mkdir()
+    (tmp_path / "export" / "All mail.mbox").write_bytes(box(OUT, IN))
+    (tmp_path / "export" / "notes.txt").write_text("ignored")
+    net = load_paths([tmp_path / "export"], me=["me@x.org"])
+    assert [f.file for f in net.files] == ["export/All mail.mbox"]
+    assert net.contacts["contact_id"].tolist() == ["name:ana lopez"]

@@ -47,6 +47,8 @@ from analytics.wording import plural
 
 _ENDORSEMENT_KINDS = ("endorsements_received", "endorsements_given", "recommendations_received",
                       "recommendations_given")
+#: Besides LinkedIn's export files, what a folder given as a path contributes: zips and personal sources.
+_FOLDER_SUFFIXES = (".zip", ".vcf", ".vcard", ".ics", ".mbox")
 #: What a file holds: its bytes, or (for a mailbox too large to hold) its path, streamed.
 Data = bytes | Path
 #: People known only from these sources count as contacts once the rule in `_counts` holds.
@@ -270,20 +272,25 @@ def load_files(files: list[tuple[str, Data]], mapping: dict[str, str] | None = N
                    files=[t.report for t in tables] + [r.report for r in found])
 
 
-def _path_files(path: Path) -> Iterator[tuple[str, bytes]]:
+def _on_disk(path: Path) -> Data:
+    """A file's bytes, or its path for a mailbox (streamed, never read whole)."""
+    return path if source_kind(path.name, _head(path)) == "mbox" else path.read_bytes()
+
+
+def _path_files(path: Path) -> Iterator[tuple[str, Data]]:
     if path.is_dir():
         found = [p for p in sorted(path.rglob("*"))
-                 if p.is_file() and (is_known_member(p.name) or p.suffix.casefold() == ".zip")]
+                 if p.is_file() and (is_known_member(p.name) or p.suffix.casefold() in _FOLDER_SUFFIXES)]
         if not found:
-            raise InputError(str(path), "no LinkedIn export files (Connections.csv, messages.csv, ...) "
-                                        "or zips in the folder")
+            raise InputError(str(path), "no LinkedIn export files (Connections.csv, messages.csv, ...), "
+                                        "zips, .vcf, .ics or .mbox files in the folder")
         if len(found) > MAX_MEMBERS_READ:
             raise InputError(str(path), f"the folder holds {len(found):,} export files, above the limit "
                                         f"of {MAX_MEMBERS_READ}: not one LinkedIn export")
         for child in found:
-            yield f"{path.name}/{child.relative_to(path).as_posix()}", child.read_bytes()
+            yield f"{path.name}/{child.relative_to(path).as_posix()}", _on_disk(child)
     elif path.is_file():
-        yield path.name, path if source_kind(path.name, _head(path)) == "mbox" else path.read_bytes()
+        yield path.name, _on_disk(path)
     else:
         raise InputError(str(path), "no such file or folder")
 
@@ -293,6 +300,7 @@ def load_paths(paths: list[str | Path], mapping: dict[str, str] | None = None, *
     """`load_files` for paths on disk: files, zips, or folders of loose export CSVs (and zips); a
     mailbox is streamed from its path, never read whole.
 
-    In folders only LinkedIn export names (Connections.csv, messages.csv, ...) and zips are read.
+    In folders only LinkedIn export names (Connections.csv, messages.csv, ...), zips, address books
+    (.vcf), calendars (.ics) and mailboxes (.mbox) are read.
     """
     return load_files([item for p in paths for item in _path_files(Path(p))], mapping, me=me, as_of=as_of)
