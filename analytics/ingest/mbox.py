@@ -1,9 +1,11 @@
 """Mailboxes (.mbox from Gmail Takeout, Thunderbird, Apple Mail) -> e-mails with the people written to.
 
 Headers only: From, To, Cc, Date, Message-ID, In-Reply-To and References (threading), plus the headers
-that mark mail nobody wrote by hand (List-Id, List-Unsubscribe, Precedence, Auto-Submitted). Bodies are
-skipped line by line, never kept: the file is streamed in chunks of at most `_CHUNK` bytes, so memory
-holds one header block (at most MAX_HEADER_BYTES) and the rows found, whatever the mailbox's size.
+that mark mail nobody wrote by hand (List-Id, List-Unsubscribe, Precedence, Auto-Submitted, X-GM-THRID);
+no other header (Subject included) is kept. Bodies are skipped, never parsed or kept: the file is read
+in blocks of `_CHUNK` bytes and searched for the next message's "From " line (after an empty line, with
+a sender and a time), so memory holds one block, one header block (at most MAX_HEADER_BYTES) and the
+rows found, whatever the mailbox's size.
 RFC 2047 names are decoded. Direction comes from the owner's addresses: mail from them is "out", one
 interaction per recipient; mail to them is "in" from the sender. Left out and counted: mailing lists,
 bulk and automatic mail, no-reply senders, mail neither from nor to the owner, unreadable dates,
