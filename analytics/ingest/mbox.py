@@ -28,12 +28,15 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC
 from email.errors import HeaderParseError
 from email.header import decode_header, make_header
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from sys import intern
 from typing import BinaryIO
 
+import numpy as np
 import pandas as pd
 
 from analytics.errors import InputError
@@ -63,7 +66,7 @@ _MAILBOX = re.compile(r'"((?:[^"\\]|\\.)*)"\s*<([^<>]*)>|([^,<>"]*?)\s*<([^<>]*)
                       r'|([^\s,<>"()]+@[^\s,<>"()]+)')
 _MESSAGE_ID = re.compile(r"<[^<>\s]{1,200}>")
 #: One message kept: (date, sender, recipients, conversation id).
-Mail = tuple[pd.Timestamp, str, tuple[str, ...], str]
+Mail = tuple[int, str, tuple[str, ...], str]  # seconds, interned addresses: small per message
 
 
 @contextmanager
@@ -159,15 +162,20 @@ def _why_not(fields: dict[str, str], sender: str) -> str:
     return "no-reply sender" if _NO_REPLY.match(sender.split("@", 1)[0]) else ""
 
 
-def _date(fields: dict[str, str]) -> pd.Timestamp | None:
+def _date(fields: dict[str, str]) -> int | None:
+    """Seconds since 1970 (UTC; a date without a zone is read as UTC), None when unreadable or outside
+    the years every analysis represents.
+
+    >>> _date({"date": "Mon, 5 Jan 2026 10:00:00 +0100"}), _date({"date": "soon"})
+    (1767603600, None)
+    """
     try:
         when = parsedate_to_datetime(fields.get("date", ""))
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if not FIRST_YEAR <= when.year <= LAST_YEAR:
         return None
-    stamp = pd.Timestamp(when)
-    return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
+    return int((when if when.tzinfo else when.replace(tzinfo=UTC)).timestamp())
 
 
 def _separator(buf: bytes, pos: int) -> int:
@@ -251,7 +259,7 @@ def _mails(blocks: Iterator[bytes | None], report: FileReport,
         recipients = _people(msg, "to", "cc")
         for mail, name in [*senders[:1], *recipients]:
             names[mail] = name or names.get(mail, "")
-        kept.append((when, sender, tuple(m for m, _ in recipients), _thread(msg)))
+        kept.append((when, intern(sender), tuple(intern(m) for m, _ in recipients), _thread(msg)))
     return kept, seen
 
 
@@ -283,7 +291,8 @@ def read_mbox(name: str, source: bytes | Path | BinaryIO, me: frozenset[str],
             for col, value in zip(cols, (mail, when, "email", direction, thread), strict=True):
                 col.append(value)
     ids = {mail: person_id("", names.get(mail, ""), mail) for mail in set(cols[0])}
-    inter = interaction_frame([ids[m] for m in cols[0]], *cols[1:]).drop_duplicates(ignore_index=True)
+    dates = pd.to_datetime(np.asarray(cols[1], dtype="int64"), unit="s", utc=True)
+    inter = interaction_frame([ids[m] for m in cols[0]], dates, *cols[2:]).drop_duplicates(ignore_index=True)
     report.rows = len(mails) - sum(report.reasons.get(r, 0) for r in ("neither from you nor to you",
                                                                       "sent only to yourself"))
     date_range(report, inter["date"])

@@ -138,8 +138,8 @@ def source_rows(people: Iterable[dict], source: str, report: FileReport,
     return SourceRows(people=frame, interactions=inter[INTERACTION_COLUMNS], report=report)
 
 
-def interaction_frame(ids: list[str], dates: list[pd.Timestamp], channels: list[str], directions: list[str],
-                      conversations: list[str]) -> pd.DataFrame:
+def interaction_frame(ids: list[str], dates: list[pd.Timestamp] | pd.DatetimeIndex, channels: list[str],
+                      directions: list[str], conversations: list[str]) -> pd.DataFrame:
     """Interactions (content always "": a source's text is never stored) from parallel lists.
 
     >>> interaction_frame(["email:a@x.org"], [pd.Timestamp("2026-01-02", tz="UTC")], ["email"], ["in"],
