@@ -1,14 +1,15 @@
 """Headless CLI, a stable contract that tests and scripts rely on.
 
-    python -m analytics summary PATH [PATH ...] [--ledger FILE] [--as-of YYYY-MM-DD] --json
+    python -m analytics summary PATH [PATH ...] [--ledger FILE] [--as-of YYYY-MM-DD] [--me ADDR] --json
     python -m analytics graph   PATH [PATH ...] [--ledger FILE] [--as-of ...] --out graph.html
     python -m analytics report  PATH [PATH ...] [--ledger FILE] [--as-of ...] [--anonymize]
                                 --out FILE.html|.xlsx
 
-Reads the given exports without touching any workspace. `--ledger` takes an activity-ledger workbook
-or CSV, or a BNI Slips Audit Report (dated by `--as-of` when it carries no date). Bad input, or an
-input over a limit in `analytics.limits`: exit status 2 and one line on stderr,
-`error: FILE: what is wrong`. `summary --json` prints strict JSON (NaN and infinity as null).
+Reads the given exports (LinkedIn, contact files, .vcf, .ics, .mbox) without touching any workspace;
+`--me` (repeatable) names the owner's e-mail addresses for calendars and mailboxes. `--ledger` takes an
+activity-ledger workbook or CSV, or a BNI Slips Audit Report (dated by `--as-of` when it carries no
+date). Bad input, or an input over a limit in `analytics.limits`: exit status 2 and one line on
+stderr, `error: FILE: what is wrong`. `summary --json` prints strict JSON (NaN and infinity as null).
 """
 
 from __future__ import annotations
@@ -38,7 +39,11 @@ def _parser() -> argparse.ArgumentParser:
                        ("graph", "write the interactive network graph as one HTML file"),
                        ("report", "write the coach report as HTML or Excel")):
         sub = commands.add_parser(name, help=text)
-        sub.add_argument("paths", nargs="+", help="LinkedIn export zip, folder or CSV/XLSX files")
+        sub.add_argument("paths", nargs="+", help="LinkedIn export zip, folder or CSV/XLSX files, address "
+                                                  "books (.vcf), calendars (.ics), mailboxes (.mbox)")
+        sub.add_argument("--me", action="append", default=[], metavar="ADDR",
+                         help="one of your e-mail addresses (repeat for several): tells mail you sent from "
+                              "mail you received, and you from your guests")
         sub.add_argument("--ledger", help="activity ledger workbook (or CSV), or a BNI Slips Audit Report")
         sub.add_argument("--as-of", help="'today' for every time-based figure, YYYY-MM-DD")
         if name == "summary":
@@ -94,13 +99,15 @@ def strict_json(value: object) -> object:
     return value
 
 
-def load(paths: list[str], ledger_path: str | None, day: pd.Timestamp | None = None) -> Network:
+def load(paths: list[str], ledger_path: str | None, day: pd.Timestamp | None = None,
+         me: list[str] | None = None, as_of: pd.Timestamp | None = None) -> Network:
     """Read exports (and an optional ledger or BNI slips report, dated `day` if it has no date of its
-    own) into one Network, without any workspace."""
+    own) into one Network, without any workspace; `me` are the owner's addresses, `as_of` ends the
+    calendars' recurring events (default today)."""
     for path in [*paths, *([ledger_path] if ledger_path else [])]:
         if not Path(path).exists():
             raise InputError(path, "no such file or folder")
-    net = ingest.load_paths(paths)
+    net = ingest.load_paths(paths, me=me or (), as_of=as_of)
     import_summary.check_dates(net.files, pd.Timestamp.now(tz="UTC"))
     if ledger_path:
         found = _ledger(Path(ledger_path), net, day)
@@ -149,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         as_of = _as_of(args.as_of)
-        net = load(args.paths, args.ledger, as_of if args.as_of else None)
+        net = load(args.paths, args.ledger, as_of if args.as_of else None, args.me, as_of)
         if args.command == "summary":
             print(json.dumps(strict_json(summary(analyse(net, as_of), net)), ensure_ascii=False, indent=2,
                              default=str, allow_nan=False))

@@ -36,6 +36,7 @@ _LABELS = {  # channel -> (singular, plural) used in reasons
     "closed_business": ("closed deal", "closed deals"), "one_to_one": ("1-to-1", "1-to-1s"),
     "meeting": ("meeting", "meetings"), "event": ("shared event", "shared events"),
     "introduction": ("introduction", "introductions"), "purchase": ("purchase", "purchases"),
+    "email": ("e-mail", "e-mails"),
 }
 
 

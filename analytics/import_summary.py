@@ -38,13 +38,18 @@ def upload_signature(files: list[tuple[str, bytes]]) -> list[tuple[str, int]]:
     return [(name, len(data)) for name, data in files]
 
 
+#: File kinds whose name alone would not say what they are.
+_KIND_WORDS = {"vcard": "address book (vCard)", "calendar": "calendar (.ics)", "mbox": "mailbox (.mbox)",
+               "email_addresses": "your e-mail addresses", "generic": "contacts file"}
+
+
 def kind_label(kind: str) -> str:
     """A file kind as words: "endorsements_given" -> "endorsements given".
 
-    >>> kind_label("recommendations_received")
-    'recommendations received'
+    >>> kind_label("recommendations_received"), kind_label("mbox")
+    ('recommendations received', 'mailbox (.mbox)')
     """
-    return kind.replace("_", " ")
+    return _KIND_WORDS.get(kind, kind.replace("_", " "))
 
 
 def differences(found_contacts: int, found_interactions: int, counts: dict[str, int]) -> list[str]:

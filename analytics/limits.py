@@ -34,6 +34,19 @@ MAX_CONTACTS = 100_000
 MAX_WORKBOOK_BYTES = 128 << 20
 #: Characters in one cell (a name, company, note...); message text is cut to 500 characters anyway.
 MAX_CELL_CHARS = 10_000
+#: Personal sources (vCard, iCalendar, mbox). A vCard or calendar file is read whole (at most this many
+#: bytes); a mailbox is streamed line by line, so only one message's header block is held at a time.
+MAX_SOURCE_BYTES = 256 << 20
+#: Cards in one vCard file (as many as contacts in one import); a card's field longer than MAX_CELL_CHARS
+#: skips that card (photos, logos, sounds and keys are not read at all, whatever their size).
+MAX_CARDS = 100_000
+#: Events (VEVENT components) in one calendar, and the occurrences expanded from them up to the as-of
+#: date (a rule repeating every minute without end is refused with one line before it is expanded).
+MAX_EVENTS = 200_000
+MAX_OCCURRENCES = 100_000
+#: Messages in one mailbox, and the bytes of one message's header block (headers past it are not read).
+MAX_MESSAGES = 5_000_000
+MAX_HEADER_BYTES = 256 << 10
 #: Ledger values (euros, hours) and the years a date may fall in.
 MAX_AMOUNT = 1e12
 FIRST_YEAR, LAST_YEAR = 1900, 2100

@@ -63,6 +63,8 @@ class FileReport:
     date_min: pd.Timestamp | None = None
     date_max: pd.Timestamp | None = None
     warnings: list[str] = field(default_factory=list)
+    #: What was read from the file, in words ("headers of 1,204 messages; bodies not read"); "" for tables.
+    read: str = ""
 
     def skip(self, reason: str, n: int = 1) -> None:
         """Count `n` skipped rows under `reason`."""
@@ -76,7 +78,7 @@ class FileReport:
                 "reasons": dict(self.reasons),
                 "date_min": None if self.date_min is None else self.date_min.isoformat(),
                 "date_max": None if self.date_max is None else self.date_max.isoformat(),
-                "warnings": list(self.warnings)}
+                "warnings": list(self.warnings), "read": self.read}
 
 
 @dataclass

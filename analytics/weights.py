@@ -52,7 +52,14 @@ CHANNEL_WEIGHTS: dict[str, float] = {
     "event": 1.0,
     "introduction": 2.0,
     "purchase": 2.0,
+    "email": 1.0,
 }
+#: A calendar event is a 1-to-1 with exactly one other guest and a meeting with up to this many; with
+#: more it is a gathering, channel "event" (weight 1, not two-way by itself: nobody talks to 40 people).
+CALENDAR_MEETING_MAX_GUESTS = 8
+#: Someone known only from calendars counts as a contact after this many meetings together (someone known
+#: only from e-mail once mail went both ways; everyone in an address book at once).
+CALENDAR_MIN_MEETINGS = 2
 
 #: Reciprocity = min(out, in) / max(out, in); its points scale up to full once this many directed
 #: interactions exist (one reply is a start, not yet a reciprocal relationship).

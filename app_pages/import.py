@@ -11,16 +11,28 @@ from ui import session
 from ui.widgets import plain
 
 IMPORTED = "import_done"  # the last import of this session: which upload, into where, what it added
-MAPPING_FIELDS = ["first_name", "last_name", "name", "email", "company", "position", "url", "connected_on"]
+MAPPING_FIELDS = ["first_name", "last_name", "name", "email", "company", "position", "url", "connected_on",
+                  "phone"]
+SOURCE_TYPES = ["vcf", "vcard", "ics", "mbox"]
 
 st.title("Import & workspace")
 st.write("Drop your **LinkedIn data archive** (the Basic or Complete zip from *Settings → Data privacy → "
-         "Get a copy of your data*), loose CSVs from it, or any contacts file (CSV or Excel: Google "
-         "Contacts, Outlook, your own spreadsheet). Files are read on this computer and never leave it.")
+         "Get a copy of your data*), loose CSVs from it, any contacts file (CSV or Excel: Google "
+         "Contacts, Outlook, your own spreadsheet), an **address book** (.vcf), a **calendar** (.ics) or a "
+         "**mailbox** (.mbox, headers only: bodies are never read). Files are read on this computer and "
+         "never leave it.")
 
-uploads = st.file_uploader("Export files", type=["zip", "csv", "txt", "xlsx"], accept_multiple_files=True,
-                           key="import_files")
+uploads = st.file_uploader("Export files", type=["zip", "csv", "txt", "xlsx", *SOURCE_TYPES],
+                           accept_multiple_files=True, key="import_files")
 files = [(u.name, u.getvalue()) for u in uploads or []]
+if any(ingest.source_kind(name, data[:64]) in ("calendar", "mbox") for name, data in files):
+    typed = st.text_input("Your e-mail addresses", value=", ".join(session.my_addresses()),
+                          key="my_emails_input",
+                          help="They tell mail you sent from mail you received, and you from your guests. "
+                               "Asked once; remembered with the workspace. LinkedIn's Email Addresses.csv "
+                               "(in the full export) adds its own.")
+    if typed != ", ".join(session.my_addresses()):
+        session.save_my_addresses(typed)
 
 
 mapping: dict[str, str] | None = None
@@ -36,7 +48,7 @@ if generic:
     guess = ingest.guess_mapping(columns)
     options = ["(none)", *columns]
     cols = st.columns(4)
-    mapping = {}
+    mapping = {f: c for f, c in guess.items() if f not in MAPPING_FIELDS}  # further e-mail and phone columns
     for i, field in enumerate(MAPPING_FIELDS):
         label = "Profile URL" if field == "url" else field.replace("_", " ").capitalize()
         picked = cols[i % 4].selectbox(label, options,
@@ -49,7 +61,7 @@ if generic:
 if files:
     try:
         with st.status("Reading your files…", expanded=False) as status:
-            parsed = session.parse_upload(files, mapping)
+            parsed = session.parse_upload(files, mapping, session.mailbox_progress(files))
             status.update(label=f"Read {plural(len(files), 'file')}", state="complete")
     except InputError as err:
         session.show_error(err)
@@ -91,6 +103,8 @@ if files:
                 destination = Store(workspace_path(target))
                 with st.spinner("Merging into your workspace…"):
                     counts = destination.import_network(parsed)
+                    if session.my_addresses():
+                        destination.save_settings(my_emails=session.my_addresses())
                 session.use_workspace(target)
             except InputError as err:
                 session.show_error(err)

@@ -203,6 +203,39 @@ class Attack:
     reason: str = ""
 
 
+# -- address books, calendars, mailboxes (issue 15) ----------------------------------------------------
+
+
+def _card(*lines: str) -> bytes:
+    return ("BEGIN:VCARD\r\nVERSION:3.0\r\n" + "".join(f"{x}\r\n" for x in lines) + "END:VCARD\r\n").encode()
+
+
+def _vcard_long_line() -> bytes:
+    """Two good cards around one whose NOTE is a single 100 MB line."""
+    huge = b"BEGIN:VCARD\r\nFN:Huge\r\nNOTE:" + b"x" * (100 << 20) + b"\r\nEND:VCARD\r\n"
+    return b"".join([_card("FN:Ann Lee"), huge, _card("FN:Bob Roe")])
+
+
+def _calendar(rule: str) -> bytes:
+    """One event with Ann every period of `rule`, without end, in the owner's (Google-named) calendar."""
+    return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:me@x.org\r\nBEGIN:VEVENT\r\nUID:endless\r\n"
+            f"DTSTART:20260105T090000Z\r\nRRULE:{rule}\r\nORGANIZER:mailto:me@x.org\r\n"
+            "ATTENDEE;CN=Ann Lee:mailto:ann@y.org\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n").encode()
+
+
+def _mbox_broken() -> bytes:
+    """A mailbox between the owner and Ann with broken messages between the good ones."""
+    good = (b"From x Mon Jan  5 09:00:00 2026\nFrom: me@x.org\nTo: Ann Lee <ann@y.org>\n"
+            b"Date: Mon, 5 Jan 2026 09:00:00 +0000\nMessage-ID: <1@x>\n\nhi\n\n"
+            b"From y Tue Jan  6 09:00:00 2026\nFrom: Ann Lee <ann@y.org>\nTo: me@x.org\n"
+            b"Date: Tue, 6 Jan 2026 09:00:00 +0000\nIn-Reply-To: <1@x>\n\nhello\n\n")
+    broken = (b"From z Wed Jan  7 09:00:00 2026\n\xff\xfe\x00garbage without colon\nTo: me@x.org\n\n\n"
+              b"From z Wed Jan  7 09:00:00 2026\nFrom: =?x-unknown?B?!!!?= <>\nTo: me@x.org\n"
+              b"Date: 99 Foo 1\n\n\n"
+              b"From z Wed Jan  7 09:00:00 2026\nX-Junk: " + b"j" * (1 << 20) + b"\n\n\n")
+    return good + broken
+
+
 ATTACKS = [
     # memory exhaustion (issue 17)
     Attack(
@@ -457,6 +490,21 @@ ATTACKS = [
         lambda: _bni(SLIPS, doctype=LAUGHS),
         error="not a BNI Connect report (EntitiesForbidden)",
     ),
+]
+ATTACKS += [
+    Attack("vcard_100mb_line", "contacts.vcf", "contacts", _vcard_long_line, rows=2,
+           reason="a field longer than 10,000 characters"),
+    Attack("vcard_no_card", "contacts.vcf", "contacts", lambda: b"BEGIN:VCARD\r\nNOTE:x\r\n" * 1000,
+           error="no usable contact card"),
+    Attack("ics_endless_weekly", "calendar.ics", "contacts", lambda: _calendar("FREQ=WEEKLY"), rows=1),
+    Attack("ics_endless_every_second", "calendar.ics", "contacts", lambda: _calendar("FREQ=SECONDLY"),
+           error="above 100,000 event occurrences up to"),
+    Attack("ics_not_a_calendar", "calendar.ics", "contacts", lambda: b"%PDF-1.4 not a calendar",
+           error="not "),
+    Attack("mbox_broken_headers", "mail.mbox", "contacts", _mbox_broken, rows=1,
+           reason="no sender (broken headers)"),
+    Attack("mbox_not_a_mailbox", "mail.mbox", "contacts", lambda: b"\x89PNG\r\n\x1a\n" + b"\x00" * 1000,
+           error="not an mbox mailbox"),
 ]
 BY_NAME = {a.name: a for a in ATTACKS}
 

@@ -112,3 +112,33 @@ def test_ledger_accepts_a_bni_slips_report(tmp_path: Path) -> None:
     report = next(f for f in json.loads(done.stdout)["files"] if f["file"] == slips.name)
     assert report["kind"] == "bni_slips" and report["rows"] + report["skipped"] == 60
     assert report["date_min"].startswith(AS_OF)  # the report has no date of its own: --as-of dates it
+
+
+def test_summary_reads_address_books_calendars_and_mailboxes_beside_linkedin(tmp_path: Path, capsys) -> None:
+    """Ana (LinkedIn, no address) is known by her address from the vCard, so her weekly 1-to-1s and her
+    mail join her; Dora only in the address book counts but has no interaction; Fay wrote once and
+    was never answered, so she is not a contact."""
+    (tmp_path / "Connections.csv").write_text("First Name,Last Name,URL,Email Address,Company,Position,"
+                                              "Connected On\nAna,Lopez,https://www.linkedin.com/in/ana,,Acme,"
+                                              "CEO,1 Jan 2024\nBob,Roe,,,Beta,CTO,1 Feb 2024\n")
+    (tmp_path / "book.vcf").write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Ana L.\nURL:linkedin.com/in/ana\n"
+                                       "EMAIL:ana@y.org\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Dora Day\n"
+                                       "END:VCARD\n")
+    (tmp_path / "cal.ics").write_text("BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:w\nDTSTART:20260907T090000Z\n"
+                                      "RRULE:FREQ=WEEKLY\nORGANIZER:mailto:me@x.org\nATTENDEE:mailto:ana@y.org\n"
+                                      "END:VEVENT\nEND:VCALENDAR\n")
+    (tmp_path / "mail.mbox").write_text(
+        "From a Mon Nov  2 09:00:00 2026\nFrom: me@x.org\nTo: ana@y.org\n"
+        "Date: Mon, 2 Nov 2026 09:00:00 +0000\n\nhi\n\n"
+        "From b Tue Nov  3 09:00:00 2026\nFrom: Ana <ana@y.org>\nTo: me@x.org\n"
+        "Date: Tue, 3 Nov 2026 09:00:00 +0000\n\nhello\n\nFrom c Tue Nov  3 09:00:00 2026\nFrom: fay@f.org\n"
+        "To: me@x.org\nDate: Tue, 3 Nov 2026 09:00:00 +0000\n\nbuy\n")
+    paths = [str(tmp_path / n) for n in ("Connections.csv", "book.vcf", "cal.ics", "mail.mbox")]
+    assert cli.main(["summary", *paths, "--me", "me@x.org", "--as-of", AS_OF, "--json"]) == 0
+    s = json.loads(capsys.readouterr().out)
+    assert s["contacts"] == 3
+    assert [c["name"] for c in s["top_contacts"]][:1] == ["Ana Lopez"]
+    assert s["top_contacts"][0]["strength"] > 50
+    reads = {f["kind"]: f["read"] for f in s["files"]}
+    assert reads["mbox"].startswith("headers of 3 messages") and reads["mbox"].endswith("bodies not read")
+    assert reads["calendar"].startswith("dates and guests of 10 meetings")  # Mondays 7 Sep to 9 Nov

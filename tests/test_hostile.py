@@ -106,4 +106,5 @@ def test_empty_folder_is_refused(tmp_path: Path) -> None:
     (tmp_path / "export" / "notes.txt").write_text("nothing to see")
     status, _, err, _ = run_capped("-m", "analytics", "summary", str(tmp_path / "export"), "--json")
     assert status == 2 and err.count("\n") == 1
-    assert "no LinkedIn export files (Connections.csv, messages.csv, ...) or zips in the folder" in err
+    assert ("no LinkedIn export files (Connections.csv, messages.csv, ...), zips, .vcf, .ics or .mbox "
+            "files in the folder") in err

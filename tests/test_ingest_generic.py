@@ -26,7 +26,7 @@ CONN = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
       "company": "Organization Name", "position": "Organization Title"}),
     (["Title", "First Name", "Last Name", "Company", "Job Title", "E-mail Address", "Business Phone"],
      {"first_name": "First Name", "last_name": "Last Name", "email": "E-mail Address", "company": "Company",
-      "position": "Job Title"}),
+      "position": "Job Title", "phone": "Business Phone"}),
     (["Vorname", "Nachname", "E-Mail-Adresse", "Firma", "Position"],
      {"first_name": "Vorname", "last_name": "Nachname", "email": "E-Mail-Adresse", "company": "Firma",
       "position": "Position"}),

@@ -73,8 +73,9 @@ def test_public_fixture(folder, owner, n_contacts, counts, message_skips):
 def test_silkyrich_zip_counts_and_reports():
     net = load_paths([PUBLIC / "silkyrich__linkedin-export-viewer" / "sample_export.zip"])
     reports = {f.kind: f for f in net.files}
-    assert sorted(reports) == ["connections", "endorsements_given", "endorsements_received", "invitations",
-                               "messages", "profile", "recommendations_given", "recommendations_received"]
+    assert sorted(reports) == ["connections", "email_addresses", "endorsements_given",
+                               "endorsements_received", "invitations", "messages", "profile",
+                               "recommendations_given", "recommendations_received"]
     assert reports["connections"].rows == 2000
     assert reports["messages"].rows == 19959 and reports["messages"].skipped == 41
     assert reports["messages"].date_min == pd.Timestamp("1833-02-23 15:37", tz="UTC")

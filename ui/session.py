@@ -21,6 +21,7 @@ import streamlit as st
 from analytics import import_summary, ingest
 from analytics.analysis import DEFAULT_PERIOD_DAYS, Analysis, analyse
 from analytics.errors import InputError
+from analytics.ingest.sources import address
 from analytics.model import Network
 from analytics.store import Store, list_workspaces, workspace_path
 from ui.widgets import plain
@@ -88,14 +89,51 @@ def _install_sample(target: Store) -> None:
 
 
 @st.cache_data(show_spinner="Reading files…", max_entries=4)
-def _parse(files: tuple[tuple[str, bytes], ...], mapping: tuple[tuple[str, str], ...]) -> Network:
-    return ingest.load_files(list(files), dict(mapping) or None)
+def _parse(files: tuple[tuple[str, bytes], ...], mapping: tuple[tuple[str, str], ...],
+           me: tuple[str, ...] = (), when: pd.Timestamp | None = None,
+           _progress: Callable[[int, int], None] | None = None) -> Network:
+    return ingest.load_files(list(files), dict(mapping) or None, me=me, as_of=when, progress=_progress)
 
 
-def parse_upload(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = None) -> Network:
-    """Parse uploaded files (cached by their bytes), dates that cannot be right named in each file's
-    warnings; raises InputError with a one-line reason."""
-    net = _parse(tuple(files), tuple(sorted((mapping or {}).items())))
+MY_EMAILS = "my_emails"  # the setting (and, on the sample workspace, the session key) with them
+
+
+def my_addresses() -> list[str]:
+    """The owner's e-mail addresses, as given once on the Import page: remembered per workspace (on the
+    bundled sample, for this session only)."""
+    if MY_EMAILS in st.session_state:
+        return list(st.session_state[MY_EMAILS])
+    return list(store().settings().get(MY_EMAILS) or [])
+
+
+def save_my_addresses(text: str) -> list[str]:
+    """Remember the owner's addresses typed as `text` (separated by commas, semicolons or spaces)."""
+    found = [a for a in (address(part) for part in text.replace(";", " ").replace(",", " ").split()) if a]
+    st.session_state[MY_EMAILS] = found
+    if not is_sample():
+        store().save_settings(**{MY_EMAILS: found})
+    return found
+
+
+def mailbox_progress(files: list[tuple[str, bytes]]) -> Callable[[int, int], None] | None:
+    """A progress bar's update function while mailboxes are read (None without a mailbox)."""
+    if not any(ingest.source_kind(name, data[:64]) == "mbox" for name, data in files):
+        return None
+    bar = st.progress(0.0, text="Reading mail headers…")
+
+    def update(done: int, total: int) -> None:
+        text = f"Reading mail headers: {done >> 20:,} of {max(total, done) >> 20:,} MB (bodies are skipped)"
+        bar.progress(min(done / max(total, 1), 1.0), text=text)
+    return update
+
+
+def parse_upload(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> Network:
+    """Parse uploaded files (cached by their bytes, the owner's addresses and the as-of date), dates
+    that cannot be right named in each file's warnings; `progress` follows a long mailbox; raises
+    InputError with a one-line reason."""
+    net = _parse(tuple(files), tuple(sorted((mapping or {}).items())), tuple(my_addresses()), as_of(),
+                 progress)
     import_summary.check_dates(net.files, pd.Timestamp.now(tz="UTC"))
     return net
 

@@ -1,5 +1,6 @@
-"""Uploaded bytes -> the canonical `Network`: LinkedIn exports (zip or loose CSVs) and generic
-contact files (Google Contacts, Outlook, spreadsheets), with a report per file.
+"""Uploaded bytes -> the canonical `Network`: LinkedIn exports (zip or loose CSVs), generic contact
+files (Google Contacts, Outlook, spreadsheets), address books, calendars and mailboxes, with a report
+per file.
 
 Example:
     >>> from analytics.ingest import load_files
@@ -13,6 +14,7 @@ from analytics.ingest.generic import preview_generic
 from analytics.ingest.headers import guess_mapping
 from analytics.ingest.import_report import history_table, import_table
 from analytics.ingest.load import detect_kind, load_files, load_paths
+from analytics.ingest.sources import source_kind
 
 __all__ = ["detect_kind", "guess_mapping", "history_table", "import_table", "load_files", "load_paths",
-           "preview_generic"]
+           "preview_generic", "source_kind"]

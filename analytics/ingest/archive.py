@@ -25,7 +25,7 @@ from analytics.limits import MAX_MEMBERS_READ, MAX_RATIO, MAX_UNPACKED_BYTES, MA
 KNOWN_MEMBERS = frozenset({
     "connections.csv", "messages.csv", "invitations.csv", "endorsement_received_info.csv",
     "endorsement_given_info.csv", "recommendations_received.csv", "recommendations_given.csv",
-    "profile.csv"})
+    "profile.csv", "email_addresses.csv"})
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 
 

@@ -32,6 +32,15 @@ _CONNECTED = ("connected on", "verbunden am", "verbunden seit", "connecté le", 
               "date de connexion", "verbonden op", "connectie gemaakt op", "datum van connectie",
               "collegato il", "data di collegamento", "collegamento il", "conectado el",
               "fecha de conexión", "conectado")
+#: Phone and further e-mail columns (Google: "Phone 1 - Value"..., Outlook: "Mobile Phone", "Business Phone",
+#: "E-mail 2 Address"...): each column is used once, so a file's second phone column goes to `phone_2`.
+_PHONE = ("phone 1 - value", "mobile phone", "business phone", "primary phone", "home phone", "phone",
+          "phone number", "telephone", "mobile", "telefon", "handy", "mobiltelefon", "téléphone",
+          "portable", "telefoon", "mobiel", "telefono", "cellulare", "teléfono", "móvil")
+_PHONE_2 = ("phone 2 - value", "business phone", "home phone", "other phone")
+_PHONE_3 = ("phone 3 - value", "home phone", "other phone")
+_EMAIL_2 = ("e-mail 2 - value", "email 2 - value", "e-mail 2 address", "email 2 address")
+_EMAIL_3 = ("e-mail 3 - value", "email 3 - value", "e-mail 3 address", "email 3 address")
 _NAME = ("name", "full name", "display name", "naam", "volledige naam", "nome completo", "nom complet",
          "nombre completo", "vollständiger name")
 
@@ -66,7 +75,11 @@ KINDS: dict[str, dict[str, tuple[str, ...]]] = {
         "position": _POSITION, "connected_on": _CONNECTED},
     "generic": {
         "first_name": _FIRST, "last_name": _LAST, "name": _NAME, "email": _EMAIL, "company": _COMPANY,
-        "position": _POSITION, "url": _URL, "connected_on": _CONNECTED},
+        "position": _POSITION, "url": _URL, "connected_on": _CONNECTED, "phone": _PHONE, "email_2": _EMAIL_2,
+        "email_3": _EMAIL_3, "phone_2": _PHONE_2, "phone_3": _PHONE_3},
+    "email_addresses": {
+        "email": ("email address",), "confirmed": ("confirmed",), "primary": ("primary",),
+        "updated_on": ("updated on",)},
 }
 
 #: Fields a header must have to count as that kind (checked in this order; "generic" is last).
@@ -78,6 +91,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "recommendations": ("first_name", "last_name", "content", "date"),
     "profile": ("first_name", "last_name", "headline"),
     "connections": ("first_name", "last_name", "connected_on"),
+    "email_addresses": ("email", "confirmed", "primary"),
 }
 
 #: Substrings that identify a generic contact column when no alias matches exactly.

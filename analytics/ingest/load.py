@@ -1,9 +1,11 @@
 """Uploaded files, archives and folders -> one canonical `Network`.
 
-Order matters: Profile.csv names the owner; connections and generic contact files give contacts;
-then messages (which infer the owner when Profile.csv is absent: the most frequent participant
-across FROM and TO), invitations, endorsements and recommendations become interactions matched to
-contacts by URL, then name. The owner is never a contact.
+Order matters: Profile.csv names the owner (Email Addresses.csv their addresses); connections and
+generic contact files give contacts; address books (.vcf), calendars (.ics) and mailboxes (.mbox) are
+read by their own readers and resolved onto those contacts in one place (`_resolve_sources`); then
+messages (which infer the owner when Profile.csv is absent: the most frequent participant across FROM
+and TO), invitations, endorsements and recommendations become interactions matched to contacts by URL,
+then name. The owner is never a contact.
 
 Example:
     >>> body = b"First Name,Last Name,Connected On\\nAna,Lopez,1 Jan 2024\\n"
@@ -14,18 +16,23 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
 
+from analytics import weights
 from analytics.errors import InputError
 from analytics.ingest import linkedin
 from analytics.ingest.archive import is_known_member, member_key, zip_members
+from analytics.ingest.calendar import read_calendar
 from analytics.ingest.generic import generic_contacts
+from analytics.ingest.mbox import read_mbox
 from analytics.ingest.people import Pairs, Resolver, fold_name, is_owner, pair_keys
+from analytics.ingest.sources import Progress, SourceRows, address, source_kind
 from analytics.ingest.tables import Table, detect, read_table, sniff
-from analytics.limits import MAX_CONTACTS, MAX_MEMBERS_READ
+from analytics.ingest.vcard import read_vcards
+from analytics.limits import MAX_CONTACTS, MAX_MEMBERS_READ, MAX_SOURCE_BYTES
 from analytics.model import (
     CONTACT_COLUMNS,
     INTERACTION_COLUMNS,
@@ -36,9 +43,16 @@ from analytics.model import (
     join_sources,
     normalize_url,
 )
+from analytics.wording import plural
 
 _ENDORSEMENT_KINDS = ("endorsements_received", "endorsements_given", "recommendations_received",
                       "recommendations_given")
+#: Besides LinkedIn's export files, what a folder given as a path contributes: zips and personal sources.
+_FOLDER_SUFFIXES = (".zip", ".vcf", ".vcard", ".ics", ".mbox")
+#: What a file holds: its bytes, or (for a mailbox too large to hold) its path, streamed.
+Data = bytes | Path
+#: People known only from these sources count as contacts once the rule in `_counts` holds.
+_ONLY_IF = ("Calendar", "Email")
 
 
 def detect_kind(name: str, data: bytes) -> str:
@@ -46,12 +60,15 @@ def detect_kind(name: str, data: bytes) -> str:
 
     One of "zip", "connections", "messages", "invitations", "endorsements_received",
     "endorsements_given", "recommendations_received", "recommendations_given", "profile",
-    "generic" (a contacts CSV/XLSX: Google, Outlook, spreadsheet). Raises InputError for anything else.
+    "email_addresses", "generic" (a contacts CSV/XLSX: Google, Outlook, spreadsheet), "vcard", "calendar",
+    "mbox". Raises InputError for anything else.
 
     >>> detect_kind("export.txt", b"CONVERSATION ID,FROM,TO,DATE,CONTENT\\n")
     'messages'
+    >>> detect_kind("contacts.vcf", b"BEGIN:VCARD\\r\\n")
+    'vcard'
     """
-    return detect(name, data)
+    return source_kind(name, data[:64]) or detect(name, data)
 
 
 def _read(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> Iterator[Table]:
@@ -85,7 +102,11 @@ def _merge_contacts(linked: pd.DataFrame, generic: list[pd.DataFrame]) -> pd.Dat
     for frame in generic:
         named = frame["name"].where(frame["name"].ne(""), frame["email"])
         frame["contact_id"] = resolver.keys(frame["url"], named)
-    merged = pd.concat([linked, *generic], ignore_index=True)
+    return _collapse(pd.concat([linked, *generic], ignore_index=True))
+
+
+def _collapse(merged: pd.DataFrame) -> pd.DataFrame:
+    """One row per contact_id: the first non-blank value of each column wins, sources are joined."""
     text = [c for c in CONTACT_COLUMNS if c not in ("contact_id", "connected_on")]
     sources = merged.groupby("contact_id", sort=False)["sources"].agg(lambda s: join_sources(*s))
     merged[text] = merged[text].replace("", pd.NA)
@@ -96,14 +117,116 @@ def _merge_contacts(linked: pd.DataFrame, generic: list[pd.DataFrame]) -> pd.Dat
     return merged[CONTACT_COLUMNS]
 
 
-def load_files(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = None) -> Network:
-    """Build a Network from (filename, bytes) items: zips, LinkedIn CSVs, generic CSV/XLSX.
+def _head(data: Data) -> bytes:
+    if isinstance(data, bytes):
+        return data[:64]
+    with data.open("rb") as f:
+        return f.read(64)
+
+
+def _whole(name: str, data: Data) -> bytes:
+    """The bytes of a file read whole (tables, vCards, calendars), a path read at most to the limit."""
+    if isinstance(data, bytes):
+        return data
+    if data.stat().st_size > MAX_SOURCE_BYTES and source_kind(name, _head(data)):
+        raise InputError(name, f"{data.stat().st_size:,} bytes, above the limit of {MAX_SOURCE_BYTES:,}")
+    return data.read_bytes()
+
+
+def _read_source(kind: str, name: str, data: Data, me: frozenset[str], as_of: pd.Timestamp,
+                 progress: Progress | None) -> SourceRows:
+    if kind == "mbox":
+        return read_mbox(name, data, me, progress)
+    if kind == "calendar":
+        return read_calendar(name, _whole(name, data), me, as_of)
+    return read_vcards(name, _whole(name, data))
+
+
+def _counts(people: pd.DataFrame, inter: pd.DataFrame) -> pd.Series:
+    """Per provisional id: True when a person known only from calendars or e-mail counts as a contact:
+    mail went both ways, or at least CALENDAR_MIN_MEETINGS meetings together, or known from both."""
+    mail = inter[inter["channel"].eq("email")].groupby("contact_id")["direction"].nunique()
+    meetings = inter[inter["channel"].ne("email")].groupby("contact_id")["conversation_id"].nunique()
+    both = people.groupby("contact_id")["sources"].nunique()
+    ids = pd.Index(people["contact_id"].unique())
+    return ((mail.reindex(ids, fill_value=0) >= 2) | (both.reindex(ids, fill_value=0) >= 2)
+            | (meetings.reindex(ids, fill_value=0) >= weights.CALENDAR_MIN_MEETINGS))
+
+
+def _resolve_sources(contacts: pd.DataFrame, found: list[SourceRows],
+                     me: frozenset[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Placeholder for identity resolution (issue 15, s15-identity): (contacts, interactions) once the
+    people of address books, calendars and mailboxes are merged onto the contacts by exact lower-case
+    e-mail address (address books first, so their addresses catch calendar and mail people too).
+    Everyone in an address book is a contact; people known only from calendars or e-mail count once
+    `_counts` says so, and their interactions are dropped otherwise (a warning in the file's report)."""
+    if not found:
+        return contacts, empty_frame(INTERACTION_COLUMNS)
+    books = [r for r in found if r.report.kind == "vcard"]
+    rows = [*books, *[r for r in found if r.report.kind != "vcard"]]
+    target = {m.strip().lower(): cid for m, cid in zip(contacts["email"], contacts["contact_id"], strict=True)
+              if m.strip()}
+    known = set(contacts["contact_id"])
+    final: dict[str, str] = {}
+    for r in rows:
+        for cid, emails in zip(r.people["contact_id"], r.people["emails"], strict=True):
+            addresses = [a for a in emails.split("; ") if a]
+            if me & set(addresses):
+                continue
+            hit = next((target[a] for a in addresses if a in target), None)
+            final.setdefault(cid, hit or final.get(cid) or cid)
+            if r.report.kind == "vcard":
+                known.add(final[cid])
+            for a in addresses:
+                target.setdefault(a, final[cid])
+    people = pd.concat([r.people for r in rows], ignore_index=True)
+    inter = pd.concat([r.interactions for r in rows], ignore_index=True)
+    people = people[people["contact_id"].isin(final)]
+    people["contact_id"] = people["contact_id"].map(final)
+    inter = inter[inter["contact_id"].isin(final)]
+    inter["contact_id"] = inter["contact_id"].map(final)
+    fresh = people[~people["contact_id"].isin(known) & people["sources"].isin(_ONLY_IF)]
+    counted = _counts(fresh, inter)
+    keep = known | set(counted.index[counted])
+    for r in rows:
+        if r.report.kind == "vcard":
+            continue
+        left = {final[c] for c in r.people["contact_id"] if c in final and final[c] not in keep}
+        if left:
+            r.report.warnings.append(f"{plural(len(left), 'person', 'people')} left out: someone known only "
+                                     "from calendars or e-mail counts as a contact once mail went both ways "
+                                     "or after two meetings together")
+    people = people[people["contact_id"].isin(keep)]
+    merged = _collapse(pd.concat([contacts, people[CONTACT_COLUMNS]], ignore_index=True))
+    return merged, inter[inter["contact_id"].isin(keep)].reset_index(drop=True)
+
+
+def _owner_addresses(tables: list[Table], me: Iterable[str]) -> frozenset[str]:
+    """The owner's addresses: those given (settings, `--me`) and LinkedIn's Email Addresses.csv."""
+    given = [address(m) for m in me]
+    listed = []
+    for t in tables:
+        found = [address(m) for m in t.frame.get("email", [])]
+        t.report.rows = sum(map(bool, found))
+        t.report.read = "your own e-mail addresses (they tell mail you sent from mail you received)"
+        listed += found
+    return frozenset(a for a in [*given, *listed] if a)
+
+
+def load_files(files: list[tuple[str, Data]], mapping: dict[str, str] | None = None, *,
+               me: Iterable[str] = (), as_of: pd.Timestamp | None = None,
+               progress: Progress | None = None) -> Network:
+    """Build a Network from (filename, bytes or path) items: zips, LinkedIn CSVs, generic CSV/XLSX,
+    vCards, calendars and mailboxes.
 
     `mapping` (field -> column, see `guess_mapping`) overrides the guessed columns of generic
-    contact files. Each file read gets a FileReport in `network.files` (rows = rows kept; skipped
-    rows counted per reason). Raises InputError with a one-line reason for unusable input.
+    contact files. `me` lists the owner's e-mail addresses (besides LinkedIn's Email Addresses.csv),
+    `as_of` ends the calendar's recurring events (default: today), `progress` follows a mailbox read.
+    Each file read gets a FileReport in `network.files` (rows = rows kept; skipped rows counted per
+    reason). Raises InputError with a one-line reason for unusable input.
     """
-    tables = list(_tables(files, mapping))
+    sources = [(kind, name, data) for name, data in files if (kind := source_kind(name, _head(data)))]
+    tables = list(_tables([(n, _whole(n, d)) for n, d in files if not source_kind(n, _head(d))], mapping))
     kinds: dict[str, list[Table]] = {}
     for t in tables:
         kinds.setdefault(t.kind, []).append(t)
@@ -113,9 +236,13 @@ def load_files(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = 
     connections = [linkedin.contacts(t) for t in kinds.get("connections", [])]
     linked = pd.concat(connections, ignore_index=True) if connections else empty_frame(CONTACT_COLUMNS)
     contacts = _merge_contacts(linked, [generic_contacts(t) for t in kinds.get("generic", [])])
+    mine_addresses = _owner_addresses(kinds.get("email_addresses", []), me)
+    day = pd.Timestamp.now(tz="UTC") if as_of is None else as_of
+    found = [_read_source(kind, name, data, mine_addresses, day, progress) for kind, name, data in sources]
+    contacts, sourced = _resolve_sources(contacts, found, mine_addresses)
     resolver = Resolver(contacts)
 
-    interactions = []
+    interactions = [sourced]
     for t in kinds.get("messages", []):
         speaker = linkedin.speaks(t, owner)
         if speaker is None:
@@ -141,30 +268,39 @@ def load_files(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = 
         inter = inter.drop_duplicates(ignore_index=True)
     own_key = contact_key(owner.url, owner.name) if normalize_url(owner.url) else ""
     inter = inter[inter["contact_id"].ne(own_key)].reset_index(drop=True) if own_key else inter
-    return Network(owner=owner, contacts=contacts, interactions=inter, files=[t.report for t in tables])
+    return Network(owner=owner, contacts=contacts, interactions=inter,
+                   files=[t.report for t in tables] + [r.report for r in found])
 
 
-def _path_files(path: Path) -> Iterator[tuple[str, bytes]]:
+def _on_disk(path: Path) -> Data:
+    """A file's bytes, or its path for a mailbox (streamed, never read whole)."""
+    return path if source_kind(path.name, _head(path)) == "mbox" else path.read_bytes()
+
+
+def _path_files(path: Path) -> Iterator[tuple[str, Data]]:
     if path.is_dir():
         found = [p for p in sorted(path.rglob("*"))
-                 if p.is_file() and (is_known_member(p.name) or p.suffix.casefold() == ".zip")]
+                 if p.is_file() and (is_known_member(p.name) or p.suffix.casefold() in _FOLDER_SUFFIXES)]
         if not found:
-            raise InputError(str(path), "no LinkedIn export files (Connections.csv, messages.csv, ...) "
-                                        "or zips in the folder")
+            raise InputError(str(path), "no LinkedIn export files (Connections.csv, messages.csv, ...), "
+                                        "zips, .vcf, .ics or .mbox files in the folder")
         if len(found) > MAX_MEMBERS_READ:
             raise InputError(str(path), f"the folder holds {len(found):,} export files, above the limit "
                                         f"of {MAX_MEMBERS_READ}: not one LinkedIn export")
         for child in found:
-            yield f"{path.name}/{child.relative_to(path).as_posix()}", child.read_bytes()
+            yield f"{path.name}/{child.relative_to(path).as_posix()}", _on_disk(child)
     elif path.is_file():
-        yield path.name, path.read_bytes()
+        yield path.name, _on_disk(path)
     else:
         raise InputError(str(path), "no such file or folder")
 
 
-def load_paths(paths: list[str | Path], mapping: dict[str, str] | None = None) -> Network:
-    """`load_files` for paths on disk: files, zips, or folders of loose export CSVs (and zips).
+def load_paths(paths: list[str | Path], mapping: dict[str, str] | None = None, *, me: Iterable[str] = (),
+               as_of: pd.Timestamp | None = None) -> Network:
+    """`load_files` for paths on disk: files, zips, or folders of loose export CSVs (and zips); a
+    mailbox is streamed from its path, never read whole.
 
-    In folders only LinkedIn export names (Connections.csv, messages.csv, ...) and zips are read.
+    In folders only LinkedIn export names (Connections.csv, messages.csv, ...), zips, address books
+    (.vcf), calendars (.ics) and mailboxes (.mbox) are read.
     """
-    return load_files([item for p in paths for item in _path_files(Path(p))], mapping)
+    return load_files([item for p in paths for item in _path_files(Path(p))], mapping, me=me, as_of=as_of)

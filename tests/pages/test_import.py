@@ -33,3 +33,22 @@ def test_import_leads_on_and_explains_the_counts() -> None:
     assert at.page_link[0].label == "See your network"
     n = len(found.interactions)
     assert plain(f"{n:,} of the {n:,} interactions found were already stored") in at.caption[0].value
+
+
+def test_calendar_upload_asks_for_my_addresses_and_says_what_was_read() -> None:
+    """An .ics asks once for the owner's addresses; the report says only dates and guests were read."""
+    ics = (b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:w\nDTSTART:20260105T090000Z\nRRULE:FREQ=WEEKLY;COUNT=3\n"
+           b"SUMMARY:Private title\nORGANIZER:mailto:me@x.org\nATTENDEE;CN=Ana Lopez:mailto:ana@y.org\n"
+           b"END:VEVENT\nEND:VCALENDAR\n")
+    vcf = b"BEGIN:VCARD\nVERSION:3.0\nFN:Dora Day\nEMAIL:dora@d.org\nEND:VCARD\n"
+    at = open_page("import")
+    uploader = at.file_uploader(key="import_files")
+    uploader.upload("cal.ics", ics, "text/calendar").upload("book.vcf", vcf, "text/vcard").run()
+    assert not at.exception
+    at.text_input(key="my_emails_input").input("Me@X.org; other@x.org").run()
+    assert not at.exception
+    report = at.dataframe[0].value.set_index("File")
+    assert report.loc["cal.ics", "What was read"].startswith("dates and guests of 3 meetings")
+    assert report.loc["book.vcf", "Rows read"] == 1
+    assert "Private title" not in report.to_csv()
+    assert [m.value for m in at.metric][:1] == ["2"]  # Ana (3 meetings) and Dora (address book)
