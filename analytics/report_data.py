@@ -22,7 +22,7 @@ from analytics.analysis import DEFAULT_PERIOD_DAYS, NOT_CONNECTED, Analysis, ana
 from analytics.frames import contact_names
 from analytics.model import PLAN_STATUS_COLUMNS, Network
 from analytics.privacy import Privacy
-from analytics.wording import DIRECTION_WORDS, label, plural
+from analytics.wording import DIRECTION_WORDS, MEASURES, label, plural
 
 #: Section keys and titles, in report order.
 SECTIONS: dict[str, str] = {
@@ -37,6 +37,8 @@ FORMATS: dict[str, str] = {
     "Hours": "num", "Date": "date", "Last interaction": "date", "Last two-way": "date",
     "Period start": "date", "Connected on": "date",
 }
+#: Headline figures that are a technical measure -> the one sentence that explains it (`wording.MEASURES`).
+MEASURE_NOTES = {"Company diversity (0-1)": MEASURES["diversity"]}
 LIST_TITLES = {"clients": "Call a client", "referrers": "Thank a referrer", "keep_in_touch": "Keep in touch",
                "follow_ups": "Follow-up call", "reconnect": "Reconnect"}
 
@@ -55,6 +57,7 @@ class ReportData:
     takeaways: dict[str, str]
     next_steps: list[str]
     tier_moves: dict[str, int] = field(default_factory=dict)
+    measures: dict[str, str] = field(default_factory=lambda: dict(MEASURE_NOTES))
 
 
 def _signed(value: float, money: bool = False) -> str:

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from analytics import actions, cli, import_summary, report
 from analytics.analysis import analyse
 from analytics.report_data import report_data
+from analytics.wording import MEASURES
 from tests.conftest import FIXTURES
 from tests.story_text import problems
 
@@ -85,3 +86,14 @@ def test_both_formats_name_the_suggestions_waiting_for_confirmation_without_coun
     never_counted = len(actions.confirmed(a.clients))
     assert clients_row["Done"] + clients_row["Open"] == never_counted == 0
     assert data.next_steps.index(next(s for s in data.next_steps if s.startswith(sentence))) == 1
+
+
+def test_both_formats_explain_the_measures_they_name(data) -> None:
+    parser = _Text()
+    parser.feed(report.render_html(data))
+    html = " ".join(parser.parts)
+    book = load_workbook(io.BytesIO(report.render_xlsx(data)))
+    summary = {row[0]: row[2] for row in book["Summary"].iter_rows(values_only=True) if row[0]}
+    assert "Company diversity (0-1)" in data.headline and "diversity" in data.diagnosis["explanation"]
+    assert MEASURES["diversity"] in html
+    assert summary["Company diversity (0-1)"] == MEASURES["diversity"]
