@@ -2,6 +2,7 @@
 explains why fewer interactions were stored than found."""
 
 from analytics import ingest
+from analytics.store import Store, workspace_path
 from tests.conftest import SAMPLE_ZIP
 from tests.pages.apptest import open_page
 from ui.widgets import plain
@@ -33,3 +34,30 @@ def test_import_leads_on_and_explains_the_counts() -> None:
     assert at.page_link[0].label == "See your network"
     n = len(found.interactions)
     assert plain(f"{n:,} of the {n:,} interactions found were already stored") in at.caption[0].value
+
+
+OLD_EXPORT = (b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+              b"Ada,Lovelace,https://www.linkedin.com/in/ada,,Analytical Engines,Countess,10 Dec 2015\n"
+              b"Charles,Babbage,https://www.linkedin.com/in/cb,,Analytical Engines,Inventor,02 Mar 2014\n")
+
+
+def test_the_as_of_offer_sets_and_undoes_the_as_of_date() -> None:
+    at = open_page("import")
+    at.file_uploader(key="import_files").upload("Connections.csv", OLD_EXPORT, "text/csv").run()
+    at.text_input[0].input("old-export").run()
+    at.button[0].click().run()  # import into a new workspace: its last activity is 2015-12-10
+    assert not at.exception
+    store = Store(workspace_path("old-export"))
+    assert at.button(key="use_last_activity").label == "Use 2015-12-10 as the as-of date"
+    assert any("last activity is on 2015-12-10" in i.value for i in at.info)
+    assert store.settings().get("as_of") is None
+
+    at.button(key="use_last_activity").click().run()  # accept: every figure as of that day
+    assert store.settings()["as_of"] == "2015-12-10"
+    assert [b.key for b in at.button if b.key in ("use_last_activity", "use_today")] == ["use_today"]
+    assert any("Every figure is as of 2015-12-10" in c.value for c in at.caption)
+
+    at.button(key="use_today").click().run()  # undo: back to today, and the offer is made again
+    assert store.settings().get("as_of") is None
+    assert [b.key for b in at.button if b.key in ("use_last_activity", "use_today")] == ["use_last_activity"]
+    assert not at.exception
