@@ -21,7 +21,7 @@ import pandas as pd
 
 from analytics.errors import InputError
 from analytics.ingest import linkedin
-from analytics.ingest.archive import is_known_member, member_key, zip_members
+from analytics.ingest.archive import UNUSED_MEMBERS, is_known_member, member_key, zip_members
 from analytics.ingest.generic import generic_contacts
 from analytics.ingest.people import Pairs, Resolver, fold_name, is_owner, pair_keys
 from analytics.ingest.tables import Table, detect, read_table, sniff
@@ -29,6 +29,8 @@ from analytics.limits import MAX_CONTACTS, MAX_MEMBERS_READ
 from analytics.model import (
     CONTACT_COLUMNS,
     INTERACTION_COLUMNS,
+    NOT_USED,
+    FileReport,
     Network,
     Owner,
     contact_key,
@@ -56,6 +58,10 @@ def detect_kind(name: str, data: bytes) -> str:
 
 def _read(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> Iterator[Table]:
     for name, data in files:
+        if member_key(name) in UNUSED_MEMBERS:  # e.g. Positions.csv dropped with the export's other CSVs
+            yield Table(NOT_USED, [], {}, pd.DataFrame(), FileReport(name, NOT_USED, warnings=[
+                "part of the LinkedIn export that says nothing about your network: left out"]))
+            continue
         if sniff(name, data) != "zip":
             yield read_table(name, data, mapping=mapping)
             continue
