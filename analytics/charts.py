@@ -141,11 +141,33 @@ def company_treemap(contacts: pd.DataFrame, top: int = 15) -> go.Figure:
     return _styled(fig, "Who is in it: functions and companies")
 
 
+#: What the engagement chart says when there is nothing to draw.
+NO_ENGAGEMENT = ("No messages, endorsements or recommendations with your contacts yet:<br>this chart fills "
+                 "as you exchange with them.")
+
+
 def engagement(monthly: pd.DataFrame) -> go.Figure:
-    """Interactions per month, sent against received (stacked areas)."""
+    """Interactions per month, sent against received (stacked areas) on whole-number ticks; with no
+    interaction at all, a sentence saying so instead of empty axes.
+
+    >>> engagement(pd.DataFrame({"month": [], "out": [], "in": []})).layout.annotations[0].text[:24]
+    'No messages, endorsement'
+    >>> busy = pd.DataFrame({"month": ["2026-01", "2026-02"], "out": [1, 2], "in": [0, 1]})
+    >>> engagement(busy).layout.yaxis.dtick
+    1.0
+    """
     fig = go.Figure()
     for column, name, color in (("out", "you sent / gave", "#1f6f5c"), ("in", "you received", "#e0a458")):
         fig.add_trace(go.Scatter(x=monthly["month"], y=monthly[column], name=name, stackgroup="one",
                                  line={"color": color}, hovertemplate="%{x}: %{y}<extra></extra>"))
     fig.update_layout(legend={"orientation": "h", "y": -0.2})
+    top = float((monthly["out"] + monthly["in"]).max()) if len(monthly) else 0.0
+    if not top > 0:
+        fig.add_annotation(text=NO_ENGAGEMENT, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
+                           font={"size": 14, "color": "#55645d"})
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
+        fig.update_layout(showlegend=False)
+    else:
+        fig.update_yaxes(rangemode="tozero", dtick=nice_step(top), tick0=0, tickformat=",d")
     return _styled(fig, "Engagement over time")
