@@ -203,8 +203,8 @@ def keep_in_touch_50(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp, n:
         "recent_two_way": "two-way exchange on " + date_text(last_two_way),
         "target": "in your target segment",
         "rising": "more contact lately (" + frame["recent"].fillna(0).astype(int).astype(str)
-                  + f" interactions in the last{span} vs "
-                  + frame["before"].fillna(0).astype(int).astype(str) + f" in the{span} before)",
+                  + f" interactions in the last{span}, " + frame["before"].fillna(0).astype(int).astype(str)
+                  + " before)",
     }, index=frame.index)
     joined = pd.Series("", index=frame.index, dtype="str")
     for flag, text in reasons.items():  # "; "-join the reasons that apply, column by column

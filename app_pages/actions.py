@@ -157,7 +157,7 @@ with plan_tab:
                 "card — no pitch — and enter the date under **Card sent**: the follow-up call is due two "
                 "weeks later.")
     checklist("keep_in_touch", extra=("rank", "segment", "card_sent_on"),
-              empty="No clients or promising prospects yet.", why_width="medium")
+              empty="No clients or promising prospects yet.")
     with st.expander("Change who is on the list"), st.form("keep_edit_form"):
         on_list = set(keep["contact_id"])
         add = st.multiselect("Add contacts", [c for c in names if c not in on_list], key="keep_add",
