@@ -9,7 +9,8 @@ from analytics.breadth import breadth_summary
 from analytics.cli import summary
 from analytics.depth import TIER_ORDER, score_contacts
 from analytics.diagnosis import QUADRANTS, diagnose, tie_targets, width_score
-from tests.test_depth import AS_OF, synthetic
+from tests.builders import SYNTHETIC_AS_OF as AS_OF
+from tests.builders import synthetic
 
 
 def diverse(n_contacts: int, talkers: int, companies: int | None = None):
