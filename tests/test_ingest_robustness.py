@@ -11,7 +11,7 @@ import pytest
 
 from analytics import import_summary
 from analytics.errors import InputError
-from analytics.ingest import archive, load_files, tables
+from analytics.ingest import archive, load, load_files, tables
 
 CONN = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 ROW = "Jane,Doe,https://www.linkedin.com/in/jane,,Acme,CEO,15 Mar 2023\n"
@@ -225,6 +225,7 @@ def test_the_exports_other_loose_csvs_are_left_out_with_a_note(name: str, body: 
     left_out = net.files[1]
     assert (left_out.file, left_out.kind, left_out.rows) == (name, "not_used", 0)
     assert "left out" in left_out.warnings[0] and import_summary.empty_files(net.files) == []
+    assert load.detect_kind(name, body) == "not_used"  # the Import page asks this first
 
 
 def test_an_unknown_file_without_a_header_is_still_refused() -> None:

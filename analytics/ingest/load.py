@@ -48,12 +48,15 @@ def detect_kind(name: str, data: bytes) -> str:
 
     One of "zip", "connections", "messages", "invitations", "endorsements_received",
     "endorsements_given", "recommendations_received", "recommendations_given", "profile",
-    "generic" (a contacts CSV/XLSX: Google, Outlook, spreadsheet). Raises InputError for anything else.
+    "generic" (a contacts CSV/XLSX: Google, Outlook, spreadsheet), NOT_USED (a file of the LinkedIn
+    export the app leaves out, by its name). Raises InputError for anything else.
 
     >>> detect_kind("export.txt", b"CONVERSATION ID,FROM,TO,DATE,CONTENT\\n")
     'messages'
+    >>> detect_kind("Positions.csv", b"Company Name,Title\\nAcme,CEO\\n")
+    'not_used'
     """
-    return detect(name, data)
+    return NOT_USED if member_key(name) in UNUSED_MEMBERS else detect(name, data)
 
 
 def _read(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> Iterator[Table]:

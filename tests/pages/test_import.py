@@ -61,3 +61,13 @@ def test_the_as_of_offer_sets_and_undoes_the_as_of_date() -> None:
     assert store.settings().get("as_of") is None
     assert [b.key for b in at.button if b.key in ("use_last_activity", "use_today")] == ["use_last_activity"]
     assert not at.exception
+
+
+def test_the_exports_other_csvs_dropped_with_the_rest_are_left_out_not_refused() -> None:
+    at = open_page("import")
+    uploader = at.file_uploader(key="import_files")
+    uploader.upload("Connections.csv", OLD_EXPORT, "text/csv")
+    uploader.upload("Positions.csv", b"Company Name,Title,Started On\nAcme,CEO,Jan 2020\n", "text/csv").run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert any(plain("Positions.csv: part of the LinkedIn export") in w.value for w in at.warning)
+    assert at.metric[0].value == "2"  # contacts found: the two connections
