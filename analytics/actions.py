@@ -203,8 +203,8 @@ def keep_in_touch_50(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp, n:
         "recent_two_way": "two-way exchange on " + date_text(last_two_way),
         "target": "in your target segment",
         "rising": "more contact lately (" + frame["recent"].fillna(0).astype(int).astype(str)
-                  + f" interactions in the last{span} vs "
-                  + frame["before"].fillna(0).astype(int).astype(str) + f" in the{span} before)",
+                  + f" interactions in the last{span}, " + frame["before"].fillna(0).astype(int).astype(str)
+                  + " before)",
     }, index=frame.index)
     joined = pd.Series("", index=frame.index, dtype="str")
     for flag, text in reasons.items():  # "; "-join the reasons that apply, column by column
@@ -302,6 +302,35 @@ def confirmed(items: pd.DataFrame) -> pd.DataFrame:
     ['a']
     """
     return items[~items["suggested"].astype(bool)] if "suggested" in items else items
+
+
+def suggestions(items: pd.DataFrame) -> pd.DataFrame:
+    """Only the export's suggestions in `items` (the rows `confirmed` leaves out): what the Action plan
+    offers to confirm, never counted.
+
+    >>> suggestions(pd.DataFrame({"item_key": ["a", "b"], "suggested": [False, True]}))["item_key"].tolist()
+    ['b']
+    """
+    return items[items["suggested"].astype(bool)] if "suggested" in items else items.iloc[:0]
+
+
+#: Plan list -> how its suggestions are named in a sentence (`waiting_sentence`).
+SUGGESTED_AS = {"call_client": "clients", "call_referrer": "referrers"}
+
+
+def waiting_sentence(name: str, items: pd.DataFrame) -> str | None:
+    """One sentence on the suggestions in plan list `name` waiting to be confirmed (None when there are
+    none); it names them, it never counts them in.
+
+    >>> waiting_sentence("call_client", pd.DataFrame({"suggested": [True, True, False]}))[:58]
+    '2 people your LinkedIn export suggests as clients are wait'
+    >>> waiting_sentence("call_referrer", pd.DataFrame({"suggested": [False]})) is None
+    True
+    """
+    n = len(suggestions(items))
+    return (f"{plural(n, 'person', 'people')} your LinkedIn export suggests as {SUGGESTED_AS[name]} "
+            f"{'is' if n == 1 else 'are'} waiting for your confirmation on the Action plan or the Contacts "
+            "page; they count once confirmed.") if n else None
 
 
 def former_strength(net: Network, as_of: pd.Timestamp) -> pd.Series:

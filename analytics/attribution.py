@@ -10,8 +10,7 @@ import pandas as pd
 
 from analytics import weights as w
 from analytics.errors import InputError
-from analytics.frames import as_utc, day, matches
-from analytics.groups import _names
+from analytics.frames import as_utc, day, matches, name_or_id
 from analytics.hygiene import phrase_regex, snippet
 from analytics.ingest.dates import parse_day
 from analytics.ingest.ledger_workbook import (
@@ -134,7 +133,7 @@ def suggest_attribution(net: Network, group_id: str, event_dates: list[pd.Timest
     members = set(net.members.loc[net.members["group_id"] == group_id, "contact_id"])
     out = pd.concat([pd.DataFrame(columns=["contact_id", "rule", "evidence"]), *found], ignore_index=True)
     out = out[~out["contact_id"].isin(members)].drop_duplicates(["contact_id", "rule"])
-    out.insert(1, "name", _names(net, out["contact_id"]))
+    out.insert(1, "name", name_or_id(net, out["contact_id"]))
     return out[ATTRIBUTION_COLUMNS].sort_values(["name", "rule"], ignore_index=True)
 
 

@@ -105,6 +105,24 @@ def tier_pyramid(counts: dict[str, int]) -> go.Figure:
     return _styled(fig, "Relationship tiers (Dunbar layers)")
 
 
+def month_axis(months: pd.Series, few: int = 12) -> dict:
+    """x-axis settings for a monthly series ("YYYY-MM"): up to `few` months get one "Mar 2024" tick
+    each, padded half a month either side (a single month otherwise reads as clock times); more are left
+    to plotly's own date ticks.
+
+    >>> month_axis(pd.Series(["2021-10"]))["dtick"], month_axis(pd.Series(["2021-10"]))["range"]
+    ('M1', ['2021-09-16', '2021-10-16'])
+    >>> month_axis(pd.Series([f"20{y:02d}-01" for y in range(13)]))
+    {}
+    """
+    if len(months) == 0 or len(months) > few:
+        return {}
+    first, last = pd.Period(min(months), "M"), pd.Period(max(months), "M")
+    middle = pd.Timedelta(days=15)
+    return {"dtick": "M1", "tickformat": "%b %Y", "range": [
+        f"{first.start_time - middle:%Y-%m-%d}", f"{last.start_time + middle:%Y-%m-%d}"]}
+
+
 def growth_timeline(growth: pd.DataFrame) -> go.Figure:
     """New connections per month (bars, selectable by month) and the running total (line)."""
     fig = go.Figure()
@@ -116,7 +134,7 @@ def growth_timeline(growth: pd.DataFrame) -> go.Figure:
     left, right = shared_ticks(growth["new"].max() if len(growth) else 0,
                                growth["cumulative"].max() if len(growth) else 0)
     fig.update_layout(yaxis=left, yaxis2={**right, "overlaying": "y", "side": "right", "showgrid": False},
-                      legend={"orientation": "h", "y": -0.2})
+                      xaxis=month_axis(growth["month"]), legend={"orientation": "h", "y": -0.2})
     return _styled(fig, "Growth: new connections per month")
 
 
@@ -141,11 +159,34 @@ def company_treemap(contacts: pd.DataFrame, top: int = 15) -> go.Figure:
     return _styled(fig, "Who is in it: functions and companies")
 
 
+#: What the engagement chart says when there is nothing to draw.
+NO_ENGAGEMENT = ("No messages, endorsements or recommendations with your contacts yet:<br>this chart fills "
+                 "as you exchange with them.")
+
+
 def engagement(monthly: pd.DataFrame) -> go.Figure:
-    """Interactions per month, sent against received (stacked areas)."""
+    """Interactions per month, sent against received (stacked areas) on whole-number ticks; with no
+    interaction at all, a sentence saying so instead of empty axes.
+
+    >>> engagement(pd.DataFrame({"month": [], "out": [], "in": []})).layout.annotations[0].text[:24]
+    'No messages, endorsement'
+    >>> busy = pd.DataFrame({"month": ["2026-01", "2026-02"], "out": [1, 2], "in": [0, 1]})
+    >>> engagement(busy).layout.yaxis.dtick
+    1.0
+    """
     fig = go.Figure()
     for column, name, color in (("out", "you sent / gave", "#1f6f5c"), ("in", "you received", "#e0a458")):
         fig.add_trace(go.Scatter(x=monthly["month"], y=monthly[column], name=name, stackgroup="one",
                                  line={"color": color}, hovertemplate="%{x}: %{y}<extra></extra>"))
     fig.update_layout(legend={"orientation": "h", "y": -0.2})
+    top = float((monthly["out"] + monthly["in"]).max()) if len(monthly) else 0.0
+    if not top > 0:
+        fig.add_annotation(text=NO_ENGAGEMENT, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
+                           font={"size": 14, "color": "#55645d"})
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
+        fig.update_layout(showlegend=False)
+    else:
+        fig.update_yaxes(rangemode="tozero", dtick=nice_step(top), tick0=0, tickformat=",d")
+        fig.update_xaxes(**month_axis(monthly["month"]))
     return _styled(fig, "Engagement over time")

@@ -19,7 +19,7 @@ import pandas as pd
 from analytics import weights as W
 from analytics.frames import as_utc
 from analytics.model import Network
-from analytics.wording import duration, plural
+from analytics.wording import MEASURES, duration, plural
 
 #: Tier names, strongest first: the Dunbar layers, then everyone outside them.
 TIER_ORDER: list[str] = [name for name, _, _ in W.DUNBAR_LAYERS] + ["Acquaintance", "Dormant",
@@ -258,8 +258,7 @@ def explain(row: pd.Series) -> list[tuple[str, float, str]]:
                        f"(balance {row['reciprocity']:.2f}).",
         "duration": f"Known {duration(row['years_known'] * 365.25)}; counts once both sides have engaged "
                     f"(full at {W.DURATION_FULL_YEARS:.0f} years).",
-        "multiplexity": f"{plural(int(row['channels']), 'different channel')}; more kinds of contact, "
-                        "stronger tie.",
+        "multiplexity": f"{plural(int(row['channels']), 'different channel')}. {MEASURES['multiplexity']}",
         "closeness": f"You rated closeness {row['closeness']:.0f}/5: it sets "
                      f"{W.CLOSENESS_WEIGHT:.0%} of the score." if rated
                      else "No closeness rating: the score is behaviour only.",

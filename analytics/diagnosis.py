@@ -18,6 +18,7 @@ import pandas as pd
 
 from analytics import weights as W
 from analytics.depth import tier_counts
+from analytics.wording import plural
 
 QUADRANTS: tuple[str, ...] = ("wide-shallow", "wide-deep", "narrow-shallow", "narrow-deep")
 
@@ -120,11 +121,13 @@ def diagnose(breadth: dict, scores: pd.DataFrame) -> dict:
     quadrant = f"{'wide' if wide else 'narrow'}-{'deep' if deep else 'shallow'}"
     n = breadth.get("contacts", len(scores))
     tiers = tier_counts(scores)
-    dormant = (f" {tiers['Dormant']:,} former relationships have gone dormant (no contact for a year), "
-               "whatever their strength." if tiers["Dormant"] else "")
-    facts = (f"You have {n:,} connections across {breadth.get('companies', 0):,} companies "
-             f"(diversity {breadth.get('diversity', 0.0):.2f}), {strong:,} strong relationships "
-             f"(tiers {' and '.join(W.STRONG_TIERS)}) and {active:,} active ones "
+    gone = "has" if tiers["Dormant"] == 1 else "have"
+    dormant = (f" {plural(tiers['Dormant'], 'former relationship')} {gone} gone dormant (no contact for a "
+               "year), whatever their strength." if tiers["Dormant"] else "")
+    facts = (f"You have {plural(n, 'connection')} across "
+             f"{plural(breadth.get('companies', 0), 'company', 'companies')} "
+             f"(diversity {breadth.get('diversity', 0.0):.2f}), {plural(strong, 'strong relationship')} "
+             f"(tiers {' and '.join(W.STRONG_TIERS)}) and {plural(active, 'active one')} "
              f"(tiers {', '.join(W.ACTIVE_TIERS[:-1])} and {W.ACTIVE_TIERS[-1]}).{dormant}")
     meaning = {
         "wide-shallow": "Wide and shallow: many names, few relationships. Referrals come from trust, "

@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from analytics.cells import XLSX_OPTIONS, XlsxCells, safe_cell, write_cell
+from analytics.wording import header
 
 
 def _cells(frame: pd.DataFrame) -> pd.DataFrame:
@@ -25,18 +26,20 @@ def _cells(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def call_list_csv(frame: pd.DataFrame) -> bytes:
-    """A call list as UTF-8 CSV (with BOM, so Excel reads accents), every text cell `safe_cell`ed.
+    """A call or mailing list as UTF-8 CSV (with BOM, so Excel reads accents), headers in words
+    (`wording.header`), every text cell `safe_cell`ed.
 
-    >>> call_list_csv(pd.DataFrame({"name": ["=evil()"], "n": [2]}))
-    b"\\xef\\xbb\\xbfname,n\\r\\n'=evil(),2\\r\\n"
+    >>> call_list_csv(pd.DataFrame({"name": ["=evil()"], "why": ["met twice"]}))
+    b"\\xef\\xbb\\xbfName,Why now\\r\\n'=evil(),met twice\\r\\n"
     """
     cells = _cells(frame).map(safe_cell)
-    cells.columns = [safe_cell(str(c)) for c in cells.columns]
+    cells.columns = [safe_cell(header(str(c))) for c in cells.columns]
     return cells.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def call_list_xlsx(frame: pd.DataFrame, title: str = "Call list") -> bytes:
-    """A call list as an .xlsx workbook: bold header, text always stored as text, dates as YYYY-MM-DD."""
+    """A call list as an .xlsx workbook: bold header in words, text always stored as text, dates as
+    YYYY-MM-DD."""
     import xlsxwriter
 
     buf = io.BytesIO()
@@ -44,7 +47,7 @@ def call_list_xlsx(frame: pd.DataFrame, title: str = "Call list") -> bytes:
         cells, ws = XlsxCells(book), book.add_worksheet(title[:31])
         rows = _cells(frame)
         for c, name in enumerate(frame.columns):  # constant_memory: row by row, so header first
-            cells.write(ws, 0, c, str(name), bold=True)
+            cells.write(ws, 0, c, header(str(name)), bold=True)
         for r, row in enumerate(rows.itertuples(index=False), start=1):
             for c, value in enumerate(row):
                 cells.write(ws, r, c, value)
@@ -92,9 +95,9 @@ def template_workbook() -> bytes:
         write_cell(help_ws, r, 1, line).font = Font(bold=r == 1)
     help_ws.column_dimensions["A"].width = 120
     fill = PatternFill("solid", fgColor="DDEBF7")
-    for title, (header, example) in TEMPLATE_SHEETS.items():
+    for title, (labels, example) in TEMPLATE_SHEETS.items():
         ws = wb.create_sheet(title)
-        for c, (label, value) in enumerate(zip(header, example, strict=True), start=1):
+        for c, (label, value) in enumerate(zip(labels, example, strict=True), start=1):
             head = write_cell(ws, 1, c, label)
             head.font, head.fill = Font(bold=True), fill
             cell = write_cell(ws, 2, c, value)

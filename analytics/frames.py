@@ -48,6 +48,16 @@ def contact_names(net: Network, scores: pd.DataFrame | None = None) -> pd.Series
     return names.drop_duplicates("contact_id").set_index("contact_id")["name"]
 
 
+def name_or_id(net: Network, contact_ids: pd.Series) -> pd.Series:
+    """Display names for `contact_ids` (the id itself when the contact is unknown).
+
+    >>> from analytics.model import empty_network
+    >>> name_or_id(empty_network(), pd.Series(["x"])).tolist()
+    ['x']
+    """
+    return contact_ids.map(contact_names(net)).astype(object).fillna(contact_ids)
+
+
 def matches(table: pd.DataFrame, query: str) -> pd.Series:
     """True for rows whose name, company or position contains `query` (case-insensitive; all rows when
     the query is blank): the one contact search of the Contacts and Groups pages.

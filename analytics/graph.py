@@ -244,15 +244,17 @@ def connectors(net: Network, scores: pd.DataFrame, top: int = 20) -> pd.DataFram
 
 def connector_advice(found: pd.DataFrame) -> pd.DataFrame:
     """The connectors as the app shows them, in plain words: name, tier, strength (whole points),
-    bridges ("2 clusters: BNI, Acme") and what to do; active ties first. Introductions are suggested
-    only through active ties (`weights.ACTIVE_TIERS`): asking a weak tie for a favour is assuming closeness.
+    bridges ("2 clusters: BNI, Acme"), constraint and effective size (rounded; explained in
+    `wording.MEASURES`) and what to do; active ties first. Introductions are suggested only through
+    active ties (`weights.ACTIVE_TIERS`): asking a weak tie for a favour is assuming closeness.
 
     >>> c = pd.DataFrame({"name": ["Ann", "Bo"], "clusters": ["BNI; Acme", "BNI; Zed"],
-    ...                   "strength": [50.2, 3.0], "tier": ["Close", "Acquaintance"]})
+    ...                   "strength": [50.2, 3.0], "tier": ["Close", "Acquaintance"],
+    ...                   "constraint": [0.6111, 0.5], "effective_size": [2.333, 2.0]})
     >>> connector_advice(c)["what_to_do"].str[:21].tolist()
     ['Ask for an introducti', 'Warm this relationshi']
     >>> connector_advice(c.iloc[:0]).columns.tolist()  # a network without clusters has no connectors
-    ['name', 'tier', 'strength', 'bridges', 'what_to_do']
+    ['name', 'tier', 'strength', 'bridges', 'constraint', 'effective_size', 'what_to_do']
     """
     parts = [str(c).split("; ") for c in found["clusters"]]
     active = found["tier"].isin(W.ACTIVE_TIERS)
@@ -262,7 +264,9 @@ def connector_advice(found: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame({"name": found["name"], "tier": found["tier"],
                           "strength": found["strength"].round().astype(int),
                           "bridges": [f"{len(p)} clusters: {', '.join(p)}" for p in parts],
-                          "what_to_do": todo, "_active": active})
+                          "constraint": found["constraint"].round(2),
+                          "effective_size": found["effective_size"].round(1), "what_to_do": todo,
+                          "_active": active})
     return table.sort_values("_active", ascending=False, kind="stable").drop(columns="_active").reset_index(
         drop=True)  # the people you can ask first
 

@@ -22,7 +22,7 @@ import pandas as pd
 from analytics import exchanges
 from analytics import weights as w
 from analytics.errors import InputError
-from analytics.frames import as_utc, contact_names, day
+from analytics.frames import as_utc, day, name_or_id
 from analytics.model import MEMBER_COLUMNS, Network
 from analytics.wording import plural
 
@@ -42,11 +42,6 @@ DAYS_PER_MONTH = 365.25 / 12
 def hourly_rate(net: Network) -> float:
     """The user's hourly rate (settings["hourly_rate"], else weights.DEFAULT_HOURLY_RATE)."""
     return float(net.settings.get("hourly_rate", w.DEFAULT_HOURLY_RATE))
-
-
-def _names(net: Network, contact_ids: pd.Series) -> pd.Series:
-    """Display names for `contact_ids` (the id itself when the contact is unknown)."""
-    return contact_ids.map(contact_names(net)).astype(object).fillna(contact_ids)
 
 
 def _ledger(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -353,7 +348,7 @@ def group_members(net: Network, scores: pd.DataFrame, balance: pd.DataFrame, gro
     listed = set(net.members.loc[net.members["group_id"] == group_id, "contact_id"])
     info = scores.reindex(ids.to_numpy())
     ex = balance.set_index("contact_id").reindex(ids.to_numpy())
-    frame = pd.DataFrame({"contact_id": ids.to_numpy(), "name": _names(net, ids).to_numpy(),
+    frame = pd.DataFrame({"contact_id": ids.to_numpy(), "name": name_or_id(net, ids).to_numpy(),
                           "company": info["company"].fillna("").to_numpy(),
                           "strength": info["strength"].to_numpy(dtype=float),
                           "tier": info["tier"].fillna("").to_numpy(),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytics.model import FileReport, Network
+from analytics.model import NOT_USED, FileReport, Network
 from analytics.wording import duration, plural
 
 #: No LinkedIn date can lie before LinkedIn existed.
@@ -26,7 +26,7 @@ def empty_files(files: list[FileReport]) -> list[str]:
     []
     """
     return [f"{f.file} has a header row but no rows below it: there is nothing to import from it."
-            for f in files if f.rows == 0 and f.skipped == 0]
+            for f in files if f.rows == 0 and f.skipped == 0 and f.kind != NOT_USED]
 
 
 def upload_signature(files: list[tuple[str, bytes]]) -> list[tuple[str, int]]:

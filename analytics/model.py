@@ -51,6 +51,10 @@ class Owner:
     url: str = ""
 
 
+#: FileReport.kind of a LinkedIn export file the app does not read (e.g. Positions.csv): left out.
+NOT_USED = "not_used"
+
+
 @dataclass
 class FileReport:
     """What an import made of one file: shown in the import report and in `summary --json`."""

@@ -22,7 +22,7 @@ from analytics.analysis import DEFAULT_PERIOD_DAYS, NOT_CONNECTED, Analysis, ana
 from analytics.frames import contact_names
 from analytics.model import PLAN_STATUS_COLUMNS, Network
 from analytics.privacy import Privacy
-from analytics.wording import DIRECTION_WORDS, label, plural
+from analytics.wording import DIRECTION_WORDS, MEASURES, label, plural
 
 #: Section keys and titles, in report order.
 SECTIONS: dict[str, str] = {
@@ -37,6 +37,8 @@ FORMATS: dict[str, str] = {
     "Hours": "num", "Date": "date", "Last interaction": "date", "Last two-way": "date",
     "Period start": "date", "Connected on": "date",
 }
+#: Headline figures that are a technical measure -> the one sentence that explains it (`wording.MEASURES`).
+MEASURE_NOTES = {"Company diversity (0-1)": MEASURES["diversity"]}
 LIST_TITLES = {"clients": "Call a client", "referrers": "Thank a referrer", "keep_in_touch": "Keep in touch",
                "follow_ups": "Follow-up call", "reconnect": "Reconnect"}
 
@@ -55,6 +57,7 @@ class ReportData:
     takeaways: dict[str, str]
     next_steps: list[str]
     tier_moves: dict[str, int] = field(default_factory=dict)
+    measures: dict[str, str] = field(default_factory=lambda: dict(MEASURE_NOTES))
 
 
 def _signed(value: float, money: bool = False) -> str:
@@ -179,9 +182,10 @@ EMPTY_STEPS = {"Call a client": actions.HOW_TO_FILL["call_client"],
                "Thank a referrer": actions.HOW_TO_FILL["call_referrer"]}
 
 
-def _next_steps(diag: dict, items: pd.DataFrame) -> list[str]:
-    """The plan's steps in its order, each once (an empty step 1 or 2 says how to fill it), then the
-    diagnosis' advice that is not already one of them."""
+def _next_steps(diag: dict, items: pd.DataFrame, waiting: dict[str, str | None]) -> list[str]:
+    """The plan's steps in its order, each once (an empty step 1 or 2 says how to fill it, and `waiting`
+    names the suggestions still to confirm after it), then the diagnosis' advice that is not already one
+    of them."""
     counts = items["List"].value_counts()
     steps = []
     for title, template in STEP_TEXT.items():
@@ -191,6 +195,7 @@ def _next_steps(diag: dict, items: pd.DataFrame) -> list[str]:
             steps.append(template.format(n=plural(n, *STEP_NOUNS[title]), first=first))
         elif title in EMPTY_STEPS:
             steps.append(EMPTY_STEPS[title])
+        steps += [waiting[title]] if waiting.get(title) else []
     return steps + [s for s in diag["next_steps"] if s and not s.startswith("Reconnect")]
 
 
@@ -259,7 +264,9 @@ def report_data(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PE
         "give_take": give_table, "plan": plan, "goals": goal_table, "hygiene": hygiene_table,
         "actions": items, "contacts": _contacts_table(scores, a.start_tiers),
         "ledger": _ledger_table(net, a.as_of)}
-    steps = _next_steps(diag, items)
+    steps = _next_steps(diag, items, {"Call a client": actions.waiting_sentence("call_client", a.clients),
+                                      "Thank a referrer": actions.waiting_sentence("call_referrer",
+                                                                                   a.referrers)})
     return ReportData(
         as_of=a.as_of, period_days=a.period_days, owner="" if anonymize else net.owner.name,
         privacy="Names anonymised" if anonymize else "Contains real names", headline=headline,

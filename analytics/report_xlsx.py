@@ -105,7 +105,8 @@ def _summary(r: _Report, data: ReportData) -> None:
     who = f"For {data.owner} · " if data.owner else ""
     cells.write(ws, 1, 0, f"{who}as of {data.as_of:%Y-%m-%d}, period of {data.period_days} days · "
                           f"{data.privacy}")
-    figures = pd.DataFrame({"Figure": list(data.headline), "Value": list(data.headline.values())})
+    figures = pd.DataFrame({"Figure": list(data.headline), "Value": list(data.headline.values()),
+                            "What it means": [data.measures.get(k, "") for k in data.headline]})
     _, last = r.table(ws, figures, 3, "Headline")
     row = last + 2
     for key, title in SECTIONS.items():

@@ -15,6 +15,23 @@ TYPE_LABELS = {"chamber": "Chamber of commerce", "referral_group": "Referral gro
                "association": "Association", "event": "Event", "online": "Online group",
                "informal": "Informal"}
 DIRECTION_WORDS = {"out": "given", "in": "received"}
+#: Column headers of the files people download (call and mailing lists): words, not codes.
+COLUMN_HEADERS = {"list": "Plan step", "name": "Name", "first_name": "First name", "last_name": "Last name",
+                  "email": "Email", "company": "Company", "position": "Position", "due_on": "Call due",
+                  "action": "What to do", "why": "Why now", "consent": "Consent"}
+#: The technical measures the app names, each explained in one sentence wherever it appears.
+MEASURES = {
+    "diversity": "Diversity (0 to 1) says how spread your contacts are over companies: 0 means everyone "
+                 "works at one company, 1 that everyone works somewhere different.",
+    "multiplexity": "Multiplexity counts the different ways you are in touch with someone (messages, "
+                    "meetings, endorsements, referrals…): a tie that runs over several channels is "
+                    "stronger than one that runs over one.",
+    "constraint": "Constraint (0 to 1) says how much a person's contacts already know each other: low "
+                  "means they link people who do not otherwise meet, so they can introduce you to new "
+                  "circles.",
+    "effective size": "Effective size counts how many of a person's contacts are not already connected to "
+                      "each other: the number of separate circles they reach.",
+}
 
 
 def label(code: str) -> str:
@@ -25,6 +42,15 @@ def label(code: str) -> str:
     """
     text = TYPE_LABELS.get(code, str(code).replace("_", " "))
     return text[:1].upper() + text[1:]
+
+
+def header(code: str) -> str:
+    """A column code as the header a downloaded file shows (`COLUMN_HEADERS`, else `label`).
+
+    >>> header("due_on"), header("why"), header("score")
+    ('Call due', 'Why now', 'Score')
+    """
+    return COLUMN_HEADERS.get(code) or label(code)
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

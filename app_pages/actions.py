@@ -16,7 +16,7 @@ from analytics import (
     weights,
 )
 from analytics.errors import InputError
-from analytics.wording import plural
+from analytics.wording import header, plural
 from ui import session
 from ui.widgets import WRAPPED_ROW
 
@@ -103,7 +103,7 @@ def checklist(name: str, extra: tuple[str, ...] = (), empty: str = "Nothing here
 def suggested(name: str, role: str) -> None:
     """The export's suggestions for plan list `name` ("suggested: confirm?"), a form to mark them as
     `role`, and the link to the Contacts page where any contact can be marked."""
-    hints = lists[name][lists[name]["suggested"]]
+    hints = actions.suggestions(lists[name])
     if len(hints):
         with st.expander(f"Suggested from your LinkedIn export: {plural(len(hints), role)} — confirm?"), \
                 st.form(f"{name}_confirm_form"):
@@ -157,7 +157,7 @@ with plan_tab:
                 "card — no pitch — and enter the date under **Card sent**: the follow-up call is due two "
                 "weeks later.")
     checklist("keep_in_touch", extra=("rank", "segment", "card_sent_on"),
-              empty="No clients or promising prospects yet.", why_width="medium")
+              empty="No clients or promising prospects yet.")
     with st.expander("Change who is on the list"), st.form("keep_edit_form"):
         on_list = set(keep["contact_id"])
         add = st.multiselect("Add contacts", [c for c in names if c not in on_list], key="keep_add",
@@ -247,8 +247,7 @@ with export_tab:
         st.warning(warning, icon=":material/warning:")
         st.page_link("app_pages/contacts.py", label="Record consent on the Contacts page", icon="👥")
     st.dataframe(mailing.drop(columns="contact_id"), hide_index=True, height=240, width="stretch",
-                 column_config={"name": "Name", "first_name": "First name", "last_name": "Last name",
-                                "email": "Email", "company": "Company", "consent": "Consent"})
+                 column_config={c: header(c) for c in mailing.columns})  # the headers the CSV carries
     st.download_button("Mailing list (CSV)", exports.call_list_csv(mailing.drop(columns="contact_id")),
                        "mailing_list.csv", "text/csv", key="export_mailing", icon=":material/download:",
                        disabled=mailing.empty)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from analytics import depth, page_data, weights
+from analytics.wording import MEASURES
 from ui import session
 
 st.title("Your network as a graph")
@@ -65,4 +66,8 @@ else:
         "name": "Name", "tier": "Tier",
         "strength": st.column_config.ProgressColumn("Strength", min_value=0, max_value=100, format="%d"),
         "bridges": st.column_config.TextColumn("Bridges", width="medium"),
+        "constraint": st.column_config.NumberColumn("Constraint", format="%.2f", help=MEASURES["constraint"]),
+        "effective_size": st.column_config.NumberColumn("Effective size", format="%.1f",
+                                                        help=MEASURES["effective size"]),
         "what_to_do": st.column_config.TextColumn("What to do", width="large")})
+    st.caption(f"{MEASURES['constraint']} {MEASURES['effective size']}")

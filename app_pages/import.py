@@ -124,14 +124,13 @@ if old is not None and not settings.get("as_of"):
     st.info(f"This export's last activity is on {old:%Y-%m-%d}, {duration((session.as_of() - old).days)} "
             "ago: measured from today every relationship looks long silent. Use that day as the as-of "
             "date, so the figures read as they were then.", icon=":material/event:")
-    if st.button(f"Use {old:%Y-%m-%d} as the as-of date", key="use_last_activity"):
-        session.store().save_settings(as_of=f"{old:%Y-%m-%d}")
-        st.rerun()
+    # A callback, not `if st.button(...)`: it runs as the next run starts, so a click followed at once by
+    # a menu click still counts (the body's check was never reached when the page switch cut the run short).
+    st.button(f"Use {old:%Y-%m-%d} as the as-of date", key="use_last_activity", on_click=session.set_as_of,
+              args=(f"{old:%Y-%m-%d}",))
 elif settings.get("as_of") and not session.is_sample():
     st.caption(f"Every figure is as of {settings['as_of']} (the export's last activity).")
-    if st.button("Use today instead", key="use_today"):
-        session.store().save_settings(as_of=None)
-        st.rerun()
+    st.button("Use today instead", key="use_today", on_click=session.set_as_of, args=(None,))
 history = session.store().import_history()
 if not history.empty:
     with st.expander(f"Import history ({plural(len(history), 'import')})"):

@@ -4,6 +4,7 @@ import streamlit as st
 
 from analytics import chart_filters, charts
 from analytics.weights import ACTIVE_TIERS, STRONG_TIERS
+from analytics.wording import MEASURES
 from ui import session
 from ui.widgets import contact_list, plain
 
@@ -15,7 +16,7 @@ k = st.columns(5)
 k[0].metric("Contacts", f"{spread['contacts']:,}")
 k[1].metric("Companies", f"{spread['companies']:,}", help="Distinct companies among your contacts.")
 k[2].metric("Diversity", f"{spread['diversity']:.2f}",
-            help="Normalised Shannon entropy of companies: 0 = all at one company, 1 = all different.")
+            help=MEASURES["diversity"])
 k[3].metric("Two-way ties", f"{data.two_way:,}",
             help="Contacts with at least one exchange in both directions.")
 k[4].metric("Strong ties", f"{diag['strong_ties']:,}",

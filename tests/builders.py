@@ -105,3 +105,24 @@ def hostile_network() -> Network:
     ], ("date",))
     return Network(owner=Owner("Olga Owner", ""), contacts=contacts, interactions=interactions, groups=groups,
                    ledger=ledger, settings={"hourly_rate": 50.0})
+
+
+#: The as-of date of `synthetic` networks (and of tests/test_depth.py).
+SYNTHETIC_AS_OF = pd.Timestamp("2024-06-01", tz="UTC")
+
+
+def synthetic(n_contacts: int, n_talkers: int) -> Network:
+    """n_contacts connections 900 days before SYNTHETIC_AS_OF (vectorised); the first n_talkers exchange
+    a message every month."""
+    ids = np.array([f"c{i}" for i in range(n_contacts)], dtype=object)
+    months = np.arange(12)
+    who = np.repeat(np.arange(n_talkers), 2 * len(months))
+    ago = np.tile(np.repeat(months * 30 + 3, 2) + np.tile([1, 0], len(months)), n_talkers)
+    net = Network()
+    net.contacts = model_frame(CONTACT_COLUMNS, contact_id=list(ids),
+                               connected_on=[SYNTHETIC_AS_OF - pd.Timedelta(days=900)] * n_contacts)
+    net.interactions = model_frame(INTERACTION_COLUMNS, contact_id=list(ids[who]),
+                                   date=list(SYNTHETIC_AS_OF - pd.to_timedelta(ago, unit="D")),
+                                   channel=["message"] * len(who),
+                                   direction=list(np.tile(["out", "in"], len(who) // 2)))
+    return net

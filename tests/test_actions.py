@@ -127,7 +127,7 @@ def test_keep_in_touch_ranks_clients_then_prospects_by_documented_score():
     assert kit["segment"].tolist() == ["client", "prospect", "prospect", "prospect"]
     assert kit.loc[0, "why"].startswith("Closed business 1 time in the last 365 days")
     assert "target segment" in kit.loc[3, "why"]
-    assert "3 interactions in the last 90 days vs 1 in the 90 days before" in kit.loc[2, "why"]
+    assert "contact lately (3 interactions in the last 90 days, 1 before)" in kit.loc[2, "why"]
     assert kit.set_index("contact_id")["card_sent_on"].notna().to_dict() == {
         "ann": False, "pat": True, "rita": False, "tara": False}
 

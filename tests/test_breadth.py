@@ -7,8 +7,8 @@ import pytest
 
 from analytics.breadth import breadth_summary, classify_positions, diversity, growth, in_target, target_share
 from analytics.model import ANNOTATION_COLUMNS, CONTACT_COLUMNS, Network
+from tests.builders import SYNTHETIC_AS_OF as AS_OF
 from tests.builders import model_frame as frame
-from tests.test_depth import AS_OF
 
 
 @pytest.mark.parametrize(("title", "function", "seniority"), [

@@ -1,14 +1,14 @@
 """Relationship strength, reasons and Dunbar tiers on tiny hand-built networks."""
 
-import numpy as np
 import pandas as pd
 import pytest
 
 from analytics.depth import TIER_ORDER, explain, score_contacts, tier_counts
 from analytics.model import ANNOTATION_COLUMNS, CONTACT_COLUMNS, INTERACTION_COLUMNS, Network
+from tests.builders import SYNTHETIC_AS_OF, synthetic
 from tests.builders import model_frame as frame
 
-AS_OF = pd.Timestamp("2024-06-01", tz="UTC")
+AS_OF = SYNTHETIC_AS_OF
 
 
 def days_ago(days: list[float]) -> list[pd.Timestamp]:
@@ -125,21 +125,6 @@ def test_forty_people_thirty_monthly_fill_the_dunbar_layers():
     assert list(counts) == TIER_ORDER
     assert counts == {"Inner circle": 5, "Close": 10, "Active": 15, "Network": 0, "Acquaintance": 0,
                       "Dormant": 0, "Never engaged": 10}
-
-
-def synthetic(n_contacts: int, n_talkers: int) -> Network:
-    """n_contacts connections (vectorised); the first n_talkers exchange a message every month."""
-    ids = np.array([f"c{i}" for i in range(n_contacts)], dtype=object)
-    months = np.arange(12)
-    who = np.repeat(np.arange(n_talkers), 2 * len(months))
-    ago = np.tile(np.repeat(months * 30 + 3, 2) + np.tile([1, 0], len(months)), n_talkers)
-    net = Network()
-    net.contacts = frame(CONTACT_COLUMNS, contact_id=list(ids), connected_on=days_ago([900] * n_contacts))
-    net.interactions = frame(INTERACTION_COLUMNS, contact_id=list(ids[who]),
-                             date=list(AS_OF - pd.to_timedelta(ago, unit="D")),
-                             channel=["message"] * len(who),
-                             direction=list(np.tile(["out", "in"], len(who) // 2)))
-    return net
 
 
 @pytest.mark.parametrize(("talkers", "layers"), [

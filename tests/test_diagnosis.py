@@ -9,7 +9,8 @@ from analytics.breadth import breadth_summary
 from analytics.cli import summary
 from analytics.depth import TIER_ORDER, score_contacts
 from analytics.diagnosis import QUADRANTS, diagnose, tie_targets, width_score
-from tests.test_depth import AS_OF, synthetic
+from tests.builders import SYNTHETIC_AS_OF as AS_OF
+from tests.builders import synthetic
 
 
 def diverse(n_contacts: int, talkers: int, companies: int | None = None):
@@ -82,3 +83,17 @@ def test_dormant_ties_do_not_make_a_network_deep():
     assert (result["quadrant"], result["strong_ties"], result["active_ties"]) == ("narrow-shallow", 0, 0)
     assert result["next_steps"][2].startswith("Reconnect with your 30 dormant relationships")
 
+
+
+@pytest.mark.parametrize(("tiers", "expected"), [
+    (["Active", "Dormant"], "You have 2 connections across 1 company (diversity 0.00), 0 strong "
+     "relationships (tiers Inner circle and Close) and 1 active one (tiers Inner circle, Close and Active). "
+     "1 former relationship has gone dormant"),
+    (["Close", "Active", "Dormant", "Dormant"], "You have 4 connections across 1 company (diversity 0.00), "
+     "1 strong relationship (tiers Inner circle and Close) and 2 active ones (tiers Inner circle, Close and "
+     "Active). 2 former relationships have gone dormant"),
+])
+def test_the_explanation_counts_in_words(tiers: list[str], expected: str) -> None:
+    scores = pd.DataFrame({"strength": [50.0] * len(tiers), "tier": tiers, "name": list("abcd")[:len(tiers)]})
+    breadth = {"contacts": len(tiers), "companies": 1, "diversity": 0.0}
+    assert diagnose(breadth, scores)["explanation"].startswith(expected)

@@ -9,8 +9,9 @@ import zipfile
 import pandas as pd
 import pytest
 
+from analytics import import_summary
 from analytics.errors import InputError
-from analytics.ingest import archive, load_files, tables
+from analytics.ingest import archive, load, load_files, tables
 
 CONN = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 ROW = "Jane,Doe,https://www.linkedin.com/in/jane,,Acme,CEO,15 Mar 2023\n"
@@ -54,7 +55,7 @@ BAD_FILES = [
      ("Notes:\n\n" + MSG + SENT + 'c2,,Ann,,Owen,,2024-01-15 09:30:00,,"never closed\n' + SENT).encode(),
      "unterminated quote starting on line 5"),
     ("no header", "Connections.csv", b"just,some,words\n1,2,3\n", "no recognisable header row"),
-    ("header only of unknown columns", "Skills.csv", b"Name\nJava\n", "no recognisable header row"),
+    ("header only of unknown columns", "list.csv", b"Name\nJava\n", "no recognisable header row"),
 ]
 
 
@@ -208,3 +209,25 @@ def test_bom_file_with_cp1252_body_is_recovered(monkeypatch):
     data = codecs.BOM_UTF8 + ("Notes:\n\n" + CONN + ROW * 3).encode() + zoe
     net = load_files([("Connections.csv", data)])
     assert sorted(net.contacts["name"]) == ["Jane Doe", "Zoë Roe"]
+
+
+CONNECTIONS = b"First Name,Last Name,Connected On\nAna,Lopez,1 Jan 2024\n"
+
+
+@pytest.mark.parametrize(("name", "body"), [
+    ("Positions.csv", b"Company Name,Title,Description,Location,Started On\nAcme,CEO,,,Jan 2020\n"),
+    ("Skills.csv", b"Name\nNegotiation\n"),
+    ("export/Rich_Media.csv", b"Date/Time,Media Description,Media Link\n2024-01-01,x,y\n"),
+])
+def test_the_exports_other_loose_csvs_are_left_out_with_a_note(name: str, body: bytes) -> None:
+    net = load_files([("Connections.csv", CONNECTIONS), (name, body)])  # dropped together, like a user
+    assert net.contacts["name"].tolist() == ["Ana Lopez"]
+    left_out = net.files[1]
+    assert (left_out.file, left_out.kind, left_out.rows) == (name, "not_used", 0)
+    assert "left out" in left_out.warnings[0] and import_summary.empty_files(net.files) == []
+    assert load.detect_kind(name, body) == "not_used"  # the Import page asks this first
+
+
+def test_an_unknown_file_without_a_header_is_still_refused() -> None:
+    with pytest.raises(InputError, match="no recognisable header row"):
+        load_files([("Connections.csv", CONNECTIONS), ("notes.csv", b"just,some\nwords,here\n")])

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from plotly.offline import get_plotlyjs
 
 from analytics import pseudonyms, report, report_html
+from analytics.actions import waiting_sentence
 from analytics.analysis import period_counts
 from analytics.errors import InputError
 from analytics.model import (
@@ -323,7 +324,7 @@ def test_next_steps_follow_the_plan_order_once_each() -> None:
     items = pd.DataFrame({"List": ["Reconnect", "Call a client", "Thank a referrer", "Thank a referrer"],
                           "Name": ["Rita", "Carl", "Rob", "Ria"]})
     diag = {"next_steps": ["Stop adding connections.", "Reconnect with your 4 dormant relationships.", ""]}
-    assert _next_steps(diag, items) == [
+    assert _next_steps(diag, items, {}) == [
         "Call 1 client: ask how the project went and whether you can help with anything else; no referral "
         "ask yet (first: Carl).",
         "Thank 2 people who referred business to you and learn who their ideal client is (first: Rob).",
@@ -333,6 +334,19 @@ def test_next_steps_follow_the_plan_order_once_each() -> None:
 
 
 def test_an_empty_step_one_says_how_to_fill_it() -> None:
-    steps = _next_steps({"next_steps": []}, pd.DataFrame({"List": [], "Name": []}))
+    steps = _next_steps({"next_steps": []}, pd.DataFrame({"List": [], "Name": []}), {})
     assert steps[0].startswith("No clients yet: mark the people you did business with")
     assert steps[1].startswith("No referrers yet")
+
+
+@pytest.mark.parametrize(("suggested", "expected"), [
+    ([True, True, False], ["No clients yet", "2 people your LinkedIn export suggests as clients are waiting",
+                           "No referrers yet"]),
+    ([True], ["No clients yet", "1 person your LinkedIn export suggests as clients is waiting",
+              "No referrers yet"]),
+    ([False], ["No clients yet", "No referrers yet"]),
+])
+def test_suggestions_waiting_follow_their_step(suggested: list[bool], expected: list[str]) -> None:
+    waiting = {"Call a client": waiting_sentence("call_client", pd.DataFrame({"suggested": suggested}))}
+    steps = _next_steps({"next_steps": []}, pd.DataFrame({"List": [], "Name": []}), waiting)
+    assert [s[:len(e)] for s, e in zip(steps, expected, strict=True)] == expected

@@ -10,9 +10,10 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from analytics import cli, import_summary, report
+from analytics import actions, cli, import_summary, report
 from analytics.analysis import analyse
 from analytics.report_data import report_data
+from analytics.wording import MEASURES
 from tests.conftest import FIXTURES
 from tests.story_text import problems
 
@@ -63,6 +64,36 @@ def test_the_excel_report_has_no_codes_no_plural_s_and_lower_case_headers(data) 
 
 
 def test_the_next_steps_start_with_clients_and_referrers(data) -> None:
-    assert data.next_steps[0].startswith(("Call ", "No clients yet"))
-    assert data.next_steps[1].startswith(("Thank ", "No referrers yet"))
+    steps = [s for s in data.next_steps if "waiting for your confirmation" not in s]
+    assert steps[0].startswith(("Call ", "No clients yet"))
+    assert steps[1].startswith(("Thank ", "No referrers yet"))
     assert pd.Series(data.next_steps).is_unique
+
+
+def test_both_formats_name_the_suggestions_waiting_for_confirmation_without_counting_them(data) -> None:
+    net = cli.load([str(EXPORT)], None)
+    a = analyse(net, import_summary.last_activity(net))
+    waiting = len(actions.suggestions(a.clients))
+    assert waiting == 22  # the Action plan shows "Suggested from your LinkedIn export: 22 clients"
+    sentence = f"{waiting} people your LinkedIn export suggests as clients are waiting for your confirmation"
+    parser = _Text()
+    parser.feed(report.render_html(data))
+    book = load_workbook(io.BytesIO(report.render_xlsx(data)))
+    cells = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str)]
+    assert sentence in " ".join(parser.parts) and any(sentence in c for c in cells)
+    clients_row = data.tables["plan"].set_index("List").loc["Call a client"]
+    never_counted = len(actions.confirmed(a.clients))
+    assert clients_row["Done"] + clients_row["Open"] == never_counted == 0
+    assert data.next_steps.index(next(s for s in data.next_steps if s.startswith(sentence))) == 1
+
+
+def test_both_formats_explain_the_measures_they_name(data) -> None:
+    parser = _Text()
+    parser.feed(report.render_html(data))
+    html = " ".join(parser.parts)
+    book = load_workbook(io.BytesIO(report.render_xlsx(data)))
+    summary = {row[0]: row[2] for row in book["Summary"].iter_rows(values_only=True) if row[0]}
+    assert "Company diversity (0-1)" in data.headline and "diversity" in data.diagnosis["explanation"]
+    assert MEASURES["diversity"] in html
+    assert summary["Company diversity (0-1)"] == MEASURES["diversity"]

@@ -165,6 +165,12 @@ def as_of() -> pd.Timestamp:
     return pd.Timestamp(fixed, tz="UTC") if fixed else pd.Timestamp.now(tz="UTC").normalize()
 
 
+def set_as_of(day: str | None) -> None:
+    """Fix this workspace's as-of date (YYYY-MM-DD), or None for today: a button callback, so the click
+    counts even when the user leaves the page before the rerun reaches the button."""
+    store().save_settings(as_of=day)
+
+
 @st.cache_data(show_spinner="Analysing…", max_entries=8)
 def _analysis(path: str, version: Version, when: pd.Timestamp, period_days: int) -> Analysis:
     return analyse(_network(path, version), when, period_days)

@@ -26,6 +26,16 @@ KNOWN_MEMBERS = frozenset({
     "connections.csv", "messages.csv", "invitations.csv", "endorsement_received_info.csv",
     "endorsement_given_info.csv", "recommendations_received.csv", "recommendations_given.csv",
     "profile.csv", "email_addresses.csv"})
+#: Files of the LinkedIn archive the app does not read (about the user, not their network): dropped
+#: among the loose CSVs they are left out with a note, as they are inside a zip.
+UNUSED_MEMBERS = frozenset({
+    "positions.csv", "skills.csv", "education.csv", "languages.csv", "certifications.csv", "courses.csv",
+    "projects.csv", "honors.csv", "publications.csv", "patents.csv", "volunteering.csv", "organizations.csv",
+    "phonenumbers.csv", "registration.csv", "rich_media.csv", "ad_targeting.csv",
+    "company_follows.csv", "member_follows.csv", "hashtag_follows.csv", "learning.csv",
+    "job_applications.csv", "savedjobsearches.csv", "saved_jobs.csv", "inferences_about_you.csv",
+    "receipts.csv", "shares.csv", "comments.csv", "reactions.csv", "votes.csv", "events.csv", "logins.csv",
+    "search_queries.csv", "causes_you_care_about.csv", "private_identity_asset.csv"})
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 
 

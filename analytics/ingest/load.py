@@ -24,7 +24,7 @@ import pandas as pd
 from analytics import weights
 from analytics.errors import InputError
 from analytics.ingest import linkedin
-from analytics.ingest.archive import is_known_member, member_key, zip_members
+from analytics.ingest.archive import UNUSED_MEMBERS, is_known_member, member_key, zip_members
 from analytics.ingest.calendar import read_calendar
 from analytics.ingest.generic import generic_contacts
 from analytics.ingest.mbox import read_mbox
@@ -36,6 +36,8 @@ from analytics.limits import MAX_CONTACTS, MAX_MEMBERS_READ, MAX_SOURCE_BYTES
 from analytics.model import (
     CONTACT_COLUMNS,
     INTERACTION_COLUMNS,
+    NOT_USED,
+    FileReport,
     Network,
     Owner,
     contact_key,
@@ -61,18 +63,27 @@ def detect_kind(name: str, data: bytes) -> str:
     One of "zip", "connections", "messages", "invitations", "endorsements_received",
     "endorsements_given", "recommendations_received", "recommendations_given", "profile",
     "email_addresses", "generic" (a contacts CSV/XLSX: Google, Outlook, spreadsheet), "vcard", "calendar",
-    "mbox". Raises InputError for anything else.
+    "mbox", NOT_USED (a file of the LinkedIn export the app leaves out, by its name). Raises InputError
+    for anything else.
 
     >>> detect_kind("export.txt", b"CONVERSATION ID,FROM,TO,DATE,CONTENT\\n")
     'messages'
     >>> detect_kind("contacts.vcf", b"BEGIN:VCARD\\r\\n")
     'vcard'
+    >>> detect_kind("Positions.csv", b"Company Name,Title\\nAcme,CEO\\n")
+    'not_used'
     """
+    if member_key(name) in UNUSED_MEMBERS:
+        return NOT_USED
     return source_kind(name, data[:64]) or detect(name, data)
 
 
 def _read(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> Iterator[Table]:
     for name, data in files:
+        if member_key(name) in UNUSED_MEMBERS:  # e.g. Positions.csv dropped with the export's other CSVs
+            yield Table(NOT_USED, [], {}, pd.DataFrame(), FileReport(name, NOT_USED, warnings=[
+                "part of the LinkedIn export that says nothing about your network: left out"]))
+            continue
         if sniff(name, data) != "zip":
             yield read_table(name, data, mapping=mapping)
             continue

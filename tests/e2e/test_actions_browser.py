@@ -79,7 +79,7 @@ def test_an_item_ticked_done_is_still_done_after_a_reload(page: Page, server: st
 
     page.set_viewport_size({"width": 1400, "height": 1000})
     page.get_by_role("tab", name="Exports").click()
-    for label, start in (("Call list (CSV)", b"\xef\xbb\xbflist,name,company"),
+    for label, start in (("Call list (CSV)", b"\xef\xbb\xbfPlan step,Name,Company,Position"),
                          ("Follow-up calls (.ics calendar)", b"BEGIN:VCALENDAR\r\n")):
         data = Path(download_path(page, label)).read_bytes()
         assert data.startswith(start), (label, data[:60])

@@ -1,6 +1,8 @@
 """Every page, walked with hostile names, companies, positions, group names and notes: no markdown image,
 link or HTML tag from the data reaches anything Streamlit renders as markdown (texts, labels, help,
-alerts, toasts, metric, expander and tab labels), and plotly labels get no raw HTML either."""
+alerts, toasts, metric, expander and tab labels), and plotly labels get no raw HTML either. A name with
+markdown emphasis and LaTeX as well is still shown, escaped, where a page quotes it (the contact
+explanation, the delete toast, the report's headline takeaway)."""
 
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ RAW = {"markdown": re.compile(r"!\[x\]\(|\[link\]\(|(?<!\\)<(?:img|b>)"),
        "plotly": re.compile(r"<(?:img|b>|a\s)")}
 CONTACTS = [(IMAGE, "Image", f"{LINK} BV", f"{BOLD} CEO"), (TAG, "Tag", f"{BOLD} GmbH", f"{IMAGE} lead"),
             (LINK, "Link", f"{TAG} Ltd", LINK), (BOLD, "Bold", f"{IMAGE} Co", TAG)]
+HOSTILE = f"{IMAGE} **bold** $x$"  # a protocol-relative image (another host), emphasis and LaTeX
 GROUPS = [f"{IMAGE} Club", f"{BOLD} Chamber", f"{LINK} Circle", f"{TAG} Network"]
 #: Proto fields Streamlit renders as markdown (element bodies, widget/metric/expander/tab labels, help).
 MARKDOWN_FIELDS = {"body", "label", "help"}
@@ -133,3 +136,49 @@ def test_report_presentation(ids: list[str]) -> None:
     while not at.button(key="present_next").disabled:  # every section, one screen each
         at.button(key="present_next").click().run()
         assert not raw_payloads(at)
+
+
+def add_hostile_contact() -> str:
+    """One contact named HOSTILE in the sample workspace; its id."""
+    body = f'First Name,Last Name,Company,Connected On\n"{HOSTILE}",Evil,Evil Corp,1 Jan 2024\n'.encode()
+    net = ingest.load_files([("Connections.csv", body)])
+    sample_store().import_network(net)
+    return net.contacts["contact_id"].item()
+
+
+def assert_escaped(at: AppTest) -> None:
+    """No payload raw, and the hostile text still shown, escaped."""
+    assert not raw_payloads(at)
+    assert plain(HOSTILE) in markdown(at), "the hostile text should still be shown, escaped"
+
+
+@pytest.fixture
+def sample() -> None:
+    open_page("overview")  # installs the sample workspace in this test's private home
+
+
+def test_contact_explanation_quotes_the_name_escaped(sample) -> None:
+    contact_id = add_hostile_contact()
+    at = open_page("contacts")
+    at.selectbox(key="contacts_explain").set_value(contact_id).run()
+    assert_escaped(at)
+
+
+def test_deleting_a_contact_toasts_its_name_escaped(sample) -> None:
+    add_hostile_contact()
+    at = open_page("import")
+    pick = at.selectbox(key="delete_who")
+    pick.set_value(next(o for o in pick.options if o.startswith(HOSTILE))).run()
+    at.button(key="delete_one").click().run()
+    assert_escaped(at)
+
+
+def test_report_takeaways_quote_the_headline_group_escaped(sample) -> None:
+    store = sample_store()
+    top = store.load().groups.set_index("name").loc["Content Marketing Summit Köln 2026"]  # the headline
+    store.save_groups(pd.DataFrame([{**top.to_dict(), "group_id": top["group_id"], "name": HOSTILE}]))
+    at = open_page("report")
+    assert_escaped(at)
+    at.button(key="report_present").click().run()  # presentation mode shows takeaways as headers
+    at.button(key="present_next").click().run()
+    assert not at.exception

@@ -2,6 +2,7 @@
 explains why fewer interactions were stored than found."""
 
 from analytics import ingest
+from analytics.store import Store, workspace_path
 from tests.conftest import SAMPLE_ZIP
 from tests.pages.apptest import open_page
 from ui.widgets import plain
@@ -52,3 +53,40 @@ def test_calendar_upload_asks_for_my_addresses_and_says_what_was_read() -> None:
     assert report.loc["book.vcf", "Rows read"] == 1
     assert "Private title" not in report.to_csv()
     assert [m.value for m in at.metric][:1] == ["2"]  # Ana (3 meetings) and Dora (address book)
+
+
+OLD_EXPORT = (b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+              b"Ada,Lovelace,https://www.linkedin.com/in/ada,,Analytical Engines,Countess,10 Dec 2015\n"
+              b"Charles,Babbage,https://www.linkedin.com/in/cb,,Analytical Engines,Inventor,02 Mar 2014\n")
+
+
+def test_the_as_of_offer_sets_and_undoes_the_as_of_date() -> None:
+    at = open_page("import")
+    at.file_uploader(key="import_files").upload("Connections.csv", OLD_EXPORT, "text/csv").run()
+    at.text_input[0].input("old-export").run()
+    at.button[0].click().run()  # import into a new workspace: its last activity is 2015-12-10
+    assert not at.exception
+    store = Store(workspace_path("old-export"))
+    assert at.button(key="use_last_activity").label == "Use 2015-12-10 as the as-of date"
+    assert any("last activity is on 2015-12-10" in i.value for i in at.info)
+    assert store.settings().get("as_of") is None
+
+    at.button(key="use_last_activity").click().run()  # accept: every figure as of that day
+    assert store.settings()["as_of"] == "2015-12-10"
+    assert [b.key for b in at.button if b.key in ("use_last_activity", "use_today")] == ["use_today"]
+    assert any("Every figure is as of 2015-12-10" in c.value for c in at.caption)
+
+    at.button(key="use_today").click().run()  # undo: back to today, and the offer is made again
+    assert store.settings().get("as_of") is None
+    assert [b.key for b in at.button if b.key in ("use_last_activity", "use_today")] == ["use_last_activity"]
+    assert not at.exception
+
+
+def test_the_exports_other_csvs_dropped_with_the_rest_are_left_out_not_refused() -> None:
+    at = open_page("import")
+    uploader = at.file_uploader(key="import_files")
+    uploader.upload("Connections.csv", OLD_EXPORT, "text/csv")
+    uploader.upload("Positions.csv", b"Company Name,Title,Started On\nAcme,CEO,Jan 2020\n", "text/csv").run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert any(plain("Positions.csv: part of the LinkedIn export") in w.value for w in at.warning)
+    assert at.metric[0].value == "2"  # contacts found: the two connections
