@@ -241,3 +241,19 @@ BROKERAGE_MAX_CANDIDATES = 500
 BROKERAGE_CONSTRAINT_DECIMALS = 2
 #: Contacts drawn as connectors (diamonds): the lowest-constraint displayed contacts in 2+ clusters.
 GRAPH_CONNECTORS_MARKED = 10
+
+# =====================================================================================================
+# Identity: who counts as a contact, one person across sources (analytics/identity.py, issue #15)
+# =====================================================================================================
+
+#: Everyone from these sources is a contact (the user chose to keep them: an address book, a contacts file,
+#: a LinkedIn connection).
+CONTACT_SOURCES = ("LinkedIn", "Contacts file", "Address book")
+#: The interaction channel of an e-mail: someone known only from mail is a contact once mail went both ways.
+EMAIL_CHANNEL = "email"
+#: Someone known only from calendars is a contact once they shared this many meetings with the user.
+CALENDAR_MEETINGS_FOR_CONTACT = 2
+#: A phone number needs this many digits to identify a person (shorter ones are extensions or junk).
+PHONE_MIN_DIGITS = 7
+#: A new role seen in a newer LinkedIn export stays on the Action plan's congratulations list this long.
+CONGRATULATE_DAYS = 90
