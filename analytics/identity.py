@@ -37,7 +37,7 @@ from analytics import nicknames
 from analytics import weights as W
 from analytics.ingest.people import canonical_url, fold_name
 from analytics.limits import MAX_NAMESAKES
-from analytics.model import CONTACT_COLUMNS, join_sources, normalize_name
+from analytics.model import CONTACT_COLUMNS, empty_frame, join_sources, normalize_name
 
 #: A user's decision on two contact ids: "merge" (other_id merged into contact_id) or "apart".
 DECISION_COLUMNS = ["contact_id", "other_id", "decision"]
@@ -131,8 +131,7 @@ def _texts(frame: pd.DataFrame, column: str) -> list[str]:
 def _rows(contacts: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
     """Both frames as one, every identity column present as text, `known` True for `contacts` rows."""
     frames = [f.assign(known=known) for f, known in ((contacts, True), (people, False)) if len(f)]
-    empty = pd.DataFrame(columns=[*IDENTITY_COLUMNS, "known"])
-    rows = pd.concat(frames, ignore_index=True) if frames else empty
+    rows = pd.concat(frames, ignore_index=True) if frames else empty_frame([*IDENTITY_COLUMNS, "known"])
     for c in IDENTITY_COLUMNS:
         if c != "connected_on":
             rows[c] = _text(rows, c)
@@ -278,9 +277,13 @@ def resolve(contacts: pd.DataFrame, people: pd.DataFrame, interactions: pd.DataF
     each person's surviving id and the likely duplicates among them proposed. `decisions`:
     DECISION_COLUMNS (merges and keep-aparts the user made)."""
     rows = _rows(contacts, people)
+    if rows.empty:
+        return Resolved(contacts=empty_frame(IDENTITY_COLUMNS), interactions=interactions.copy(), merged={},
+                        proposals=pd.DataFrame(columns=PROPOSAL_COLUMNS), left_out=0)
     roots = _groups(rows, decisions)
     rows["person"] = roots
     rows["listed"] = rows["sources"].map(lambda s: any(p.strip() in W.CONTACT_SOURCES for p in s.split(",")))
+    rows["listed"] = rows["listed"].astype(bool)
     rows = rows.assign(**_rank(rows, decisions)).sort_values(["person", *_RANK], kind="stable")
     survivor = rows.groupby("person", sort=False)["contact_id"].first()
     rows["person"] = rows["person"].map(survivor)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analytics import identity
 from analytics.errors import InputError
 from analytics.ingest import linkedin
 from analytics.ingest.archive import is_known_member, member_key, zip_members
@@ -141,7 +142,11 @@ def load_files(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = 
         inter = inter.drop_duplicates(ignore_index=True)
     own_key = contact_key(owner.url, owner.name) if normalize_url(owner.url) else ""
     inter = inter[inter["contact_id"].ne(own_key)].reset_index(drop=True) if own_key else inter
-    return Network(owner=owner, contacts=contacts, interactions=inter, files=[t.report for t in tables])
+    # one person each: a contacts-file row and a connection sharing an e-mail address, a phone number or
+    # name and company are one contact (identity.py; the readers of other sources add their people here)
+    resolved = identity.resolve(contacts, empty_frame(CONTACT_COLUMNS), inter)
+    return Network(owner=owner, contacts=resolved.contacts[CONTACT_COLUMNS],
+                   interactions=resolved.interactions, files=[t.report for t in tables])
 
 
 def _path_files(path: Path) -> Iterator[tuple[str, bytes]]:
