@@ -183,7 +183,12 @@ def _linked(keys: Iterable[tuple[int, str]]) -> Iterator[tuple[int, int]]:
                 first[key] = row
 
 
-def _decided(decisions: pd.DataFrame | None, kind: str) -> list[tuple[str, str]]:
+def decided(decisions: pd.DataFrame | None, kind: str) -> list[tuple[str, str]]:
+    """(contact_id, other_id) of the `kind` ("merge" or "apart") decisions.
+
+    >>> decided(pd.DataFrame({"contact_id": ["a"], "other_id": ["b"], "decision": ["apart"]}), "apart")
+    [('a', 'b')]
+    """
     if decisions is None or decisions.empty:
         return []
     chosen = decisions[decisions["decision"] == kind]
@@ -195,13 +200,13 @@ def _groups(rows: pd.DataFrame, decisions: pd.DataFrame | None) -> list[int]:
     col = {c: rows[c].tolist() for c in ("contact_id", "url", "email", "emails", "phone", "name", "company")}
     first_row = {cid: i for i, cid in reversed(list(enumerate(col["contact_id"])))}
     apart: dict[int, set[int]] = {}
-    for a, b in _decided(decisions, "apart"):
+    for a, b in decided(decisions, "apart"):
         if a in first_row and b in first_row:
             apart.setdefault(first_row[a], set()).add(first_row[b])
             apart.setdefault(first_row[b], set()).add(first_row[a])
     urls = [canonical_url(u) for u in col["url"]]
     people = _People(urls, apart)
-    for keep, away in _decided(decisions, "merge"):
+    for keep, away in decided(decisions, "merge"):
         if keep in first_row and away in first_row:
             people.union(first_row[keep], first_row[away], forced=True)
     ids = enumerate(col["contact_id"])
@@ -224,7 +229,7 @@ def _rank(rows: pd.DataFrame, decisions: pd.DataFrame | None) -> dict[str, objec
     """Columns ordering the rows of a person, best (the one whose id is kept) first: not merged away by
     the user, already a contact, a LinkedIn profile, from a source whose people are all contacts, then
     the order given."""
-    away = {b for _, b in _decided(decisions, "merge")}
+    away = {b for _, b in decided(decisions, "merge")}
     return {"away": rows["contact_id"].isin(away), "new": ~rows["known"],
             "no_url": ~rows["contact_id"].str.startswith("in:"), "unlisted": ~rows["listed"],
             "pos": range(len(rows))}
@@ -271,11 +276,12 @@ def _counts(persons: pd.DataFrame, interactions: pd.DataFrame) -> pd.Series:
 
 
 def resolve(contacts: pd.DataFrame, people: pd.DataFrame, interactions: pd.DataFrame,
-            decisions: pd.DataFrame | None = None) -> Resolved:
+            decisions: pd.DataFrame | None = None, propose: bool = True) -> Resolved:
     """`contacts` (already contacts: LinkedIn, contacts files, or a workspace's) and `people` from new
     sources (CONTACT_COLUMNS, optionally `emails`) as one row per person, with `interactions` re-keyed to
     each person's surviving id and the likely duplicates among them proposed. `decisions`:
-    DECISION_COLUMNS (merges and keep-aparts the user made)."""
+    DECISION_COLUMNS (merges and keep-aparts the user made); `propose=False` skips the proposals (an
+    import only needs the merges)."""
     rows = _rows(contacts, people)
     if rows.empty:
         return Resolved(contacts=empty_frame(IDENTITY_COLUMNS), interactions=interactions.copy(), merged={},
@@ -295,8 +301,9 @@ def resolve(contacts: pd.DataFrame, people: pd.DataFrame, interactions: pd.DataF
     order = rows.sort_values(_RANK, kind="stable")["person"].drop_duplicates()
     combined = combine(rows).set_index("contact_id").reindex(order)
     kept = combined[counted.reindex(combined.index).to_numpy()].reset_index(names="contact_id")
-    return Resolved(contacts=kept[IDENTITY_COLUMNS], interactions=it, merged=merged,
-                    proposals=proposals(kept, decisions), left_out=int((~counted).sum()))
+    found = proposals(kept, decisions) if propose else pd.DataFrame(columns=PROPOSAL_COLUMNS)
+    return Resolved(contacts=kept[IDENTITY_COLUMNS], interactions=it, merged=merged, proposals=found,
+                    left_out=int((~counted).sum()))
 
 
 def _first_last(contacts: pd.DataFrame, names: list[str]) -> tuple[list[str], list[str]]:
@@ -350,7 +357,7 @@ def proposals(contacts: pd.DataFrame, decisions: pd.DataFrame | None = None) -> 
     folded = [fold_name(r["name"]) for r in rows]
     first, last = _first_last(contacts, folded)
     full = [n if " " in n else "" for n in folded]
-    apart = {frozenset(p) for p in _decided(decisions, "apart")}
+    apart = {frozenset(p) for p in decided(decisions, "apart")}
     forms = ((i, f"{la}\t{form}") for i, (fi, la) in enumerate(zip(first, last, strict=True)) if la
              for form in nicknames.forms(fi))
     out: dict[frozenset[str], tuple[str, str, str]] = {}
