@@ -157,8 +157,8 @@ def engagement_by_month(interactions: pd.DataFrame, as_of: pd.Timestamp) -> pd.D
 
 
 def contact_table(net: Network, scores: pd.DataFrame, suggested: pd.DataFrame) -> pd.DataFrame:
-    """Scores joined with function/seniority, connection month, the user's annotations and the mark
-    the export suggests (`suggested_role`, "" when none)."""
+    """Scores joined with function/seniority, connection month, the user's annotations, the mark
+    the export suggests (`suggested_role`, "" when none) and the sources the contact is known from."""
     roles = breadth.classify_positions(scores["position"])
     notes = net.annotations.drop_duplicates("contact_id", keep="last").set_index("contact_id")
     table = scores.assign(function=roles["function"].to_numpy(), seniority=roles["seniority"].to_numpy(),
@@ -169,6 +169,8 @@ def contact_table(net: Network, scores: pd.DataFrame, suggested: pd.DataFrame) -
     table["target"] = table["target"].astype(bool)
     hints = suggested.set_index("contact_id")["role"]
     table["suggested_role"] = table["contact_id"].map(hints).astype(object).fillna("").to_numpy()
+    known = net.contacts.drop_duplicates("contact_id").set_index("contact_id")["sources"]
+    table["sources"] = table["contact_id"].map(known).astype(object).fillna("").to_numpy()  # "Known from"
     return table
 
 

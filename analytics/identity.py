@@ -377,3 +377,23 @@ def proposals(contacts: pd.DataFrame, decisions: pd.DataFrame | None = None) -> 
             reason += ", same last name"
         out[ids] = (rows[a]["contact_id"], rows[b]["contact_id"], reason)
     return pd.DataFrame(list(out.values()), columns=PROPOSAL_COLUMNS)
+
+
+#: What the Possible duplicates page shows of both sides of a pair, and how it labels each field.
+COMPARED = {"name": "Name", "company": "Company", "position": "Position", "email": "E-mail", "phone": "Phone",
+            "sources": "Known from", "interactions": "Interactions"}
+
+
+def compare(people: pd.DataFrame, interactions: pd.Series, keep: str, away: str) -> pd.DataFrame:
+    """Two contacts side by side, one row per COMPARED field: the one kept, then the one merged into it.
+    `people` is indexed by contact id; `interactions` counts each contact's interactions.
+
+    >>> people = pd.DataFrame({"name": ["Ann Lee", "Ann Lee"], "company": ["Acme", ""]}, index=["a", "b"])
+    >>> compare(people, pd.Series({"a": 3}), "a", "b").iloc[[0, 1, 6]].values.tolist()
+    [['Name', 'Ann Lee', 'Ann Lee'], ['Company', 'Acme', ''], ['Interactions', '3', '0']]
+    """
+    sides = people.reindex([keep, away]).reindex(columns=list(COMPARED))
+    sides["interactions"] = [int(interactions.get(keep, 0)), int(interactions.get(away, 0))]
+    sides = sides.astype(object).where(sides.notna(), "").astype(str)
+    return pd.DataFrame({"field": list(COMPARED.values()), "kept": sides.iloc[0].tolist(),
+                         "merged": sides.iloc[1].tolist()})

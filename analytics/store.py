@@ -113,7 +113,7 @@ _SCHEMA = [
     ALTER TABLE contacts ADD COLUMN emails TEXT DEFAULT '';
     CREATE TABLE identity_decisions (
         contact_id TEXT NOT NULL, other_id TEXT NOT NULL, decision TEXT NOT NULL, decided_on TEXT NOT NULL,
-        undo TEXT, PRIMARY KEY (contact_id, other_id));
+        other_name TEXT, undo TEXT, PRIMARY KEY (contact_id, other_id));
     CREATE TABLE role_changes (
         contact_id TEXT NOT NULL, seen_on INTEGER NOT NULL, old_company TEXT, old_position TEXT,
         company TEXT, position TEXT, PRIMARY KEY (contact_id, seen_on));
@@ -124,6 +124,8 @@ _CONTACT_TABLES = ("interactions", "annotations", "members", "ledger", "plan_sta
 # The key of a row in the tables a merge moves row by row (annotations and interactions have their own ways).
 _ROW_KEYS = {"members": ("contact_id", "group_id"), "ledger": ("entry_id",), "plan_status": ("item_key",),
              "role_changes": ("contact_id", "seen_on")}
+# Sources whose people join a stored contact by name alone (LinkedIn exports without URLs, contacts files).
+_BY_NAME = {"", "LinkedIn", "Contacts file"}
 _PEOPLE_SQL = f"SELECT {', '.join(IDENTITY_COLUMNS)} FROM contacts"
 _EPOCH = pd.Timestamp(0, tz="UTC")
 _INTERACTIONS_SQL = f"SELECT {', '.join(INTERACTION_COLUMNS)} FROM interactions ORDER BY rowid"
@@ -308,7 +310,7 @@ def _joined(con: sqlite3.Connection, incoming: pd.DataFrame, decisions: pd.DataF
 def _role_changes(con: sqlite3.Connection, incoming: pd.DataFrame, on: pd.Timestamp | None) -> int:
     """Keep the new companies and positions a newer LinkedIn export brings for stored contacts; how many."""
     sources = incoming["sources"] if "sources" in incoming else pd.Series("", index=incoming.index)
-    linked = incoming[sources.astype(object).fillna("").astype(str).str.contains("LinkedIn", regex=False)]
+    linked = incoming[sources.astype(object).where(sources.notna(), "").astype(str).str.contains("LinkedIn")]
     stored = _frame(con.execute("SELECT contact_id, company, position, connected_on FROM contacts "
                                 "WHERE sources LIKE '%LinkedIn%'"),
                     ["contact_id", "company", "position", "connected_on"])
@@ -561,10 +563,12 @@ class Store:
             for cid, key in known.items():
                 by_name.setdefault(key, cid)
             rename: dict[str, str] = {}
-            for cid, name in zip(incoming["contact_id"], incoming["name"], strict=True):
+            sources = incoming["sources"] if "sources" in incoming else pd.Series("", index=incoming.index)
+            sources = sources.astype(object).where(sources.notna(), "").astype(str)
+            for cid, name, source in zip(incoming["contact_id"], incoming["name"], sources, strict=True):
                 key = normalize_name(name)
-                if cid in known:
-                    continue
+                if cid in known or not _BY_NAME.intersection(source.split(", ")):
+                    continue  # the same name from an address book, calendar or mail is only a likely match
                 match = by_name.get(key)
                 if match is None or frozenset((cid, match)) in apart:
                     continue
@@ -631,13 +635,10 @@ class Store:
         return self._read(_PEOPLE_SQL + " ORDER BY name", IDENTITY_COLUMNS)
 
     def decisions(self) -> pd.DataFrame:
-        """The user's merge and keep-apart decisions (identity.DECISION_COLUMNS plus decided_on), oldest
-        first."""
-        with closing(self._connect()) as con:
-            found = _decisions(con)
-            found["decided_on"] = [d for (d,) in con.execute(
-                "SELECT decided_on FROM identity_decisions ORDER BY decided_on")]
-        return found
+        """The user's merge and keep-apart decisions, oldest first: identity.DECISION_COLUMNS, decided_on
+        (ISO time) and other_name (the name of the contact merged away)."""
+        columns = [*DECISION_COLUMNS, "decided_on", "other_name"]
+        return self._read(f"SELECT {', '.join(columns)} FROM identity_decisions ORDER BY decided_on", columns)
 
     def merge(self, keep: str, away: str) -> None:
         """Merge contact `away` into `keep`: one person from now on, with every annotation, interaction,
@@ -650,8 +651,9 @@ class Store:
             _repoint(con, away, keep, "decision = 'apart'")  # kept apart from `away`: from `keep` now
             con.execute("DELETE FROM identity_decisions WHERE decision = 'apart' AND (contact_id = other_id "
                         "OR ? IN (contact_id, other_id))", (away,))
-            con.execute("INSERT OR REPLACE INTO identity_decisions VALUES (?, ?, 'merge', ?, ?)",
-                        (keep, away, pd.Timestamp.now(tz="UTC").isoformat(), json.dumps(state)))
+            con.execute("INSERT OR REPLACE INTO identity_decisions VALUES (?, ?, 'merge', ?, ?, ?)",
+                        (keep, away, pd.Timestamp.now(tz="UTC").isoformat(),
+                         state["contacts"]["away"]["name"], json.dumps(state)))
             _refresh_snapshot(con)
 
     def undo_merge(self, keep: str, away: str) -> None:
@@ -674,7 +676,7 @@ class Store:
         """Remember that two contacts are different people: never merged by a later import, never
         proposed again."""
         with self._write() as con:
-            con.execute("INSERT OR REPLACE INTO identity_decisions VALUES (?, ?, 'apart', ?, NULL)",
+            con.execute("INSERT OR REPLACE INTO identity_decisions VALUES (?, ?, 'apart', ?, NULL, NULL)",
                         (one, other, pd.Timestamp.now(tz="UTC").isoformat()))
 
     def role_changes(self) -> pd.DataFrame:
