@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 
 from tests.conftest import SAMPLE_ZIP
 from tests.e2e.conftest import external_requests, screenshot, wait_for_app
+from tests.e2e.test_pages_browser import use_sample
 
 UPLOAD = '[data-testid="stFileUploaderDropzoneInput"]'
 WORKSPACE = "identity-e2e"
@@ -42,6 +43,7 @@ def explain(page: Page, name: str) -> int:
 def test_merge_a_proposed_duplicate_and_see_the_strength_rise(page: Page, server: str) -> None:
     page.goto(f"{server}/import")
     wait_for_app(page)
+    use_sample(page)  # from the sample the import goes into a workspace of its own
     page.locator(UPLOAD).set_input_files([
         {"name": SAMPLE_ZIP.name, "mimeType": "application/zip", "buffer": SAMPLE_ZIP.read_bytes()},
         {"name": "google_contacts.csv", "mimeType": "text/csv", "buffer": BOOK}])
