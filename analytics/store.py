@@ -580,9 +580,9 @@ class Store:
                     known[cid] = known.pop(match)
                     by_name[key] = cid  # a namesake with another URL is a different person
             original = incoming["contact_id"]
-            incoming["contact_id"] = original.replace(rename)
+            incoming["contact_id"] = identity.remap(original, rename)
             rename |= _joined(con, incoming, decisions, set(known))
-            incoming["contact_id"] = original.replace(rename)
+            incoming["contact_id"] = identity.remap(original, rename)
             incoming["mapped"] = incoming["contact_id"].ne(original)
             by_name_only = set(incoming.groupby("contact_id")["mapped"].all().loc[lambda m: m].index)
             changes = _role_changes(con, incoming[~incoming["contact_id"].isin(by_name_only)], on)
@@ -610,7 +610,7 @@ class Store:
                     f"ON CONFLICT(contact_id) DO UPDATE SET {updates}, sources = excluded.sources, "
                     "emails = excluded.emails", _rows(rows, cols))
             interactions = net.interactions.copy()
-            interactions["contact_id"] = interactions["contact_id"].replace(rename)
+            interactions["contact_id"] = identity.remap(interactions["contact_id"], rename)
             before = con.total_changes
             rows = _rows(interactions, INTERACTION_COLUMNS)
             hashes = _insert_interactions(con, rows)

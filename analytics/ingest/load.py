@@ -144,7 +144,7 @@ def load_files(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = 
     inter = inter[inter["contact_id"].ne(own_key)].reset_index(drop=True) if own_key else inter
     # one person each: a contacts-file row and a connection sharing an e-mail address, a phone number or
     # name and company are one contact (identity.py; the readers of other sources add their people here)
-    resolved = identity.resolve(contacts, empty_frame(CONTACT_COLUMNS), inter)
+    resolved = identity.resolve(contacts, empty_frame(CONTACT_COLUMNS), inter, propose=False)
     return Network(owner=owner, contacts=resolved.contacts[CONTACT_COLUMNS],
                    interactions=resolved.interactions, files=[t.report for t in tables])
 
