@@ -442,6 +442,35 @@ def _unmerge(con: sqlite3.Connection, keep: str, away: str, state: dict) -> None
     _insert_interactions(con, [tuple(r) for r in state["interactions"]["rows"]])
 
 
+def _hashes_of(con: sqlite3.Connection, contact_ids: set[str]) -> set[int]:
+    """The row hashes of the interactions of `contact_ids`."""
+    return {h for cid in contact_ids
+            for (h,) in con.execute("SELECT row_hash FROM interactions WHERE contact_id = ?", (cid,))}
+
+
+def _remember_moved(con: sqlite3.Connection, merged_away: dict[str, str], held: set[int], sources: pd.Series,
+                    rows: list[tuple], hashes: list[int]) -> None:
+    """Interactions an import brought for a merged-away id (stored under the contact it was merged into):
+    added to that merge's undo record, so undoing it gives them back too. `held`: the hashes stored
+    before the import for the contacts merged into; `sources`: each row's id as the files named it."""
+    if not merged_away:
+        return
+    moved: dict[str, dict[int, tuple]] = {}
+    for away, row, h in zip(sources.tolist(), rows, hashes, strict=True):
+        if away in merged_away and h not in held:
+            moved.setdefault(away, {})[h] = (away, *row[1:])
+    for away, found in moved.items():
+        keep = merged_away[away]
+        (undo,) = con.execute("SELECT undo FROM identity_decisions WHERE contact_id = ? AND other_id = ?",
+                              (keep, away)).fetchone()
+        state = json.loads(undo)
+        added = set(state["interactions"]["added"])
+        state["interactions"]["rows"] += [list(r) for h, r in found.items() if h not in added]
+        state["interactions"]["added"] = sorted(added | set(found))
+        con.execute("UPDATE identity_decisions SET undo = ? WHERE contact_id = ? AND other_id = ?",
+                    (json.dumps(state), keep, away))
+
+
 class Store:
     """One workspace file. Cheap to create: connections are opened per operation."""
 
@@ -611,10 +640,14 @@ class Store:
                     "emails = excluded.emails", _rows(rows, cols))
             interactions = net.interactions.copy()
             interactions["contact_id"] = identity.remap(interactions["contact_id"], rename)
+            into = {away: keep for keep, away in identity.decided(decisions, "merge")}
+            merged_away = {cid: to for cid, to in rename.items() if into.get(cid) == to}
+            held = _hashes_of(con, set(merged_away.values()))
             before = con.total_changes
             rows = _rows(interactions, INTERACTION_COLUMNS)
             hashes = _insert_interactions(con, rows)
             added_interactions = con.total_changes - before
+            _remember_moved(con, merged_away, held, net.interactions["contact_id"], rows, hashes)
             if last_rowid == 0 and not rekeyed:  # the table was empty: it now holds each hash's first row
                 seen: set[int] = set()
                 kept = [row for row, h in zip(rows, hashes, strict=True) if not (h in seen or seen.add(h))]

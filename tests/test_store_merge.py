@@ -158,6 +158,17 @@ def test_undo_after_a_reimport_still_restores(store: Store) -> None:
     assert len(store.load().contacts) == 3
 
 
+def test_mail_that_arrived_after_the_merge_goes_back_with_the_undo(store: Store) -> None:
+    store.merge("in:ann-lee", "name:ann lee")
+    later = export([ANN_BOOK], [("name:ann lee", "2024-06-01", "in", "New mail")])
+    store.import_network(later)
+    store.undo_merge("in:ann-lee", "name:ann lee")
+    it = store.interactions()
+    assert it.loc[it["content"] == "New mail", "contact_id"].tolist() == ["name:ann lee"]
+    assert sorted(it.loc[it["contact_id"] == "in:ann-lee", "content"]) == ["Hello Ann", "Hi!"]
+    assert store.import_network(later)["interactions_added"] == 0  # nothing doubled by a re-import
+
+
 def test_keep_apart_survives_reimport_and_every_exact_rule(tmp_path: Path) -> None:
     store = Store(tmp_path / "w.sqlite")
     store.import_network(export([ANN]))
