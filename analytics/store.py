@@ -708,7 +708,12 @@ class Store:
     def keep_apart(self, one: str, other: str) -> None:
         """Remember that two contacts are different people: never merged by a later import, never
         proposed again."""
+        if one == other:
+            raise InputError("keep apart", "choose two different contacts")
         with self._write() as con:
+            found = con.execute("SELECT count(*) FROM contacts WHERE contact_id IN (?, ?)", (one, other))
+            if found.fetchone()[0] < 2:
+                raise InputError("keep apart", "one of the two contacts is no longer in the workspace")
             con.execute("INSERT OR REPLACE INTO identity_decisions VALUES (?, ?, 'apart', ?, NULL, NULL)",
                         (one, other, pd.Timestamp.now(tz="UTC").isoformat()))
 

@@ -169,11 +169,12 @@ def test_mail_that_arrived_after_the_merge_goes_back_with_the_undo(store: Store)
     assert store.import_network(later)["interactions_added"] == 0  # nothing doubled by a re-import
 
 
-def test_keep_apart_survives_reimport_and_every_exact_rule(tmp_path: Path) -> None:
+@pytest.mark.parametrize("now", [{"company": "Acme BV"}, {"url": ANN["url"]}])
+def test_keep_apart_survives_reimport_and_every_exact_rule(tmp_path: Path, now: dict) -> None:
     store = Store(tmp_path / "w.sqlite")
-    store.import_network(export([ANN]))
-    twin = contact("name:ann lee", "Ann Lee", company="Acme BV", sources="Address book")  # name + company
-    store.keep_apart("in:ann-lee", "name:ann lee")
+    store.import_network(export([ANN, contact("name:ann lee", "Ann Lee", sources="Address book")]))
+    store.keep_apart("in:ann-lee", "name:ann lee")  # proposed as the same name: the user says no
+    twin = contact("name:ann lee", "Ann Lee", sources="Address book") | now  # now an exact match
     store.import_network(export([twin], [("name:ann lee", "2024-01-01", "in", "hi")]))
     assert sorted(store.load().contacts["contact_id"]) == ["in:ann-lee", "name:ann lee"]
     assert store.decisions()[["contact_id", "other_id", "decision"]].values.tolist() == [
@@ -215,12 +216,13 @@ def test_deleting_a_contact_forgets_the_decisions_about_them(store: Store) -> No
         assert con.execute("SELECT count(*) FROM identity_decisions").fetchone()[0] == 0
 
 
+@pytest.mark.parametrize("decide", ["merge", "keep_apart"])
 @pytest.mark.parametrize(("keep", "away", "reason"), [
     ("in:ann-lee", "in:ann-lee", "two different contacts"),
     ("in:ann-lee", "name:nobody", "no longer in the workspace"),
 ])
-def test_a_bad_merge_changes_nothing(store: Store, keep: str, away: str, reason: str) -> None:
-    before = dump(store), store.version()
+def test_a_bad_decision_changes_nothing(store: Store, decide: str, keep: str, away: str, reason: str) -> None:
+    before = dump(store), store.version(), len(store.decisions())
     with pytest.raises(InputError, match=reason):
-        store.merge(keep, away)
-    assert (dump(store), store.version()) == before
+        getattr(store, decide)(keep, away)
+    assert (dump(store), store.version(), len(store.decisions())) == before
