@@ -16,6 +16,7 @@ PAGES = {
     "Your network": [
         st.Page("app_pages/overview.py", title="Overview", icon="📊", default=True),
         st.Page("app_pages/contacts.py", title="Contacts", icon="👥"),
+        st.Page("app_pages/duplicates.py", title="Possible duplicates", icon="👯"),
         st.Page("app_pages/graph.py", title="Network graph", icon="🕸️"),
     ],
     "Invest and act": [

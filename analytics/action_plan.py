@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analytics import actions, hygiene, weights
+from analytics import actions, hygiene, role_changes, weights
 from analytics.analysis import Analysis
 from analytics.errors import InputError
 from analytics.frames import as_utc
@@ -30,7 +30,7 @@ from analytics.model import PLAN_STATUS_COLUMNS, Network
 #: Plan lists: the plan-status `list` value -> the page's title for it.
 LISTS = {"call_client": "Call your clients", "call_referrer": "Call the people who referred you",
          "keep_in_touch": "Keep in touch with 50", "follow_up": "Follow up two weeks after the card",
-         "reconnect": "Reconnect"}
+         "reconnect": "Reconnect", role_changes.LIST: role_changes.TITLE}
 STATUS_FIELDS = ["done", "done_on", "note", "card_sent_on"]
 #: Who a mailing list can start from (the page then lets the user leave people out).
 MAILING_SOURCES = ("keep-in-touch list", "target segment", "clients and referrers", "all contacts")
@@ -59,6 +59,7 @@ class PlanData:
     keep_in_touch: pd.DataFrame
     reconnect: pd.DataFrame
     cadence: pd.DataFrame
+    congratulate: pd.DataFrame
     closeness: pd.DataFrame
     taking: pd.DataFrame
     goal_events: pd.DataFrame
@@ -70,7 +71,8 @@ def plan_data(net: Network, a: Analysis) -> PlanData:
                     groups=net.groups, members=net.members, ledger=net.ledger, settings=dict(net.settings))
     return PlanData(as_of=a.as_of, net=light, people=a.people, call_client=a.clients,
                     call_referrer=a.referrers, keep_in_touch=a.keep_in_touch, reconnect=a.reconnect,
-                    cadence=a.cadence, closeness=a.closeness, taking=a.taking, goal_events=a.goal_events)
+                    cadence=a.cadence, congratulate=a.congratulate, closeness=a.closeness, taking=a.taking,
+                    goal_events=a.goal_events)
 
 
 def pitches(net: Network, a: Analysis, window_days: int = weights.EARLY_PITCH_DAYS) -> pd.DataFrame:

@@ -20,7 +20,18 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analytics import actions, breadth, depth, diagnosis, exchanges, graph, groups, hygiene, marks
+from analytics import (
+    actions,
+    breadth,
+    depth,
+    diagnosis,
+    exchanges,
+    graph,
+    groups,
+    hygiene,
+    marks,
+    role_changes,
+)
 from analytics import weights as W
 from analytics.frames import as_utc
 from analytics.model import ANNOTATION_COLUMNS, Network
@@ -45,7 +56,7 @@ class Analysis:
     balance: exchanges.per_contact; group_balance: exchanges.per_group;
     suggestions: who the export suggests marking as client or referrer (marks.suggestions);
     clients, referrers (with the suggestions, `suggested` True), keep_in_touch (every candidate,
-    ranked), reconnect, cadence: the action lists;
+    ranked), reconnect, cadence, congratulate (new roles seen in a newer export): the action lists;
     pitches, closeness, taking: hygiene findings; goal_events: what goals count;
     connectors: graph.connectors with their tier;
     period: counts for (start, as_of] ("now") and the period before ("before");
@@ -73,6 +84,7 @@ class Analysis:
     keep_in_touch: pd.DataFrame
     reconnect: pd.DataFrame
     cadence: pd.DataFrame
+    congratulate: pd.DataFrame
     pitches: pd.DataFrame
     closeness: pd.DataFrame
     taking: pd.DataFrame
@@ -145,8 +157,8 @@ def engagement_by_month(interactions: pd.DataFrame, as_of: pd.Timestamp) -> pd.D
 
 
 def contact_table(net: Network, scores: pd.DataFrame, suggested: pd.DataFrame) -> pd.DataFrame:
-    """Scores joined with function/seniority, connection month, the user's annotations and the mark
-    the export suggests (`suggested_role`, "" when none)."""
+    """Scores joined with function/seniority, connection month, the user's annotations, the mark
+    the export suggests (`suggested_role`, "" when none) and the sources the contact is known from."""
     roles = breadth.classify_positions(scores["position"])
     notes = net.annotations.drop_duplicates("contact_id", keep="last").set_index("contact_id")
     table = scores.assign(function=roles["function"].to_numpy(), seniority=roles["seniority"].to_numpy(),
@@ -157,6 +169,8 @@ def contact_table(net: Network, scores: pd.DataFrame, suggested: pd.DataFrame) -
     table["target"] = table["target"].astype(bool)
     hints = suggested.set_index("contact_id")["role"]
     table["suggested_role"] = table["contact_id"].map(hints).astype(object).fillna("").to_numpy()
+    known = net.contacts.drop_duplicates("contact_id").set_index("contact_id")["sources"]
+    table["sources"] = table["contact_id"].map(known).astype(object).fillna("").to_numpy()  # "Known from"
     return table
 
 
@@ -194,6 +208,7 @@ def analyse(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PERIOD
         keep_in_touch=actions.keep_in_touch_50(net, scores, as_of, n=sys.maxsize),
         reconnect=actions.reconnect(scores, net, as_of),
         cadence=actions.cadence(scores, net.annotations, as_of),
+        congratulate=role_changes.congratulate(net, as_of, scores),
         pitches=hygiene.early_pitches(net, as_of, outbound=outbound),
         closeness=hygiene.assuming_closeness(net, scores, as_of, balance, outbound),
         taking=hygiene.taking_without_giving(balance), goal_events=actions.goal_events(net, as_of),

@@ -64,3 +64,6 @@ def valid_amount(value: float) -> bool:
     (True, False, False, False)
     """
     return math.isfinite(value) and 0 <= value <= MAX_AMOUNT
+#: People sharing one folded name (or one nickname form and last name) compared pairwise for possible
+#: duplicates; a name shared by more is a common name, not a likely duplicate, and is left out.
+MAX_NAMESAKES = 12

@@ -31,6 +31,8 @@ ROLES = ("client", "referrer", "prospect", "friend")
 GROUP_COLUMNS = ["group_id", "name", "type", "annual_cost", "hours_per_month", "joined_on"]
 MEMBER_COLUMNS = ["contact_id", "group_id"]
 LEDGER_COLUMNS = ["entry_id", "date", "contact_id", "group_id", "kind", "direction", "value", "note"]
+#: A new company or position seen when a newer LinkedIn export was imported (`seen_on`: that import's day).
+ROLE_CHANGE_COLUMNS = ["contact_id", "seen_on", "old_company", "old_position", "company", "position"]
 #: The user's plan ticks (kept outside the Network, see store.plan_status).
 PLAN_STATUS_COLUMNS = ["item_key", "list", "contact_id", "done_on", "note", "card_sent_on"]
 
@@ -98,9 +100,10 @@ class Network:
     ledger: pd.DataFrame = field(default_factory=lambda: empty_frame(LEDGER_COLUMNS))
     settings: dict = field(default_factory=dict)
     files: list[FileReport] = field(default_factory=list)
+    role_changes: pd.DataFrame = field(default_factory=lambda: empty_frame(ROLE_CHANGE_COLUMNS))
 
 
-_DATE_COLUMNS = {"connected_on", "date", "consent_date", "joined_on"}
+_DATE_COLUMNS = {"connected_on", "date", "consent_date", "joined_on", "seen_on"}
 _FLOAT_COLUMNS = {"closeness", "cadence_days", "annual_cost", "hours_per_month", "value"}
 _BOOL_COLUMNS = {"target"}
 

@@ -28,7 +28,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from analytics import identity, role_changes
 from analytics.errors import InputError
+from analytics.identity import DECISION_COLUMNS, IDENTITY_COLUMNS
 from analytics.model import (
     ANNOTATION_COLUMNS,
     CONTACT_COLUMNS,
@@ -37,6 +39,7 @@ from analytics.model import (
     LEDGER_COLUMNS,
     MEMBER_COLUMNS,
     PLAN_STATUS_COLUMNS,
+    ROLE_CHANGE_COLUMNS,
     Network,
     Owner,
     empty_frame,
@@ -103,14 +106,32 @@ _SCHEMA = [
     ALTER TABLE contacts ADD COLUMN phone TEXT DEFAULT '';
     ALTER TABLE contacts ADD COLUMN sources TEXT DEFAULT '';
     """,
+    # version 7: one person across sources (#15): every e-mail address of a contact, the user's merge and
+    # keep-apart decisions by contact ids (a merge with what undoing it needs, as JSON), and the new roles
+    # seen when a newer LinkedIn export was imported
+    """
+    ALTER TABLE contacts ADD COLUMN emails TEXT DEFAULT '';
+    CREATE TABLE identity_decisions (
+        contact_id TEXT NOT NULL, other_id TEXT NOT NULL, decision TEXT NOT NULL, decided_on TEXT NOT NULL,
+        other_name TEXT, undo TEXT, PRIMARY KEY (contact_id, other_id));
+    CREATE TABLE role_changes (
+        contact_id TEXT NOT NULL, seen_on INTEGER NOT NULL, old_company TEXT, old_position TEXT,
+        company TEXT, position TEXT, PRIMARY KEY (contact_id, seen_on));
+    """,
 ]
 # Tables whose rows follow a contact id (re-keyed on merge, deleted with the contact).
-_CONTACT_TABLES = ("interactions", "annotations", "members", "ledger", "plan_status")
+_CONTACT_TABLES = ("interactions", "annotations", "members", "ledger", "plan_status", "role_changes")
+# The key of a row in the tables a merge moves row by row (annotations and interactions have their own ways).
+_ROW_KEYS = {"members": ("contact_id", "group_id"), "ledger": ("entry_id",), "plan_status": ("item_key",),
+             "role_changes": ("contact_id", "seen_on")}
+# Sources whose people join a stored contact by name alone (LinkedIn exports without URLs, contacts files).
+_BY_NAME = {"", "LinkedIn", "Contacts file"}
+_PEOPLE_SQL = f"SELECT {', '.join(IDENTITY_COLUMNS)} FROM contacts"
 _EPOCH = pd.Timestamp(0, tz="UTC")
 _INTERACTIONS_SQL = f"SELECT {', '.join(INTERACTION_COLUMNS)} FROM interactions ORDER BY rowid"
 _SNAPSHOT = "interactions"  # the derived table holding the interactions frame (Feather, LZ4)
 # Dates are stored as whole seconds since 1970 (UTC): compact, and converted without Python loops.
-_DATE_FIELDS = {"connected_on", "date", "consent_date", "joined_on", "done_on", "card_sent_on"}
+_DATE_FIELDS = {"connected_on", "date", "consent_date", "joined_on", "done_on", "card_sent_on", "seen_on"}
 
 
 def workspace_home() -> Path:
@@ -259,6 +280,197 @@ def _set_wal(con: sqlite3.Connection, attempts: int = 300) -> None:
             time.sleep(0.1)
 
 
+def _decisions(con: sqlite3.Connection) -> pd.DataFrame:
+    sql = f"SELECT {', '.join(DECISION_COLUMNS)} FROM identity_decisions ORDER BY decided_on"
+    return _frame(con.execute(sql), DECISION_COLUMNS)
+
+
+def _joined(con: sqlite3.Connection, incoming: pd.DataFrame, decisions: pd.DataFrame,
+            known: set[str]) -> dict[str, str]:
+    """New incoming ids -> the stored contact each is one person with (identity.py's exact rules and the
+    user's merges). Only new people are compared: a re-import of known ids costs nothing here."""
+    fresh = incoming[~incoming["contact_id"].isin(known)]
+    if fresh.empty or not known:
+        return {}
+    into = {away: keep for keep, away in identity.decided(decisions, "merge")}
+    joined = {}
+    for cid in set(fresh["contact_id"]) & set(into):  # merged away, perhaps into one merged away later
+        target, seen = cid, set()
+        while target in into and target not in seen:
+            seen.add(target)
+            target = into[target]
+        if target in known:
+            joined[cid] = target
+    stored = _frame(con.execute(_PEOPLE_SQL), IDENTITY_COLUMNS)
+    rest = fresh[~fresh["contact_id"].isin(set(joined))]
+    merged = identity.resolve(stored, rest, empty_frame(INTERACTION_COLUMNS), decisions, propose=False).merged
+    return joined | {cid: to for cid, to in merged.items() if to in known and cid not in known}
+
+
+def _role_changes(con: sqlite3.Connection, incoming: pd.DataFrame, on: pd.Timestamp | None) -> int:
+    """Keep the new companies and positions a newer LinkedIn export brings for stored contacts; how many."""
+    sources = incoming["sources"] if "sources" in incoming else pd.Series("", index=incoming.index)
+    linked = incoming[sources.astype(object).where(sources.notna(), "").astype(str).str.contains("LinkedIn")]
+    stored = _frame(con.execute("SELECT contact_id, company, position, connected_on FROM contacts "
+                                "WHERE sources LIKE '%LinkedIn%'"),
+                    ["contact_id", "company", "position", "connected_on"])
+    if linked.empty or stored.empty or not role_changes.is_newer(stored["connected_on"],
+                                                                 linked["connected_on"]):
+        return 0
+    found = role_changes.detect(stored, linked)
+    if on is None:
+        fixed = _settings(con).get("as_of")
+        on = pd.Timestamp(fixed, tz="UTC") if fixed else pd.Timestamp.now(tz="UTC")
+    found["seen_on"] = pd.Timestamp(on).normalize()
+    con.executemany(f"INSERT OR REPLACE INTO role_changes ({', '.join(ROLE_CHANGE_COLUMNS)}) VALUES "
+                    f"({', '.join('?' * len(ROLE_CHANGE_COLUMNS))})", _rows(found, ROLE_CHANGE_COLUMNS))
+    return len(found)
+
+
+def _row(con: sqlite3.Connection, table: str, cid: str) -> dict | None:
+    """The row of `cid` in a table keyed by contact id, as a dict of raw SQLite values."""
+    cur = con.execute(f"SELECT * FROM {table} WHERE contact_id = ?", (cid,))
+    found = cur.fetchone()
+    return None if found is None else dict(zip([d[0] for d in cur.description], found, strict=True))
+
+
+def _put(con: sqlite3.Connection, table: str, row: dict) -> None:
+    con.execute(f"INSERT OR REPLACE INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                list(row.values()))
+
+
+def _blank(value: object) -> bool:
+    return value is None or value == ""
+
+
+def _fold_rows(keep: dict, away: dict) -> dict:
+    """`keep` with its gaps filled from `away`: sources and e-mail addresses joined, the earlier connection,
+    both sets of notes, the target flag if either has it."""
+    out = {c: away.get(c) if _blank(v) else v for c, v in keep.items()}
+    if "sources" in keep:
+        out["sources"] = join_sources(keep["sources"] or "", away["sources"] or "")
+        mails = (keep["email"], keep["emails"], away["email"], away["emails"])
+        out["emails"] = "; ".join(identity.addresses(*mails))
+        dates = [d for d in (keep["connected_on"], away["connected_on"]) if d is not None]
+        out["connected_on"] = min(dates) if dates else None
+    if "notes" in keep and not _blank(away.get("notes")) and away["notes"] != keep["notes"] \
+            and not _blank(keep["notes"]):
+        out["notes"] = f"{keep['notes']}\n{away['notes']}"
+    if "target" in keep:
+        out["target"] = max(keep["target"] or 0, away.get("target") or 0)
+    return out
+
+
+def _repoint(con: sqlite3.Connection, old: str, new: str, where: str = "1") -> None:
+    """Decisions naming contact `old` name `new` instead (those matching the SQL condition `where`)."""
+    for column in ("contact_id", "other_id"):
+        con.execute(f"UPDATE OR IGNORE identity_decisions SET {column} = ? WHERE {column} = ? AND {where}",
+                    (new, old))
+
+
+def _three_way(before: dict, after: dict, current: dict) -> dict:
+    """Undo a change of a row: each value the merge set and nobody changed since goes back."""
+    return {c: before.get(c) if current[c] == after.get(c) else current[c] for c in current}
+
+
+def _merge(con: sqlite3.Connection, keep: str, away: str) -> dict:
+    """Fold contact `away` into `keep`: contact fields, annotations, every row of every contact table, and
+    the interactions. Returns what `_unmerge` needs to split them again exactly."""
+    state: dict = {"tables": {}}
+    for table in ("contacts", "annotations"):
+        mine, theirs = _row(con, table, keep), _row(con, table, away)
+        if table == "contacts" and (mine is None or theirs is None):
+            raise InputError("merge", "one of the two contacts is no longer in the workspace")
+        after = _fold_rows(mine, theirs) if mine and theirs else (
+            {**theirs, "contact_id": keep} if theirs else mine)
+        if after is not None:
+            _put(con, table, after)
+        con.execute(f"DELETE FROM {table} WHERE contact_id = ?", (away,))
+        state[table] = {"before": mine, "after": after, "away": theirs}
+    for table, keys in _ROW_KEYS.items():
+        cur = con.execute(f"SELECT * FROM {table} WHERE contact_id = ?", (away,))
+        columns, rows = [d[0] for d in cur.description], cur.fetchall()
+        con.execute(f"DELETE FROM {table} WHERE contact_id = ?", (away,))
+        moved = []
+        for values in rows:
+            row = dict(zip(columns, values, strict=True))
+            new = {**row, "contact_id": keep}
+            if table == "plan_status":
+                new["item_key"] = row["item_key"].replace(f":{away}", f":{keep}")
+            _insert = con.execute(f"INSERT OR IGNORE INTO {table} ({', '.join(new)}) VALUES "
+                                  f"({', '.join('?' * len(new))})", list(new.values()))
+            moved.append({"row": row, "key": [new[k] for k in keys] if _insert.rowcount else None})
+        state["tables"][table] = moved
+    sql = f"SELECT {', '.join(INTERACTION_COLUMNS)} FROM interactions WHERE contact_id = ?"
+    mine = {h for (h,) in con.execute("SELECT row_hash FROM interactions WHERE contact_id = ?", (keep,))}
+    theirs = con.execute(sql, (away,)).fetchall()
+    con.execute("DELETE FROM interactions WHERE contact_id = ?", (away,))
+    hashes = _insert_interactions(con, [(keep, *row[1:]) for row in theirs])
+    state["interactions"] = {"rows": [list(r) for r in theirs], "added": sorted(set(hashes) - mine)}
+    return state
+
+
+def _unmerge(con: sqlite3.Connection, keep: str, away: str, state: dict) -> None:
+    """Split `away` from `keep` again: what the merge moved goes back (with any edit made since), what it
+    changed on `keep` is undone where nobody changed it since, and what it dropped comes back."""
+    current = _row(con, "contacts", keep)
+    if current is None or _row(con, "contacts", away) is not None:
+        raise InputError("undo", "the two contacts are not merged any more (deleted or split already)")
+    for table in ("contacts", "annotations"):
+        saved, now = state[table], _row(con, table, keep)
+        if now is not None and saved["after"] is not None:
+            if saved["before"] is None and now == saved["after"]:
+                con.execute(f"DELETE FROM {table} WHERE contact_id = ?", (keep,))
+            elif saved["before"] is not None:
+                _put(con, table, {**_three_way(saved["before"], saved["after"], now), "contact_id": keep})
+        if saved["away"] is not None:
+            _put(con, table, saved["away"])
+    for table, moved in state["tables"].items():
+        keys = _ROW_KEYS[table]
+        for item in moved:
+            row = item["row"]
+            if item["key"] is None:  # keep had the same row: the merge dropped this one
+                con.execute(f"INSERT OR IGNORE INTO {table} ({', '.join(row)}) VALUES "
+                            f"({', '.join('?' * len(row))})", list(row.values()))
+                continue
+            sets = ["contact_id = ?", *(["item_key = ?"] if table == "plan_status" else [])]
+            values = [away, *([row["item_key"]] if table == "plan_status" else [])]
+            con.execute(f"UPDATE OR IGNORE {table} SET {', '.join(sets)} WHERE "
+                        + " AND ".join(f"{k} = ?" for k in keys), [*values, *item["key"]])
+    added = state["interactions"]["added"]
+    con.executemany("DELETE FROM interactions WHERE row_hash = ?", [(h,) for h in added])
+    _insert_interactions(con, [tuple(r) for r in state["interactions"]["rows"]])
+
+
+def _hashes_of(con: sqlite3.Connection, contact_ids: set[str]) -> set[int]:
+    """The row hashes of the interactions of `contact_ids`."""
+    return {h for cid in contact_ids
+            for (h,) in con.execute("SELECT row_hash FROM interactions WHERE contact_id = ?", (cid,))}
+
+
+def _remember_moved(con: sqlite3.Connection, merged_away: dict[str, str], held: set[int], sources: pd.Series,
+                    rows: list[tuple], hashes: list[int]) -> None:
+    """Interactions an import brought for a merged-away id (stored under the contact it was merged into):
+    added to that merge's undo record, so undoing it gives them back too. `held`: the hashes stored
+    before the import for the contacts merged into; `sources`: each row's id as the files named it."""
+    if not merged_away:
+        return
+    moved: dict[str, dict[int, tuple]] = {}
+    for away, row, h in zip(sources.tolist(), rows, hashes, strict=True):
+        if away in merged_away and h not in held:
+            moved.setdefault(away, {})[h] = (away, *row[1:])
+    for away, found in moved.items():
+        keep = merged_away[away]
+        (undo,) = con.execute("SELECT undo FROM identity_decisions WHERE contact_id = ? AND other_id = ?",
+                              (keep, away)).fetchone()
+        state = json.loads(undo)
+        added = set(state["interactions"]["added"])
+        state["interactions"]["rows"] += [list(r) for h, r in found.items() if h not in added]
+        state["interactions"]["added"] = sorted(added | set(found))
+        con.execute("UPDATE identity_decisions SET undo = ? WHERE contact_id = ? AND other_id = ?",
+                    (json.dumps(state), keep, away))
+
+
 class Store:
     """One workspace file. Cheap to create: connections are opened per operation."""
 
@@ -356,29 +568,38 @@ class Store:
         return None if found == "ok" else f"the file is damaged ({found})"
 
     # -- import -----------------------------------------------------------------------------
-    def import_network(self, net: Network) -> dict[str, int]:
+    def import_network(self, net: Network, on: pd.Timestamp | None = None) -> dict[str, int]:
         """Merge an imported export into the workspace in one transaction.
 
         Contacts are matched by id (profile URL), then by folded name; a contact first seen
         without a URL is re-keyed when a later export brings its URL, and everything attached to
-        it (annotations, memberships, ledger, plan) follows. Interactions already stored are not
-        duplicated. Returns counts: added, updated, interactions_added.
+        it (annotations, memberships, ledger, plan) follows. A new person another source already brought
+        (the same e-mail, phone, profile URL, or name at the same organisation: identity.py) joins that
+        contact and only fills its gaps; what the user decided holds (a merged-away id joins the contact
+        it was merged into, a pair kept apart is never joined). Interactions already stored are not
+        duplicated. A newer LinkedIn export's new companies and positions are kept as role changes, seen
+        `on` (default: the workspace's as-of date, else today). Returns counts: added, updated,
+        interactions_added, role_changes.
         """
         incoming = net.contacts.copy()
         with self._write(("revision", "interactions_revision")) as con:
             last_rowid = con.execute("SELECT coalesce(max(rowid), 0) FROM interactions").fetchone()[0]
             rekeyed = False
+            decisions = _decisions(con)
+            apart = {frozenset(pair) for pair in identity.decided(decisions, "apart")}
             known = dict(con.execute("SELECT contact_id, name_key FROM contacts").fetchall())
             by_name: dict[str, str] = {}
             for cid, key in known.items():
                 by_name.setdefault(key, cid)
             rename: dict[str, str] = {}
-            for cid, name in zip(incoming["contact_id"], incoming["name"], strict=True):
+            sources = incoming["sources"] if "sources" in incoming else pd.Series("", index=incoming.index)
+            sources = sources.astype(object).where(sources.notna(), "").astype(str)
+            for cid, name, source in zip(incoming["contact_id"], incoming["name"], sources, strict=True):
                 key = normalize_name(name)
-                if cid in known:
-                    continue
+                if cid in known or not _BY_NAME.intersection(source.split(", ")):
+                    continue  # the same name from an address book, calendar or mail is only a likely match
                 match = by_name.get(key)
-                if match is None:
+                if match is None or frozenset((cid, match)) in apart:
                     continue
                 if cid.startswith("name:"):
                     rename[cid] = match  # older export without URL: keep the stored id
@@ -387,31 +608,46 @@ class Store:
                     rekeyed = True
                     known[cid] = known.pop(match)
                     by_name[key] = cid  # a namesake with another URL is a different person
-            incoming["contact_id"] = incoming["contact_id"].replace(rename)
-            incoming = incoming.drop_duplicates("contact_id", keep="last")
-            stored = dict(con.execute("SELECT contact_id, coalesce(sources, '') FROM contacts").fetchall())
-            pairs = zip(incoming["contact_id"], incoming["sources"], strict=True)
-            incoming["sources"] = [join_sources(stored.get(cid, ""), new) for cid, new in pairs]  # both now
+            original = incoming["contact_id"]
+            incoming["contact_id"] = identity.remap(original, rename)
+            rename |= _joined(con, incoming, decisions, set(known))
+            incoming["contact_id"] = identity.remap(original, rename)
+            incoming["mapped"] = incoming["contact_id"].ne(original)
+            by_name_only = set(incoming.groupby("contact_id")["mapped"].all().loc[lambda m: m].index)
+            changes = _role_changes(con, incoming[~incoming["contact_id"].isin(by_name_only)], on)
+            incoming = identity.combine(incoming.sort_values("mapped", kind="stable")
+                                        .assign(person=lambda f: f["contact_id"]))
+            stored = {cid: (src, mails) for cid, src, mails in con.execute(
+                "SELECT contact_id, coalesce(sources, ''), coalesce(emails, '') FROM contacts")}
+            both = [(stored.get(cid, ("", "")), src, mails) for cid, src, mails in
+                    zip(incoming["contact_id"], incoming["sources"], incoming["emails"], strict=True)]
+            incoming["sources"] = [join_sources(old[0], new) for old, new, _ in both]  # known from both now
+            incoming["emails"] = ["; ".join(identity.addresses(old[1], new)) for old, _, new in both]
             incoming["name_key"] = incoming["name"].map(normalize_name)
             existing = set(known)
             updated = int(incoming["contact_id"].isin(existing).sum())
-            cols = [*CONTACT_COLUMNS, "name_key"]
-            by_name_only = incoming["contact_id"].isin(set(rename.values()))
-            for rows, newer in ((incoming[~by_name_only], True), (incoming[by_name_only], False)):
-                # A contact matched only by name comes from an older export without URLs: it fills
-                # gaps but never overwrites what a newer export stored.
+            cols = [*IDENTITY_COLUMNS, "name_key"]
+            fill_only = incoming["contact_id"].isin(by_name_only)
+            for rows, newer in ((incoming[~fill_only], True), (incoming[fill_only], False)):
+                # A contact matched only by name (an older export without URLs) or through another source
+                # fills gaps but never overwrites what a newer export stored.
                 first, second = ("excluded.{c}", "{c}") if newer else ("{c}", "excluded.{c}")
                 updates = ", ".join(f"{c} = COALESCE(NULLIF({first.format(c=c)}, ''), {second.format(c=c)})"
-                                    for c in cols[1:])
+                                    for c in cols[1:] if c not in ("sources", "emails"))
                 con.executemany(
                     f"INSERT INTO contacts ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
-                    f"ON CONFLICT(contact_id) DO UPDATE SET {updates}", _rows(rows, cols))
+                    f"ON CONFLICT(contact_id) DO UPDATE SET {updates}, sources = excluded.sources, "
+                    "emails = excluded.emails", _rows(rows, cols))
             interactions = net.interactions.copy()
-            interactions["contact_id"] = interactions["contact_id"].replace(rename)
+            interactions["contact_id"] = identity.remap(interactions["contact_id"], rename)
+            into = {away: keep for keep, away in identity.decided(decisions, "merge")}
+            merged_away = {cid: to for cid, to in rename.items() if into.get(cid) == to}
+            held = _hashes_of(con, set(merged_away.values()))
             before = con.total_changes
             rows = _rows(interactions, INTERACTION_COLUMNS)
             hashes = _insert_interactions(con, rows)
             added_interactions = con.total_changes - before
+            _remember_moved(con, merged_away, held, net.interactions["contact_id"], rows, hashes)
             if last_rowid == 0 and not rekeyed:  # the table was empty: it now holds each hash's first row
                 seen: set[int] = set()
                 kept = [row for row, h in zip(rows, hashes, strict=True) if not (h in seen or seen.add(h))]
@@ -424,7 +660,67 @@ class Store:
                         (pd.Timestamp.now(tz="UTC").isoformat(),
                          json.dumps([f.as_dict() for f in net.files])))
         return {"added": len(incoming) - updated, "updated": updated,
-                "interactions_added": added_interactions}
+                "interactions_added": added_interactions, "role_changes": changes}
+
+    # -- one person, many sources ------------------------------------------------------------
+    def people(self) -> pd.DataFrame:
+        """Every contact with all its e-mail addresses (identity.IDENTITY_COLUMNS), for finding duplicates."""
+        return self._read(_PEOPLE_SQL + " ORDER BY name", IDENTITY_COLUMNS)
+
+    def decisions(self) -> pd.DataFrame:
+        """The user's merge and keep-apart decisions, oldest first: identity.DECISION_COLUMNS, decided_on
+        (ISO time) and other_name (the name of the contact merged away)."""
+        columns = [*DECISION_COLUMNS, "decided_on", "other_name"]
+        return self._read(f"SELECT {', '.join(columns)} FROM identity_decisions ORDER BY decided_on", columns)
+
+    def merge(self, keep: str, away: str) -> None:
+        """Merge contact `away` into `keep`: one person from now on, with every annotation, interaction,
+        group membership, ledger row, plan tick and role change of both. Remembered, so a re-import
+        never splits them again; `undo_merge` splits them exactly as they were."""
+        if keep == away:
+            raise InputError("merge", "choose two different contacts")
+        with self._write(("revision", "interactions_revision")) as con:
+            state = _merge(con, keep, away)
+            _repoint(con, away, keep, "decision = 'apart'")  # kept apart from `away`: from `keep` now
+            con.execute("DELETE FROM identity_decisions WHERE decision = 'apart' AND (contact_id = other_id "
+                        "OR ? IN (contact_id, other_id))", (away,))
+            con.execute("INSERT OR REPLACE INTO identity_decisions VALUES (?, ?, 'merge', ?, ?, ?)",
+                        (keep, away, pd.Timestamp.now(tz="UTC").isoformat(),
+                         state["contacts"]["away"]["name"], json.dumps(state)))
+            _refresh_snapshot(con)
+
+    def undo_merge(self, keep: str, away: str) -> None:
+        """Split `away` from `keep` again, as they were before `merge` (edits made since stay where they
+        were made). A later merge of `keep` into another contact must be undone first."""
+        with self._write(("revision", "interactions_revision")) as con:
+            found = con.execute("SELECT undo FROM identity_decisions WHERE contact_id = ? AND other_id = ? "
+                                "AND decision = 'merge'", (keep, away)).fetchone()
+            if found is None:
+                raise InputError("undo", "this merge is not in the workspace any more")
+            later = con.execute("SELECT contact_id FROM identity_decisions WHERE other_id = ? AND decision = "
+                                "'merge'", (keep,)).fetchone()
+            if later is not None:
+                raise InputError("undo", "this contact was merged again afterwards: undo that merge first")
+            _unmerge(con, keep, away, json.loads(found[0]))
+            con.execute("DELETE FROM identity_decisions WHERE contact_id = ? AND other_id = ?", (keep, away))
+            _refresh_snapshot(con)
+
+    def keep_apart(self, one: str, other: str) -> None:
+        """Remember that two contacts are different people: never merged by a later import, never
+        proposed again."""
+        if one == other:
+            raise InputError("keep apart", "choose two different contacts")
+        with self._write() as con:
+            found = con.execute("SELECT count(*) FROM contacts WHERE contact_id IN (?, ?)", (one, other))
+            if found.fetchone()[0] < 2:
+                raise InputError("keep apart", "one of the two contacts is no longer in the workspace")
+            con.execute("INSERT OR REPLACE INTO identity_decisions VALUES (?, ?, 'apart', ?, NULL, NULL)",
+                        (one, other, pd.Timestamp.now(tz="UTC").isoformat()))
+
+    def role_changes(self) -> pd.DataFrame:
+        """New companies and positions seen in newer LinkedIn exports (model.ROLE_CHANGE_COLUMNS)."""
+        return self._read(f"SELECT {', '.join(ROLE_CHANGE_COLUMNS)} FROM role_changes ORDER BY seen_on",
+                          ROLE_CHANGE_COLUMNS)
 
     @staticmethod
     def _rekey(con: sqlite3.Connection, old: str, new: str) -> None:
@@ -436,6 +732,7 @@ class Store:
         for table in _CONTACT_TABLES[1:]:
             con.execute(f"UPDATE OR IGNORE {table} SET contact_id = ? WHERE contact_id = ?", (new, old))
             con.execute(f"DELETE FROM {table} WHERE contact_id = ?", (old,))
+        _repoint(con, old, new)  # the user's decisions follow the new id
 
     # -- load -------------------------------------------------------------------------------
     def load(self, interactions: bool = True) -> Network:
@@ -455,6 +752,8 @@ class Store:
                 ledger=read(f"SELECT {', '.join(LEDGER_COLUMNS)} FROM ledger ORDER BY date",
                             LEDGER_COLUMNS),
                 settings=_settings(con),
+                role_changes=read(f"SELECT {', '.join(ROLE_CHANGE_COLUMNS)} FROM role_changes "
+                                  "ORDER BY seen_on", ROLE_CHANGE_COLUMNS),
             )
             owner = con.execute("SELECT value FROM meta WHERE key = 'owner'").fetchone()
         if owner:
@@ -584,6 +883,8 @@ class Store:
             con.execute("DELETE FROM contacts WHERE contact_id = ?", (contact_id,))
             for table in _CONTACT_TABLES:
                 con.execute(f"DELETE FROM {table} WHERE contact_id = ?", (contact_id,))
+            # decisions about them go too (a merge's undo record holds the merged-away contact's data)
+            con.execute("DELETE FROM identity_decisions WHERE ? IN (contact_id, other_id)", (contact_id,))
             _refresh_snapshot(con, dropped=contact_id)
         self._checkpoint()
 

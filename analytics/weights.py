@@ -57,9 +57,6 @@ CHANNEL_WEIGHTS: dict[str, float] = {
 #: A calendar event is a 1-to-1 with exactly one other guest and a meeting with up to this many; with
 #: more it is a gathering, channel "event" (weight 1, not two-way by itself: nobody talks to 40 people).
 CALENDAR_MEETING_MAX_GUESTS = 8
-#: Someone known only from calendars counts as a contact after this many meetings together (someone known
-#: only from e-mail once mail went both ways; everyone in an address book at once).
-CALENDAR_MIN_MEETINGS = 2
 
 #: Reciprocity = min(out, in) / max(out, in); its points scale up to full once this many directed
 #: interactions exist (one reply is a start, not yet a reciprocal relationship).
@@ -248,3 +245,19 @@ BROKERAGE_MAX_CANDIDATES = 500
 BROKERAGE_CONSTRAINT_DECIMALS = 2
 #: Contacts drawn as connectors (diamonds): the lowest-constraint displayed contacts in 2+ clusters.
 GRAPH_CONNECTORS_MARKED = 10
+
+# =====================================================================================================
+# Identity: who counts as a contact, one person across sources (analytics/identity.py, issue #15)
+# =====================================================================================================
+
+#: Everyone from these sources is a contact (the user chose to keep them: an address book, a contacts file,
+#: a LinkedIn connection).
+CONTACT_SOURCES = ("LinkedIn", "Contacts file", "Address book")
+#: The interaction channel of an e-mail: someone known only from mail is a contact once mail went both ways.
+EMAIL_CHANNEL = "email"
+#: Someone known only from calendars is a contact once they shared this many meetings with the user.
+CALENDAR_MEETINGS_FOR_CONTACT = 2
+#: A phone number needs this many digits to identify a person (shorter ones are extensions or junk).
+PHONE_MIN_DIGITS = 7
+#: A new role seen in a newer LinkedIn export stays on the Action plan's congratulations list this long.
+CONGRATULATE_DAYS = 90

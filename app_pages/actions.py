@@ -13,6 +13,7 @@ from analytics import (
     hygiene,
     ics,
     page_data,
+    role_changes,
     weights,
 )
 from analytics.errors import InputError
@@ -47,12 +48,13 @@ status = session.store().plan_status()
 keep = actions.curate_keep_in_touch(data.keep_in_touch, status, people)
 follow = actions.follow_ups(net, status, people, as_of)
 lists = {"call_client": data.call_client, "call_referrer": data.call_referrer,
-         "keep_in_touch": keep, "follow_up": follow, "reconnect": data.reconnect}
+         "keep_in_touch": keep, "follow_up": follow, "reconnect": data.reconnect,
+         role_changes.LIST: data.congratulate}
 progress = actions.plan_progress(status, lists)
 names = people.drop_duplicates("contact_id").set_index("contact_id")["name"].to_dict()
 
 SHORT = {"call_client": "Clients", "call_referrer": "Referrers", "keep_in_touch": "Keep in touch",
-         "follow_up": "Follow-ups", "reconnect": "Reconnect"}
+         "follow_up": "Follow-ups", "reconnect": "Reconnect", role_changes.LIST: "New roles"}
 DATE = {"format": "YYYY-MM-DD", "max_value": as_of.date()}
 COLUMNS = {
     "done": st.column_config.CheckboxColumn("Done", width="small"),
@@ -176,6 +178,13 @@ with plan_tab:
               empty="No follow-up calls due: they appear 14 days after a card is sent.")
 
 with touch_tab:
+    st.subheader(role_changes.TITLE)
+    st.markdown("People whose company or position changed since your last LinkedIn export. A short personal "
+                "note about their new role is a deposit, not a pitch: congratulate them and ask how it is "
+                "going; ask for nothing.")
+    checklist(role_changes.LIST, why_width="large",
+              empty="No new roles: they appear when you import a newer LinkedIn export.")
+
     st.subheader("Reconnect")
     st.markdown("Relationships that used to be strong and went quiet, ranked by former strength × time "
                 "since. Send a personal note that recalls something you did together; no pitch.")

@@ -30,7 +30,7 @@ st.caption(f"{len(matched):,} of {len(table):,} contacts{more}. Mark clients and
 
 # name, then what the caption asks you to edit, then the score and why: all on screen at 1280 px
 columns = ["name", "role", "suggested_role", "closeness", "consent", "cadence_days", "target", "notes",
-           "strength", "tier", "reason", "company", "position", "last_interaction"]
+           "strength", "tier", "reason", "company", "position", "sources", "last_interaction"]
 editable = set(annotations.EDITABLE)
 edited = st.data_editor(
     shown[columns], key="contacts_editor", hide_index=True, height=480, placeholder="—",
@@ -52,6 +52,8 @@ edited = st.data_editor(
         "cadence_days": st.column_config.NumberColumn("Cadence", min_value=1, max_value=3650,
                                                       width=100, help="Days between touches you aim for."),
         "notes": st.column_config.TextColumn("Notes", width=140),
+        "sources": st.column_config.TextColumn("Known from", help="Where this contact comes from: LinkedIn, "
+                                               "a contacts file, an address book, calendars, e-mail."),
     })
 changes = st.session_state.get("contacts_editor", {}).get("edited_rows", {})
 if changes:

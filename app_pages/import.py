@@ -90,6 +90,10 @@ if files:
                    icon=":material/check_circle:")
         for sentence in import_summary.differences(len(parsed.contacts), len(parsed.interactions), counts):
             st.caption(sentence)
+        if counts.get("role_changes"):
+            st.info(f"{plural(counts['role_changes'], 'contact')} changed company or position since your "
+                    "last export: the Action plan lists them under “Congratulate on a new role”.",
+                    icon=":material/celebration:")
         st.page_link("app_pages/overview.py", label="See your network", icon="➡️")
     else:
         if parsed.contacts.empty:

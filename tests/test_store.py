@@ -131,8 +131,8 @@ def test_foreign_keys_cascade_group_deletion_to_memberships(store):
 
 def test_same_export_twice_adds_nothing_the_second_time(store):
     net = export([JANE_OLD, PIET], [HELLO, REPLY])
-    assert store.import_network(net) == {"added": 2, "updated": 0, "interactions_added": 2}
-    assert store.import_network(net) == {"added": 0, "updated": 2, "interactions_added": 0}
+    assert store.import_network(net) == {"added": 2, "updated": 0, "interactions_added": 2, "role_changes": 0}
+    assert store.import_network(net) == {"added": 0, "updated": 2, "interactions_added": 0, "role_changes": 0}
     loaded = store.load()
     assert sorted(loaded.contacts["contact_id"]) == ["in:jane-doe", "in:piet-jansen"]
     assert sorted(loaded.interactions["content"]) == ["Hello Jane", "Hi! Coffee?"]
@@ -142,7 +142,7 @@ def test_same_export_twice_adds_nothing_the_second_time(store):
 def test_overlapping_export_adds_only_new_interactions(store):
     store.import_network(export([JANE_OLD], [HELLO]))
     counts = store.import_network(export([JANE_OLD], [HELLO, REPLY]))
-    assert counts == {"added": 0, "updated": 1, "interactions_added": 1}
+    assert counts == {"added": 0, "updated": 1, "interactions_added": 1, "role_changes": 0}
     assert len(store.load().interactions) == 2
 
 
@@ -170,7 +170,7 @@ def test_newer_export_updates_a_contact_in_place_and_keeps_what_is_attached(stor
     attach(store, "in:jane-doe")
     before = attached(store, "in:jane-doe")
     counts = store.import_network(export([{**JANE_OLD, field: value}], [REPLY]))
-    assert counts == {"added": 0, "updated": 1, "interactions_added": 1}
+    assert counts == {"added": 0, "updated": 1, "interactions_added": 1, "role_changes": 0}
     contacts = store.load().contacts
     assert contacts["contact_id"].tolist() == ["in:jane-doe"]
     assert contacts.loc[0, field] == value
@@ -183,7 +183,7 @@ def test_url_arriving_later_rekeys_a_name_only_contact_and_everything_follows(st
     store.import_network(export([JANE_NAME_ONLY], [(old, *HELLO[1:])]))
     attach(store, old)
     counts = store.import_network(export([JANE_OLD], [HELLO, REPLY]))
-    assert counts == {"added": 0, "updated": 1, "interactions_added": 1}
+    assert counts == {"added": 0, "updated": 1, "interactions_added": 1, "role_changes": 0}
     net = store.load()
     assert net.contacts["contact_id"].tolist() == ["in:jane-doe"]
     assert net.contacts.loc[0, "url"] == "https://www.linkedin.com/in/jane-doe"
@@ -199,7 +199,7 @@ def test_older_export_without_url_imported_later_maps_onto_the_url_contact(store
     attach(store, "in:jane-doe")
     counts = store.import_network(export([{**JANE_NAME_ONLY, "name": "JANE  DOE"}],
                                          [("name:jane doe", "2023-05-01", "in", "Old hello")]))
-    assert counts == {"added": 0, "updated": 1, "interactions_added": 1}
+    assert counts == {"added": 0, "updated": 1, "interactions_added": 1, "role_changes": 0}
     net = store.load()
     assert net.contacts["contact_id"].tolist() == ["in:jane-doe"]
     assert net.contacts.loc[0, "url"] == "https://www.linkedin.com/in/jane-doe"  # "" never erases
@@ -211,7 +211,7 @@ def test_two_new_profiles_sharing_a_name_only_contacts_name_import_cleanly(store
     store.import_network(export([person("John Smith")]))
     counts = store.import_network(export([person("John Smith", "john-smith"),
                                           person("John Smith", "john-smith-2", company="Other")]))
-    assert counts == {"added": 1, "updated": 1, "interactions_added": 0}
+    assert counts == {"added": 1, "updated": 1, "interactions_added": 0, "role_changes": 0}
     assert sorted(store.load().contacts["contact_id"]) == ["in:john-smith", "in:john-smith-2"]
 
 
@@ -275,7 +275,8 @@ def test_a_failed_rekey_rolls_back_the_move(store, monkeypatch):
         store.import_network(export([JANE_OLD]))
     assert store.load().contacts["contact_id"].tolist() == ["name:jane doe"]
     assert rows_about(store.path, "name:jane doe") == {
-        "contacts": 1, "interactions": 1, "annotations": 1, "members": 1, "ledger": 1, "plan_status": 1}
+        "contacts": 1, "interactions": 1, "annotations": 1, "members": 1, "ledger": 1, "plan_status": 1,
+        "role_changes": 0}
 
 
 WRITES = {
@@ -487,7 +488,8 @@ def test_delete_contact_removes_them_everywhere_and_leaves_no_bytes_on_disk(stor
         store.delete_contact("in:zzyzx-quuxington")
         assert set(rows_about(store.path, "in:zzyzx-quuxington").values()) == {0}
         assert rows_about(store.path, "in:piet-jansen") == {
-            "contacts": 1, "interactions": 1, "annotations": 1, "members": 1, "ledger": 1, "plan_status": 1}
+            "contacts": 1, "interactions": 1, "annotations": 1, "members": 1, "ledger": 1, "plan_status": 1,
+        "role_changes": 0}
         assert SECRET not in raw_bytes(store.path).lower()
     assert SECRET not in raw_bytes(store.path).lower()
     assert store.load().contacts["contact_id"].tolist() == ["in:piet-jansen"]

@@ -18,7 +18,7 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
-from analytics import import_summary, ingest
+from analytics import identity, import_summary, ingest
 from analytics.analysis import DEFAULT_PERIOD_DAYS, Analysis, analyse
 from analytics.errors import InputError
 from analytics.ingest.sources import address
@@ -204,6 +204,20 @@ def derived(func: Callable[..., T], period_days: int = DEFAULT_PERIOD_DAYS, **op
     current = store()
     return _derived(str(current.path), current.version(), as_of(), period_days, func.__module__,
                     func.__name__, tuple(sorted(options.items())))
+
+
+@st.cache_data(show_spinner="Looking for duplicates…", max_entries=2)
+def _duplicates(path: str, version: Version) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    store = Store(path)
+    people, decisions = store.people(), store.decisions()
+    return identity.proposals(people, decisions), people.set_index("contact_id"), decisions
+
+
+def duplicates() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(likely duplicates, every contact indexed by id, the user's decisions) of this workspace, cached per
+    version (a merge or keep-apart moves it on)."""
+    current = store()
+    return _duplicates(str(current.path), current.version())
 
 
 def show_error(err: InputError) -> None:

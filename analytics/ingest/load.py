@@ -2,10 +2,11 @@
 
 Order matters: Profile.csv names the owner (Email Addresses.csv their addresses); connections and
 generic contact files give contacts; address books (.vcf), calendars (.ics) and mailboxes (.mbox) are
-read by their own readers and resolved onto those contacts in one place (`_resolve_sources`); then
-messages (which infer the owner when Profile.csv is absent: the most frequent participant across FROM
-and TO), invitations, endorsements and recommendations become interactions matched to contacts by URL,
-then name. The owner is never a contact.
+read by their own readers; messages (which infer the owner when Profile.csv is absent: the most frequent
+participant across FROM and TO), invitations, endorsements and recommendations become interactions
+matched to contacts by URL, then name; last, `identity.resolve` makes one person of everyone the
+sources share (e-mail, profile URL, phone, name at the same organisation) and applies who counts. The
+owner is never a contact.
 
 Example:
     >>> body = b"First Name,Last Name,Connected On\\nAna,Lopez,1 Jan 2024\\n"
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analytics import weights
+from analytics import identity
 from analytics.errors import InputError
 from analytics.ingest import linkedin
 from analytics.ingest.archive import UNUSED_MEMBERS, is_known_member, member_key, zip_members
@@ -54,7 +55,6 @@ _FOLDER_SUFFIXES = (".zip", ".vcf", ".vcard", ".ics", ".mbox")
 #: What a file holds: its bytes, or (for a mailbox too large to hold) its path, streamed.
 Data = bytes | Path
 #: People known only from these sources count as contacts once the rule in `_counts` holds.
-_ONLY_IF = ("Calendar", "Email")
 
 
 def detect_kind(name: str, data: bytes) -> str:
@@ -153,63 +153,31 @@ def _read_source(kind: str, name: str, data: Data, me: frozenset[str], as_of: pd
     return read_vcards(name, _whole(name, data))
 
 
-def _counts(people: pd.DataFrame, inter: pd.DataFrame) -> pd.Series:
-    """Per provisional id: True when a person known only from calendars or e-mail counts as a contact:
-    mail went both ways, or at least CALENDAR_MIN_MEETINGS meetings together, or known from both."""
-    mail = inter[inter["channel"].eq("email")].groupby("contact_id")["direction"].nunique()
-    meetings = inter[inter["channel"].ne("email")].groupby("contact_id")["conversation_id"].nunique()
-    both = people.groupby("contact_id")["sources"].nunique()
-    ids = pd.Index(people["contact_id"].unique())
-    return ((mail.reindex(ids, fill_value=0) >= 2) | (both.reindex(ids, fill_value=0) >= 2)
-            | (meetings.reindex(ids, fill_value=0) >= weights.CALENDAR_MIN_MEETINGS))
+def _source_people(found: list[SourceRows], me: frozenset[str]) -> pd.DataFrame:
+    """The people of address books, calendars and mailboxes, the owner left out, address books first
+    (so their details win over a calendar's or a mailbox's)."""
+    rows = sorted(found, key=lambda r: r.report.kind != "vcard")
+    frames = [r.people for r in rows if len(r.people)]
+    if not frames:
+        return empty_frame(CONTACT_COLUMNS)
+    people = pd.concat(frames, ignore_index=True)
+    mine = people["emails"].map(lambda e: bool(me & set(e.split("; "))))
+    return people[~mine].reset_index(drop=True)
 
 
-def _resolve_sources(contacts: pd.DataFrame, found: list[SourceRows],
-                     me: frozenset[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Placeholder for identity resolution (issue 15, s15-identity): (contacts, interactions) once the
-    people of address books, calendars and mailboxes are merged onto the contacts by exact lower-case
-    e-mail address (address books first, so their addresses catch calendar and mail people too).
-    Everyone in an address book is a contact; people known only from calendars or e-mail count once
-    `_counts` says so, and their interactions are dropped otherwise (a warning in the file's report)."""
-    if not found:
-        return contacts, empty_frame(INTERACTION_COLUMNS)
-    books = [r for r in found if r.report.kind == "vcard"]
-    rows = [*books, *[r for r in found if r.report.kind != "vcard"]]
-    target = {m.strip().lower(): cid for m, cid in zip(contacts["email"], contacts["contact_id"], strict=True)
-              if m.strip()}
-    known = set(contacts["contact_id"])
-    final: dict[str, str] = {}
-    for r in rows:
-        for cid, emails in zip(r.people["contact_id"], r.people["emails"], strict=True):
-            addresses = [a for a in emails.split("; ") if a]
-            if me & set(addresses):
-                continue
-            hit = next((target[a] for a in addresses if a in target), None)
-            final.setdefault(cid, hit or final.get(cid) or cid)
-            if r.report.kind == "vcard":
-                known.add(final[cid])
-            for a in addresses:
-                target.setdefault(a, final[cid])
-    people = pd.concat([r.people for r in rows], ignore_index=True)
-    inter = pd.concat([r.interactions for r in rows], ignore_index=True)
-    people = people[people["contact_id"].isin(final)]
-    people["contact_id"] = people["contact_id"].map(final)
-    inter = inter[inter["contact_id"].isin(final)]
-    inter["contact_id"] = inter["contact_id"].map(final)
-    fresh = people[~people["contact_id"].isin(known) & people["sources"].isin(_ONLY_IF)]
-    counted = _counts(fresh, inter)
-    keep = known | set(counted.index[counted])
-    for r in rows:
-        if r.report.kind == "vcard":
-            continue
-        left = {final[c] for c in r.people["contact_id"] if c in final and final[c] not in keep}
-        if left:
+def _left_out(found: list[SourceRows], resolved: identity.Resolved) -> set[str]:
+    """The people of calendars and mailboxes who do not count as contacts (yet); each file says how many
+    of its people were left out (their meetings and mail are not kept)."""
+    kept = set(resolved.contacts["contact_id"])
+    gone: set[str] = set()
+    for r in found:
+        left = {resolved.merged.get(c, c) for c in r.people["contact_id"]} - kept
+        if left and r.report.kind != "vcard":
             r.report.warnings.append(f"{plural(len(left), 'person', 'people')} left out: someone known only "
                                      "from calendars or e-mail counts as a contact once mail went both ways "
                                      "or after two meetings together")
-    people = people[people["contact_id"].isin(keep)]
-    merged = _collapse(pd.concat([contacts, people[CONTACT_COLUMNS]], ignore_index=True))
-    return merged, inter[inter["contact_id"].isin(keep)].reset_index(drop=True)
+            gone |= left
+    return gone
 
 
 def _owner_addresses(tables: list[Table], me: Iterable[str]) -> frozenset[str]:
@@ -250,10 +218,9 @@ def load_files(files: list[tuple[str, Data]], mapping: dict[str, str] | None = N
     mine_addresses = _owner_addresses(kinds.get("email_addresses", []), me)
     day = pd.Timestamp.now(tz="UTC") if as_of is None else as_of
     found = [_read_source(kind, name, data, mine_addresses, day, progress) for kind, name, data in sources]
-    contacts, sourced = _resolve_sources(contacts, found, mine_addresses)
     resolver = Resolver(contacts)
 
-    interactions = [sourced]
+    interactions = [r.interactions for r in found]
     for t in kinds.get("messages", []):
         speaker = linkedin.speaks(t, owner)
         if speaker is None:
@@ -279,7 +246,15 @@ def load_files(files: list[tuple[str, Data]], mapping: dict[str, str] | None = N
         inter = inter.drop_duplicates(ignore_index=True)
     own_key = contact_key(owner.url, owner.name) if normalize_url(owner.url) else ""
     inter = inter[inter["contact_id"].ne(own_key)].reset_index(drop=True) if own_key else inter
-    return Network(owner=owner, contacts=contacts, interactions=inter,
+    # one person each (identity.py): connections, contacts files, address books, calendars and mail
+    # sharing an e-mail address, a profile URL, a phone number or name and company are one contact
+    people = _source_people(found, mine_addresses)
+    resolved = identity.resolve(contacts, people, inter, propose=False)
+    gone = _left_out(found, resolved)
+    inter = resolved.interactions
+    inter = inter[~inter["contact_id"].isin(gone)] if gone else inter
+    return Network(owner=owner, contacts=resolved.contacts[CONTACT_COLUMNS],
+                   interactions=inter.reset_index(drop=True),
                    files=[t.report for t in tables] + [r.report for r in found])
 
 

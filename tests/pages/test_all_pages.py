@@ -4,7 +4,7 @@ import pytest
 
 from tests.pages.apptest import open_page
 
-PAGES = ["overview", "contacts", "graph", "groups", "ledger", "actions", "report", "import"]
+PAGES = ["overview", "contacts", "duplicates", "graph", "groups", "ledger", "actions", "report", "import"]
 
 
 @pytest.mark.parametrize("name", PAGES)
