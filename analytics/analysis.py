@@ -161,7 +161,7 @@ def contact_table(net: Network, scores: pd.DataFrame, suggested: pd.DataFrame) -
 
 
 def _start_tiers(net: Network, scores: pd.DataFrame, start: pd.Timestamp) -> pd.Series:
-    before = depth.score_contacts(net, start)["tier"].reindex(scores.index)
+    before = depth.tiers_at(net, start).reindex(scores.index)
     connected = net.contacts.drop_duplicates("contact_id").set_index("contact_id")["connected_on"]
     later = pd.to_datetime(connected.reindex(scores.index), utc=True) > start
     return before.where(~later, NOT_CONNECTED)

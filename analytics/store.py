@@ -372,7 +372,7 @@ class Store:
         """
         incoming = net.contacts.copy()
         with self._write(("revision", "interactions_revision")) as con:
-            con.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")  # this connection only: see IMPORT_CACHE_KIB
+            con.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")  # this connection only
             last_rowid = con.execute("SELECT coalesce(max(rowid), 0) FROM interactions").fetchone()[0]
             rekeyed = False
             known = dict(con.execute("SELECT contact_id, name_key FROM contacts").fetchall())
