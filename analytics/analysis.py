@@ -22,7 +22,7 @@ import pandas as pd
 
 from analytics import actions, breadth, depth, diagnosis, exchanges, graph, groups, hygiene, marks
 from analytics import weights as W
-from analytics.frames import as_utc
+from analytics.frames import among, as_utc
 from analytics.model import ANNOTATION_COLUMNS, Network
 
 #: The period the pages compare with the one before it (the report lets the user choose another).
@@ -179,7 +179,7 @@ def analyse(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PERIOD
     ranked = groups.group_scores(net, scores["tier"], as_of, balance=group_balance)
     outbound = hygiene.outbound_messages(net, as_of)  # read by both text checks
     suggested = marks.suggestions(net.interactions, net.annotations, as_of)
-    suggested = suggested[suggested["contact_id"].isin(scores["contact_id"])]  # contacts only
+    suggested = suggested[among(suggested["contact_id"], scores["contact_id"])]  # contacts only
     return Analysis(
         as_of=as_of, period_days=period_days, scores=scores, tiers=depth.tier_counts(scores),
         breadth=spread, diagnosis=diagnosis.diagnose(spread, scores),
