@@ -33,7 +33,7 @@ from analytics import (
     role_changes,
 )
 from analytics import weights as W
-from analytics.frames import as_utc
+from analytics.frames import among, as_utc
 from analytics.model import ANNOTATION_COLUMNS, Network
 
 #: The period the pages compare with the one before it (the report lets the user choose another).
@@ -175,7 +175,7 @@ def contact_table(net: Network, scores: pd.DataFrame, suggested: pd.DataFrame) -
 
 
 def _start_tiers(net: Network, scores: pd.DataFrame, start: pd.Timestamp) -> pd.Series:
-    before = depth.score_contacts(net, start)["tier"].reindex(scores.index)
+    before = depth.tiers_at(net, start).reindex(scores.index)
     connected = net.contacts.drop_duplicates("contact_id").set_index("contact_id")["connected_on"]
     later = pd.to_datetime(connected.reindex(scores.index), utc=True) > start
     return before.where(~later, NOT_CONNECTED)
@@ -193,7 +193,7 @@ def analyse(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PERIOD
     ranked = groups.group_scores(net, scores["tier"], as_of, balance=group_balance)
     outbound = hygiene.outbound_messages(net, as_of)  # read by both text checks
     suggested = marks.suggestions(net.interactions, net.annotations, as_of)
-    suggested = suggested[suggested["contact_id"].isin(scores["contact_id"])]  # contacts only
+    suggested = suggested[among(suggested["contact_id"], scores["contact_id"])]  # contacts only
     return Analysis(
         as_of=as_of, period_days=period_days, scores=scores, tiers=depth.tier_counts(scores),
         breadth=spread, diagnosis=diagnosis.diagnose(spread, scores),

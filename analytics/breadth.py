@@ -98,9 +98,11 @@ def classify_positions(positions: pd.Series) -> pd.DataFrame:
     >>> classify_positions(pd.Series(["Avocat", "Senior Software Engineer", ""])).values.tolist()
     [['Legal', 'Unknown'], ['Engineering/IT', 'Senior'], ['Other', 'Unknown']]
     """
-    text = _fold(positions)
-    return pd.DataFrame({"function": _first_match(text, FUNCTION_RULES, "Other"),
-                         "seniority": _first_match(text, SENIORITY_RULES, "Unknown")})
+    codes, distinct = pd.factorize(positions.fillna("").astype(str))  # titles repeat: each read once
+    text = _fold(pd.Series(distinct, dtype=object))
+    found = pd.DataFrame({"function": _first_match(text, FUNCTION_RULES, "Other"),
+                          "seniority": _first_match(text, SENIORITY_RULES, "Unknown")})
+    return found.take(codes).set_axis(positions.index)
 
 
 def _companies(contacts: pd.DataFrame) -> pd.Series:

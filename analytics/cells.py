@@ -142,26 +142,65 @@ class XlsxCells:
 
     def write_column(self, ws: XlsxSheet, row: int, col: int, values: pd.Series,
                      num_format: str | None = None) -> None:
-        """`values` down from (row, col); numeric and date columns take a fast path (one format)."""
+        """`values` down from (row, col); numeric and date columns take a fast path (one format), and
+        whole columns of text or finite numbers are stored in one pass (`_store`)."""
         if pd.api.types.is_datetime64_any_dtype(values):
             fmt = self.format(num_format=num_format or "yyyy-mm-dd")
-            for i, serial in enumerate(excel_dates(values), start=row):
-                if serial == serial:  # not NaN
-                    ws.write_number(i, col, serial, fmt)
+            self._numbers(ws, row, col, excel_dates(values), fmt)
             return
         if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-            fmt = self.format(num_format=num_format) if num_format else None
-            for i, number in enumerate(values.to_numpy(dtype=float, na_value=np.nan), start=row):
-                if number == number:
-                    ws.write_number(i, col, number, fmt)
+            numbers = values.to_numpy(dtype=float, na_value=np.nan)
+            self._numbers(ws, row, col, numbers, self.format(num_format=num_format) if num_format else None)
             return
         items = values.tolist()
         if all(isinstance(v, str) for v in items):  # all text: cleaned and checked column-wise
-            texts = pd.Series(items, dtype=object).str.replace(ILLEGAL_CHARACTERS_RE, "", regex=True)
-            quoted = texts.str.startswith(FORMULA_STARTS).tolist()
+            # one search of the whole column (joined by a character Excel keeps) before any per-cell work
+            dirty = ILLEGAL_CHARACTERS_RE.search("\n".join(items))
+            texts = [clean_text(t) for t in items] if dirty else items
             prefixed = self.format(quote_prefix=True)
-            for i, (text, quote) in enumerate(zip(texts.tolist(), quoted, strict=True), start=row):
-                ws.write_string(i, col, text, prefixed if quote else None)
+            formats = [prefixed if t.startswith(FORMULA_STARTS) else None for t in texts]
+            if _bulk(ws, row, col, len(texts)) and max(map(len, texts), default=0) * 2 <= ws.xls_strmax:
+                from xlsxwriter.worksheet import CellStringTuple
+
+                index = ws.str_table._get_shared_string_index  # no text long enough to need truncating
+                cells = [CellStringTuple(index(t), f) for t, f in zip(texts, formats, strict=True)]
+                _store(ws, row, col, cells)
+                return
+            for i, (text, fmt) in enumerate(zip(texts, formats, strict=True), start=row):
+                ws.write_string(i, col, text, fmt)
             return
         for i, value in enumerate(items, start=row):
             self.write(ws, i, col, value, num_format)
+
+    @staticmethod
+    def _numbers(ws: XlsxSheet, row: int, col: int, numbers: np.ndarray, fmt: Format | None) -> None:
+        """Numbers down from (row, col), NaN left blank; infinities through `write_number` (which stores
+        them as Excel errors)."""
+        if _bulk(ws, row, col, len(numbers)) and not np.isinf(numbers).any():
+            from xlsxwriter.worksheet import CellNumberTuple
+
+            _store(ws, row, col, [None if n != n else CellNumberTuple(n, fmt) for n in numbers.tolist()])
+            return
+        for i, number in enumerate(numbers.tolist(), start=row):
+            if number == number:  # not NaN
+                ws.write_number(i, col, number, fmt)
+
+
+def _bulk(ws: XlsxSheet, row: int, col: int, n: int) -> bool:
+    """Whether `_store` may place `n` cells down from (row, col): inside the sheet, not streaming."""
+    return not ws.constant_memory and row >= 0 and row + n <= ws.xls_rowmax and 0 <= col < ws.xls_colmax
+
+
+def _store(ws: XlsxSheet, row: int, col: int, cells: list) -> None:
+    """Put prepared cells (None: leave blank) down from (row, col) of `ws` as XlsxWriter's own
+    `write_string`/`write_number` would, with the sheet's bounds moved once per column instead of
+    once per cell. Relies on XlsxWriter's cell table (its version is pinned in requirements.txt;
+    tests/test_cells.py checks the sheet equals the public methods' byte for byte)."""
+    table, rows = ws.table, []
+    for i, cell in enumerate(cells, start=row):
+        if cell is not None:
+            table[i][col] = cell
+            rows.append(i)
+    if rows:
+        ws._check_dimensions(rows[0], col)
+        ws._check_dimensions(rows[-1], col)

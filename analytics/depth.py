@@ -152,21 +152,10 @@ def _tiers(df: pd.DataFrame) -> np.ndarray:
     return tier
 
 
-def score_contacts(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
-    """Strength 0-100, tier, component points and a reason for every contact, strongest first.
-
-    Indexed by contact_id (and also a `contact_id` column). Interactions after `as_of`, invitations
-    (the connection itself) and interactions with unknown contacts are ignored.
-
-    >>> from analytics.model import empty_network
-    >>> net = empty_network()
-    >>> net.contacts = pd.DataFrame({"contact_id": ["a"], "name": ["Ann"], "company": [""],
-    ...     "position": [""], "connected_on": pd.to_datetime(["2020-01-01"], utc=True)})
-    >>> score_contacts(net, pd.Timestamp("2024-01-01", tz="UTC")).loc["a", "tier"]
-    'Never engaged'
-    """
-    as_of = as_utc(as_of)
-    as_of_ns = int(as_of.as_unit("ns").value)
+def _measures(net: Network, as_of: pd.Timestamp) -> tuple[pd.Index, dict[str, np.ndarray]]:
+    """(contact ids, per-contact arrays aligned with them): the interaction stats, the component
+    points `pts_<component>`, their sum `strength` and what the reasons and the tiers read."""
+    as_of_ns = int(as_utc(as_of).as_unit("ns").value)
     contacts = net.contacts
     ids = pd.Index(contacts["contact_id"].astype(str).unique())
     s = _interaction_stats(net.interactions, ids, as_of_ns)
@@ -200,25 +189,69 @@ def score_contacts(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
     for name in W.STRENGTH_POINTS:
         pts[name] = pts[name] * (1 - share)
     pts["closeness"] = share * np.nan_to_num(closeness) / W.CLOSENESS_MAX * 100
+    return ids, {**s, "strength": sum(pts.values()), "out_n": out_n, "in_n": in_n, "days_any": days_any,
+                 "days_two": days_two, "reciprocity": reciprocity, "years": years, "channels": channels,
+                 "closeness": closeness, **{f"pts_{k}": v for k, v in pts.items()}}
 
-    msg = _CHANNELS.index("message")
-    stats = pd.DataFrame({
-        "strength": sum(pts.values()),
-        "last_interaction": _timestamps(s["last"]), "last_two_way": _timestamps(s["last_two"]),
-        "days_since_last": days_any, "days_since_two_way": days_two,
-        "interactions": counts.sum(axis=(1, 2)), "interactions_out": out_n, "interactions_in": in_n,
-        "messages_out": counts[:, msg, 0], "messages_in": counts[:, msg, 1],
-        "channels": channels, "reciprocity": reciprocity, "years_known": years, "closeness": closeness,
-        "reason": _reasons(s, days_any, days_two, closeness),
-        **{f"pts_{k}": v for k, v in pts.items()},
-    }, index=ids)
-    base = contacts[["contact_id", "name", "company", "position", "connected_on"]].reset_index(drop=True)
-    df = pd.concat([base, stats.reindex(base["contact_id"].astype(str)).reset_index(drop=True)], axis=1)
+
+def _ranked(net: Network, ids: pd.Index, stats: dict[str, np.ndarray | pd.Index],
+            columns: list[str]) -> pd.DataFrame:
+    """`columns` of net.contacts joined with `stats` (per id), strongest first, indexed by contact_id,
+    with each contact's tier."""
+    base = net.contacts[columns].reset_index(drop=True)
+    stats = pd.DataFrame(stats, index=ids).reindex(base["contact_id"].astype(str)).reset_index(drop=True)
+    df = pd.concat([base, stats], axis=1)
     df = df.sort_values(["strength", "last_interaction", "contact_id"], ascending=[False, False, True],
                         na_position="last", kind="stable")
     df.index = pd.Index(df["contact_id"].to_numpy())
     df.insert(6, "tier", _tiers(df))
     return df
+
+
+def score_contacts(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Strength 0-100, tier, component points and a reason for every contact, strongest first.
+
+    Indexed by contact_id (and also a `contact_id` column). Interactions after `as_of`, invitations
+    (the connection itself) and interactions with unknown contacts are ignored.
+
+    >>> from analytics.model import empty_network
+    >>> net = empty_network()
+    >>> net.contacts = pd.DataFrame({"contact_id": ["a"], "name": ["Ann"], "company": [""],
+    ...     "position": [""], "connected_on": pd.to_datetime(["2020-01-01"], utc=True)})
+    >>> score_contacts(net, pd.Timestamp("2024-01-01", tz="UTC")).loc["a", "tier"]
+    'Never engaged'
+    """
+    ids, m = _measures(net, as_of)
+    counts, msg = m["counts"], _CHANNELS.index("message")
+    stats = {
+        "strength": m["strength"],
+        "last_interaction": _timestamps(m["last"]), "last_two_way": _timestamps(m["last_two"]),
+        "days_since_last": m["days_any"], "days_since_two_way": m["days_two"],
+        "interactions": counts.sum(axis=(1, 2)), "interactions_out": m["out_n"], "interactions_in": m["in_n"],
+        "messages_out": counts[:, msg, 0], "messages_in": counts[:, msg, 1],
+        "channels": m["channels"], "reciprocity": m["reciprocity"], "years_known": m["years"],
+        "closeness": m["closeness"], "reason": _reasons(m, m["days_any"], m["days_two"], m["closeness"]),
+        **{f"pts_{k}": m[f"pts_{k}"] for k in COMPONENTS},
+    }
+    return _ranked(net, ids, stats, ["contact_id", "name", "company", "position", "connected_on"])
+
+
+def tiers_at(net: Network, when: pd.Timestamp) -> pd.Series:
+    """Each contact's tier as of `when`, strongest first: `score_contacts(net, when)["tier"]` without
+    the reasons and breakdown columns nobody reads of an earlier date (the report's start of period).
+
+    >>> from analytics.model import empty_network
+    >>> net = empty_network()
+    >>> net.contacts = pd.DataFrame({"contact_id": ["a"], "connected_on": pd.to_datetime(["2020-01-01"],
+    ...                                                                                   utc=True)})
+    >>> tiers_at(net, pd.Timestamp("2024-01-01", tz="UTC")).to_dict()
+    {'a': 'Never engaged'}
+    """
+    ids, m = _measures(net, when)
+    stats = {"strength": m["strength"], "last_interaction": _timestamps(m["last"]),
+             "last_two_way": _timestamps(m["last_two"]), "days_since_last": m["days_any"],
+             "interactions": m["counts"].sum(axis=(1, 2)), "closeness": m["closeness"]}
+    return _ranked(net, ids, stats, ["contact_id"])["tier"]
 
 
 def tier_counts(scores: pd.DataFrame) -> dict[str, int]:

@@ -68,8 +68,9 @@ def per_contact(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
     ex = exchanges(net, as_of)
     out, got = ex[ex["direction"] == "out"].groupby("contact_id"), ex[ex["direction"] == "in"]
     kinds = got.groupby(["contact_id", "kind"]).size().unstack(fill_value=0)
-    received_kinds = pd.Series([", ".join(plural(n, k.replace("_", " ")) for k, n in row.items() if n)
-                                for _, row in kinds.iterrows()], index=kinds.index, dtype=object)
+    words = [k.replace("_", " ") for k in kinds.columns]
+    received_kinds = pd.Series([", ".join(plural(n, k) for k, n in zip(words, row, strict=True) if n)
+                                for row in kinds.to_numpy().tolist()], index=kinds.index, dtype=object)
     withdrawals = _first_withdrawals(net, as_of)
     frame = pd.DataFrame({"given": out.size(), "received": got.groupby("contact_id").size(),
                           "first_given": out["date"].min(),

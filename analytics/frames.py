@@ -71,3 +71,13 @@ def matches(table: pd.DataFrame, query: str) -> pd.Series:
     text = (table["name"].fillna("").astype(str) + " " + table["company"].fillna("").astype(str) + " "
             + table["position"].fillna("").astype(str))
     return text.str.contains(query.strip(), case=False, regex=False)
+
+
+def among(values: pd.Series, lookup: pd.Series) -> pd.Series:
+    """`values.isin(lookup)` through pandas' hash table: for a pandas-3 text column, `isin` turns every
+    lookup value into a pyarrow scalar in Python first (0.3 s for 30,000 contact ids).
+
+    >>> among(pd.Series(["a", "b", None]), pd.Series(["b", "c"])).tolist()
+    [False, True, False]
+    """
+    return values.astype(object).isin(lookup.astype(object))

@@ -33,6 +33,7 @@ from markupsafe import Markup
 from analytics import charts
 from analytics import weights as W
 from analytics.errors import InputError
+from analytics.frames import among
 from analytics.model import Network
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ def _memberships(net: Network, df: pd.DataFrame) -> pd.DataFrame:
                      strict=True))
     members = net.members.assign(contact_id=net.members["contact_id"].astype(str),
                                  group_id=net.members["group_id"].astype(str))
-    members = members[members["contact_id"].isin(df["contact_id"])].drop_duplicates()
+    members = members[among(members["contact_id"], df["contact_id"])].drop_duplicates()
     groups = pd.DataFrame({
         "contact_id": members["contact_id"], "key": "group:" + members["group_id"],
         "label": [names.get(g) or g for g in members["group_id"].tolist()],

@@ -22,9 +22,9 @@ def inputs(extra: list[str]) -> list[list[str]]:
     if FIXTURES.is_dir():
         folders = sorted({p.parent for p in FIXTURES.rglob("*.csv")})
         cases += [[str(f)] for f in folders] + [[str(z)] for z in sorted(FIXTURES.rglob("*.zip"))]
-    for path in extra:
-        ledger = Path(path).parent / "ledger_sample.xlsx"
-        cases.append([path, *(["--ledger", str(ledger)] if ledger.exists() else [])])
+    for path in map(Path, extra):  # absolute: both checkouts run from their own folder
+        ledger = path.resolve().parent / "ledger_sample.xlsx"
+        cases.append([str(path.resolve()), *(["--ledger", str(ledger)] if ledger.exists() else [])])
     return cases
 
 

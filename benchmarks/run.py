@@ -11,8 +11,8 @@ around it and peak memory is that child's own max RSS (os.wait4). A stage whose 
 yet (ImportError) is reported as "not available yet". To add a stage, append to `stages()`.
 With --repeat N the chosen stages run in N rounds, one run of each stage per round (interleaved), so a
 busy moment of this shared machine slows every stage alike; each figure is the median of its N runs.
---baseline DIR adds the report stages once more, run from another checkout (e.g. `git worktree add`
-of the commit before a change), to compare before and after in the same run.
+--baseline DIR adds the summary, report and import stages once more, run from another checkout (e.g.
+`git archive` of the commit before a change), to compare before and after in the same run.
 A stage may print `BENCH inner=<seconds>` to report a timing of its own (e.g. scoring after parsing).
 """
 
@@ -71,6 +71,21 @@ from analytics import cli, report_data
 net = cli.load(sys.argv[1:2], sys.argv[2])
 report_data.report_data(net, pd.Timestamp("{as_of}", tz="UTC"))
 """
+# Importing the parsed export into a fresh workspace (what the Import page does after parsing); the
+# inner figure is the CPU seconds of `Store.import_network` alone (the import's own cost, parse excluded).
+IMPORT_ONLY = """
+import resource, sys, tempfile, pathlib
+from analytics import ingest
+from analytics.store import Store
+net = ingest.load_paths(sys.argv[1:])
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+with tempfile.TemporaryDirectory() as home:
+    start = cpu()
+    Store(pathlib.Path(home) / "w.sqlite").import_network(net)
+    print(f"BENCH inner={{cpu() - start:.3f}}")
+"""
 LOAD_ONLY = """
 import sys
 from analytics import ingest
@@ -108,8 +123,7 @@ def stages(export: Path, ledger: Path, out: Path) -> list[Stage]:
         Stage("ingest (load_paths)", [PY, "-c", LOAD_ONLY, str(export)], "part of summary"),
         Stage("scoring after parsing", [PY, "-c", SCORE_AFTER_PARSE.format(as_of=AS_OF), str(export)],
               "< 1 s (inner)"),
-        Stage("summary", [*cli, "summary", str(export), "--json", "--as-of", AS_OF],
-              "< 3 s wall, < 1.5 GB"),
+        *summary_stages(export),
         Stage("summary + ledger", [*cli, "summary", str(export), "--ledger", str(ledger), "--json",
                                    "--as-of", AS_OF], "< 3 s wall, < 1.5 GB"),
         Stage("page rerun (filter change, warm)", [PY, str(ROOT / "benchmarks" / "page_rerun.py"),
@@ -119,7 +133,20 @@ def stages(export: Path, ledger: Path, out: Path) -> list[Stage]:
         Stage("graph interactive in Chromium", [PY, str(ROOT / "benchmarks" / "graph_browser.py"),
                                                 str(out / "graph.html")], "< 3 s (inner)"),
         *report_stages(export, ledger, out),
+        *import_stages(export),
     ]
+
+
+def import_stages(export: Path, cwd: Path = ROOT, tag: str = "") -> list[Stage]:
+    """The parsed export imported into an empty workspace, run in checkout `cwd`."""
+    return [Stage(f"import into a workspace{tag}", [PY, "-c", IMPORT_ONLY.format(), str(export)],
+                  "<= 2x summary (inner: CPU s of import_network)", cwd)]
+
+
+def summary_stages(export: Path, cwd: Path = ROOT, tag: str = "") -> list[Stage]:
+    """`summary --json` of the export, run in checkout `cwd`."""
+    command = [PY, "-m", "analytics", "summary", str(export), "--json", "--as-of", AS_OF]
+    return [Stage(f"summary{tag}", command, "<= 2x bare parse (CPU), <= 1 GB", cwd)]
 
 
 def report_stages(export: Path, ledger: Path, out: Path, cwd: Path = ROOT, tag: str = "") -> list[Stage]:
@@ -221,13 +248,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--messages", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=1, help="runs per stage (median wall time)")
     parser.add_argument("--stage", action="append", help="only stages whose name contains this")
-    parser.add_argument("--baseline", type=Path, help="another checkout: its report stages run too")
+    parser.add_argument("--baseline", type=Path, help="another checkout: its summary, report and import "
+                                                          "stages run too")
     args = parser.parse_args(argv)
     folder = ensure_export(args.connections, args.messages)
     export, ledger = folder / "linkedin_sample.zip", folder / "ledger_sample.xlsx"
     every = stages(export, ledger, folder)
     if args.baseline:
-        every += report_stages(export, ledger, folder / "baseline", args.baseline.resolve(), " @ baseline")
+        base, tag = args.baseline.resolve(), " @ baseline"
+        every += [*summary_stages(export, base, tag),
+                  *report_stages(export, ledger, folder / "baseline", base, tag),
+                  *import_stages(export, base, tag)]
         (folder / "baseline").mkdir(exist_ok=True)
     chosen = [s for s in every if not args.stage or any(part in s.name for part in args.stage)]
     print(*machine(), sep="\n")

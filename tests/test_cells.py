@@ -67,3 +67,35 @@ def test_xlsx_cells_store_dates_as_dates(values):
 def test_xlsx_cells_number_format():
     (cell,) = _written([1234.5], '"€"#,##0')
     assert (cell.value, cell.number_format) == (1234.5, '"€"#,##0')
+
+
+def _parts(fill) -> dict[str, bytes]:
+    """The worksheet and shared-string parts of a workbook whose first sheet `fill(cells, ws)` writes."""
+    import zipfile
+
+    import xlsxwriter
+
+    buf = io.BytesIO()
+    with xlsxwriter.Workbook(buf, XLSX_OPTIONS) as book:
+        fill(XlsxCells(book), book.add_worksheet())
+    with zipfile.ZipFile(buf) as z:
+        return {n: z.read(n) for n in z.namelist() if n.startswith(("xl/worksheets/", "xl/sharedStrings"))}
+
+
+@pytest.mark.parametrize(("values", "num_format"), [
+    (pd.Series(["=SUM(A1)", "plain", "a\x00b", "", "plain", "-1"]), None),
+    (pd.Series([1.5, float("nan"), 3.0, float("inf"), -2.0]), '"€"#,##0'),
+    (pd.Series([1.5, float("nan"), 3.0]), None),
+    (pd.Series(pd.to_datetime(["2026-06-15 12:00", None, "1999-01-01 00:00"], utc=True)), None),
+    (pd.Series([float("nan"), float("nan")]), None),
+    (pd.Series(["x" * 20_000, "short"]), None),   # long enough for XlsxWriter's own length check
+])
+def test_write_column_stores_the_cells_the_public_methods_write(values, num_format):
+    def by_column(cells, ws):
+        cells.write_column(ws, 3, 2, values, num_format)
+
+    def by_cell(cells, ws):
+        for i, value in enumerate(values.tolist(), start=3):
+            cells.write(ws, i, 2, value, num_format)
+
+    assert _parts(by_column) == _parts(by_cell)

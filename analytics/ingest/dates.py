@@ -40,6 +40,9 @@ FORMATS = (
 
 DAY_FIRST, MONTH_FIRST = "day first", "month first"
 _NUMERIC = re.compile(r"^\s*(\d{1,2})[/-](\d{1,2})[/-]\d{2,4}\b")
+#: RE2 for every text `_NUMERIC` can match and more (Python's Unicode \s and \d spelt out), so
+#: `slash_order` only looks at values that may be numeric dates instead of every distinct one.
+_MAYBE_NUMERIC = r"^[\s\p{Z}\x{0b}\x{1c}-\x{1f}\x{85}]*\p{Nd}{1,2}[/-]"
 
 
 def slash_order(values: Iterable[Any], default: str) -> str:
@@ -212,8 +215,8 @@ def parse_dates(values: pd.Series, default: str = MONTH_FIRST) -> pd.Series:
     arr = pa.array(values.astype("str").array, type=pa.string())
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks()
-    distinct = pd.unique(values.astype("str").to_numpy())
-    order = slash_order(distinct, default)
+    maybe = pc.fill_null(pc.match_substring_regex(arr, _MAYBE_NUMERIC), False)  # few rows, if any
+    order = slash_order(pd.unique(arr.filter(maybe).to_numpy(zero_copy_only=False)), default)
     seconds = _parse(arr, order)
     left = np.flatnonzero((seconds == _NAT) & pc.fill_null(pc.not_equal(arr, ""), False).to_numpy(
         zero_copy_only=False))

@@ -108,21 +108,30 @@ def _tables(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> I
 
 def _merge_contacts(linked: pd.DataFrame, generic: list[pd.DataFrame]) -> pd.DataFrame:
     """One row per contact_id (first non-blank value wins, connections first); generic rows
-    join a connection by URL, then by name."""
+    join a connection by URL, then by name. Rows in order of each id's first appearance."""
     resolver = Resolver(linked)
     for frame in generic:
         named = frame["name"].where(frame["name"].ne(""), frame["email"])
         frame["contact_id"] = resolver.keys(frame["url"], named)
-    return _collapse(pd.concat([linked, *generic], ignore_index=True))
+    merged = pd.concat([linked, *generic], ignore_index=True)
+    return _collapse(merged[merged["contact_id"].notna()])
 
 
 def _collapse(merged: pd.DataFrame) -> pd.DataFrame:
     """One row per contact_id: the first non-blank value of each column wins, sources are joined."""
     text = [c for c in CONTACT_COLUMNS if c not in ("contact_id", "connected_on")]
-    sources = merged.groupby("contact_id", sort=False)["sources"].agg(lambda s: join_sources(*s))
-    merged[text] = merged[text].replace("", pd.NA)
-    merged = merged.groupby("contact_id", sort=False, as_index=False).first()
-    merged["sources"] = merged["contact_id"].map(sources)
+    shared = merged["contact_id"].duplicated(keep=False)
+    single = merged[~shared].copy()  # the usual case: only these ids' rows need no grouping
+    single["sources"] = single["sources"].map({v: join_sources(v) for v in single["sources"].unique()})
+    parts = [single.assign(at=single.index)]
+    if shared.any():
+        many = merged[shared]
+        at = many.reset_index().groupby("contact_id", sort=False)["index"].first()
+        sources = many.groupby("contact_id", sort=False)["sources"].agg(lambda s: join_sources(*s))
+        many = many.assign(**{c: many[c].replace("", pd.NA) for c in text})
+        many = many.groupby("contact_id", sort=False, as_index=False).first()
+        parts.append(many.assign(sources=many["contact_id"].map(sources), at=many["contact_id"].map(at)))
+    merged = pd.concat(parts, ignore_index=True).sort_values("at", kind="stable", ignore_index=True)
     merged[text] = merged[text].fillna("").astype("str")
     merged["connected_on"] = merged["connected_on"].astype("datetime64[ns, UTC]")
     return merged[CONTACT_COLUMNS]

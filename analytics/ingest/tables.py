@@ -19,6 +19,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -335,12 +336,61 @@ def read_table(name: str, data: bytes, filename: str = "", mapping: dict[str, st
         if n_blank:
             report.skip("empty row", n_blank)
             table = table.filter(pc.invert(blank))
-    table = pa.table({f: table[c] if f in _LONG_TEXT else pc.utf8_trim_whitespace(
-        pc.replace_substring(table[c], "\ufeff", "")) for f, c in fields.items()})
+    boms = container == "xlsx" or _has_bom(data)
+    table = pa.table({f: table[c] if f in _LONG_TEXT else _trimmed(table[c], boms)
+                      for f, c in fields.items()})
     _check_lengths(name, table)
     table = _drop_repeated_headers(table, fields, report)
     report.kind = _directed(kind, filename)
     return Table(kind=report.kind, columns=names, fields=fields, frame=table.to_pandas(), report=report)
+
+
+def _has_bom(data: bytes) -> bool:
+    """True when a byte-order mark (U+FEFF in UTF-8, or its UTF-16 forms) occurs anywhere in `data`.
+
+    >>> _has_bom(b"a,b\\n\\xef\\xbb\\xbfc"), _has_bom(b"a,\\xef\\xbc\\x81")
+    (True, False)
+    """
+    if not data.startswith(codecs.BOM_UTF8) and _utf16(data[:4096]):
+        return True  # transcoded from UTF-16: look no further
+    hits, at = 0, data.find(b"\xef")
+    while at >= 0:  # a memchr scan for the lead byte; U+EFxx-FFFF are rare in any export
+        if data.startswith(codecs.BOM_UTF8, at):
+            return True
+        hits += 1
+        if hits > 1000:
+            return codecs.BOM_UTF8 in data[at:]
+        at = data.find(b"\xef", at + 1)
+    return False
+
+
+def _edges_blank(column: pa.ChunkedArray) -> bool:
+    """False only when no cell can start or end with whitespace: every non-empty cell's first and last
+    byte is printable ASCII (Unicode whitespace is ASCII <= space, or a multi-byte character).
+
+    >>> _edges_blank(pa.chunked_array([["a", "b c", ""]])), _edges_blank(pa.chunked_array([["a", "b "]]))
+    (False, True)
+    """
+    for chunk in column.chunks:
+        offsets_buf, data_buf = chunk.buffers()[1:3]
+        if data_buf is None or not len(chunk):
+            continue
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        offsets = np.frombuffer(offsets_buf, dtype=width)[chunk.offset:chunk.offset + len(chunk) + 1]
+        data = np.frombuffer(data_buf, dtype=np.uint8)
+        filled = offsets[1:] > offsets[:-1]
+        ends = np.concatenate([data[offsets[:-1][filled]], data[offsets[1:][filled] - 1]])
+        if ((ends < 0x21) | (ends >= 0x7F)).any():
+            return True
+    return False
+
+
+def _trimmed(column: pa.ChunkedArray, boms: bool) -> pa.ChunkedArray:
+    """`column` without byte-order marks (only looked for when `boms`) and trimmed of whitespace; a
+    column with nothing to remove is returned as it is (no copy of a million cells)."""
+    if boms:
+        column = pc.replace_substring(column, "\ufeff", "")
+    return pc.utf8_trim_whitespace(column) if boms or _edges_blank(column) else column
 
 
 def _check_rows(name: str, kind: str, rows: int) -> None:
