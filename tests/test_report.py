@@ -14,8 +14,8 @@ from openpyxl import load_workbook
 from plotly.offline import get_plotlyjs
 
 from analytics import pseudonyms, report, report_html
-from analytics.analysis import period_counts
 from analytics.errors import InputError
+from analytics.facts import period_counts
 from analytics.model import (
     CONTACT_COLUMNS,
     Network,

@@ -19,8 +19,9 @@ import pandas as pd
 import streamlit as st
 
 from analytics import import_summary, ingest
-from analytics.analysis import DEFAULT_PERIOD_DAYS, Analysis, analyse
+from analytics.analysis import Analysis, analyse
 from analytics.errors import InputError
+from analytics.facts import DEFAULT_PERIOD_DAYS, Facts, gather
 from analytics.model import Network
 from analytics.store import Store, list_workspaces, workspace_path
 from ui.widgets import plain
@@ -127,16 +128,26 @@ def as_of() -> pd.Timestamp:
     return pd.Timestamp(fixed, tz="UTC") if fixed else pd.Timestamp.now(tz="UTC").normalize()
 
 
+@st.cache_data(show_spinner="Reading the messages…", max_entries=8)
+def _facts(path: str, key: Version, when: pd.Timestamp, period_days: int, _version: Version) -> Facts:
+    """The analysis' steps that read no annotation, cached by `key` = the version without annotation
+    edits (`_version`, the full one, only says which cached network to read)."""
+    return gather(_network(path, _version), when, period_days)
+
+
 @st.cache_data(show_spinner="Analysing…", max_entries=8)
-def _analysis(path: str, version: Version, when: pd.Timestamp, period_days: int) -> Analysis:
-    return analyse(_network(path, version), when, period_days)
+def _analysis(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int) -> Analysis:
+    facts = _facts(path, key, when, period_days, version)
+    return analyse(_network(path, version), when, period_days, facts)
 
 
 def analysis(period_days: int = DEFAULT_PERIOD_DAYS) -> Analysis:
     """The one analysis of this workspace (cached per workspace version, as-of date and period): every
-    page, the report and the graph read it."""
+    page, the report and the graph read it. Its interaction-heavy part (`facts.gather`) is cached apart,
+    keyed without annotation edits, so saving a note or a closeness re-runs only the steps reading them."""
     current = store()
-    return _analysis(str(current.path), current.version(), as_of(), period_days)
+    return _analysis(str(current.path), current.version(), current.version(annotations=False), as_of(),
+                     period_days)
 
 
 def scores() -> pd.DataFrame:
@@ -145,10 +156,10 @@ def scores() -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner="Drawing…", max_entries=32)
-def _derived(path: str, version: Version, when: pd.Timestamp, period_days: int, module: str, name: str,
-             options: tuple[tuple[str, object], ...]) -> object:
+def _derived(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int, module: str,
+             name: str, options: tuple[tuple[str, object], ...]) -> object:
     func = getattr(importlib.import_module(module), name)
-    return func(_network(path, version), _analysis(path, version, when, period_days), **dict(options))
+    return func(_network(path, version), _analysis(path, version, key, when, period_days), **dict(options))
 
 
 def derived(func: Callable[..., T], period_days: int = DEFAULT_PERIOD_DAYS, **options: object) -> T:
@@ -158,8 +169,8 @@ def derived(func: Callable[..., T], period_days: int = DEFAULT_PERIOD_DAYS, **op
     filter, a plan tick or the anonymise toggle re-runs only that function, never the analysis.
     """
     current = store()
-    return _derived(str(current.path), current.version(), as_of(), period_days, func.__module__,
-                    func.__name__, tuple(sorted(options.items())))
+    return _derived(str(current.path), current.version(), current.version(annotations=False), as_of(),
+                    period_days, func.__module__, func.__name__, tuple(sorted(options.items())))
 
 
 def show_error(err: InputError) -> None:
