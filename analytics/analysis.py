@@ -26,7 +26,7 @@ import pandas as pd
 from analytics import actions, breadth, depth, diagnosis, graph, groups, hygiene, marks
 from analytics.facts import DEFAULT_PERIOD_DAYS, Facts, gather, position_roles
 from analytics.frames import as_utc
-from analytics.model import ANNOTATION_COLUMNS, Network
+from analytics.model import ANNOTATION_COLUMNS, INTERACTION_COLUMNS, Network, empty_frame
 
 #: How a contact is shown at the period's start when they connected later.
 NOT_CONNECTED = "Not yet connected"
@@ -125,14 +125,16 @@ def analyse(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PERIOD
     """Every figure for `net` as of `as_of`; the period compared is (as_of − period_days, as_of].
 
     `facts` is `facts.gather(net, as_of, period_days)`, computed now when not given; it reads no
-    annotation, so the one gathered before an annotation edit still holds after it.
+    annotation, so the one gathered before an annotation edit still holds after it. Every step that
+    reads the interactions is in `gather`: this stage never sees them (`net` may come without).
     """
     as_of = as_utc(as_of)
     facts = gather(net, as_of, period_days) if facts is None else facts
     if (facts.as_of, facts.period_days) != (as_of, period_days):
         raise ValueError(f"facts are for {facts.as_of:%Y-%m-%d} and {facts.period_days} days")
     net = dataclasses.replace(net, contacts=breadth.connected_by(net.contacts, as_of),  # the network then
-                              annotations=net.annotations.reindex(columns=ANNOTATION_COLUMNS))
+                              annotations=net.annotations.reindex(columns=ANNOTATION_COLUMNS),
+                              interactions=empty_frame(INTERACTION_COLUMNS))  # read by `gather` only
     scores = depth.score_contacts(net, as_of, facts.measured)
     ranked = groups.group_scores(net, scores["tier"], as_of, balance=facts.group_balance)
     suggested = marks.suggestions(net.interactions, net.annotations, as_of, facts.evidence)

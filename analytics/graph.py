@@ -203,9 +203,10 @@ def _candidates(df: pd.DataFrame, bridged: dict[str, list[str]]) -> list[str]:
     return multi["contact_id"].head(W.BROKERAGE_MAX_CANDIDATES).tolist()
 
 
-def _rank_brokers(df: pd.DataFrame, ties: nx.Graph, bridged: dict[str, list[str]], top: int) -> pd.DataFrame:
-    """The `top` lowest-constraint contacts of `df` (strongest first) in two or more clusters."""
-    found = _brokerage(ties, _candidates(df, bridged))
+def _rank_brokers(df: pd.DataFrame, ties: nx.Graph, bridged: dict[str, list[str]],
+                  candidates: list[str], top: int) -> pd.DataFrame:
+    """The `top` lowest-constraint of `candidates` (`_candidates(df, bridged)`)."""
+    found = _brokerage(ties, candidates)
     found = found.merge(df[["contact_id", "name", "strength", "tier"]], on="contact_id")
     rank = found.assign(constraint=found["constraint"].round(W.BROKERAGE_CONSTRAINT_DECIMALS))
     order = rank.sort_values(["constraint", "effective_size", "strength", "contact_id"],
@@ -234,7 +235,8 @@ def connectors(net: Network, scores: pd.DataFrame, top: int = 20) -> pd.DataFram
     df = _contacts(net, scores)
     memberships = _memberships(net, df)
     bridged = _bridged(memberships)
-    found = _rank_brokers(df, _ties(df, memberships, around=_candidates(df, bridged)), bridged, top)
+    candidates = _candidates(df, bridged)
+    found = _rank_brokers(df, _ties(df, memberships, around=candidates), bridged, candidates, top)
     reason = [f"Links {c.replace('; ', ', ')}: constraint {k:.2f}, effective size {e:.1f}"
               for c, k, e in zip(found["clusters"], found["constraint"], found["effective_size"],
                                  strict=True)]
@@ -472,7 +474,8 @@ def build_graph(net: Network, scores: pd.DataFrame, *, color_by: str = "tier", l
     shown, folded = _fold(matched, limit, expand, inner_only)
     palette = _palette(matched)
     labels = {**dict(zip(df["cluster"], df["cluster_label"], strict=True)), OTHER_KEY: "Other contacts"}
-    brokers = set(_rank_brokers(shown, ties, bridged, W.GRAPH_CONNECTORS_MARKED)["contact_id"])
+    brokers = _rank_brokers(shown, ties, bridged, _candidates(shown, bridged), W.GRAPH_CONNECTORS_MARKED)
+    brokers = set(brokers["contact_id"])
     ego = net.owner.name or "You"
     nodes = [{"id": "ego", "label": ego, "title": ego, "shape": "star", "size": 32, "color": "#222222",
               "kind": "ego", "fixed": True, "x": 0, "y": 0}]

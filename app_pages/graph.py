@@ -9,7 +9,7 @@ st.title("Your network as a graph")
 st.caption("You are in the centre; stronger relationships sit nearer to you. Squares are groups or "
            "companies folded into one node, diamonds are connectors who bridge them. Names are printed where "
            "they fit; point at any node to see who it is.")
-net = session.network()
+net = session.network(interactions=False)
 scores = session.scores()
 
 everyone = st.toggle("Draw everyone, not only your inner tiers", key="graph_everyone",

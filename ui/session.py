@@ -10,6 +10,7 @@ No contact data is kept in module globals or `st.cache_resource`.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Callable
 from pathlib import Path
@@ -110,16 +111,23 @@ def _interactions(path: str, workspace_id: str, interactions_revision: int) -> p
 
 
 @st.cache_data(show_spinner="Loading workspace…", max_entries=4)
+def _annotated(path: str, version: Version) -> Network:
+    """The workspace without its interactions (contacts, annotations, ledger, groups, settings)."""
+    return Store(path).load(interactions=False)
+
+
 def _network(path: str, version: Version) -> Network:
-    net = Store(path).load(interactions=False)
-    net.interactions = _interactions(path, version[0], version[2])
-    return net
+    # assembled, not cached whole: caching pickles, and re-pickling a million messages at every note
+    # save cost a second
+    return dataclasses.replace(_annotated(path, version),
+                               interactions=_interactions(path, version[0], version[2]))
 
 
-def network() -> Network:
-    """The session's workspace as the canonical Network (cached per workspace version)."""
+def network(interactions: bool = True) -> Network:
+    """The session's workspace as the canonical Network (cached per workspace version); pages that do
+    not read the interactions pass `interactions=False` (its `interactions` frame is then empty)."""
     current = store()
-    return _network(str(current.path), current.version())
+    return (_network if interactions else _annotated)(str(current.path), current.version())
 
 
 def as_of() -> pd.Timestamp:
@@ -138,7 +146,7 @@ def _facts(path: str, key: Version, when: pd.Timestamp, period_days: int, _versi
 @st.cache_data(show_spinner="Analysing…", max_entries=8)
 def _analysis(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int) -> Analysis:
     facts = _facts(path, key, when, period_days, version)
-    return analyse(_network(path, version), when, period_days, facts)
+    return analyse(_annotated(path, version), when, period_days, facts)  # facts hold what reads messages
 
 
 def analysis(period_days: int = DEFAULT_PERIOD_DAYS) -> Analysis:
