@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import depth, page_data, weights
+from analytics import depth, weights
 from ui import session
 
 st.title("Your network as a graph")
@@ -36,7 +36,7 @@ options = {"color_by": color_by, "limit": int(limit), "expand": frozenset(expand
            "group": groups.get(group), "tier": None if tier == "All tiers" else tier,
            "min_strength": float(min_strength), "company": company or None, "search": search,
            "focus": focus, "inner_only": not everyone}
-view = session.derived(page_data.network_graph, **options)
+view = session.graph_view(**options)
 drawn = view.graph
 counts = drawn.counts
 if not everyone and counts["shown"] == 0 and counts["matched"]:

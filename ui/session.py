@@ -14,7 +14,7 @@ import dataclasses
 import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -26,6 +26,10 @@ from analytics.facts import DEFAULT_PERIOD_DAYS, Facts, gather
 from analytics.model import Network
 from analytics.store import Store, list_workspaces, workspace_path
 from ui.widgets import plain
+
+if TYPE_CHECKING:
+    from analytics.graph import GraphBase
+    from analytics.page_data import GraphView
 
 SAMPLE = "sample"
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
@@ -173,12 +177,38 @@ def _derived(path: str, version: Version, key: Version, when: pd.Timestamp, peri
 def derived(func: Callable[..., T], period_days: int = DEFAULT_PERIOD_DAYS, **options: object) -> T:
     """`func(network, analysis, **options)` for this workspace, cached per version, date, period and options.
 
-    Pages pass a presentation function (e.g. `page_data.network_graph`); it reads the cached analysis, so a
+    Pages pass a presentation function (e.g. `page_data.coach_report`); it reads the cached analysis, so a
     filter, a plan tick or the anonymise toggle re-runs only that function, never the analysis.
     """
     current = store()
     return _derived(str(current.path), current.version(), current.version(annotations=False), as_of(),
                     period_days, func.__module__, func.__name__, tuple(sorted(options.items())))
+
+
+@st.cache_data(show_spinner="Placing your network…", max_entries=4)
+def _graph_base(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int) -> GraphBase:
+    from analytics import graph  # networkx: only for the Graph page
+
+    scores = _analysis(path, version, key, when, period_days).scores
+    return graph.graph_base(_annotated(path, version), scores)
+
+
+@st.cache_data(show_spinner="Drawing…", max_entries=32)
+def _graph_view(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int,
+                options: tuple[tuple[str, object], ...]) -> GraphView:
+    from analytics import page_data
+
+    analysed = _analysis(path, version, key, when, period_days)
+    return page_data.network_graph(_annotated(path, version), analysed,
+                                   base=_graph_base(path, version, key, when, period_days), **dict(options))
+
+
+def graph_view(**options: object) -> GraphView:
+    """The Graph page's view for these filters (`page_data.network_graph` options). Clusters, memberships
+    and stand-in ties are computed once per workspace version and as-of; a filter re-runs only the view."""
+    current = store()
+    return _graph_view(str(current.path), current.version(), current.version(annotations=False), as_of(),
+                       DEFAULT_PERIOD_DAYS, tuple(sorted(options.items())))
 
 
 def show_error(err: InputError) -> None:
