@@ -36,7 +36,7 @@ class Facts:
     measured / measured_start: depth.behaviour at as_of and at the period's start;
     roles: function and seniority per position text; breadth: breadth.breadth_summary;
     growth, engagement; balance / group_balance: exchanges.per_contact / per_group;
-    evidence: marks.evidence; pitches: hygiene.early_pitches; asks: hygiene.ask_messages;
+    evidence: marks.export_evidence; pitches: hygiene.early_pitches; asks: hygiene.ask_messages;
     rises: actions.rising; past: actions.history; goal_events: actions.goal_events;
     period: period_counts for "now" and "before".
     """
@@ -135,7 +135,7 @@ def gather(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PERIOD_
         roles=position_roles(net.contacts["position"]), breadth=breadth.breadth_summary(net, as_of),
         growth=breadth.growth(net), engagement=engagement_by_month(net.interactions, as_of),
         balance=exchanges.per_contact(net, as_of), group_balance=exchanges.per_group(net, as_of),
-        evidence=marks.evidence(net.interactions, as_of),
+        evidence=marks.export_evidence(net.interactions, as_of),
         pitches=hygiene.early_pitches(net, as_of, outbound=outbound), asks=hygiene.ask_messages(outbound),
         rises=actions.rising(net, as_of), past=actions.history(net, as_of),
         goal_events=actions.goal_events(net, as_of),

@@ -32,7 +32,7 @@ def marked(annotations: pd.DataFrame, role: str) -> pd.Index:
     return pd.Index(rows.loc[rows["role"].fillna("") == role, "contact_id"])
 
 
-def evidence(interactions: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+def export_evidence(interactions: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     """contact_id, role ("client" or "referrer"), evidence: what the export says about each contact up to
     `as_of`, whatever the user marked (reads interactions only; `suggestions` leaves out the marked).
 
@@ -47,7 +47,7 @@ def evidence(interactions: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
         return counts[(channel, direction)] if (channel, direction) in counts else 0 * counts.sum(axis=1)
 
     out_msgs, in_msgs = count("message", "out"), count("message", "in")
-    hits = {
+    evidence = {
         ("client", "they recommended you on LinkedIn (often a former client)"):
             count("recommendation", "in") > 0,
         ("referrer", "you recommended them on LinkedIn"): count("recommendation", "out") > 0,
@@ -57,7 +57,7 @@ def evidence(interactions: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
         & (out_msgs >= weights.SUGGEST_THREAD_EACH_WAY) & (in_msgs >= weights.SUGGEST_THREAD_EACH_WAY),
     }
     rows = [pd.DataFrame({"contact_id": hit.index[hit], "role": role, "evidence": text})
-            for (role, text), hit in hits.items() if len(counts)]
+            for (role, text), hit in evidence.items() if len(counts)]
     found = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=SUGGESTION_COLUMNS)
     found = found.groupby(["contact_id", "role"], as_index=False, sort=False)["evidence"].agg("; ".join)
     return found.sort_values("role", kind="stable").drop_duplicates("contact_id")  # client first
@@ -66,7 +66,7 @@ def evidence(interactions: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
 def suggestions(interactions: pd.DataFrame, annotations: pd.DataFrame, as_of: pd.Timestamp,
                 found: pd.DataFrame | None = None) -> pd.DataFrame:
     """contact_id, role, evidence: who the export suggests marking (`evidence`), up to `as_of`, leaving
-    out the contacts the user already marked. `found` is `evidence(interactions, as_of)` when computed."""
-    found = evidence(interactions, as_of) if found is None else found
+    out the contacts the user already marked. `found` is `export_evidence(...)` when computed."""
+    found = export_evidence(interactions, as_of) if found is None else found
     decided = set(annotations.loc[annotations["role"].fillna("") != "", "contact_id"])
     return found[~found["contact_id"].isin(decided)][SUGGESTION_COLUMNS].reset_index(drop=True)

@@ -11,6 +11,7 @@ No contact data is kept in module globals or `st.cache_resource`.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import importlib
 from collections.abc import Callable
 from pathlib import Path
@@ -35,6 +36,7 @@ SAMPLE = "sample"
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 SAMPLE_AS_OF = "2026-11-15"  # the sample generator's "today"
 _KEY = "workspace"
+_PARSED = "parsed_upload"  # (bytes and mapping, Network) of the last upload parsed in this session
 T = TypeVar("T")
 
 
@@ -85,7 +87,7 @@ def _install_sample(target: Store) -> None:
     from analytics.ingest import ledger_workbook  # openpyxl: only needed to install the sample
 
     target.save_settings(sample_installed=False)
-    net = _parse((("linkedin_sample.zip", (SAMPLE_DIR / "linkedin_sample.zip").read_bytes()),), ())
+    net = _sample((SAMPLE_DIR / "linkedin_sample.zip").read_bytes())
     target.import_network(net)
     sample_ledger = ledger_workbook.read_ledger(
         [("ledger_sample.xlsx", (SAMPLE_DIR / "ledger_sample.xlsx").read_bytes())], net.contacts)
@@ -93,17 +95,25 @@ def _install_sample(target: Store) -> None:
     target.save_settings(as_of=SAMPLE_AS_OF, hourly_rate=75.0, sample_installed=True)
 
 
-@st.cache_data(show_spinner="Reading files…", max_entries=4)
-def _parse(files: tuple[tuple[str, bytes], ...], mapping: tuple[tuple[str, str], ...]) -> Network:
-    return ingest.load_files(list(files), dict(mapping) or None)
+@st.cache_data(show_spinner="Reading files…", max_entries=1)
+def _sample(data: bytes) -> Network:
+    return ingest.load_files([("linkedin_sample.zip", data)])
 
 
-def parse_upload(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = None) -> Network:
-    """Parse uploaded files (cached by their bytes), dates that cannot be right named in each file's
-    warnings; raises InputError with a one-line reason."""
-    net = _parse(tuple(files), tuple(sorted((mapping or {}).items())))
-    import_summary.check_dates(net.files, pd.Timestamp.now(tz="UTC"))
-    return net
+def parse_upload(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = None,
+                 progress: Callable[[str], None] | None = None) -> Network:
+    """Parse uploaded files, dates that cannot be right named in each file's warnings; raises InputError
+    with a one-line reason. The last upload parsed is kept in this session (by its bytes and mapping),
+    so reruns of the Import page do not parse it again; `progress` hears each file as it is parsed
+    (a cached parse could not report to the page while it runs)."""
+    key = (tuple((name, hashlib.sha256(data).hexdigest()) for name, data in files),
+           tuple(sorted((mapping or {}).items())))
+    held = st.session_state.get(_PARSED)
+    if held is None or held[0] != key:
+        st.session_state.pop(_PARSED, None)  # the previous upload's network goes before this one loads
+        held = st.session_state[_PARSED] = (key, ingest.load_files(files, mapping or None, progress))
+    import_summary.check_dates(held[1].files, pd.Timestamp.now(tz="UTC"))
+    return held[1]
 
 
 Version = tuple[str, int, int]

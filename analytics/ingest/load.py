@@ -14,7 +14,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -96,14 +96,22 @@ def _merge_contacts(linked: pd.DataFrame, generic: list[pd.DataFrame]) -> pd.Dat
     return merged[CONTACT_COLUMNS]
 
 
-def load_files(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = None) -> Network:
+def load_files(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = None,
+               progress: Callable[[str], None] | None = None) -> Network:
     """Build a Network from (filename, bytes) items: zips, LinkedIn CSVs, generic CSV/XLSX.
 
     `mapping` (field -> column, see `guess_mapping`) overrides the guessed columns of generic
     contact files. Each file read gets a FileReport in `network.files` (rows = rows kept; skipped
     rows counted per reason). Raises InputError with a one-line reason for unusable input.
+    `progress`, when given, hears one line per file parsed and one when the contacts are matched.
     """
-    tables = list(_tables(files, mapping))
+    tables = []
+    for table in _tables(files, mapping):
+        tables.append(table)
+        if progress:
+            progress(f"Parsed {table.report.file}: {len(table.frame):,} rows")
+    if progress:
+        progress("Matching messages, invitations and endorsements to your contacts")
     kinds: dict[str, list[Table]] = {}
     for t in tables:
         kinds.setdefault(t.kind, []).append(t)
