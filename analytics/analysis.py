@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import sys
 from dataclasses import dataclass
 
@@ -120,22 +121,68 @@ def _start_tiers(net: Network, scores: pd.DataFrame, start: pd.Timestamp,
     return before.where(~later, NOT_CONNECTED)
 
 
+def closeness_key(annotations: pd.DataFrame) -> str:
+    """A digest of the closeness ratings: equal digests, equal `Rated` (the only annotation it reads).
+
+    >>> closeness_key(pd.DataFrame({"contact_id": ["a"], "closeness": [3.0]})) == closeness_key(
+    ...     pd.DataFrame({"contact_id": ["b", "a"], "closeness": [None, 3]}))
+    True
+    """
+    ann = annotations.drop_duplicates("contact_id", keep="last")
+    rated = pd.DataFrame({"contact_id": ann["contact_id"].astype(str),
+                          "closeness": pd.to_numeric(ann["closeness"], errors="coerce")}).dropna()
+    rated = rated.sort_values("contact_id", kind="stable")
+    return hashlib.sha256(pd.util.hash_pandas_object(rated, index=False).to_numpy().tobytes()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Rated:
+    """The steps that read the closeness ratings and no other annotation: scores, tiers at the period's
+    start and connectors. A note, consent, cadence, mark or target edit leaves them as they were
+    (`ui/session` caches them by `closeness`, the ratings' `closeness_key`)."""
+
+    closeness: str
+    scores: pd.DataFrame
+    start_tiers: pd.Series
+    connectors: pd.DataFrame
+
+
+def _then(net: Network, as_of: pd.Timestamp) -> Network:
+    """The network as of `as_of` (contacts connected later left out), without interactions: every step
+    reading them is in `facts.gather`."""
+    return dataclasses.replace(net, contacts=breadth.connected_by(net.contacts, as_of),
+                               annotations=net.annotations.reindex(columns=ANNOTATION_COLUMNS),
+                               interactions=empty_frame(INTERACTION_COLUMNS))
+
+
+def rate(net: Network, facts: Facts) -> Rated:
+    """Scores (closeness blended into `facts`' behaviour), start-of-period tiers and connectors."""
+    then = _then(net, facts.as_of)
+    scores = depth.score_contacts(then, facts.as_of, facts.measured)
+    start = facts.as_of - pd.Timedelta(days=facts.period_days)
+    return Rated(closeness=closeness_key(then.annotations), scores=scores,
+                 start_tiers=_start_tiers(then, scores, start, facts.measured_start),
+                 connectors=graph.connectors(then, scores))
+
+
 def analyse(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PERIOD_DAYS,
-            facts: Facts | None = None) -> Analysis:
+            facts: Facts | None = None, rated: Rated | None = None) -> Analysis:
     """Every figure for `net` as of `as_of`; the period compared is (as_of − period_days, as_of].
 
     `facts` is `facts.gather(net, as_of, period_days)`, computed now when not given; it reads no
     annotation, so the one gathered before an annotation edit still holds after it. Every step that
     reads the interactions is in `gather`: this stage never sees them (`net` may come without).
+    `rated` is `rate(net, facts)`, computed now when not given; it holds while the closeness ratings do.
     """
     as_of = as_utc(as_of)
     facts = gather(net, as_of, period_days) if facts is None else facts
     if (facts.as_of, facts.period_days) != (as_of, period_days):
         raise ValueError(f"facts are for {facts.as_of:%Y-%m-%d} and {facts.period_days} days")
-    net = dataclasses.replace(net, contacts=breadth.connected_by(net.contacts, as_of),  # the network then
-                              annotations=net.annotations.reindex(columns=ANNOTATION_COLUMNS),
-                              interactions=empty_frame(INTERACTION_COLUMNS))  # read by `gather` only
-    scores = depth.score_contacts(net, as_of, facts.measured)
+    net = _then(net, as_of)
+    rated = rate(net, facts) if rated is None else rated
+    if rated.closeness != closeness_key(net.annotations):
+        raise ValueError("rated with other closeness ratings")
+    scores = rated.scores
     ranked = groups.group_scores(net, scores["tier"], as_of, balance=facts.group_balance)
     suggested = marks.suggestions(net.interactions, net.annotations, as_of, facts.evidence)
     suggested = suggested[suggested["contact_id"].isin(scores["contact_id"])]  # contacts only
@@ -156,6 +203,4 @@ def analyse(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PERIOD
         pitches=facts.pitches,
         closeness=hygiene.assuming_closeness(net, scores, as_of, facts.balance, facts.asks),
         taking=hygiene.taking_without_giving(facts.balance), goal_events=facts.goal_events,
-        connectors=graph.connectors(net, scores), period=facts.period,
-        start_tiers=_start_tiers(net, scores, facts.as_of - pd.Timedelta(days=period_days),
-                                 facts.measured_start))
+        connectors=rated.connectors, period=facts.period, start_tiers=rated.start_tiers)

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from analytics import facts
-from analytics.analysis import Analysis, analyse
+from analytics.analysis import Analysis, analyse, rate
 from analytics.annotations import apply_edits
 from analytics.model import ANNOTATION_COLUMNS, Network, empty_frame
 from analytics.store import Store
@@ -57,6 +57,19 @@ def test_facts_gathered_before_an_annotation_edit_finish_the_same_analysis(edits
     after = annotated(before, edits)
     gathered = facts.gather(before, AS_OF)
     assert_same(analyse(after, AS_OF, facts=gathered), analyse(after, AS_OF))
+
+
+@pytest.mark.parametrize("edits", EDITS)
+def test_scores_rated_before_an_edit_hold_unless_closeness_moved(edits: dict[str, dict]) -> None:
+    before = annotated(hostile_network(), BEFORE)
+    after = annotated(before, edits)
+    gathered = facts.gather(before, AS_OF)
+    rated = rate(before, gathered)
+    if any("closeness" in change for change in edits.values()):
+        with pytest.raises(ValueError, match="other closeness"):
+            analyse(after, AS_OF, facts=gathered, rated=rated)
+    else:
+        assert_same(analyse(after, AS_OF, facts=gathered, rated=rated), analyse(after, AS_OF))
 
 
 def test_the_edits_change_the_analysis() -> None:

@@ -31,13 +31,14 @@ def gathered(monkeypatch: pytest.MonkeyPatch) -> Counter:
         monkeypatch.setattr(session, name, wrapper)
 
     spy("gather")
+    spy("rate")
     spy("analyse")
     return counted
 
 
 def test_note_closeness_and_mark_edits_reuse_the_interaction_aggregates(gathered: Counter) -> None:
     at = open_page("contacts")
-    assert gathered == {"gather": 1, "analyse": 1}
+    assert gathered == {"gather": 1, "rate": 1, "analyse": 1}
     pick = at.selectbox(key="contacts_explain")
     pick.select_index(len(pick.options) - 1).run()
     at.slider(key="annotate_closeness").set_value(4)
@@ -51,9 +52,10 @@ def test_note_closeness_and_mark_edits_reuse_the_interaction_aggregates(gathered
     stored = sample_store().load()
     assert (stored.annotations["role"] == "client").any() and (stored.annotations["closeness"] == 4).any()
     assert gathered["gather"] == 1, gathered  # the aggregates were gathered once, before the edits
+    assert gathered["rate"] == 2, gathered  # scored again for the closeness only, not for the marks
     assert gathered["analyse"] == 3, gathered  # the analysis finished once per version
     current = sample_store()
     shown = session._analysis(str(current.path), current.version(), current.version(annotations=False),
                               AS_OF, 90)  # what the page showed: cached, so nothing runs again
-    assert gathered == {"gather": 1, "analyse": 3}
+    assert gathered == {"gather": 1, "rate": 2, "analyse": 3}
     assert_same(shown, analyse(stored, AS_OF))
