@@ -60,7 +60,8 @@ def item_keys(list_name: str, contact_ids: pd.Series) -> pd.Series:
 
 def _named(frame: pd.DataFrame, net: Network, scores: pd.DataFrame | None) -> pd.DataFrame:
     frame = frame.copy()
-    names = frame["contact_id"].map(contact_names(net, scores)).astype(object)  # all-missing maps to float
+    names = contact_names(net, scores, among=set(frame["contact_id"].tolist()))
+    names = frame["contact_id"].map(names).astype(object)  # all-missing maps to float
     frame["name"] = names.fillna(frame["contact_id"])
     return frame
 

@@ -185,7 +185,7 @@ def analyse(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PERIOD
     scores = rated.scores
     ranked = groups.group_scores(net, scores["tier"], as_of, balance=facts.group_balance)
     suggested = marks.suggestions(net.interactions, net.annotations, as_of, facts.evidence)
-    suggested = suggested[suggested["contact_id"].isin(scores["contact_id"])]  # contacts only
+    suggested = suggested[suggested["contact_id"].isin(set(scores["contact_id"].tolist()))]  # contacts only
     return Analysis(
         as_of=as_of, period_days=period_days, scores=scores, tiers=depth.tier_counts(scores),
         breadth=facts.breadth, diagnosis=diagnosis.diagnose(facts.breadth, scores),
