@@ -11,19 +11,14 @@ per workspace version); one without draws the whole view each time. Median (mini
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-from pages_apptest import AS_OF, prepare
+from pages_apptest import AS_OF, interleaved
 
-ROOT = Path(__file__).resolve().parent.parent
 VIEWS = {"default (inner tiers, 300 shown)": {}, "draw everyone": {"inner_only": False},
          "search 'an'": {"search": "an"}}
 
@@ -53,25 +48,8 @@ def child(checkout: str, home: str, workspace: str) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--export", default="sample")
-    parser.add_argument("--repeat", type=int, default=1)
-    parser.add_argument("--baseline", help="another checkout, run in the same rounds")
-    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        child(*args.child)
-        return
-    home = Path(tempfile.mkdtemp(prefix="bench-graph-"))
-    workspace = prepare(args.export, home)
-    checkouts = {"after": str(ROOT), **({"before": args.baseline} if args.baseline else {})}
-    runs: dict[str, list[dict]] = {name: [] for name in checkouts}
-    for _ in range(args.repeat):
-        for name, checkout in checkouts.items():
-            done = subprocess.run([sys.executable, __file__, "--child", checkout, str(home), workspace],
-                                  capture_output=True, text=True, check=True)
-            runs[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    _, runs = interleaved(__file__, __doc__, child)
+    checkouts = list(runs)
     print("| view | " + " | ".join(f"{n} CPU s" for n in checkouts) + " |")
     print("|---|" + "---|" * len(checkouts))
     for view in VIEWS:

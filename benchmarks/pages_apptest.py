@@ -91,26 +91,35 @@ def child(checkout: str, home: str, workspace: str) -> None:
     print(json.dumps(out))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+def interleaved(script: str, doc: str, child_run: Callable[..., None]) -> tuple[argparse.Namespace, dict]:
+    """Parse --export, --repeat, --baseline; store the export; then per round run every checkout in turn
+    as `script --child CHECKOUT HOME WORKSPACE` in a fresh process (which calls `child_run` with those
+    three and prints JSON last). Returns the arguments and {checkout name: [JSON of each round]}; exits
+    after `child_run` when this process is a child."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--export", default="sample")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--baseline", help="another checkout, run in the same rounds")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(*args.child)
-        return
-    home = Path(tempfile.mkdtemp(prefix="bench-apptest-"))
+        child_run(*args.child)
+        raise SystemExit(0)
+    home = Path(tempfile.mkdtemp(prefix="bench-"))
     workspace = prepare(args.export, home)
     checkouts = {"after": str(ROOT), **({"before": args.baseline} if args.baseline else {})}
     runs: dict[str, list[dict]] = {name: [] for name in checkouts}
     for _ in range(args.repeat):
         for name, checkout in checkouts.items():
-            done = subprocess.run([sys.executable, __file__, "--child", checkout, str(home), workspace],
+            done = subprocess.run([sys.executable, script, "--child", checkout, str(home), workspace],
                                   capture_output=True, text=True, check=True)
             runs[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return args, runs
+
+
+def main() -> None:
+    args, runs = interleaved(__file__, __doc__, child)
+    checkouts = list(runs)
     with open("/proc/loadavg") as f:
         load = f.read().split()[:3]
     print(f"export {args.export}, {args.repeat} round(s), load average {' '.join(load)} at the end\n")
