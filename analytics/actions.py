@@ -60,7 +60,8 @@ def item_keys(list_name: str, contact_ids: pd.Series) -> pd.Series:
 
 def _named(frame: pd.DataFrame, net: Network, scores: pd.DataFrame | None) -> pd.DataFrame:
     frame = frame.copy()
-    names = frame["contact_id"].map(contact_names(net, scores)).astype(object)  # all-missing maps to float
+    names = contact_names(net, scores, among=set(frame["contact_id"].tolist()))
+    names = frame["contact_id"].map(names).astype(object)  # all-missing maps to float
     frame["name"] = names.fillna(frame["contact_id"])
     return frame
 
@@ -148,8 +149,9 @@ def _latest_card(plan_status: pd.DataFrame | None) -> pd.DataFrame:
     return cards.groupby("contact_id", as_index=False)["card_sent_on"].max()
 
 
-def _rising(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
-    """Per contact: interactions in the last PROSPECT_RECENT_DAYS and in the same span before."""
+def rising(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
+    """contact_id, recent, before, rising: interactions in the last PROSPECT_RECENT_DAYS and in the same
+    span before, and whether the tie is rising (more lately, at least 2): what `keep_in_touch_50` reads."""
     span = pd.Timedelta(days=weights.PROSPECT_RECENT_DAYS)
     it = net.interactions
     it = it[(it["date"] <= as_of) & (it["date"] > as_of - 2 * span)]
@@ -161,7 +163,8 @@ def _rising(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
 
 
 def keep_in_touch_50(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp, n: int = 50,
-                     plan_status: pd.DataFrame | None = None) -> pd.DataFrame:
+                     plan_status: pd.DataFrame | None = None,
+                     rises: pd.DataFrame | None = None) -> pd.DataFrame:
     """Recent clients plus the most promising prospects, best first, at most `n`.
 
     Clients: closed business within KEEP_IN_TOUCH_BUSINESS_DAYS. Prospects (not Dormant or Never
@@ -169,6 +172,7 @@ def keep_in_touch_50(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp, n:
     interactions in the last 90 days than in the 90 before, at least 2). Rank score = strength +
     KEEP_IN_TOUCH_POINTS for each of client / target / recent two-way / rising.
     Columns: rank, item_key, contact_id, name, segment, score, why, action, card_sent_on.
+    `rises` is `rising(net, as_of)` when already computed.
     """
     as_of = as_utc(as_of)
     pts = weights.KEEP_IN_TOUCH_POINTS
@@ -179,7 +183,7 @@ def keep_in_touch_50(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp, n:
     cols = ["contact_id", "strength", "tier", "last_two_way"]
     base = scores[cols] if len(scores) else pd.DataFrame(columns=cols)
     frame = base.merge(deals.reset_index(), on="contact_id", how="outer")
-    frame = frame.merge(_rising(net, as_of), on="contact_id", how="left")
+    frame = frame.merge(rising(net, as_of) if rises is None else rises, on="contact_id", how="left")
     target = net.annotations.loc[net.annotations["target"].fillna(False).astype(bool), "contact_id"]
     frame["target"] = frame["contact_id"].isin(target)
     frame["client"] = frame["deals"].notna()
@@ -351,33 +355,43 @@ def former_strength(net: Network, as_of: pd.Timestamp) -> pd.Series:
     return (100.0 * peak / weights.RECONNECT_FULL_QUARTER).clip(upper=100.0)
 
 
+def history(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Per contact_id (the index) up to `as_of`: first (date of the first interaction), interactions
+    (their count) and former_strength (`former_strength`). What `reconnect` reads."""
+    it = net.interactions[net.interactions["date"] <= as_of]
+    span = it.groupby("contact_id")["date"].agg(["min", "size"])
+    return pd.DataFrame({"first": span["min"], "interactions": span["size"],
+                         "former_strength": former_strength(net, as_of).reindex(span.index)})
+
+
 RECONNECT_COLUMNS = ["rank", "item_key", "contact_id", "name", "former_strength", "lasted_days",
                      "interactions", "last_interaction", "days_quiet", "quiet_for", "why", "action"]
 
 
-def reconnect(scores: pd.DataFrame, net: Network, as_of: pd.Timestamp, n: int = 30) -> pd.DataFrame:
+def reconnect(scores: pd.DataFrame, net: Network, as_of: pd.Timestamp, n: int = 30,
+              past: pd.DataFrame | None = None) -> pd.DataFrame:
     """Ties that used to be strong and went quiet: the deepest former relationship first, then the one
     that lasted longest, then the most recent, then the busiest (never alphabetical by accident).
 
     Quiet: no interaction for RECONNECT_QUIET_DAYS; used to be strong: a two-way exchange once and a
     former strength of at least RECONNECT_MIN_FORMER_STRENGTH. lasted_days: first to last interaction.
-    Columns: RECONNECT_COLUMNS (quiet_for in words, e.g. "14 months").
+    Columns: RECONNECT_COLUMNS (quiet_for in words, e.g. "14 months"). `past` is `history(net, as_of)`
+    when already computed.
     """
     as_of = as_utc(as_of)
     if scores.empty:
         return pd.DataFrame(columns=RECONNECT_COLUMNS)
+    past = history(net, as_of) if past is None else past
     frame = scores[["contact_id", "name", "last_interaction", "last_two_way"]].copy()
     frame["last_interaction"] = pd.to_datetime(frame["last_interaction"], utc=True)
-    frame["former_strength"] = frame["contact_id"].map(former_strength(net, as_of)).fillna(0.0)
+    frame["former_strength"] = frame["contact_id"].map(past["former_strength"]).fillna(0.0)
     quiet = frame["last_interaction"] <= as_of - pd.Timedelta(days=weights.RECONNECT_QUIET_DAYS)
     frame = frame[quiet & frame["last_two_way"].notna()
                   & (frame["former_strength"] >= weights.RECONNECT_MIN_FORMER_STRENGTH)].copy()
     if frame.empty:
         return pd.DataFrame(columns=RECONNECT_COLUMNS)
-    it = net.interactions[net.interactions["date"] <= as_of]
-    span = it.groupby("contact_id")["date"].agg(["min", "size"])
-    frame["lasted_days"] = (frame["last_interaction"] - frame["contact_id"].map(span["min"])).dt.days
-    frame["interactions"] = frame["contact_id"].map(span["size"]).fillna(0).astype(int)
+    frame["lasted_days"] = (frame["last_interaction"] - frame["contact_id"].map(past["first"])).dt.days
+    frame["interactions"] = frame["contact_id"].map(past["interactions"]).fillna(0).astype(int)
     frame["days_quiet"] = (as_of - frame["last_interaction"]).dt.days
     frame["_depth"] = frame["former_strength"].round()
     frame = frame.sort_values(["_depth", "lasted_days", "last_interaction", "interactions", "contact_id"],

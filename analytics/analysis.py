@@ -1,9 +1,12 @@
 """One analysis of a network as of a date: every score computed once, read by every page, both report
 formats, the graph and the CLI.
 
-`analyse(net, as_of, period_days)` runs each step once and returns a frozen `Analysis`. What the user
-changes without touching the network (plan status, goals, anonymisation, filters) is applied on top of
-it by the pages and `report_data`, never inside it, so ticking a plan item re-runs nothing here.
+`analyse(net, as_of, period_days)` runs each step once and returns a frozen `Analysis`. It runs in two
+stages: `facts.gather` does everything that reads no annotation (the interaction-heavy part), then
+`analyse` finishes the steps that read the user's annotations; given the `Facts` of the same network
+without annotations (`ui/session` caches them apart), an annotation edit re-runs only the second stage.
+What the user changes without touching the network (plan status, goals, anonymisation, filters) is
+applied on top by the pages and `report_data`, never inside it, so ticking a plan item re-runs nothing.
 
 Example:
     >>> from analytics.model import empty_network
@@ -15,29 +18,17 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import sys
 from dataclasses import dataclass
 
 import pandas as pd
 
-from analytics import (
-    actions,
-    breadth,
-    depth,
-    diagnosis,
-    exchanges,
-    graph,
-    groups,
-    hygiene,
-    marks,
-    role_changes,
-)
-from analytics import weights as W
+from analytics import actions, breadth, depth, diagnosis, graph, groups, hygiene, marks, role_changes
+from analytics.facts import DEFAULT_PERIOD_DAYS, Facts, gather, position_roles
 from analytics.frames import among, as_utc
-from analytics.model import ANNOTATION_COLUMNS, Network
+from analytics.model import ANNOTATION_COLUMNS, INTERACTION_COLUMNS, Network, empty_frame
 
-#: The period the pages compare with the one before it (the report lets the user choose another).
-DEFAULT_PERIOD_DAYS = 90
 #: How a contact is shown at the period's start when they connected later.
 NOT_CONNECTED = "Not yet connected"
 
@@ -104,62 +95,13 @@ class Analysis:
         return self.scores[["contact_id", "name", "company", "position"]].reset_index(drop=True)
 
 
-def window(dates: pd.Series, start: pd.Timestamp, end: pd.Timestamp) -> pd.Series:
-    """True where start < date <= end."""
-    dates = pd.to_datetime(dates, utc=True)
-    return (dates > start) & (dates <= end)
-
-
-def period_counts(net: Network, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, float]:
-    """What happened in (start, end]: new connections, contacts with a two-way exchange (messages both
-    ways, or a one-to-one or meeting), referrals given/received, one-to-ones and closed business received
-    (count, then value: always the last key). Referrals, one-to-ones and deals come from the ledger.
-
-    >>> from analytics.model import empty_network
-    >>> t = pd.Timestamp("2026-01-01", tz="UTC")
-    >>> period_counts(empty_network(), t - pd.Timedelta(days=90), t)["New connections"]
-    0
-    """
-    led = net.ledger[window(net.ledger["date"], start, end)]
-    it = net.interactions[window(net.interactions["date"], start, end)
-                          & (net.interactions["channel"] != "invitation")]
-    both_ways = it.groupby("contact_id")["direction"].nunique()
-    two_way = set(both_ways.index[both_ways >= 2])
-    two_way |= set(it.loc[it["channel"].isin(W.TWO_WAY_CHANNELS), "contact_id"])
-    two_way |= set(led.loc[led["kind"].isin(W.TWO_WAY_CHANNELS), "contact_id"])
-    two_way.discard("")
-    kind = led["kind"] + ":" + led["direction"]
-    closed = led[kind == "closed_business:in"]
-    return {"New connections": int(window(net.contacts["connected_on"], start, end).sum()),
-            "Two-way exchanges": len(two_way),
-            "Referrals given": int((kind == "referral:out").sum()),
-            "Referrals received": int((kind == "referral:in").sum()),
-            "One-to-ones": int((led["kind"] == "one_to_one").sum()), "Closed deals": len(closed),
-            "Closed business (EUR)": float(closed["value"].sum())}
-
-
-def engagement_by_month(interactions: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    """Interactions per calendar month up to `as_of`, split by direction (columns month, out, in).
-
-    >>> frame = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-01-09", "2024-03-01"], utc=True),
-    ...                       "direction": ["out", "in", "out"]})
-    >>> engagement_by_month(frame, pd.Timestamp("2024-12-31", tz="UTC")).values.tolist()
-    [['2024-01', 1, 1], ['2024-02', 0, 0], ['2024-03', 1, 0]]
-    """
-    dated = interactions[interactions["date"].notna() & (interactions["date"] <= as_of)]
-    if dated.empty:
-        return pd.DataFrame({"month": [], "out": [], "in": []})
-    months = dated["date"].dt.tz_localize(None).dt.to_period("M")
-    table = pd.crosstab(months, dated["direction"]).reindex(columns=["out", "in"], fill_value=0)
-    table = table.reindex(pd.period_range(months.min(), months.max(), freq="M"), fill_value=0)
-    return pd.DataFrame({"month": table.index.strftime("%Y-%m"), "out": table["out"].to_numpy(),
-                         "in": table["in"].to_numpy()})
-
-
-def contact_table(net: Network, scores: pd.DataFrame, suggested: pd.DataFrame) -> pd.DataFrame:
+def contact_table(net: Network, scores: pd.DataFrame, suggested: pd.DataFrame,
+                  roles: pd.DataFrame | None = None) -> pd.DataFrame:
     """Scores joined with function/seniority, connection month, the user's annotations, the mark
-    the export suggests (`suggested_role`, "" when none) and the sources the contact is known from."""
-    roles = breadth.classify_positions(scores["position"])
+    the export suggests (`suggested_role`, "" when none) and the sources the contact is known from.
+    `roles` is `facts.position_roles` of the contacts' positions when already computed."""
+    roles = position_roles(scores["position"]) if roles is None else roles
+    roles = roles.reindex(scores["position"].fillna("").astype(str))
     notes = net.annotations.drop_duplicates("contact_id", keep="last").set_index("contact_id")
     table = scores.assign(function=roles["function"].to_numpy(), seniority=roles["seniority"].to_numpy(),
                           month=scores["connected_on"].dt.strftime("%Y-%m").fillna(""))
@@ -174,45 +116,95 @@ def contact_table(net: Network, scores: pd.DataFrame, suggested: pd.DataFrame) -
     return table
 
 
-def _start_tiers(net: Network, scores: pd.DataFrame, start: pd.Timestamp) -> pd.Series:
-    before = depth.tiers_at(net, start).reindex(scores.index)
+def _start_tiers(net: Network, scores: pd.DataFrame, start: pd.Timestamp,
+                 measured: depth.Behaviour) -> pd.Series:
+    before = depth.score_contacts(net, start, measured)["tier"].reindex(scores.index)
     connected = net.contacts.drop_duplicates("contact_id").set_index("contact_id")["connected_on"]
     later = pd.to_datetime(connected.reindex(scores.index), utc=True) > start
     return before.where(~later, NOT_CONNECTED)
 
 
-def analyse(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PERIOD_DAYS) -> Analysis:
-    """Every figure for `net` as of `as_of`; the period compared is (as_of − period_days, as_of]."""
+def closeness_key(annotations: pd.DataFrame) -> str:
+    """A digest of the closeness ratings: equal digests, equal `Rated` (the only annotation it reads).
+
+    >>> closeness_key(pd.DataFrame({"contact_id": ["a"], "closeness": [3.0]})) == closeness_key(
+    ...     pd.DataFrame({"contact_id": ["b", "a"], "closeness": [None, 3]}))
+    True
+    """
+    ann = annotations.drop_duplicates("contact_id", keep="last")
+    rated = pd.DataFrame({"contact_id": ann["contact_id"].astype(str),
+                          "closeness": pd.to_numeric(ann["closeness"], errors="coerce")}).dropna()
+    rated = rated.sort_values("contact_id", kind="stable")
+    return hashlib.sha256(pd.util.hash_pandas_object(rated, index=False).to_numpy().tobytes()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Rated:
+    """The steps that read the closeness ratings and no other annotation: scores, tiers at the period's
+    start and connectors. A note, consent, cadence, mark or target edit leaves them as they were
+    (`ui/session` caches them by `closeness`, the ratings' `closeness_key`)."""
+
+    closeness: str
+    scores: pd.DataFrame
+    start_tiers: pd.Series
+    connectors: pd.DataFrame
+
+
+def _then(net: Network, as_of: pd.Timestamp) -> Network:
+    """The network as of `as_of` (contacts connected later left out), without interactions: every step
+    reading them is in `facts.gather`."""
+    return dataclasses.replace(net, contacts=breadth.connected_by(net.contacts, as_of),
+                               annotations=net.annotations.reindex(columns=ANNOTATION_COLUMNS),
+                               interactions=empty_frame(INTERACTION_COLUMNS))
+
+
+def rate(net: Network, facts: Facts) -> Rated:
+    """Scores (closeness blended into `facts`' behaviour), start-of-period tiers and connectors."""
+    then = _then(net, facts.as_of)
+    scores = depth.score_contacts(then, facts.as_of, facts.measured)
+    start = facts.as_of - pd.Timedelta(days=facts.period_days)
+    return Rated(closeness=closeness_key(then.annotations), scores=scores,
+                 start_tiers=_start_tiers(then, scores, start, facts.measured_start),
+                 connectors=graph.connectors(then, scores))
+
+
+def analyse(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PERIOD_DAYS,
+            facts: Facts | None = None, rated: Rated | None = None) -> Analysis:
+    """Every figure for `net` as of `as_of`; the period compared is (as_of − period_days, as_of].
+
+    `facts` is `facts.gather(net, as_of, period_days)`, computed now when not given; it reads no
+    annotation, so the one gathered before an annotation edit still holds after it. Every step that
+    reads the interactions is in `gather`: this stage never sees them (`net` may come without).
+    `rated` is `rate(net, facts)`, computed now when not given; it holds while the closeness ratings do.
+    """
     as_of = as_utc(as_of)
-    start = as_of - pd.Timedelta(days=period_days)
-    net = dataclasses.replace(net, contacts=breadth.connected_by(net.contacts, as_of),  # the network then
-                              annotations=net.annotations.reindex(columns=ANNOTATION_COLUMNS))
-    scores = depth.score_contacts(net, as_of)
-    spread = breadth.breadth_summary(net, as_of)
-    balance, group_balance = exchanges.per_contact(net, as_of), exchanges.per_group(net, as_of)
-    ranked = groups.group_scores(net, scores["tier"], as_of, balance=group_balance)
-    outbound = hygiene.outbound_messages(net, as_of)  # read by both text checks
-    suggested = marks.suggestions(net.interactions, net.annotations, as_of)
+    facts = gather(net, as_of, period_days) if facts is None else facts
+    if (facts.as_of, facts.period_days) != (as_of, period_days):
+        raise ValueError(f"facts are for {facts.as_of:%Y-%m-%d} and {facts.period_days} days")
+    net = _then(net, as_of)
+    rated = rate(net, facts) if rated is None else rated
+    if rated.closeness != closeness_key(net.annotations):
+        raise ValueError("rated with other closeness ratings")
+    scores = rated.scores
+    ranked = groups.group_scores(net, scores["tier"], as_of, balance=facts.group_balance)
+    suggested = marks.suggestions(net.interactions, net.annotations, as_of, facts.evidence)
     suggested = suggested[among(suggested["contact_id"], scores["contact_id"])]  # contacts only
     return Analysis(
         as_of=as_of, period_days=period_days, scores=scores, tiers=depth.tier_counts(scores),
-        breadth=spread, diagnosis=diagnosis.diagnose(spread, scores),
-        two_way=int(scores["last_two_way"].notna().sum()), contacts=contact_table(net, scores, suggested),
-        growth=breadth.growth(net),
-        engagement=engagement_by_month(net.interactions, as_of),
+        breadth=facts.breadth, diagnosis=diagnosis.diagnose(facts.breadth, scores),
+        two_way=int(scores["last_two_way"].notna().sum()),
+        contacts=contact_table(net, scores, suggested, facts.roles),
+        growth=facts.growth, engagement=facts.engagement,
         target_share=breadth.target_share(net, list(net.settings.get("target_keywords", []))),
-        groups=ranked, group_takeaways=groups.takeaways(ranked, group_balance),
-        balance=balance, group_balance=group_balance, suggestions=suggested,
+        groups=ranked, group_takeaways=groups.takeaways(ranked, facts.group_balance),
+        balance=facts.balance, group_balance=facts.group_balance, suggestions=suggested,
         clients=actions.clients_to_call(net, scores, as_of, suggested),
         referrers=actions.referrers_to_call(net, scores, as_of, suggested),
-        keep_in_touch=actions.keep_in_touch_50(net, scores, as_of, n=sys.maxsize),
-        reconnect=actions.reconnect(scores, net, as_of),
+        keep_in_touch=actions.keep_in_touch_50(net, scores, as_of, n=sys.maxsize, rises=facts.rises),
+        reconnect=actions.reconnect(scores, net, as_of, past=facts.past),
         cadence=actions.cadence(scores, net.annotations, as_of),
         congratulate=role_changes.congratulate(net, as_of, scores),
-        pitches=hygiene.early_pitches(net, as_of, outbound=outbound),
-        closeness=hygiene.assuming_closeness(net, scores, as_of, balance, outbound),
-        taking=hygiene.taking_without_giving(balance), goal_events=actions.goal_events(net, as_of),
-        connectors=graph.connectors(net, scores),
-        period={"now": period_counts(net, start, as_of),
-                "before": period_counts(net, start - pd.Timedelta(days=period_days), start)},
-        start_tiers=_start_tiers(net, scores, start))
+        pitches=facts.pitches,
+        closeness=hygiene.assuming_closeness(net, scores, as_of, facts.balance, facts.asks),
+        taking=hygiene.taking_without_giving(facts.balance), goal_events=facts.goal_events,
+        connectors=rated.connectors, period=facts.period, start_tiers=rated.start_tiers)

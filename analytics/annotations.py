@@ -33,13 +33,14 @@ def apply_edits(annotations: pd.DataFrame, contact_ids: list[str], edited_rows: 
     Traceback (most recent call last):
     analytics.errors.InputError: closeness: rate from 0 (stranger) to 5 (closest)
     """
+    edited = {contact_ids[int(position)] for position in edited_rows}
     current = annotations.reindex(columns=ANNOTATION_COLUMNS).drop_duplicates("contact_id", keep="last")
-    current = current.set_index("contact_id")
+    current = current[current["contact_id"].isin(edited)]  # a note on 1 of 30,000 reads 1 row
+    known = current.set_index("contact_id").to_dict("index")
     rows = []
     for position, changes in edited_rows.items():
         cid = contact_ids[int(position)]
-        row = {c: current[c].get(cid, _DEFAULTS[c]) if cid in current.index else _DEFAULTS[c]
-               for c in ANNOTATION_COLUMNS[1:]}
+        row = dict(known.get(cid, _DEFAULTS))
         for column, value in changes.items():
             if column not in EDITABLE:
                 continue

@@ -38,11 +38,13 @@ def date_text(dates: pd.Series) -> pd.Series:
     return pd.to_datetime(dates, utc=True).dt.strftime("%Y-%m-%d").fillna("").astype(str)
 
 
-def contact_names(net: Network, scores: pd.DataFrame | None = None) -> pd.Series:
-    """contact_id -> display name (scores first, then contacts; callers fall back to the id)."""
+def contact_names(net: Network, scores: pd.DataFrame | None = None, among: set | None = None) -> pd.Series:
+    """contact_id -> display name (scores first, then contacts; callers fall back to the id), for the
+    ids in `among` only when given (naming 50 people of 30,000 reads 50 rows)."""
     frames = [f for f in (scores, net.contacts) if f is not None and "name" in f.columns and len(f)]
     if not frames:
         return pd.Series(dtype=object)
+    frames = frames if among is None else [f[f["contact_id"].isin(among)] for f in frames]
     names = pd.concat([f[["contact_id", "name"]] for f in frames])
     names = names[names["name"].fillna("").astype(str).str.strip() != ""]
     return names.drop_duplicates("contact_id").set_index("contact_id")["name"]

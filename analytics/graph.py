@@ -16,12 +16,12 @@ Example:
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -140,13 +140,9 @@ def _display_cluster(df: pd.DataFrame, memberships: pd.DataFrame) -> pd.DataFram
                      cluster_label=df["contact_id"].map(first["label"]).fillna("No company"))
 
 
-def _ties(df: pd.DataFrame, memberships: pd.DataFrame, around: list[str] | None = None) -> nx.Graph:
-    """Stand-in ties: within each cluster ranked by strength, each contact to its next `TIE_NEIGHBOURS`.
-
-    With `around`, only the ties that touch those contacts or their neighbours (all that Burt's measures
-    of `around` read), added in the same order, so each of those nodes has the same neighbours in the
-    same order as in the whole graph: a 30,000-contact graph is not built to score 200 candidates.
-    """
+def _tie_pairs(df: pd.DataFrame, memberships: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Stand-in ties as (from, to) arrays, in the order they are added to a graph: within each cluster
+    ranked by strength, each contact to its next `TIE_NEIGHBOURS`."""
     strength = df.set_index("contact_id")["strength"]
     m = memberships.assign(strength=memberships["contact_id"].map(strength))
     m = m.sort_values(["key", "strength", "contact_id"], ascending=[True, False, True], kind="stable")
@@ -155,16 +151,32 @@ def _ties(df: pd.DataFrame, memberships: pd.DataFrame, around: list[str] | None 
              for same in [keys[:-d] == keys[d:]]]
     a = np.concatenate([p[0] for p in pairs]) if pairs else np.array([], dtype=object)
     b = np.concatenate([p[1] for p in pairs]) if pairs else np.array([], dtype=object)
-    if around is not None:
-        def touching(names: set) -> np.ndarray:
-            ends = pd.Series(a, dtype=object).isin(names) | pd.Series(b, dtype=object).isin(names)
-            return ends.to_numpy()
-        hit = touching(set(around))
-        keep = touching(set(around) | set(a[hit]) | set(b[hit]))
-        a, b = a[keep], b[keep]
+    return a, b
+
+
+def _touching(a: np.ndarray, b: np.ndarray, names: set) -> np.ndarray:
+    return (pd.Series(a, dtype=object).isin(names) | pd.Series(b, dtype=object).isin(names)).to_numpy()
+
+
+def _ties(pairs: tuple[np.ndarray, np.ndarray], around: list[str]) -> nx.Graph:
+    """The stand-in ties (`_tie_pairs`) that touch `around` or their neighbours (all that Burt's
+    measures of `around` read), added in the same order, so each of those nodes has the same neighbours
+    in the same order as in the whole graph: a 30,000-contact graph is not built to score 200 candidates.
+    """
+    a, b = pairs
+    hit = _touching(a, b, set(around))
+    keep = _touching(a, b, set(around) | set(a[hit]) | set(b[hit]))
     graph = nx.Graph()
-    graph.add_edges_from(zip(a, b, strict=True))
+    graph.add_edges_from(zip(a[keep], b[keep], strict=True))
     return graph
+
+
+def _edges_among(pairs: tuple[np.ndarray, np.ndarray], ids: list[str]) -> list[tuple[str, str]]:
+    """The ties (`_tie_pairs`) between `ids`, each once, in the order they were added."""
+    a, b = pairs
+    inside = set(ids)
+    both = (pd.Series(a, dtype=object).isin(inside) & pd.Series(b, dtype=object).isin(inside)).to_numpy()
+    return list(nx.Graph(zip(a[both], b[both], strict=True)).edges())
 
 
 def _brokerage(ties: nx.Graph, candidates: list[str]) -> pd.DataFrame:
@@ -204,9 +216,10 @@ def _candidates(df: pd.DataFrame, bridged: dict[str, list[str]]) -> list[str]:
     return multi["contact_id"].head(W.BROKERAGE_MAX_CANDIDATES).tolist()
 
 
-def _rank_brokers(df: pd.DataFrame, ties: nx.Graph, bridged: dict[str, list[str]], top: int) -> pd.DataFrame:
-    """The `top` lowest-constraint contacts of `df` (strongest first) in two or more clusters."""
-    found = _brokerage(ties, _candidates(df, bridged))
+def _rank_brokers(df: pd.DataFrame, ties: nx.Graph, bridged: dict[str, list[str]],
+                  candidates: list[str], top: int) -> pd.DataFrame:
+    """The `top` lowest-constraint of `candidates` (`_candidates(df, bridged)`)."""
+    found = _brokerage(ties, candidates)
     found = found.merge(df[["contact_id", "name", "strength", "tier"]], on="contact_id")
     rank = found.assign(constraint=found["constraint"].round(W.BROKERAGE_CONSTRAINT_DECIMALS))
     order = rank.sort_values(["constraint", "effective_size", "strength", "contact_id"],
@@ -235,7 +248,8 @@ def connectors(net: Network, scores: pd.DataFrame, top: int = 20) -> pd.DataFram
     df = _contacts(net, scores)
     memberships = _memberships(net, df)
     bridged = _bridged(memberships)
-    found = _rank_brokers(df, _ties(df, memberships, around=_candidates(df, bridged)), bridged, top)
+    candidates = _candidates(df, bridged)
+    found = _rank_brokers(df, _ties(_tie_pairs(df, memberships), candidates), bridged, candidates, top)
     reason = [f"Links {c.replace('; ', ', ')}: constraint {k:.2f}, effective size {e:.1f}"
               for c, k, e in zip(found["clusters"], found["constraint"], found["effective_size"],
                                  strict=True)]
@@ -435,10 +449,40 @@ def _legend(color_by: str, palette: dict[str, str], labels: dict[str, str], has_
     return entries
 
 
+@dataclass(frozen=True)
+class GraphBase:
+    """What every view of the graph reads whatever its filters, computed once per analysis: the contacts
+    with their display cluster and clusters bridged, every membership, and the stand-in ties as pairs
+    (the page caches it per workspace version; a filter re-runs only the view)."""
+
+    contacts: pd.DataFrame
+    memberships: pd.DataFrame
+    bridged: dict[str, list[str]]
+    pairs: tuple[np.ndarray, np.ndarray]
+
+
+def graph_base(net: Network, scores: pd.DataFrame) -> GraphBase:
+    """Clusters, memberships and stand-in ties of every scored contact (see `build_graph`).
+
+    >>> from analytics.model import empty_network
+    >>> scores = pd.DataFrame({"contact_id": ["a", "b"], "name": ["Ann", "Bo"], "company": ["Acme", "Acme"],
+    ...                        "strength": [50, 40], "tier": ["Close"] * 2})
+    >>> [list(p) for p in graph_base(empty_network(), scores).pairs]
+    [['a'], ['b']]
+    """
+    df = _contacts(net, scores)
+    memberships = _memberships(net, df)
+    bridged = _bridged(memberships)
+    df = _display_cluster(df, memberships)
+    df = df.assign(clusters=[bridged.get(c, []) for c in df["contact_id"].tolist()])
+    return GraphBase(contacts=df, memberships=memberships, bridged=bridged, pairs=_tie_pairs(df, memberships))
+
+
 def build_graph(net: Network, scores: pd.DataFrame, *, color_by: str = "tier", limit: int = W.GRAPH_LIMIT,
                 expand: frozenset[str] = frozenset(), group: str | None = None, tier: str | None = None,
                 min_strength: float = 0, company: str | None = None, search: str = "",
-                focus: str | None = None, inner_only: bool = False) -> GraphData:
+                focus: str | None = None, inner_only: bool = False,
+                base: GraphBase | None = None) -> GraphData:
     """The ego network to draw: filters, then the `limit` strongest contacts plus one node per folded cluster.
 
     Clusters: a contact's first group (in `net.groups` order), else its company. Contacts of clusters
@@ -446,7 +490,8 @@ def build_graph(net: Network, scores: pd.DataFrame, *, color_by: str = "tier", l
     group id or name; `company` and `search` (name/company/position) ignore case. `focus` keeps one
     contact, its stand-in neighbours and the user. Connectors are drawn as diamonds. `inner_only` draws
     only the `GRAPH_INNER_TIERS` one by one and folds everyone else (the page's default view). Names
-    are printed where they fit (`labelled`); every node has a precomputed position (`layout`).
+    are printed where they fit (`labelled`); every node has a precomputed position (`layout`). `base`
+    is `graph_base(net, scores)` when already computed (the filters then re-run only what they change).
 
     >>> from analytics.model import empty_network
     >>> scores = pd.DataFrame({"contact_id": ["a", "b", "c"], "name": ["Ann", "Bo", "Cy"],
@@ -459,25 +504,23 @@ def build_graph(net: Network, scores: pd.DataFrame, *, color_by: str = "tier", l
         raise InputError("color_by", f"must be one of {', '.join(COLOR_BY)}, not {color_by!r}")
     if limit < 0:
         raise InputError("limit", f"must be 0 or more, not {limit}")
-    df = _contacts(net, scores)
-    memberships = _memberships(net, df)
-    ties = _ties(df, memberships)
-    bridged = _bridged(memberships)
-    df = _display_cluster(df, memberships)
-    df = df.assign(clusters=[bridged.get(c, []) for c in df["contact_id"].tolist()])
+    base = graph_base(net, scores) if base is None else base
+    df, memberships, bridged, pairs = base.contacts, base.memberships, base.bridged, base.pairs
     matched = _filter(df, memberships, group=group, tier=tier, min_strength=min_strength, company=company,
                       search=search)
     if focus is not None:
         if focus not in set(df["contact_id"]):
             raise InputError("focus", f"no contact with id {focus!r}")
-        near = {focus, *ties.adj.get(focus, ())}
+        near = {focus, *pairs[1][pairs[0] == focus], *pairs[0][pairs[1] == focus]}
         matched = matched[matched["contact_id"].isin(near)]
         if focus not in set(matched["contact_id"]):
             matched = pd.concat([df[df["contact_id"] == focus], matched])
     shown, folded = _fold(matched, limit, expand, inner_only)
     palette = _palette(matched)
     labels = {**dict(zip(df["cluster"], df["cluster_label"], strict=True)), OTHER_KEY: "Other contacts"}
-    brokers = set(_rank_brokers(shown, ties, bridged, W.GRAPH_CONNECTORS_MARKED)["contact_id"])
+    candidates = _candidates(shown, bridged)
+    brokers = _rank_brokers(shown, _ties(pairs, candidates), bridged, candidates, W.GRAPH_CONNECTORS_MARKED)
+    brokers = set(brokers["contact_id"])
     ego = net.owner.name or "You"
     nodes = [{"id": "ego", "label": ego, "title": ego, "shape": "star", "size": 32, "color": "#222222",
               "kind": "ego", "fixed": True, "x": 0, "y": 0}]
@@ -499,7 +542,7 @@ def build_graph(net: Network, scores: pd.DataFrame, *, color_by: str = "tier", l
         clusters.append({"key": key, "label": labels[key], "count": int((shown["cluster"] == key).sum()),
                          "expanded": True})
     tie = {"dashes": True, "width": 0.5, "color": {"color": "#e0e0e0"}, "kind": "tie"}
-    edges += [{"from": a, "to": b, **tie} for a, b in ties.subgraph(shown["contact_id"].tolist()).edges()]
+    edges += [{"from": a, "to": b, **tie} for a, b in _edges_among(pairs, shown["contact_id"].tolist())]
     edges += [{"from": c, "to": "cluster:" + k, **tie}
               for c, k in zip(shown["contact_id"].tolist(), shown["cluster"].tolist(), strict=True)
               if k in sizes.index]
@@ -526,7 +569,8 @@ def _inline(text: str) -> str:
 @lru_cache(maxsize=1)
 def _vis_library() -> tuple[str, str]:
     """The vis-network JS and CSS that ship inside pyvis, read once, to inline into the page."""
-    lib = resources.files("pyvis") / "lib" / "vis-9.1.2"
+    # find_spec locates the package without running it: importing pyvis imports IPython (0.4-0.7 s)
+    lib = Path(importlib.util.find_spec("pyvis").origin).parent / "lib" / "vis-9.1.2"
     return (_inline((lib / "vis-network.min.js").read_text(encoding="utf-8")),
             _inline((lib / "vis-network.css").read_text(encoding="utf-8")))
 

@@ -151,29 +151,36 @@ def early_pitches(net: Network, as_of: pd.Timestamp, window_days: int = weights.
 
 
 def assuming_closeness(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp,
-                       balance: pd.DataFrame, outbound: pd.DataFrame | None = None) -> pd.DataFrame:
+                       balance: pd.DataFrame, asks: pd.DataFrame | None = None) -> pd.DataFrame:
     """Asking too soon: ask phrases sent to weak or brand-new ties, and taking before giving.
 
     "ask_weak_tie": an outbound message with an ask phrase to a contact who is not an active tie
     (tier below Active, `weights.ACTIVE_TIERS`) or who connected fewer than ASK_MIN_DAYS_CONNECTED
     days before. "withdrawal_before_deposit": see `withdrawals`; `balance` is `exchanges.per_contact`.
+    `asks` is `ask_messages(...)` when already computed.
     """
     as_of = as_utc(as_of)
-    return pd.concat([weak_tie_asks(net, scores, as_of, outbound), withdrawals(balance)], ignore_index=True)
+    return pd.concat([weak_tie_asks(net, scores, as_of, asks), withdrawals(balance)], ignore_index=True)
+
+
+def ask_messages(outbound: pd.DataFrame) -> pd.DataFrame:
+    """The `outbound_messages` holding an ask for a referral or introduction, with an `evidence` snippet
+    (whatever the tie: `weak_tie_asks` picks the weak ones)."""
+    return _matching(outbound, ASK_RE)
 
 
 def weak_tie_asks(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp,
-                  outbound: pd.DataFrame | None = None) -> pd.DataFrame:
+                  asks: pd.DataFrame | None = None) -> pd.DataFrame:
     """Outbound asks for a referral or introduction to a contact who is not (yet) an active tie."""
     tiers = scores.set_index("contact_id")["tier"] if len(scores) else pd.Series(dtype=object)
-    out = outbound_messages(net, as_utc(as_of)) if outbound is None else outbound
-    out = out.assign(tier=out["contact_id"].map(tiers).astype(object).fillna("Never engaged"))
-    new = out["days_connected"] < weights.ASK_MIN_DAYS_CONNECTED
-    asks = _matching(out[~out["tier"].isin(weights.ACTIVE_TIERS) | new], ASK_RE)
+    asks = ask_messages(outbound_messages(net, as_utc(as_of))) if asks is None else asks
+    asks = asks.assign(tier=asks["contact_id"].map(tiers).astype(object).fillna("Never engaged"))
+    new = asks["days_connected"] < weights.ASK_MIN_DAYS_CONNECTED
+    asks = asks[~asks["tier"].isin(weights.ACTIVE_TIERS) | new]
     since = [f", {plural(int(d), 'day')} after connecting" if pd.notna(d) else ""
              for d in asks["days_connected"]]
-    asks["why"] = [f"Asked for a referral or introduction from a contact in tier {t}{n}: deepen the tie "
-                   "and give first." for t, n in zip(asks["tier"], since, strict=True)]
+    asks = asks.assign(why=[f"Asked for a referral or introduction from a contact in tier {t}{n}: deepen the "
+                            "tie and give first." for t, n in zip(asks["tier"], since, strict=True)])
     return _findings(asks, net, "ask_weak_tie", scores)
 
 

@@ -33,13 +33,13 @@ def marked(annotations: pd.DataFrame, role: str) -> pd.Index:
     return pd.Index(rows.loc[rows["role"].fillna("") == role, "contact_id"])
 
 
-def suggestions(interactions: pd.DataFrame, annotations: pd.DataFrame,
-                as_of: pd.Timestamp) -> pd.DataFrame:
-    """contact_id, role ("client" or "referrer"), evidence: who the export suggests, up to `as_of`.
+def export_evidence(interactions: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """contact_id, role ("client" or "referrer"), evidence: what the export says about each contact up to
+    `as_of`, whatever the user marked (reads interactions only; `suggestions` leaves out the marked).
 
     Client: they recommended you. Referrer: you recommended them, you endorsed each other, or a thread
     of SUGGEST_THREAD_MESSAGES messages with SUGGEST_THREAD_EACH_WAY each way. A client suggestion wins
-    over a referrer one; contacts the user already marked are left out.
+    over a referrer one.
     """
     it = interactions[(interactions["date"] <= as_of) & (interactions["contact_id"].fillna("") != "")]
     codes, ids = pd.factorize(it["contact_id"], sort=True)  # every contact with an interaction, in order
@@ -63,6 +63,13 @@ def suggestions(interactions: pd.DataFrame, annotations: pd.DataFrame,
             for (role, text), hit in evidence.items() if len(counts)]
     found = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=SUGGESTION_COLUMNS)
     found = found.groupby(["contact_id", "role"], as_index=False, sort=False)["evidence"].agg("; ".join)
-    found = found.sort_values("role", kind="stable").drop_duplicates("contact_id")  # client first
+    return found.sort_values("role", kind="stable").drop_duplicates("contact_id")  # client first
+
+
+def suggestions(interactions: pd.DataFrame, annotations: pd.DataFrame, as_of: pd.Timestamp,
+                found: pd.DataFrame | None = None) -> pd.DataFrame:
+    """contact_id, role, evidence: who the export suggests marking (`evidence`), up to `as_of`, leaving
+    out the contacts the user already marked. `found` is `export_evidence(...)` when computed."""
+    found = export_evidence(interactions, as_of) if found is None else found
     decided = set(annotations.loc[annotations["role"].fillna("") != "", "contact_id"])
     return found[~found["contact_id"].isin(decided)][SUGGESTION_COLUMNS].reset_index(drop=True)

@@ -67,8 +67,8 @@ class GraphView:
 
 
 def network_graph(net: Network, a: Analysis, **options: object) -> GraphView:
-    """The ego-network graph for the given filters (`graph.build_graph` options), its HTML and the
-    analysis' connectors as advice (`graph.connector_advice`)."""
+    """The ego-network graph for the given filters (`graph.build_graph` options, `base` included), its
+    HTML and the analysis' connectors as advice (`graph.connector_advice`)."""
     drawn = graph.build_graph(net, a.scores, **options)
     return GraphView(graph=drawn, html=graph.render_html(drawn, title="Your network"),
                      connectors=graph.connector_advice(a.connectors))

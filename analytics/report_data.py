@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analytics import actions, depth, groups
-from analytics.analysis import DEFAULT_PERIOD_DAYS, NOT_CONNECTED, Analysis, analyse, window
+from analytics.analysis import DEFAULT_PERIOD_DAYS, NOT_CONNECTED, Analysis, analyse
+from analytics.facts import window
 from analytics.frames import contact_names
 from analytics.model import PLAN_STATUS_COLUMNS, Network
 from analytics.privacy import Privacy

@@ -518,7 +518,8 @@ class Store:
 
         Writes to what `load()` returns move `revision` (every cached analysis depends on it); those
         that change contacts or interactions (import, delete) also move `interactions_revision`, the
-        key of the cached interactions. Plan status and goals are not part of the Network: they move
+        key of the cached interactions; annotation edits also move `annotations_revision`. Plan
+        status and goals are not part of the Network: they move
         no counter, so ticking a plan item on a large workspace re-analyses nothing.
         """
         with closing(self._connect()) as con:
@@ -541,18 +542,22 @@ class Store:
         """Counter that moves on with every write to the Network (0 while there is no file)."""
         return self.version()[1]
 
-    def version(self) -> tuple[str, int, int]:
+    def version(self, annotations: bool = True) -> tuple[str, int, int]:
         """(workspace id, revision, interactions revision): the cache key of everything derived.
 
         The id is new for every workspace file, so a workspace deleted and created again never
-        matches a result cached from the one before. ("", 0, 0) while there is no file.
+        matches a result cached from the one before. ("", 0, 0) while there is no file. With
+        `annotations=False` the revision leaves out the annotation edits (`save_annotations`): the key
+        of what reads everything but the annotations (`facts.gather`).
         """
         if not self.path.exists():
             return "", 0, 0
         with closing(self._connect()) as con:
-            meta = dict(con.execute("SELECT key, value FROM meta WHERE key IN "
-                                    "('workspace_id', 'revision', 'interactions_revision')").fetchall())
-        return meta["workspace_id"], int(meta.get("revision", 0)), int(meta.get("interactions_revision", 0))
+            meta = dict(con.execute("SELECT key, value FROM meta WHERE key IN ('workspace_id', 'revision', "
+                                    "'interactions_revision', 'annotations_revision')").fetchall())
+        edits = 0 if annotations else int(meta.get("annotations_revision", 0))
+        revision = int(meta.get("revision", 0)) - edits
+        return meta["workspace_id"], revision, int(meta.get("interactions_revision", 0))
 
     def problem(self) -> str | None:
         """Why this workspace file cannot be opened (damaged, truncated, not a workspace), else None.
@@ -801,8 +806,9 @@ class Store:
 
     # -- annotations, groups, ledger, plan, goals, settings ---------------------------------
     def save_annotations(self, frame: pd.DataFrame) -> None:
-        """Upsert annotation rows (only the contacts given; others untouched)."""
-        with self._write() as con:
+        """Upsert annotation rows (only the contacts given; others untouched). Moves `revision` and
+        `annotations_revision`, so `version(annotations=False)` stays put."""
+        with self._write(("revision", "annotations_revision")) as con:
             con.executemany(
                 f"INSERT OR REPLACE INTO annotations VALUES ({', '.join('?' * len(ANNOTATION_COLUMNS))})",
                 _rows(frame, ANNOTATION_COLUMNS))

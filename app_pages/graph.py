@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import depth, page_data, weights
+from analytics import depth, weights
 from analytics.wording import MEASURES
 from ui import session
 
@@ -10,7 +10,7 @@ st.title("Your network as a graph")
 st.caption("You are in the centre; stronger relationships sit nearer to you. Squares are groups or "
            "companies folded into one node, diamonds are connectors who bridge them. Names are printed where "
            "they fit; point at any node to see who it is.")
-net = session.network()
+net = session.network(interactions=False)
 scores = session.scores()
 
 everyone = st.toggle("Draw everyone, not only your inner tiers", key="graph_everyone",
@@ -37,7 +37,7 @@ options = {"color_by": color_by, "limit": int(limit), "expand": frozenset(expand
            "group": groups.get(group), "tier": None if tier == "All tiers" else tier,
            "min_strength": float(min_strength), "company": company or None, "search": search,
            "focus": focus, "inner_only": not everyone}
-view = session.derived(page_data.network_graph, **options)
+view = session.graph_view(**options)
 drawn = view.graph
 counts = drawn.counts
 if not everyone and counts["shown"] == 0 and counts["matched"]:

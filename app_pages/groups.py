@@ -8,7 +8,7 @@ from ui import session
 from ui.widgets import WRAPPED_ROW, plain
 
 st.title("Which groups pay off?")
-net = session.network()
+net = session.network(interactions=False)
 data = session.analysis()
 scores = data.groups
 if scores.empty:

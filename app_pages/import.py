@@ -60,8 +60,10 @@ if generic:
 
 if files:
     try:
-        with st.status("Reading your files…", expanded=False) as status:
-            parsed = session.parse_upload(files, mapping, session.mailbox_progress(files))
+        size = sum(len(data) for _, data in files) / 1e6
+        with st.status(f"Reading {plural(len(files), 'file')} ({size:,.1f} MB)…", expanded=False) as status:
+            parsed = session.parse_upload(files, mapping, session.mailbox_progress(files),
+                                          steps=lambda line: status.write(plain(line)))
             status.update(label=f"Read {plural(len(files), 'file')}", state="complete")
     except InputError as err:
         session.show_error(err)
@@ -105,11 +107,17 @@ if files:
         if st.button(f"Import into workspace “{target}”", type="primary", disabled=parsed.contacts.empty):
             try:
                 destination = Store(workspace_path(target))
-                with st.spinner("Merging into your workspace…"):
+                with st.status("Importing…", expanded=True) as status:
+                    bar = st.progress(0.0, text=f"Storing {len(parsed.contacts):,} contacts and "
+                                                f"{len(parsed.interactions):,} interactions…")
                     counts = destination.import_network(parsed)
                     if session.my_addresses():
                         destination.save_settings(my_emails=session.my_addresses())
-                session.use_workspace(target)
+                    session.use_workspace(target)
+                    bar.progress(0.6, text="Analysing your network (scores, groups, plan)…")
+                    session.analysis()  # now, so the next page opens on it
+                    bar.progress(1.0, text="Done")
+                    status.update(label=f"Imported into “{plain(target)}”", state="complete")
             except InputError as err:
                 session.show_error(err)
                 st.stop()

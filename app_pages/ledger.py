@@ -57,7 +57,7 @@ def save_import(result: ledger_workbook.LedgerImport, prefix: str, message: str)
 
 
 st.title("Ledger & groups setup")
-net = session.network()
+net = session.network(interactions=False)
 store = session.store()
 group_names = dict(zip(net.groups["group_id"], net.groups["name"], strict=True))
 contact_label = dict(zip(net.contacts["contact_id"], net.contacts["name"] + " · " + net.contacts["company"],

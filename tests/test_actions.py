@@ -8,8 +8,8 @@ from analytics.actions import (
     cadence,
     clients_to_call,
     follow_ups,
-    former_strength,
     goal_progress,
+    history,
     keep_in_touch_50,
     plan_progress,
     reconnect,
@@ -186,7 +186,7 @@ def reconnect_case() -> tuple[Network, pd.DataFrame]:
 
 def test_former_strength_is_the_busiest_quarter_scaled_to_twelve():
     net, _ = reconnect_case()
-    assert former_strength(net, AS_OF).round(1).to_dict() == {
+    assert history(net, AS_OF)["former_strength"].round(1).to_dict() == {
         "ancient": 100.0, "old": 100.0, "older": 50.0, "oneway": 100.0, "recent": 100.0, "thin": 16.7}
 
 

@@ -15,8 +15,8 @@ from plotly.offline import get_plotlyjs
 
 from analytics import pseudonyms, report, report_html
 from analytics.actions import waiting_sentence
-from analytics.analysis import period_counts
 from analytics.errors import InputError
+from analytics.facts import period_counts
 from analytics.model import (
     CONTACT_COLUMNS,
     Network,

@@ -10,26 +10,34 @@ No contact data is kept in module globals or `st.cache_resource`.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import importlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pandas as pd
 import streamlit as st
 
 from analytics import identity, import_summary, ingest
-from analytics.analysis import DEFAULT_PERIOD_DAYS, Analysis, analyse
+from analytics.analysis import Analysis, Rated, analyse, closeness_key, rate
 from analytics.errors import InputError
+from analytics.facts import DEFAULT_PERIOD_DAYS, Facts, gather
 from analytics.ingest.sources import address
 from analytics.model import Network
 from analytics.store import Store, list_workspaces, workspace_path
 from ui.widgets import plain
 
+if TYPE_CHECKING:
+    from analytics.graph import GraphBase
+    from analytics.page_data import GraphView
+
 SAMPLE = "sample"
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 SAMPLE_AS_OF = "2026-11-15"  # the sample generator's "today"
 _KEY = "workspace"
+_PARSED = "parsed_upload"  # (bytes and mapping, Network) of the last upload parsed in this session
 T = TypeVar("T")
 
 
@@ -53,17 +61,20 @@ def is_sample() -> bool:
 
 
 @st.cache_data(show_spinner="Checking the workspace…", max_entries=16)
-def _problem(path: str, size: int, modified: int) -> str | None:
+def _problem(path: str, size: int, header: bytes) -> str | None:
     return Store(path).problem()
 
 
 def workspace_problem() -> str | None:
-    """Why this session's workspace cannot be opened (checked again whenever its file changes), else None."""
+    """Why this session's workspace cannot be opened, else None: checked again whenever its file changes
+    size or header (a truncated, garbled or replaced file), not after every save (SQLite's check reads
+    the whole file: 0.6 s CPU on a 1,000,000-message workspace)."""
     path = workspace_path(workspace_name())
     if not path.exists():
         return None
-    stat = path.stat()
-    return _problem(str(path), stat.st_size, stat.st_mtime_ns)
+    with path.open("rb") as file:
+        header = file.read(100)  # SQLite's header: magic string, page size, counters, schema cookie
+    return _problem(str(path), path.stat().st_size, header)
 
 
 def store() -> Store:
@@ -80,7 +91,7 @@ def _install_sample(target: Store) -> None:
     from analytics.ingest import ledger_workbook  # openpyxl: only needed to install the sample
 
     target.save_settings(sample_installed=False)
-    net = _parse((("linkedin_sample.zip", (SAMPLE_DIR / "linkedin_sample.zip").read_bytes()),), ())
+    net = _sample((SAMPLE_DIR / "linkedin_sample.zip").read_bytes())
     target.import_network(net)
     sample_ledger = ledger_workbook.read_ledger(
         [("ledger_sample.xlsx", (SAMPLE_DIR / "ledger_sample.xlsx").read_bytes())], net.contacts)
@@ -88,11 +99,9 @@ def _install_sample(target: Store) -> None:
     target.save_settings(as_of=SAMPLE_AS_OF, hourly_rate=75.0, sample_installed=True)
 
 
-@st.cache_data(show_spinner="Reading files…", max_entries=4)
-def _parse(files: tuple[tuple[str, bytes], ...], mapping: tuple[tuple[str, str], ...],
-           me: tuple[str, ...] = (), when: pd.Timestamp | None = None,
-           _progress: Callable[[int, int], None] | None = None) -> Network:
-    return ingest.load_files(list(files), dict(mapping) or None, me=me, as_of=when, progress=_progress)
+@st.cache_data(show_spinner="Reading files…", max_entries=1)
+def _sample(data: bytes) -> Network:
+    return ingest.load_files([("linkedin_sample.zip", data)])
 
 
 MY_EMAILS = "my_emails"  # the setting (and, on the sample workspace, the session key) with them
@@ -128,14 +137,23 @@ def mailbox_progress(files: list[tuple[str, bytes]]) -> Callable[[int, int], Non
 
 
 def parse_upload(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> Network:
-    """Parse uploaded files (cached by their bytes, the owner's addresses and the as-of date), dates
-    that cannot be right named in each file's warnings; `progress` follows a long mailbox; raises
-    InputError with a one-line reason."""
-    net = _parse(tuple(files), tuple(sorted((mapping or {}).items())), tuple(my_addresses()), as_of(),
-                 progress)
-    import_summary.check_dates(net.files, pd.Timestamp.now(tz="UTC"))
-    return net
+                 progress: Callable[[int, int], None] | None = None,
+                 steps: Callable[[str], None] | None = None) -> Network:
+    """Parse uploaded files, dates that cannot be right named in each file's warnings; raises InputError
+    with a one-line reason. The last upload parsed is kept in this session (by its bytes, mapping, the
+    owner's addresses and the as-of date), so reruns of the Import page do not parse it again; `progress`
+    follows a long mailbox, `steps` hears each file as it is parsed (a cached parse could not report to
+    the page while it runs)."""
+    me, when = tuple(my_addresses()), as_of()
+    key = (tuple((name, hashlib.sha256(data).hexdigest()) for name, data in files),
+           tuple(sorted((mapping or {}).items())), me, when)
+    held = st.session_state.get(_PARSED)
+    if held is None or held[0] != key:
+        st.session_state.pop(_PARSED, None)  # the previous upload's network goes before this one loads
+        net = ingest.load_files(files, mapping or None, me=me, as_of=when, progress=progress, steps=steps)
+        held = st.session_state[_PARSED] = (key, net)
+    import_summary.check_dates(held[1].files, pd.Timestamp.now(tz="UTC"))
+    return held[1]
 
 
 Version = tuple[str, int, int]
@@ -147,16 +165,23 @@ def _interactions(path: str, workspace_id: str, interactions_revision: int) -> p
 
 
 @st.cache_data(show_spinner="Loading workspace…", max_entries=4)
+def _annotated(path: str, version: Version) -> Network:
+    """The workspace without its interactions (contacts, annotations, ledger, groups, settings)."""
+    return Store(path).load(interactions=False)
+
+
 def _network(path: str, version: Version) -> Network:
-    net = Store(path).load(interactions=False)
-    net.interactions = _interactions(path, version[0], version[2])
-    return net
+    # assembled, not cached whole: caching pickles, and re-pickling a million messages at every note
+    # save cost a second
+    return dataclasses.replace(_annotated(path, version),
+                               interactions=_interactions(path, version[0], version[2]))
 
 
-def network() -> Network:
-    """The session's workspace as the canonical Network (cached per workspace version)."""
+def network(interactions: bool = True) -> Network:
+    """The session's workspace as the canonical Network (cached per workspace version); pages that do
+    not read the interactions pass `interactions=False` (its `interactions` frame is then empty)."""
     current = store()
-    return _network(str(current.path), current.version())
+    return (_network if interactions else _annotated)(str(current.path), current.version())
 
 
 def as_of() -> pd.Timestamp:
@@ -171,16 +196,36 @@ def set_as_of(day: str | None) -> None:
     store().save_settings(as_of=day)
 
 
+@st.cache_data(show_spinner="Reading the messages…", max_entries=8)
+def _facts(path: str, key: Version, when: pd.Timestamp, period_days: int, _version: Version) -> Facts:
+    """The analysis' steps that read no annotation, cached by `key` = the version without annotation
+    edits (`_version`, the full one, only says which cached network to read)."""
+    return gather(_network(path, _version), when, period_days)
+
+
+@st.cache_data(show_spinner="Scoring…", max_entries=8)
+def _rated(path: str, key: Version, when: pd.Timestamp, period_days: int, closeness: str,
+           _version: Version) -> Rated:
+    """Scores, start tiers and connectors, cached by the facts' key and the closeness ratings' digest."""
+    return rate(_annotated(path, _version), _facts(path, key, when, period_days, _version))
+
+
 @st.cache_data(show_spinner="Analysing…", max_entries=8)
-def _analysis(path: str, version: Version, when: pd.Timestamp, period_days: int) -> Analysis:
-    return analyse(_network(path, version), when, period_days)
+def _analysis(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int) -> Analysis:
+    net = _annotated(path, version)  # facts hold what reads the messages
+    rated = _rated(path, key, when, period_days, closeness_key(net.annotations), version)
+    return analyse(net, when, period_days, _facts(path, key, when, period_days, version), rated)
 
 
 def analysis(period_days: int = DEFAULT_PERIOD_DAYS) -> Analysis:
     """The one analysis of this workspace (cached per workspace version, as-of date and period): every
-    page, the report and the graph read it."""
+    page, the report and the graph read it. Its interaction-heavy part (`facts.gather`) is cached apart,
+    keyed without annotation edits, and so are the scores and connectors (`analysis.rate`), keyed by the
+    closeness ratings too: saving a note re-runs only the steps reading notes, marks, consent, cadence
+    and targets."""
     current = store()
-    return _analysis(str(current.path), current.version(), as_of(), period_days)
+    return _analysis(str(current.path), current.version(), current.version(annotations=False), as_of(),
+                     period_days)
 
 
 def scores() -> pd.DataFrame:
@@ -189,21 +234,47 @@ def scores() -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner="Drawing…", max_entries=32)
-def _derived(path: str, version: Version, when: pd.Timestamp, period_days: int, module: str, name: str,
-             options: tuple[tuple[str, object], ...]) -> object:
+def _derived(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int, module: str,
+             name: str, options: tuple[tuple[str, object], ...]) -> object:
     func = getattr(importlib.import_module(module), name)
-    return func(_network(path, version), _analysis(path, version, when, period_days), **dict(options))
+    return func(_network(path, version), _analysis(path, version, key, when, period_days), **dict(options))
 
 
 def derived(func: Callable[..., T], period_days: int = DEFAULT_PERIOD_DAYS, **options: object) -> T:
     """`func(network, analysis, **options)` for this workspace, cached per version, date, period and options.
 
-    Pages pass a presentation function (e.g. `page_data.network_graph`); it reads the cached analysis, so a
+    Pages pass a presentation function (e.g. `page_data.coach_report`); it reads the cached analysis, so a
     filter, a plan tick or the anonymise toggle re-runs only that function, never the analysis.
     """
     current = store()
-    return _derived(str(current.path), current.version(), as_of(), period_days, func.__module__,
-                    func.__name__, tuple(sorted(options.items())))
+    return _derived(str(current.path), current.version(), current.version(annotations=False), as_of(),
+                    period_days, func.__module__, func.__name__, tuple(sorted(options.items())))
+
+
+@st.cache_data(show_spinner="Placing your network…", max_entries=4)
+def _graph_base(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int) -> GraphBase:
+    from analytics import graph  # networkx: only for the Graph page
+
+    scores = _analysis(path, version, key, when, period_days).scores
+    return graph.graph_base(_annotated(path, version), scores)
+
+
+@st.cache_data(show_spinner="Drawing…", max_entries=32)
+def _graph_view(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int,
+                options: tuple[tuple[str, object], ...]) -> GraphView:
+    from analytics import page_data
+
+    analysed = _analysis(path, version, key, when, period_days)
+    return page_data.network_graph(_annotated(path, version), analysed,
+                                   base=_graph_base(path, version, key, when, period_days), **dict(options))
+
+
+def graph_view(**options: object) -> GraphView:
+    """The Graph page's view for these filters (`page_data.network_graph` options). Clusters, memberships
+    and stand-in ties are computed once per workspace version and as-of; a filter re-runs only the view."""
+    current = store()
+    return _graph_view(str(current.path), current.version(), current.version(annotations=False), as_of(),
+                       DEFAULT_PERIOD_DAYS, tuple(sorted(options.items())))
 
 
 @st.cache_data(show_spinner="Looking for duplicates…", max_entries=2)

@@ -17,7 +17,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -203,18 +203,25 @@ def _owner_addresses(tables: list[Table], me: Iterable[str]) -> frozenset[str]:
 
 def load_files(files: list[tuple[str, Data]], mapping: dict[str, str] | None = None, *,
                me: Iterable[str] = (), as_of: pd.Timestamp | None = None,
-               progress: Progress | None = None) -> Network:
+               progress: Progress | None = None, steps: Callable[[str], None] | None = None) -> Network:
     """Build a Network from (filename, bytes or path) items: zips, LinkedIn CSVs, generic CSV/XLSX,
     vCards, calendars and mailboxes.
 
     `mapping` (field -> column, see `guess_mapping`) overrides the guessed columns of generic
     contact files. `me` lists the owner's e-mail addresses (besides LinkedIn's Email Addresses.csv),
-    `as_of` ends the calendar's recurring events (default: today), `progress` follows a mailbox read.
+    `as_of` ends the calendar's recurring events (default: today), `progress` follows a mailbox read,
+    `steps`, when given, hears one line per file parsed and one when the contacts are matched.
     Each file read gets a FileReport in `network.files` (rows = rows kept; skipped rows counted per
     reason). Raises InputError with a one-line reason for unusable input.
     """
     sources = [(kind, name, data) for name, data in files if (kind := source_kind(name, _head(data)))]
-    tables = list(_tables([(n, _whole(n, d)) for n, d in files if not source_kind(n, _head(d))], mapping))
+    tables = []
+    for table in _tables([(n, _whole(n, d)) for n, d in files if not source_kind(n, _head(d))], mapping):
+        tables.append(table)
+        if steps:
+            steps(f"Parsed {table.report.file}: {len(table.frame):,} rows")
+    if steps:
+        steps("Matching messages, invitations and endorsements to your contacts")
     kinds: dict[str, list[Table]] = {}
     for t in tables:
         kinds.setdefault(t.kind, []).append(t)

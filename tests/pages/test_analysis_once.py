@@ -38,9 +38,9 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Counter:
     monkeypatch.setattr(session, "analyse", spy("analyse", session.analyse))
     score = depth.score_contacts
 
-    def scored(net: object, as_of: pd.Timestamp) -> pd.DataFrame:
+    def scored(net: object, as_of: pd.Timestamp, *args: object) -> pd.DataFrame:
         counted[f"score_contacts {pd.Timestamp(as_of):%Y-%m-%d}"] += 1
-        return score(net, as_of)
+        return score(net, as_of, *args)
 
     monkeypatch.setattr(depth, "score_contacts", scored)
     return counted
@@ -54,7 +54,8 @@ def test_every_page_and_both_downloads_run_one_analysis(calls: Counter) -> None:
         at.run()
         assert not at.exception, (name, [e.value for e in at.exception])
     current = sample_store()  # the downloads render the report data the page holds
-    data = session._derived(str(current.path), current.version(), pd.Timestamp("2026-11-15", tz="UTC"),
+    data = session._derived(str(current.path), current.version(), current.version(annotations=False),
+                            pd.Timestamp("2026-11-15", tz="UTC"),
                             analysis.DEFAULT_PERIOD_DAYS, "analytics.page_data", "coach_report",
                             (("anonymize", True), ("goals", current.goals()), ("mask_companies", False),
                              ("plan_status", current.plan_status())))

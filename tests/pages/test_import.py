@@ -5,6 +5,7 @@ from analytics import ingest
 from analytics.store import Store, workspace_path
 from tests.conftest import SAMPLE_ZIP
 from tests.pages.apptest import open_page
+from ui import session
 from ui.widgets import plain
 
 HEADER_ONLY = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
@@ -90,3 +91,25 @@ def test_the_exports_other_csvs_dropped_with_the_rest_are_left_out_not_refused()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert any(plain("Positions.csv: part of the LinkedIn export") in w.value for w in at.warning)
     assert at.metric[0].value == "2"  # contacts found: the two connections
+
+
+def test_reading_and_importing_show_their_real_stages(monkeypatch) -> None:
+    """The status lists each file as it is parsed, the upload is parsed once however often the page
+    reruns, and the import analyses the new workspace before it leads on (so the next page is ready)."""
+    parses, analysed = [], []
+    real, analyse = ingest.load_files, session.analyse
+    monkeypatch.setattr(ingest, "load_files", lambda *args, **kw: parses.append(1) or real(*args, **kw))
+    monkeypatch.setattr(session, "analyse", lambda net, *args: analysed.append(len(net.contacts))
+                        or analyse(net, *args))
+    body = SAMPLE_ZIP.read_bytes()
+    at = open_page("import")
+    at.file_uploader(key="import_files").upload(SAMPLE_ZIP.name, body, "application/zip").run()
+    lines = [m.value for m in at.status[0].markdown]
+    assert any(line.startswith(plain(f"Parsed {SAMPLE_ZIP.name}/Connections.csv: ")) for line in lines), lines
+    assert lines[-1] == plain("Matching messages, invitations and endorsements to your contacts")
+    at.text_input[0].input("mine").run()
+    at.button[0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Imported into “mine”" in at.success[0].value
+    assert parses == [1], "one parse for the upload, the name typed and the import"
+    assert analysed[-1] == len(real([(SAMPLE_ZIP.name, body)]).contacts)  # the new workspace, analysed

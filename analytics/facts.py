@@ -1,0 +1,143 @@
+"""What the analysis reads from the imported data, the ledger and the settings, never from the user's
+annotations: computed once per (everything but the annotations, as-of, period), so saving a note, a
+closeness, a consent, a cadence, a mark or a target re-runs only the steps that read annotations.
+
+`gather(net, as_of, period_days)` runs every interaction-heavy step once (per-contact interaction
+aggregates at the as-of and at the period's start, message checks, give and take, goals' events, the
+period's counts) and returns a frozen `Facts`; `analysis.analyse` finishes from it. It never sees the
+annotations: `gather` drops them before any step runs.
+
+Example:
+    >>> from analytics.model import empty_network
+    >>> gather(empty_network(), pd.Timestamp("2026-01-01", tz="UTC")).breadth["contacts"]
+    0
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analytics import actions, breadth, depth, exchanges, hygiene, marks
+from analytics import weights as W
+from analytics.frames import as_utc
+from analytics.model import ANNOTATION_COLUMNS, Network, empty_frame
+
+#: The period the pages compare with the one before it (the report lets the user choose another).
+DEFAULT_PERIOD_DAYS = 90
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything `analyse` needs that does not read annotations, for one network as of one date.
+
+    measured / measured_start: depth.behaviour at as_of and at the period's start;
+    roles: function and seniority per position text; breadth: breadth.breadth_summary;
+    growth, engagement; balance / group_balance: exchanges.per_contact / per_group;
+    evidence: marks.export_evidence; pitches: hygiene.early_pitches; asks: hygiene.ask_messages;
+    rises: actions.rising; past: actions.history; goal_events: actions.goal_events;
+    period: period_counts for "now" and "before".
+    """
+
+    as_of: pd.Timestamp
+    period_days: int
+    measured: depth.Behaviour
+    measured_start: depth.Behaviour
+    roles: pd.DataFrame
+    breadth: dict
+    growth: pd.DataFrame
+    engagement: pd.DataFrame
+    balance: pd.DataFrame
+    group_balance: pd.DataFrame
+    evidence: pd.DataFrame
+    pitches: pd.DataFrame
+    asks: pd.DataFrame
+    rises: pd.DataFrame
+    past: pd.DataFrame
+    goal_events: pd.DataFrame
+    period: dict[str, dict[str, float]]
+
+
+def window(dates: pd.Series, start: pd.Timestamp, end: pd.Timestamp) -> pd.Series:
+    """True where start < date <= end."""
+    dates = pd.to_datetime(dates, utc=True)
+    return (dates > start) & (dates <= end)
+
+
+def period_counts(net: Network, start: pd.Timestamp, end: pd.Timestamp) -> dict[str, float]:
+    """What happened in (start, end]: new connections, contacts with a two-way exchange (messages both
+    ways, or a one-to-one or meeting), referrals given/received, one-to-ones and closed business received
+    (count, then value: always the last key). Referrals, one-to-ones and deals come from the ledger.
+
+    >>> from analytics.model import empty_network
+    >>> t = pd.Timestamp("2026-01-01", tz="UTC")
+    >>> period_counts(empty_network(), t - pd.Timedelta(days=90), t)["New connections"]
+    0
+    """
+    led = net.ledger[window(net.ledger["date"], start, end)]
+    it = net.interactions[window(net.interactions["date"], start, end)
+                          & (net.interactions["channel"] != "invitation")]
+    both_ways = it.groupby("contact_id")["direction"].nunique()
+    two_way = set(both_ways.index[both_ways >= 2])
+    two_way |= set(it.loc[it["channel"].isin(W.TWO_WAY_CHANNELS), "contact_id"])
+    two_way |= set(led.loc[led["kind"].isin(W.TWO_WAY_CHANNELS), "contact_id"])
+    two_way.discard("")
+    kind = led["kind"] + ":" + led["direction"]
+    closed = led[kind == "closed_business:in"]
+    return {"New connections": int(window(net.contacts["connected_on"], start, end).sum()),
+            "Two-way exchanges": len(two_way),
+            "Referrals given": int((kind == "referral:out").sum()),
+            "Referrals received": int((kind == "referral:in").sum()),
+            "One-to-ones": int((led["kind"] == "one_to_one").sum()), "Closed deals": len(closed),
+            "Closed business (EUR)": float(closed["value"].sum())}
+
+
+def engagement_by_month(interactions: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Interactions per calendar month up to `as_of`, split by direction (columns month, out, in).
+
+    >>> frame = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-01-09", "2024-03-01"], utc=True),
+    ...                       "direction": ["out", "in", "out"]})
+    >>> engagement_by_month(frame, pd.Timestamp("2024-12-31", tz="UTC")).values.tolist()
+    [['2024-01', 1, 1], ['2024-02', 0, 0], ['2024-03', 1, 0]]
+    """
+    dated = interactions[interactions["date"].notna() & (interactions["date"] <= as_of)]
+    if dated.empty:
+        return pd.DataFrame({"month": [], "out": [], "in": []})
+    months = dated["date"].dt.tz_localize(None).dt.to_period("M")
+    table = pd.crosstab(months, dated["direction"]).reindex(columns=["out", "in"], fill_value=0)
+    table = table.reindex(pd.period_range(months.min(), months.max(), freq="M"), fill_value=0)
+    return pd.DataFrame({"month": table.index.strftime("%Y-%m"), "out": table["out"].to_numpy(),
+                         "in": table["in"].to_numpy()})
+
+
+def position_roles(positions: pd.Series) -> pd.DataFrame:
+    """Function and seniority per distinct position text (the index; missing positions read as "").
+
+    >>> position_roles(pd.Series(["CEO", None, "CEO"])).index.tolist()
+    ['CEO', '']
+    """
+    texts = pd.Series(positions.fillna("").astype(str).unique(), dtype=object)
+    return breadth.classify_positions(texts).set_axis(pd.Index(texts))
+
+
+def gather(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PERIOD_DAYS) -> Facts:
+    """Every step of the analysis that reads no annotation, for `net` as of `as_of`."""
+    as_of = as_utc(as_of)
+    start = as_of - pd.Timedelta(days=period_days)
+    net = dataclasses.replace(net, contacts=breadth.connected_by(net.contacts, as_of),  # the network then
+                              annotations=empty_frame(ANNOTATION_COLUMNS))
+    outbound = hygiene.outbound_messages(net, as_of)  # read by both text checks
+    return Facts(
+        as_of=as_of, period_days=period_days,
+        measured=depth.behaviour(net, as_of), measured_start=depth.behaviour(net, start),
+        roles=position_roles(net.contacts["position"]), breadth=breadth.breadth_summary(net, as_of),
+        growth=breadth.growth(net), engagement=engagement_by_month(net.interactions, as_of),
+        balance=exchanges.per_contact(net, as_of), group_balance=exchanges.per_group(net, as_of),
+        evidence=marks.export_evidence(net.interactions, as_of),
+        pitches=hygiene.early_pitches(net, as_of, outbound=outbound), asks=hygiene.ask_messages(outbound),
+        rises=actions.rising(net, as_of), past=actions.history(net, as_of),
+        goal_events=actions.goal_events(net, as_of),
+        period={"now": period_counts(net, start, as_of),
+                "before": period_counts(net, start - pd.Timedelta(days=period_days), start)})
