@@ -140,11 +140,12 @@ def parse_upload(files: list[tuple[str, bytes]], mapping: dict[str, str] | None 
                  progress: Callable[[int, int], None] | None = None,
                  steps: Callable[[str], None] | None = None) -> Network:
     """Parse uploaded files, dates that cannot be right named in each file's warnings; raises InputError
-    with a one-line reason. The last upload parsed is kept in this session (by its bytes, mapping, the
-    owner's addresses and the as-of date), so reruns of the Import page do not parse it again; `progress`
-    follows a long mailbox, `steps` hears each file as it is parsed (a cached parse could not report to
-    the page while it runs)."""
-    me, when = tuple(my_addresses()), as_of()
+    with a one-line reason. The last upload parsed is kept in this session (by its bytes, mapping and,
+    for calendars and mailboxes, the owner's addresses and the as-of date), so reruns of the Import page
+    do not parse it again; `progress` follows a long mailbox, `steps` hears each file as it is parsed (a
+    cached parse could not report to the page while it runs)."""
+    personal = any(ingest.source_kind(name, data[:64]) in ("calendar", "mbox") for name, data in files)
+    me, when = (tuple(my_addresses()), as_of()) if personal else ((), None)  # read only by those two
     key = (tuple((name, hashlib.sha256(data).hexdigest()) for name, data in files),
            tuple(sorted((mapping or {}).items())), me, when)
     held = st.session_state.get(_PARSED)
