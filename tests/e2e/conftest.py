@@ -31,9 +31,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`streamlit run app.py` on a free localhost port with a private workspace folder."""
+    """`streamlit run app.py` on a free localhost port with a private workspace folder, one per test
+    module: workspaces one module imports into never change what a later module's new session opens."""
     port = _free_port()
     env = {**os.environ, "NETWORK_LEDGER_HOME": str(tmp_path_factory.mktemp("e2e-workspaces"))}
     proc = subprocess.Popen(

@@ -2,10 +2,7 @@
 (the as-of offer accepted when its dates are old), then Overview, Groups, Action plan and Network graph
 at 1280×800 and 1440×900, saved under tests/artifacts/fixtures/<set>/ for a person to look at. What is
 seen is checked too: every page draws its heading and no error box, the Overview counts the contacts
-the workspace holds, the Action plan's metrics agree at both widths, and no text is a raw code.
-
-Named to run after the other browser tests (like test_screenshots_ and test_story_browser): the
-workspaces it imports into make every later new session open on one of them instead of the sample."""
+the workspace holds, the Action plan's metrics agree at both widths, and no text is a raw code."""
 
 from __future__ import annotations
 
