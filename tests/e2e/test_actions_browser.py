@@ -44,12 +44,13 @@ def test_an_item_ticked_done_is_still_done_after_a_reload(page: Page, server: st
     expect(clients_progress(page)).to_have_text("0 of 15 done", timeout=30_000)
 
     grid = page.locator('[data-testid="stDataFrame"]').first  # 1 · Call your clients
-    grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    assert box is not None
-    # The grid draws on a canvas once its data arrives; on a loaded machine a click can land before
-    # that and do nothing. Try again (bounded) only while the tick has visibly not arrived.
-    for _ in range(3):
+    # The grid draws on a canvas once its data arrives, and on a cold server the page above it can still
+    # move; a click can land before either settles and do nothing. Try again (bounded), measuring the
+    # grid afresh, only while the tick has visibly not arrived.
+    for _ in range(4):
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        assert box is not None
         page.mouse.click(box["x"] + 30, box["y"] + 35 + 17)  # select the first row's Done cell ...
         page.keyboard.press("Space")  # ... and tick it, as a keyboard user would
         wait_for_app(page)

@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 from tests.conftest import SAMPLE_ZIP
 from tests.e2e.conftest import external_requests, screenshot, wait_for_app
 from tests.e2e.test_pages_browser import use_sample
+from tests.e2e.test_story_browser import save_into
 
 UPLOAD = '[data-testid="stFileUploaderDropzoneInput"]'
 WORKSPACE = "zz-identity"  # listed last, and deleted at the end: a new session opens the first workspace
@@ -55,15 +56,7 @@ def test_merge_a_proposed_duplicate_and_see_the_strength_rise(page: Page, server
     addresses.fill("me@example.org")
     addresses.press("Enter")
     wait_for_app(page)
-    expect(page.get_by_text("Import report")).to_be_visible(timeout=60_000)
-    name_field = page.get_by_role("textbox", name="Save into a new workspace named")
-    name_field.fill(WORKSPACE)
-    name_field.press("Enter")
-    button = page.get_by_role("button", name=f"Import into workspace “{WORKSPACE}”")
-    expect(button).to_be_visible(timeout=60_000)
-    wait_for_app(page)
-    button.click()
-    expect(page.get_by_text(re.compile(r"Imported into .*: [\d,]+ new"))).to_be_visible(timeout=60_000)
+    save_into(page, WORKSPACE)
 
     assert explain(page, "Piet Dijkstra") > 0  # card and calendar are one person: the 1-to-1s count
     before = explain(page, "Pieter Dijkstra")

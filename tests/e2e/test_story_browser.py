@@ -33,6 +33,11 @@ def import_export(page: Page, workspace: str, files: Sequence[Path] = (EXPORT,))
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Import & workspace").click()
     wait_for_app(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(f) for f in files])
+    save_into(page, workspace)
+
+
+def save_into(page: Page, workspace: str) -> None:
+    """On the Import page with files read: name a new workspace, import into it, wait for the result."""
     expect(page.get_by_text("Import report")).to_be_visible(timeout=120_000)
     name_field = page.get_by_role("textbox", name="Save into a new workspace named")
     name_field.fill(workspace)
