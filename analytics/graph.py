@@ -136,8 +136,9 @@ def _display_cluster(df: pd.DataFrame, memberships: pd.DataFrame) -> pd.DataFram
     """df with `cluster` (key) and `cluster_label`: first group, else company, else "No company"."""
     first = memberships.sort_values(["rank", "key"], kind="stable").drop_duplicates("contact_id")
     first = first.set_index("contact_id")
-    return df.assign(cluster=df["contact_id"].map(first["key"]).fillna(_NO_COMPANY),
-                     cluster_label=df["contact_id"].map(first["label"]).fillna("No company"))
+    # as text before filling: with no membership at all the mapped column is float NaN (pandas 4 refuses)
+    return df.assign(cluster=df["contact_id"].map(first["key"]).astype(object).fillna(_NO_COMPANY),
+                     cluster_label=df["contact_id"].map(first["label"]).astype(object).fillna("No company"))
 
 
 def _tie_pairs(df: pd.DataFrame, memberships: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
