@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics.model import CONTACT_COLUMNS, INTERACTION_COLUMNS, Network
 from tests.pages.apptest import open_page, sample_store
+from ui.widgets import plain
 
 
 def with_duplicate() -> tuple[AppTest, str, str]:
@@ -72,3 +73,22 @@ def test_keep_apart_from_the_page(rerun: bool) -> None:
         [keep, other, "apart"]]
     assert any("No likely duplicates" in s.value for s in at.success)
     assert (names(keep), names(other)) == (1, 1)
+
+
+def test_a_hostile_name_is_shown_as_text_in_the_pair_and_the_merge_line() -> None:
+    """Names come from files: a markdown image or a tag in one is shown escaped, never rendered."""
+    hostile = "Eve ![x](http://a.b/x.png) <b>Lee</b>"
+    at = open_page("duplicates")
+    store = sample_store()
+    rows = [{**{c: "" for c in CONTACT_COLUMNS}, "contact_id": cid, "name": hostile, "url": url,
+             "sources": source, "connected_on": pd.NaT}
+            for cid, url, source in (("in:eve-lee", "https://www.linkedin.com/in/eve-lee", "LinkedIn"),
+                                     ("name:eve", "", "Address book"))]
+    store.import_network(Network(contacts=pd.DataFrame(rows, columns=CONTACT_COLUMNS)))
+    at.run()
+    assert not at.exception
+    pair = [m.value for m in at.markdown if "same name" in m.value and "Eve" in m.value]
+    assert pair and plain(hostile) in pair[0] and "![x](" not in pair[0] and "<b>" not in pair[0]
+    at.button(key="merge|in:eve-lee|name:eve").click().run()
+    line = [m.value for m in at.markdown if "merged into" in m.value and "Eve" in m.value]
+    assert line and "![x](" not in line[0] and "<b>" not in line[0], line
