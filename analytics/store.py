@@ -136,6 +136,8 @@ _EPOCH = pd.Timestamp(0, tz="UTC")
 #: The interactions' contact index exactly as schema version 1 creates it (a first import rebuilds it).
 _CONTACT_INDEX = "CREATE INDEX interactions_contact ON interactions(contact_id)"
 _INTERACTIONS_SQL = f"SELECT {', '.join(INTERACTION_COLUMNS)} FROM interactions ORDER BY rowid"
+#: Settings that only change the wording (the cache keys carry them), not any figure.
+PRESENTATION_SETTINGS = {"language", "currency", "report_language"}
 _SNAPSHOT = "interactions"  # the derived table holding the interactions frame (Feather, LZ4)
 # Dates are stored as whole seconds since 1970 (UTC): compact, and converted without Python loops.
 _DATE_FIELDS = {"connected_on", "date", "consent_date", "joined_on", "done_on", "card_sent_on", "seen_on"}
@@ -870,8 +872,11 @@ class Store:
             con.executemany("INSERT INTO goals VALUES (?, ?, ?)", _rows(frame, GOAL_COLUMNS))
 
     def save_settings(self, **values: object) -> None:
-        """Store workspace settings (hourly_rate, target_keywords, ...) as JSON values."""
-        with self._write() as con:
+        """Store workspace settings (hourly_rate, target_keywords, ...) as JSON values. Settings that only
+        change how figures are worded (`PRESENTATION_SETTINGS`: language, currency) leave the revision
+        alone, so switching language re-runs no analysis step."""
+        quiet = set(values) <= PRESENTATION_SETTINGS
+        with self._write(() if quiet else ("revision",)) as con:
             for key, value in values.items():
                 con.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, json.dumps(value)))
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 import pandas as pd
 import streamlit as st
 
-from analytics import identity, import_summary, ingest
+from analytics import i18n, identity, import_summary, ingest
 from analytics.analysis import Analysis, Rated, analyse, closeness_key, rate
 from analytics.errors import InputError
 from analytics.facts import DEFAULT_PERIOD_DAYS, Facts, gather
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from analytics.page_data import GraphView
 
 SAMPLE = "sample"
+LANGUAGE, CURRENCY = "language", "currency"  # the settings (on the sample: session keys) of the wording
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 SAMPLE_AS_OF = "2026-11-15"  # the sample generator's "today"
 _KEY = "workspace"
@@ -102,6 +103,45 @@ def _install_sample(target: Store) -> None:
 @st.cache_data(show_spinner="Reading files…", max_entries=1)
 def _sample(data: bytes) -> Network:
     return ingest.load_files([("linkedin_sample.zip", data)])
+
+
+def _setting(key: str) -> object:
+    """A wording setting: this session's choice on the sample, else the workspace's."""
+    return st.session_state[key] if key in st.session_state and is_sample() else store().settings().get(key)
+
+
+def language() -> str:
+    """The language of this workspace's pages and reports: as chosen in the sidebar (remembered per
+    workspace), else the browser's language when the app speaks it, else English."""
+    chosen = _setting(LANGUAGE)
+    return chosen if chosen in i18n.LANGUAGES else i18n.best_language(st.context.locale)
+
+
+def currency() -> str:
+    """The workspace's currency (ISO 4217 code; EUR unless set on the Ledger page)."""
+    return i18n.valid_currency(str(_setting(CURRENCY) or "")) or i18n.DEFAULT_CURRENCY
+
+
+def save_wording(**values: str) -> None:
+    """Remember `language` / `currency` for this workspace (on the sample: for this session); a setting
+    of wording only, so no analysis step re-runs (only the cached texts in the other language are new)."""
+    st.session_state.update(values)
+    if not is_sample():
+        store().save_settings(**values)
+
+
+def choose_wording(problem: str | None) -> None:
+    """Use this workspace's language and currency for everything this rerun writes (a workspace that
+    cannot be opened: the browser's language)."""
+    if problem:
+        i18n.choose(i18n.best_language(st.context.locale))
+    else:
+        i18n.choose(language(), currency())
+
+
+def words() -> tuple[str, str]:
+    """(language, currency) in use: part of every cache key below, since cached results hold sentences."""
+    return i18n.language(), i18n.currency()
 
 
 MY_EMAILS = "my_emails"  # the setting (and, on the sample workspace, the session key) with them
@@ -198,7 +238,8 @@ def set_as_of(day: str | None) -> None:
 
 
 @st.cache_data(show_spinner="Reading the messages…", max_entries=8)
-def _facts(path: str, key: Version, when: pd.Timestamp, period_days: int, _version: Version) -> Facts:
+def _facts(path: str, key: Version, when: pd.Timestamp, period_days: int, _version: Version,
+           wording: tuple[str, str]) -> Facts:
     """The analysis' steps that read no annotation, cached by `key` = the version without annotation
     edits (`_version`, the full one, only says which cached network to read)."""
     return gather(_network(path, _version), when, period_days)
@@ -206,16 +247,17 @@ def _facts(path: str, key: Version, when: pd.Timestamp, period_days: int, _versi
 
 @st.cache_data(show_spinner="Scoring…", max_entries=8)
 def _rated(path: str, key: Version, when: pd.Timestamp, period_days: int, closeness: str,
-           _version: Version) -> Rated:
+           _version: Version, wording: tuple[str, str]) -> Rated:
     """Scores, start tiers and connectors, cached by the facts' key and the closeness ratings' digest."""
-    return rate(_annotated(path, _version), _facts(path, key, when, period_days, _version))
+    return rate(_annotated(path, _version), _facts(path, key, when, period_days, _version, wording))
 
 
 @st.cache_data(show_spinner="Analysing…", max_entries=8)
-def _analysis(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int) -> Analysis:
+def _analysis(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int,
+              wording: tuple[str, str]) -> Analysis:
     net = _annotated(path, version)  # facts hold what reads the messages
-    rated = _rated(path, key, when, period_days, closeness_key(net.annotations), version)
-    return analyse(net, when, period_days, _facts(path, key, when, period_days, version), rated)
+    rated = _rated(path, key, when, period_days, closeness_key(net.annotations), version, wording)
+    return analyse(net, when, period_days, _facts(path, key, when, period_days, version, wording), rated)
 
 
 def analysis(period_days: int = DEFAULT_PERIOD_DAYS) -> Analysis:
@@ -226,7 +268,7 @@ def analysis(period_days: int = DEFAULT_PERIOD_DAYS) -> Analysis:
     and targets."""
     current = store()
     return _analysis(str(current.path), current.version(), current.version(annotations=False), as_of(),
-                     period_days)
+                     period_days, words())
 
 
 def scores() -> pd.DataFrame:
@@ -236,9 +278,10 @@ def scores() -> pd.DataFrame:
 
 @st.cache_data(show_spinner="Drawing…", max_entries=32)
 def _derived(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int, module: str,
-             name: str, options: tuple[tuple[str, object], ...]) -> object:
+             name: str, options: tuple[tuple[str, object], ...], wording: tuple[str, str]) -> object:
     func = getattr(importlib.import_module(module), name)
-    return func(_network(path, version), _analysis(path, version, key, when, period_days), **dict(options))
+    return func(_network(path, version), _analysis(path, version, key, when, period_days, wording),
+                **dict(options))
 
 
 def derived(func: Callable[..., T], period_days: int = DEFAULT_PERIOD_DAYS, **options: object) -> T:
@@ -249,25 +292,27 @@ def derived(func: Callable[..., T], period_days: int = DEFAULT_PERIOD_DAYS, **op
     """
     current = store()
     return _derived(str(current.path), current.version(), current.version(annotations=False), as_of(),
-                    period_days, func.__module__, func.__name__, tuple(sorted(options.items())))
+                    period_days, func.__module__, func.__name__, tuple(sorted(options.items())), words())
 
 
 @st.cache_data(show_spinner="Placing your network…", max_entries=4)
-def _graph_base(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int) -> GraphBase:
+def _graph_base(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int,
+                wording: tuple[str, str]) -> GraphBase:
     from analytics import graph  # networkx: only for the Graph page
 
-    scores = _analysis(path, version, key, when, period_days).scores
+    scores = _analysis(path, version, key, when, period_days, wording).scores
     return graph.graph_base(_annotated(path, version), scores)
 
 
 @st.cache_data(show_spinner="Drawing…", max_entries=32)
 def _graph_view(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int,
-                options: tuple[tuple[str, object], ...]) -> GraphView:
+                options: tuple[tuple[str, object], ...], wording: tuple[str, str]) -> GraphView:
     from analytics import page_data
 
-    analysed = _analysis(path, version, key, when, period_days)
+    analysed = _analysis(path, version, key, when, period_days, wording)
     return page_data.network_graph(_annotated(path, version), analysed,
-                                   base=_graph_base(path, version, key, when, period_days), **dict(options))
+                                   base=_graph_base(path, version, key, when, period_days, wording),
+                                   **dict(options))
 
 
 def graph_view(**options: object) -> GraphView:
@@ -275,11 +320,12 @@ def graph_view(**options: object) -> GraphView:
     and stand-in ties are computed once per workspace version and as-of; a filter re-runs only the view."""
     current = store()
     return _graph_view(str(current.path), current.version(), current.version(annotations=False), as_of(),
-                       DEFAULT_PERIOD_DAYS, tuple(sorted(options.items())))
+                       DEFAULT_PERIOD_DAYS, tuple(sorted(options.items())), words())
 
 
 @st.cache_data(show_spinner="Looking for duplicates…", max_entries=2)
-def _duplicates(path: str, version: Version) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _duplicates(path: str, version: Version, wording: tuple[str, str]
+                ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     store = Store(path)
     people, decisions = store.people(), store.decisions()
     return identity.proposals(people, decisions), people.set_index("contact_id"), decisions
@@ -289,7 +335,7 @@ def duplicates() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(likely duplicates, every contact indexed by id, the user's decisions) of this workspace, cached per
     version (a merge or keep-apart moves it on)."""
     current = store()
-    return _duplicates(str(current.path), current.version())
+    return _duplicates(str(current.path), current.version(), words())
 
 
 def show_error(err: InputError) -> None:

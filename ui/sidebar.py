@@ -2,26 +2,39 @@
 
 import streamlit as st
 
+from analytics import i18n
 from analytics.errors import InputError
+from analytics.i18n import _
 from analytics.store import Store, list_workspaces, workspace_path
 from ui import session
 from ui.widgets import plain
 
 _PICKER = "workspace_picker"
+_LANGUAGE_PICKER = "language_picker"
 
 
 def _switch() -> None:
     session.use_workspace(st.session_state[_PICKER])
 
 
+def _switch_language() -> None:
+    session.save_wording(language=st.session_state[_LANGUAGE_PICKER])
+
+
 def workspace_sidebar() -> None:
-    """Workspace picker; switching changes only this browser session."""
+    """Workspace and language pickers; a workspace switch changes only this browser session, a language
+    is remembered with the workspace."""
     current = session.workspace_name()
     st.session_state[_PICKER] = current  # follow switches made elsewhere (e.g. after an import)
+    st.session_state[_LANGUAGE_PICKER] = i18n.language()  # follow the workspace's language
     with st.sidebar:
-        st.selectbox("Workspace", sorted({*list_workspaces(), current, session.SAMPLE}), key=_PICKER,
-                     on_change=_switch, help="Each workspace is one SQLite file on this machine.")
-        st.caption("Your data stays on this computer: nothing is sent anywhere.")
+        st.selectbox(_("Workspace"), sorted({*list_workspaces(), current, session.SAMPLE}), key=_PICKER,
+                     on_change=_switch, help=_("Each workspace is one SQLite file on this machine."))
+        st.selectbox(_("Language"), list(i18n.LANGUAGES), format_func=i18n.LANGUAGES.__getitem__,
+                     key=_LANGUAGE_PICKER, on_change=_switch_language,
+                     help=_("Pages, reports and downloads are written in this language; remembered with "
+                            "the workspace."))
+        st.caption(_("Your data stays on this computer: nothing is sent anywhere."))
 
 
 def broken_workspace(problem: str) -> None:

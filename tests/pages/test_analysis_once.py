@@ -58,7 +58,7 @@ def test_every_page_and_both_downloads_run_one_analysis(calls: Counter) -> None:
                             pd.Timestamp("2026-11-15", tz="UTC"),
                             analysis.DEFAULT_PERIOD_DAYS, "analytics.page_data", "coach_report",
                             (("anonymize", True), ("goals", current.goals()), ("mask_companies", False),
-                             ("plan_status", current.plan_status())))
+                             ("plan_status", current.plan_status())), ("en", "EUR"))
     assert report.render_html(data).startswith("<!") and report.render_xlsx(data)[:2] == b"PK"
     assert calls["analyse"] == 1, calls
     assert {k: v for k, v in calls.items() if v != 1} == {}, calls  # each step, and each date's scoring, once

@@ -56,6 +56,6 @@ def test_note_closeness_and_mark_edits_reuse_the_interaction_aggregates(gathered
     assert gathered["analyse"] == 3, gathered  # the analysis finished once per version
     current = sample_store()
     shown = session._analysis(str(current.path), current.version(), current.version(annotations=False),
-                              AS_OF, 90)  # what the page showed: cached, so nothing runs again
+                              AS_OF, 90, ("en", "EUR"))  # what the page showed: cached, so nothing runs again
     assert gathered == {"gather": 1, "rate": 2, "analyse": 3}
     assert_same(shown, analyse(stored, AS_OF))
