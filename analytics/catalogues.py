@@ -27,7 +27,7 @@ TRANSLATED = [lang for lang in i18n.LANGUAGES if lang != i18n.DEFAULT]
 #: What is read for texts, as in babel.cfg: the app's Python and the report templates.
 METHODS = [("analytics/**.py", "python"), ("app_pages/**.py", "python"), ("ui/**.py", "python"),
            ("app.py", "python"), ("analytics/templates/**.html", "jinja2")]
-KEYWORDS = {"_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "N_": None}
+KEYWORDS = {"_": None, "ngettext": (1, 2), "counted": (1, 2), "pgettext": ((1, "c"), 2), "N_": None}
 #: The catalogues' header fields, fixed so an update that changes no text changes no file.
 HEADER = {"project": "Network Ledger", "version": "1", "copyright_holder": "the Network Ledger team",
           "msgid_bugs_address": "", "last_translator": "the Network Ledger team",
@@ -94,7 +94,8 @@ def placeholders(text: str) -> set[str]:
 
 def problems(lang: str, template: Catalog | None = None) -> list[str]:
     """Every reason `lang`'s catalogue is not complete: a text missing, untranslated or fuzzy, a
-    translation whose placeholders differ from the English, or a `.mo` out of step with the `.po`."""
+    translation whose placeholders differ from the English (a plural form may leave `{n}` out: "ein
+    Kontakt"), or a `.mo` out of step with the `.po`."""
     template = template or extract()
     catalog, out = read(lang), []
     for message in template:
@@ -106,7 +107,8 @@ def problems(lang: str, template: Catalog | None = None) -> list[str]:
         strings = string if isinstance(string, tuple) else (string,)
         if found is None or found.fuzzy or not all(strings):
             out.append(f"{lang}: no translation of {ids[0]!r}")
-        elif any(placeholders(s) != placeholders(ids[-1]) for s in strings):
+        elif (placeholders(strings[0]) != placeholders(ids[0]) if len(ids) == 1
+              else any(not placeholders(s) <= placeholders(ids[-1]) for s in strings)):
             out.append(f"{lang}: placeholders differ in {ids[0]!r}")
     mo = po_path(lang).with_suffix(".mo")
     if not mo.exists() or mo.read_bytes() != compiled(catalog):

@@ -123,6 +123,18 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalogue(language()).ngettext(singular, plural, n)
 
 
+def counted(singular: str, plural: str, n: int, **values: object) -> str:
+    """A counted sentence in the language in use, `{n}` written with its separators, other named
+    placeholders filled from `values`.
+
+    >>> counted("{n} contact", "{n} contacts", 25854)
+    '25,854 contacts'
+    >>> counted("{n} file of {who}", "{n} files of {who}", 1, who="Ann")
+    '1 file of Ann'
+    """
+    return ngettext(singular, plural, n).format(n=number(n), **values)
+
+
 def pgettext(context: str, message: str) -> str:
     """`message` translated in `context` (for one English word with two meanings)."""
     return _catalogue(language()).pgettext(context, message)
