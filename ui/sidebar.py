@@ -40,26 +40,27 @@ def workspace_sidebar() -> None:
 def broken_workspace(problem: str) -> None:
     """In place of the page: why the workspace cannot be opened; in the sidebar: start a new one or
     delete this one (after a confirmation)."""
-    name = session.workspace_name()
-    st.error(f"The workspace “{plain(name)}” cannot be opened: {plain(problem)}. Nothing in it can be shown. "
-             "Start a new workspace or delete this one in the sidebar (or pick another workspace).",
-             icon=":material/error:")
+    name = plain(session.workspace_name())
+    st.error(_("The workspace “{name}” cannot be opened: {problem}. Nothing in it can be shown. Start a new "
+               "workspace or delete this one in the sidebar (or pick another workspace).").format(
+                   name=name, problem=plain(problem)), icon=":material/error:")
     with st.sidebar:
-        st.subheader("This workspace cannot be opened")
-        new = st.text_input("New workspace name", value="my-network", key="broken_new_name")
-        if st.button("Start a new workspace", key="broken_new", type="primary"):
+        st.subheader(_("This workspace cannot be opened"))
+        new = st.text_input(_("New workspace name"), value="my-network", key="broken_new_name")
+        if st.button(_("Start a new workspace"), key="broken_new", type="primary"):
             try:
                 if workspace_path(new).exists():
-                    raise InputError("workspace name", f"“{new}” exists already: pick it above instead")
+                    raise InputError(_("workspace name"),
+                                     _("“{name}” exists already: pick it above instead").format(name=new))
                 session.use_workspace(new)
             except InputError as err:
                 session.show_error(err)
             else:
                 st.rerun()
-        confirm = st.checkbox(f"Delete “{plain(name)}” and everything in it from this computer",
+        confirm = st.checkbox(_("Delete “{name}” and everything in it from this computer").format(name=name),
                               key="broken_confirm")
-        if st.button("Delete this workspace", key="broken_delete", disabled=not confirm):
-            Store(workspace_path(name)).delete_all()
+        if st.button(_("Delete this workspace"), key="broken_delete", disabled=not confirm):
+            Store(workspace_path(session.workspace_name())).delete_all()
             st.session_state.pop("workspace", None)
             st.session_state.pop("broken_confirm", None)
             st.rerun()
