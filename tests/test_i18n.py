@@ -141,7 +141,8 @@ def _untranslated(path: Path) -> list[str]:
         called = node.func.attr if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) else ""
         if called not in SHOWN:
             continue
-        shown = node.args[:1] + [k.value for k in node.keywords if k.arg in KEYWORDS]
+        shown = ([] if called == "page_link" else node.args[:1]) + [k.value for k in node.keywords
+                                                                    if k.arg in KEYWORDS]
         for arg in shown:
             text = _literal_text(arg)
             if _WORDS.search(re.sub(r"<[^>]*>|:material/\w+:", "", text)):
