@@ -64,17 +64,18 @@ def _figure_texts(spec: str) -> Iterator[str]:
 
 
 def shown_texts(at: AppTest) -> list[str]:
-    """Every text the page shows: element values, labels, helps, options and chart texts."""
+    """Every text the page shows: element texts, widgets' labels, helps and options (as shown, through
+    their format_func) and chart texts."""
     out: list[str] = []
     for root in (at.main, at.sidebar):
         for node in _walk(root):
-            for attr in ("value", "label", "help", "placeholder"):
+            widget = hasattr(node, "options") or hasattr(node, "set_value")  # its value is data, not text
+            for attr in ("label", "help", "placeholder", *(("options",) if widget else ("value",))):
                 try:
                     value = getattr(node, attr)
                 except Exception:  # not every element has every attribute
                     continue
-                if isinstance(value, str):
-                    out.append(value)
+                out.extend(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
             if getattr(node, "type", "") == "plotly_chart":
                 out.extend(_figure_texts(node.proto.spec))
     return [text for text in out if text.strip()]
