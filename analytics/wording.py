@@ -10,7 +10,7 @@ Example:
 
 from __future__ import annotations
 
-from analytics.i18n import N_, _, counted
+from analytics.i18n import N_, _, counted, number
 
 #: Group types, ledger directions and kinds as a person says them (never the stored code); in English
 #: here (marked for the catalogue), shown through `label` / `_`.
@@ -52,6 +52,29 @@ def measure(name: str) -> str:
     'Diversity (0 to 1) says how sp'
     """
     return _(MEASURES[name])
+
+_KIND_COUNTS = {  # interaction channel or ledger kind -> its count in words
+    "message": lambda n: counted("{n} message", "{n} messages", n),
+    "endorsement": lambda n: counted("{n} endorsement", "{n} endorsements", n),
+    "recommendation": lambda n: counted("{n} recommendation", "{n} recommendations", n),
+    "referral": lambda n: counted("{n} referral", "{n} referrals", n),
+    "closed_business": lambda n: counted("{n} closed deal", "{n} closed deals", n),
+    "one_to_one": lambda n: counted("{n} 1-to-1", "{n} 1-to-1s", n),
+    "meeting": lambda n: counted("{n} meeting", "{n} meetings", n),
+    "event": lambda n: counted("{n} shared event", "{n} shared events", n),
+    "introduction": lambda n: counted("{n} introduction", "{n} introductions", n),
+    "purchase": lambda n: counted("{n} purchase", "{n} purchases", n),
+    "email": lambda n: counted("{n} e-mail", "{n} e-mails", n),
+}
+
+
+def count_of(kind: str, n: int) -> str:
+    """`n` interactions or exchanges of channel or ledger kind `kind` in words, in the language in use.
+
+    >>> count_of("referral", 1), count_of("closed_business", 2), count_of("one_to_one", 3)
+    ('1 referral', '2 closed deals', '3 1-to-1s')
+    """
+    return _KIND_COUNTS[kind](n) if kind in _KIND_COUNTS else f"{number(n)} {label(kind)}"
 
 
 def label(code: str) -> str:
