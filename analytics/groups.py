@@ -155,8 +155,8 @@ def verdict(m: pd.DataFrame) -> pd.DataFrame:
     >>> verdict(m)["verdict_text"].iloc[1]
     'B is promising: 10 referrals and introductions received, €900 of its €1,800 cost back so far (0.50×).'
     >>> with i18n.use("de"):
-    ...     verdict(m)["verdict_text"].iloc[0]
-    'A zahlt sich aus: 3.000\\xa0€ abgeschlossene Geschäfte bei 1.000\\xa0€ Kosten, Zeit eingerechnet (3,00×).'
+    ...     print(verdict(m)["verdict_text"].iloc[0].replace("\\xa0", " "))
+    A zahlt sich aus: 3.000 € abgeschlossene Geschäfte bei 1.000 € Kosten, Zeit eingerechnet (3,00×).
     """
     paid = (m["closed_value"] > 0) & (m["closed_value"] >= m["cost"])
     young = m["joined_on"].notna() & (m["months"] < w.GROUP_EARLY_MONTHS)
