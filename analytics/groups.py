@@ -331,8 +331,8 @@ def takeaways(scores: pd.DataFrame, burnout: pd.DataFrame) -> list[str]:
     A brings 90% of your closed business for 33% of the hours you invested.
     1 group not paying off: €800 cost (time included) for €100 closed business: B.
     >>> with i18n.use("nl"):
-    ...     takeaways(s, pd.DataFrame(columns=["name", "burnout_risk"]))[2]
-    '1 groep loont niet: € 800 kosten (tijd inbegrepen) voor € 100 gesloten omzet: B.'
+    ...     print(takeaways(s, pd.DataFrame(columns=["name", "burnout_risk"]))[2].replace("\\xa0", " "))
+    1 groep loont niet: € 800 kosten (tijd inbegrepen) voor € 100 gesloten omzet: B.
     """
     if scores.empty:
         return []
