@@ -6,7 +6,7 @@ English stays as it was, and stored plan keys stay ISO in every language."""
 import pandas as pd
 import pytest
 
-from analytics import actions, analysis, depth, groups, hygiene, i18n, role_changes, wording
+from analytics import actions, analysis, depth, groups, hygiene, i18n, identity, role_changes, wording
 from analytics.frames import date_text
 from analytics.model import CONTACT_COLUMNS, GROUP_COLUMNS, INTERACTION_COLUMNS, LEDGER_COLUMNS, Network
 from tests.builders import frame
@@ -183,3 +183,15 @@ def test_plan_keys_stay_iso_while_the_text_is_german():
     assert congratulate.loc[0, "item_key"] == "congratulate:bob:2026-05-20"
     assert congratulate.loc[0, "why"] == ("Neue Position bei Beta (CEO) seit Ihrem letzten Export, gesehen "
                                           "am 20.05.2026; vorher: CFO bei Stone BV.")
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "Bob is a short form of Robert, same last name"),
+    ("de", "Bob ist eine Kurzform von Robert, gleicher Nachname"),
+    ("nl", "Bob is een korte vorm van Robert, zelfde achternaam"),
+])
+def test_duplicate_reason_in_the_language(lang, expected):
+    people = pd.DataFrame({"contact_id": ["in:rob", "name:bob smith"], "name": ["Robert Smith", "Bob Smith"],
+                           "email": ["", ""], "company": ["Acme", ""]})
+    with i18n.use(lang):
+        assert identity.proposals(people)["reason"].tolist() == [expected]
