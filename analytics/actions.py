@@ -16,11 +16,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analytics import marks, weights
+from analytics import i18n, marks, weights
 from analytics.errors import InputError
-from analytics.frames import as_utc, contact_names, date_text
+from analytics.frames import as_utc, contact_names, date_text, iso_text
+from analytics.i18n import N_, _, counted
 from analytics.model import Network
-from analytics.wording import duration, plural
+from analytics.wording import duration
 
 LIST_COLUMNS = ["item_key", "contact_id", "name", "why", "action"]
 CALL_COLUMNS = [*LIST_COLUMNS, "last", "suggested"]
@@ -29,26 +30,29 @@ KEEP_IN_TOUCH_COLUMNS = ["rank", "item_key", "contact_id", "name", "segment", "s
 FOLLOW_UP_COLUMNS = [*LIST_COLUMNS, "card_sent_on", "due_on", "segment"]
 DAY = pd.Timedelta(days=1)
 
-CLIENT_CALL_ACTION = ("Call to ask how the project went and whether there is anything else you can help "
-                      "with. Do not ask for a referral on this call.")
-REFERRER_CALL_ACTION = ("Call to thank them and learn what they are working on and who their ideal "
-                        "client is, so you can refer business back.")
-CARD_ACTION = "Send a handwritten card (no pitch); call two weeks later."
+# The actions below are in English (marked for the catalogue); every list writes them with `_`.
+CLIENT_CALL_ACTION = N_("Call to ask how the project went and whether there is anything else you can help "
+                        "with. Do not ask for a referral on this call.")
+REFERRER_CALL_ACTION = N_("Call to thank them and learn what they are working on and who their ideal "
+                          "client is, so you can refer business back.")
+CARD_ACTION = N_("Send a handwritten card (no pitch); call two weeks later.")
 #: Plan-status `list` values that put a contact on (added) or off (removed) the keep-in-touch list.
 KEEP_ADDED = "keep_in_touch_added"
 KEEP_REMOVED = "keep_in_touch_removed"
 KEEP_IN_TOUCH_SIZE = 50
-REFERRAL_ASK_ACTION = "Call and ask for a referral now: who do they know who could use your help?"
-COFFEE_ACTION = "Call and invite them for a coffee meeting."
-RECONNECT_ACTION = ("Send a personal note that recalls something you did together and ask how they "
-                    "are doing; no pitch.")
+REFERRAL_ASK_ACTION = N_("Call and ask for a referral now: who do they know who could use your help?")
+COFFEE_ACTION = N_("Call and invite them for a coffee meeting.")
+RECONNECT_ACTION = N_("Send a personal note that recalls something you did together and ask how they "
+                      "are doing; no pitch.")
 #: The one sentence an empty step 1 or 2 shows: how to fill it (pages link to the
-#: Contacts page).
+#: Contacts page). In English: show it with `_`.
 HOW_TO_FILL = {
-    "call_client": "No clients yet: mark the people you did business with as “client” on the Contacts "
-                   "page (or log closed business in the activity ledger).",
-    "call_referrer": "No referrers yet: mark the people who sent you business as “referrer” on the "
-                     "Contacts page (or log the referrals you received in the activity ledger)."}
+    "call_client": N_("No clients yet: mark the people you did business with as “client” on the Contacts "
+                      "page (or log closed business in the activity ledger)."),
+    "call_referrer": N_("No referrers yet: mark the people who sent you business as “referrer” on the "
+                        "Contacts page (or log the referrals you received in the activity ledger).")}
+#: Why a contact the user marked is on step 1 or 2 (in English: written with `_`).
+MARKED_WHY = {"client": N_("You marked them as a client."), "referrer": N_("You marked them as a referrer.")}
 GOAL_METRICS = ("one_to_ones", "referrals_given", "reconnects", "meetings", "events")
 GOAL_PERIODS = ("week", "month")
 
@@ -71,17 +75,37 @@ def _ledger(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
     return led[(led["date"] <= as_of) & (led["contact_id"].fillna("") != "")]
 
 
-def _ledger_call_list(entries: pd.DataFrame, verb: str) -> pd.DataFrame:
+def _ledger_why(role: str, n: int, last: str, value: float) -> str:
+    """Why a client (`role` "client") or referrer is on step 1 or 2, from the ledger, in the language in
+    use."""
+    total = i18n.number(value)
+    if role == "client" and value > 0:
+        return counted("You closed business together {n} time, most recently on {date} (total value "
+                       "{total}).",
+                       "You closed business together {n} times, most recently on {date} (total value "
+                       "{total}).",
+                       n, date=last, total=total)
+    if role == "client":
+        return counted("You closed business together {n} time, most recently on {date}.",
+                       "You closed business together {n} times, most recently on {date}.", n, date=last)
+    if value > 0:
+        return counted("Referred business to you {n} time, most recently on {date} (total value {total}).",
+                       "Referred business to you {n} times, most recently on {date} (total value {total}).",
+                       n, date=last, total=total)
+    return counted("Referred business to you {n} time, most recently on {date}.",
+                   "Referred business to you {n} times, most recently on {date}.", n, date=last)
+
+
+def _ledger_call_list(entries: pd.DataFrame, role: str) -> pd.DataFrame:
     """contact_id, why, last: one row per contact in `entries` (count, last date, total value), latest
-    first."""
+    first; `role` ("client" or "referrer") says which sentence explains it."""
     if entries.empty:
         return pd.DataFrame(columns=["contact_id", "why", "last"])
     g = entries.groupby("contact_id").agg(n=("date", "size"), last=("date", "max"),
                                           value=("value", "sum")).reset_index()
     g = g.sort_values(["last", "n"], ascending=False)
-    value = g["value"].map(lambda v: f" (total value {v:,.0f})" if v > 0 else "")
-    times = g["n"].map(lambda n: plural(n, "time"))
-    g["why"] = verb + " " + times + ", most recently on " + date_text(g["last"]) + value + "."
+    g["why"] = [_ledger_why(role, int(n), last, float(v))
+                for n, last, v in zip(g["n"], date_text(g["last"]), g["value"], strict=True)]
     return g[["contact_id", "why", "last"]]
 
 
@@ -94,19 +118,20 @@ def _call_list(net: Network, scores: pd.DataFrame, list_name: str, logged: pd.Da
     hints = suggested[suggested["role"] == role] if suggested is not None else pd.DataFrame(
         columns=marks.SUGGESTION_COLUMNS)
     hints = hints[~hints["contact_id"].isin(set(logged["contact_id"]) | set(mine))]
+    suggested_why = _("Suggested: confirm? {evidence}.")
     parts = [logged.assign(suggested=False),
-             pd.DataFrame({"contact_id": mine, "why": f"You marked them as a {role}.", "last": pd.NaT,
+             pd.DataFrame({"contact_id": mine, "why": _(MARKED_WHY[role]), "last": pd.NaT,
                            "suggested": False}),
              pd.DataFrame({"contact_id": hints["contact_id"], "last": pd.NaT, "suggested": True,
-                           "why": "Suggested: confirm? " + hints["evidence"].str[:1].str.upper()
-                           + hints["evidence"].str[1:] + "."})]
+                           "why": [suggested_why.format(evidence=e[:1].upper() + e[1:])
+                                   for e in hints["evidence"]]})]
     for i in (1, 2):
         order = parts[i]["contact_id"].map(strength).fillna(0.0)
         parts[i] = (parts[i].assign(_s=order.to_numpy())
                     .sort_values(["_s", "contact_id"], ascending=[False, True]).drop(columns="_s"))
     frame = pd.concat([p for p in parts if len(p)] or [parts[0]], ignore_index=True)
     frame["suggested"] = frame["suggested"].astype(bool)
-    frame["action"] = action
+    frame["action"] = _(action)
     frame["item_key"] = item_keys(list_name, frame["contact_id"])
     return _named(frame, net, scores)[CALL_COLUMNS].reset_index(drop=True)
 
@@ -120,7 +145,7 @@ def clients_to_call(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp,
     """
     as_of = as_utc(as_of)
     led = _ledger(net, as_of)
-    logged = _ledger_call_list(led[led["kind"] == "closed_business"], "You closed business together")
+    logged = _ledger_call_list(led[led["kind"] == "closed_business"], "client")
     return _call_list(net, scores, "call_client", logged, "client", suggested, CLIENT_CALL_ACTION)
 
 
@@ -133,8 +158,7 @@ def referrers_to_call(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp,
     """
     as_of = as_utc(as_of)
     led = _ledger(net, as_of)
-    logged = _ledger_call_list(led[(led["kind"] == "referral") & (led["direction"] == "in")],
-                               "Referred business to you")
+    logged = _ledger_call_list(led[(led["kind"] == "referral") & (led["direction"] == "in")], "referrer")
     return _call_list(net, scores, "call_referrer", logged, "referrer", suggested, REFERRER_CALL_ACTION)
 
 
@@ -198,30 +222,40 @@ def keep_in_touch_50(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp, n:
     frame["strength"] = pd.to_numeric(frame["strength"], errors="coerce").fillna(0.0)
     frame["score"] = frame["strength"] + sum(frame[k].astype(float) * v for k, v in pts.items())
     frame = frame.sort_values(["score", "contact_id"], ascending=[False, True]).head(n)
-    last_two_way = last_two_way[frame.index]
-    span = f" {weights.PROSPECT_RECENT_DAYS} days"
-    reasons = pd.DataFrame({
-        "client": "closed business " + frame["deals"].fillna(0).astype(int).map(lambda n: plural(n, "time"))
-                  + f" in the last {weights.KEEP_IN_TOUCH_BUSINESS_DAYS} days (last "
-                  + date_text(frame["last_deal"]) + ")",
-        "recent_two_way": "two-way exchange on " + date_text(last_two_way),
-        "target": "in your target segment",
-        "rising": "more contact lately (" + frame["recent"].fillna(0).astype(int).astype(str)
-                  + f" interactions in the last{span}, " + frame["before"].fillna(0).astype(int).astype(str)
-                  + " before)",
-    }, index=frame.index)
-    joined = pd.Series("", index=frame.index, dtype="str")
-    for flag, text in reasons.items():  # "; "-join the reasons that apply, column by column
-        joined = joined.where(~frame[flag], joined.where(joined.eq(""), joined + "; ") + text)
-    frame["why"] = (joined.str[:1].str.upper() + joined.str[1:]
-                    + "; strength " + frame["strength"].round().astype(int).astype(str) + ".")
+    frame["why"] = _keep_in_touch_why(frame, last_two_way[frame.index])
     frame["segment"] = frame["client"].map({True: "client", False: "prospect"})
-    frame["action"] = CARD_ACTION
+    frame["action"] = _(CARD_ACTION)
     frame["item_key"] = item_keys("keep_in_touch", frame["contact_id"])
     frame = _named(frame, net, scores).merge(_latest_card(plan_status), on="contact_id", how="left")
     frame.insert(0, "rank", range(1, len(frame) + 1))
     return frame[KEEP_IN_TOUCH_COLUMNS].reset_index(drop=True)
 
+
+def _keep_in_touch_why(frame: pd.DataFrame, last_two_way: pd.Series) -> list[str]:
+    """Why each of the (at most 50) ranked contacts is on the list: the reasons that apply, "; "-joined,
+    then the strength, in the language in use."""
+    days, recent_days = weights.KEEP_IN_TOUCH_BUSINESS_DAYS, weights.PROSPECT_RECENT_DAYS
+    out = []
+    for r, deal, two_way in zip(frame.itertuples(index=False), date_text(frame["last_deal"]),
+                                date_text(last_two_way), strict=True):
+        parts = []
+        if r.client:
+            parts.append(counted("closed business {n} time in the last {days} days (last {date})",
+                                 "closed business {n} times in the last {days} days (last {date})",
+                                 int(r.deals), days=i18n.number(days), date=deal))
+        if r.recent_two_way:
+            parts.append(_("two-way exchange on {date}").format(date=two_way))
+        if r.target:
+            parts.append(_("in your target segment"))
+        if r.rising:
+            parts.append(_("more contact lately ({recent} interactions in the last {days} days, {before} "
+                           "before)").format(recent=i18n.number(int(r.recent)), days=i18n.number(recent_days),
+                                             before=i18n.number(int(r.before))))
+        joined = "; ".join(parts)
+        # TRANSLATORS: {reasons} are the reasons a contact is on the keep-in-touch list, "; "-joined.
+        out.append(_("{reasons}; strength {strength}.").format(reasons=joined[:1].upper() + joined[1:],
+                                                                strength=i18n.number(round(r.strength))))
+    return out
 
 
 def curate_keep_in_touch(ranked: pd.DataFrame, status: pd.DataFrame, people: pd.DataFrame,
@@ -244,11 +278,11 @@ def curate_keep_in_touch(ranked: pd.DataFrame, status: pd.DataFrame, people: pd.
     names = people.drop_duplicates("contact_id").set_index("contact_id")["name"]
     picks = pd.DataFrame({"item_key": item_keys("keep_in_touch", pd.Series(added, dtype=object)),
                           "contact_id": added,
-                          "name": [names.get(c, c) for c in added], "segment": "your pick",
-                          "score": float("nan"), "why": "Added by you.", "action": CARD_ACTION,
+                          "name": [names.get(c, c) for c in added], "segment": N_("your pick"),
+                          "score": float("nan"), "why": "", "action": _(CARD_ACTION),
                           "card_sent_on": pd.NaT})
     known = ranked.set_index("contact_id")["why"]
-    picks["why"] = [f"Added by you. {known[c]}" if c in known.index else "Added by you."
+    picks["why"] = [_("Added by you. {why}").format(why=known[c]) if c in known.index else _("Added by you.")
                     for c in picks["contact_id"]]
     rest = ranked[~ranked["contact_id"].isin(removed | set(added))]
     out = pd.concat([picks, rest.drop(columns="rank")], ignore_index=True).head(max(n, len(picks)))
@@ -275,12 +309,13 @@ def follow_ups(net: Network, plan_status: pd.DataFrame, scores: pd.DataFrame, as
     clients = set(led.loc[led["kind"] == "closed_business", "contact_id"])
     client = cards["contact_id"].isin(clients)
     cards["segment"] = client.map({True: "client", False: "prospect"})
-    cards["action"] = client.map({True: REFERRAL_ASK_ACTION, False: COFFEE_ACTION})
-    cards["why"] = ("You sent a card on " + date_text(cards["card_sent_on"]) + "; the call is due on "
-                    + date_text(cards["due_on"]) + client.map({True: " (former client).",
-                                                              False: " (prospect)."}))
+    cards["action"] = client.map({True: _(REFERRAL_ASK_ACTION), False: _(COFFEE_ACTION)})
+    former = _("You sent a card on {sent}; the call is due on {due} (former client).")
+    prospect = _("You sent a card on {sent}; the call is due on {due} (prospect).")
+    cards["why"] = [(former if c else prospect).format(sent=sent, due=due) for c, sent, due in
+                    zip(client, date_text(cards["card_sent_on"]), date_text(cards["due_on"]), strict=True)]
     cards["item_key"] = (item_keys("follow_up", cards["contact_id"]) + ":"
-                         + date_text(cards["card_sent_on"]))
+                         + iso_text(cards["card_sent_on"]))
     cards = _named(cards, net, scores).sort_values(["due_on", "contact_id"])
     return cards[FOLLOW_UP_COLUMNS].reset_index(drop=True)
 
@@ -318,10 +353,6 @@ def suggestions(items: pd.DataFrame) -> pd.DataFrame:
     return items[items["suggested"].astype(bool)] if "suggested" in items else items.iloc[:0]
 
 
-#: Plan list -> how its suggestions are named in a sentence (`waiting_sentence`).
-SUGGESTED_AS = {"call_client": "clients", "call_referrer": "referrers"}
-
-
 def waiting_sentence(name: str, items: pd.DataFrame) -> str | None:
     """One sentence on the suggestions in plan list `name` waiting to be confirmed (None when there are
     none); it names them, it never counts them in.
@@ -332,9 +363,17 @@ def waiting_sentence(name: str, items: pd.DataFrame) -> str | None:
     True
     """
     n = len(suggestions(items))
-    return (f"{plural(n, 'person', 'people')} your LinkedIn export suggests as {SUGGESTED_AS[name]} "
-            f"{'is' if n == 1 else 'are'} waiting for your confirmation on the Action plan or the Contacts "
-            "page; they count once confirmed.") if n else None
+    if not n:
+        return None
+    if name == "call_client":
+        return counted("{n} person your LinkedIn export suggests as clients is waiting for your "
+                       "confirmation on the Action plan or the Contacts page; they count once confirmed.",
+                       "{n} people your LinkedIn export suggests as clients are waiting for your "
+                       "confirmation on the Action plan or the Contacts page; they count once confirmed.", n)
+    return counted("{n} person your LinkedIn export suggests as referrers is waiting for your confirmation "
+                   "on the Action plan or the Contacts page; they count once confirmed.",
+                   "{n} people your LinkedIn export suggests as referrers are waiting for your confirmation "
+                   "on the Action plan or the Contacts page; they count once confirmed.", n)
 
 
 def former_strength(net: Network, as_of: pd.Timestamp) -> pd.Series:
@@ -397,11 +436,15 @@ def reconnect(scores: pd.DataFrame, net: Network, as_of: pd.Timestamp, n: int = 
     frame = frame.sort_values(["_depth", "lasted_days", "last_interaction", "interactions", "contact_id"],
                               ascending=[False, False, False, False, True]).head(n)
     frame["quiet_for"] = frame["days_quiet"].map(duration)
-    frame["why"] = ("Former strength " + frame["_depth"].astype(int).astype(str) + " at its busiest quarter; "
-                    + frame["interactions"].map(lambda k: plural(k, "interaction")) + " over "
-                    + frame["lasted_days"].map(duration) + "; silent for " + frame["quiet_for"] + " since "
-                    + date_text(frame["last_interaction"]) + ".")
-    frame["action"] = RECONNECT_ACTION
+    frame["why"] = [counted("Former strength {strength} at its busiest quarter; {n} interaction over "
+                            "{lasted}; silent for {quiet} since {date}.",
+                            "Former strength {strength} at its busiest quarter; {n} interactions over "
+                            "{lasted}; silent for {quiet} since {date}.", int(k),
+                            strength=i18n.number(int(depth)), lasted=duration(lasted), quiet=quiet, date=last)
+                    for depth, k, lasted, quiet, last in zip(
+                        frame["_depth"], frame["interactions"], frame["lasted_days"], frame["quiet_for"],
+                        date_text(frame["last_interaction"]), strict=True)]
+    frame["action"] = _(RECONNECT_ACTION)
     frame["item_key"] = item_keys("reconnect", frame["contact_id"])
     frame = _named(frame, net, scores)
     frame.insert(0, "rank", range(1, len(frame) + 1))
@@ -422,7 +465,7 @@ def cadence(scores: pd.DataFrame, annotations: pd.DataFrame, as_of: pd.Timestamp
     frame["own"] = frame["contact_id"].map(own.set_index("contact_id")["cadence_days"])
     frame["cadence_days"] = frame["own"].fillna(frame["tier"].map(weights.CADENCE_DAYS))
     frame = frame.dropna(subset=["cadence_days"]).copy()
-    frame["cadence_source"] = frame["own"].notna().map({True: "your setting", False: "tier default"})
+    frame["cadence_source"] = frame["own"].notna().map({True: _("your setting"), False: _("tier default")})
     frame["last_interaction"] = pd.to_datetime(frame["last_interaction"], utc=True)
     due = frame["last_interaction"].dt.normalize() + pd.to_timedelta(frame["cadence_days"], unit="D")
     frame["next_due"] = due.fillna(as_of.normalize())
@@ -430,14 +473,24 @@ def cadence(scores: pd.DataFrame, annotations: pd.DataFrame, as_of: pd.Timestamp
     frame["status"] = "ok"
     frame.loc[frame["days_left"] <= weights.CADENCE_DUE_SOON_DAYS, "status"] = "due"
     frame.loc[frame["days_left"] < 0, "status"] = "overdue"
-    last = date_text(frame["last_interaction"]).replace("", "never")
-    frame["why"] = ("Every " + frame["cadence_days"].round().astype(int).astype(str) + " days ("
-                    + frame["cadence_source"] + "); last contact " + last + ", next due "
-                    + date_text(frame["next_due"]) + ".")
+    frame["why"] = [_cadence_why(int(days), source, last, due) for days, source, last, due in
+                    zip(frame["cadence_days"].round(), frame["cadence_source"],
+                        date_text(frame["last_interaction"]), date_text(frame["next_due"]), strict=True)]
     frame["item_key"] = item_keys("cadence", frame["contact_id"])
     frame = frame.sort_values(["days_left", "contact_id"])
     return frame[["item_key", "contact_id", "name", "tier", "cadence_days", "cadence_source",
                   "last_interaction", "next_due", "days_left", "status", "why"]].reset_index(drop=True)
+
+
+def _cadence_why(days: int, source: str, last: str, due: str) -> str:
+    """A cadence item's sentence in the language in use (`last` "" when never in touch)."""
+    if last:
+        return counted("Every {n} day ({source}); last contact {last}, next due {due}.",
+                       "Every {n} days ({source}); last contact {last}, next due {due}.", days, source=source,
+                       last=last, due=due)
+    return counted("Every {n} day ({source}); last contact never, next due {due}.",
+                   "Every {n} days ({source}); last contact never, next due {due}.", days, source=source,
+                   due=due)
 
 
 def _period_start(dates: pd.Series, period: str) -> pd.Series:
@@ -488,8 +541,8 @@ def goal_progress(net: Network, goals: pd.DataFrame, as_of: pd.Timestamp, period
     as_of = as_utc(as_of)
     bad = set(goals["metric"]) - set(GOAL_METRICS) or set(goals["period"]) - set(GOAL_PERIODS)
     if bad:
-        raise InputError("goals", f"unknown metric or period {sorted(bad)}; use metrics "
-                         f"{', '.join(GOAL_METRICS)} and periods week or month")
+        raise InputError("goals", _("unknown metric or period {bad}; use metrics {metrics} and periods week "
+                                    "or month").format(bad=sorted(bad), metrics=", ".join(GOAL_METRICS)))
     events = goal_events(net, as_of) if events is None else events
     rows = []
     for goal in goals.itertuples(index=False):

@@ -27,10 +27,11 @@ import pandas as pd
 from analytics import actions, breadth, depth, diagnosis, graph, groups, hygiene, marks, role_changes
 from analytics.facts import DEFAULT_PERIOD_DAYS, Facts, gather, position_roles
 from analytics.frames import among, as_utc
+from analytics.i18n import N_
 from analytics.model import ANNOTATION_COLUMNS, INTERACTION_COLUMNS, Network, empty_frame
 
 #: How a contact is shown at the period's start when they connected later.
-NOT_CONNECTED = "Not yet connected"
+NOT_CONNECTED = N_("Not yet connected")
 
 
 @dataclass(frozen=True)

@@ -17,39 +17,40 @@ import pandas as pd
 
 from analytics import weights as W
 from analytics.frames import as_utc
+from analytics.i18n import N_
 from analytics.model import Network
 
 # Function rules, first match wins (specific functions before the generic executive words).
 FUNCTION_RULES: tuple[tuple[str, str], ...] = (
-    ("Legal", r"lawyer|attorney|counsel|legal|solicitor|barrister|paralegal|notar|notaio|notaire"
+    (N_("Legal"), r"lawyer|attorney|counsel|legal|solicitor|barrister|paralegal|notar|notaio|notaire"
               r"|anwalt|advocaat|avvocat|avocat|jurist|giurist|juriste|compliance|rechts"),
-    ("Healthcare", r"doctor|physician|nurse|\barzt|arztin|\bhuisarts|\barts\b|verpleeg|medic|medecin"
+    (N_("Healthcare"), r"doctor|physician|nurse|\barzt|arztin|\bhuisarts|\barts\b|verpleeg|medic|medecin"
                    r"|infermier|dentist|zahnarzt|tandarts|pharmac|apothe|farmacist|therap|physio|fysio"
                    r"|kinesi|psycholog|health|clinic|klinik|zorg|sanita|sante"),
-    ("Education", r"teacher|professor|lecturer|docent|leraar|lehrer|dozent|insegnante|professeur"
+    (N_("Education"), r"teacher|professor|lecturer|docent|leraar|lehrer|dozent|insegnante|professeur"
                   r"|enseignant|school|universit|student|studente|etudiant|tutor|academ"),
-    ("Finance", r"financ|finanz|accountant|accounting|controller|\bcfo\b|treasur|audit|bookkeep|\btax"
+    (N_("Finance"), r"financ|finanz|accountant|accounting|controller|\bcfo\b|treasur|audit|bookkeep|\btax"
                 r"|steuer|buchhalt|wirtschaftsprufer|boekhoud|fiscal|belasting|commercialista|contabil"
                 r"|ragionier|comptab|banker|\bbank|invest|wealth|insurance|versicher|verzeker|assicura"
                 r"|credit|kredit"),
-    ("HR", r"human resources|\bhr\b|\bhrm\b|recruit|talent|personal(?:leit|refer|abteil|wesen|entwickl)"
+    (N_("HR"), r"human resources|\bhr\b|\bhrm\b|recruit|talent|personal(?:leit|refer|abteil|wesen|entwickl)"
            r"|\bpeople\b|risorse umane|ressources humaines|\brh\b|personeel|werving"),
-    ("Marketing", r"marketing|brand|design|ontwerp|grafi|graphic|fotogra|photogra|copywrit|tekstschrijver"
+    (N_("Marketing"), r"marketing|brand|design|ontwerp|grafi|graphic|fotogra|photogra|copywrit|tekstschrijver"
                   r"|texter|\bcommunica|kommunikation|comunicazione|\bpr\b|public relations"
                   r"|content|social media|\bseo\b|pubblicit|publicit|werbung|reclame|\bcmo\b"),
-    ("Sales", r"sales|account ?(?:manager|executive|director)|business development|\bbd\b|vertrieb"
+    (N_("Sales"), r"sales|account ?(?:manager|executive|director)|business development|\bbd\b|vertrieb"
               r"|verkauf|verkoop|verkoper|commerci|vendit|vendite|vente|vendeur|key account|aussendienst"
               r"|makler|makelaar|immobil|agent|broker|relationship manager"),
-    ("Engineering/IT", r"engineer|developer|software|\bit\b|\bict\b|\bcto\b|\bcio\b|technolog|technical"
+    (N_("Engineering/IT"), r"engineer|developer|software|\bit\b|\bict\b|\bcto\b|\bcio\b|technolog|technical"
                        r"|techni|data|devops|programmer|programmeur|programmier|entwickler|ingenieur|ingegner|informati|svilupp"
                        r"|developpeur|ontwikkelaar|system|cyber|archit(?:ect|ett|ekt)|\bweb"),
-    ("Consulting", r"consult|consulen|advisor|adviser|adviseur|berater|beratung|conseil|coach"
+    (N_("Consulting"), r"consult|consulen|advisor|adviser|adviseur|berater|beratung|conseil|coach"
                    r"|advisory|advies|interim"),
-    ("Operations", r"operation|\bcoo\b|logisti|supply chain|procure|purchas|einkauf|inkoop|acquisti"
+    (N_("Operations"), r"operation|\bcoo\b|logisti|supply chain|procure|purchas|einkauf|inkoop|acquisti"
                    r"|achat|production|produktion|productie|produzione|office manager|administra"
                    r"|quality|qualitat|kwaliteit|qualita|facility|project|projekt|progett|projet"
                    r"|betrieb|bedrijfsvoering"),
-    ("Executive/Owner", r"\bceo\b|chief executive|prokurist|directrice|founder|owner"
+    (N_("Executive/Owner"), r"\bceo\b|chief executive|prokurist|directrice|founder|owner"
                         r"|gesch(?:a|ae)ftsf(?:u|ue)hr|inhaber|eigenaar|directeur"
                         r"|managing director|president|amministrator|titolare|gerant|\bpdg\b"
                         r"|general manager|bestuurder|entrepreneur|unternehmer|ondernemer|imprenditor"
@@ -57,27 +58,27 @@ FUNCTION_RULES: tuple[tuple[str, str], ...] = (
 )
 # Seniority rules, first match wins.
 SENIORITY_RULES: tuple[tuple[str, str], ...] = (
-    ("Student", r"student|studente|etudiant|\bintern\b|internship|stagiair|stagiaire|praktikant|trainee"
+    (N_("Student"), r"student|studente|etudiant|\bintern\b|internship|stagiair|stagiaire|praktikant|trainee"
                 r"|apprenti|azubi|auszubildend|tirocin|phd candidate"),
-    ("Owner/Founder", r"founder|owner|inhaber|eigenaar|titolare|gerant|zaakvoerder|\bpartner\b|grunder"
+    (N_("Owner/Founder"), r"founder|owner|inhaber|eigenaar|titolare|gerant|zaakvoerder|\bpartner\b|grunder"
                       r"|oprichter|fondat|proprietair|proprietar|entrepreneur|unternehmer|ondernemer"
                       r"|imprenditor|self-employed|selbststandig|zelfstandig"),
-    ("C-level", r"\bc[a-z]o\b|chief|gesch(?:a|ae)ftsf(?:u|ue)hr|managing director|direct(?:eur|rice) general"
-                r"|\bpdg\b|amministratore delegato|algemeen directeur|(?<!vice )(?<!vice-)president"
-                r"|vorstand|direttore generale|general manager|bestuurder"),
-    ("Director/VP", r"director|\bvp\b|vice president|head of|directeur|directrice|prokurist|direttore"
+    (N_("C-level"), r"\bc[a-z]o\b|chief|gesch(?:a|ae)ftsf(?:u|ue)hr|managing director"
+                r"|direct(?:eur|rice) general|\bpdg\b|amministratore delegato|algemeen directeur"
+                r"|(?<!vice )(?<!vice-)president|vorstand|direttore generale|general manager|bestuurder"),
+    (N_("Director/VP"), r"director|\bvp\b|vice president|head of|directeur|directrice|prokurist|direttore"
                     r"|direktor|(?<!team)leiter"
                     r"|\bhoofd|bereichsleit|dirigente|responsable de departement"),
-    ("Manager", r"manager|responsable|responsabile|teamleid|teamleit|coordinat|supervisor"
+    (N_("Manager"), r"manager|responsable|responsabile|teamleid|teamleit|coordinat|supervisor"
                 r"|gestionnaire|capo|chef\b|leidinggevend"),
-    ("Senior", r"senior|\bsr\b|principal|\blead\b|expert|esperto|specialista senior"),
-    ("Staff/Junior", r"junior|\bjr\b|assistant|assistent|assistente|associate|medewerker|mitarbeiter"
+    (N_("Senior"), r"senior|\bsr\b|principal|\blead\b|expert|esperto|specialista senior"),
+    (N_("Staff/Junior"), r"junior|\bjr\b|assistant|assistent|assistente|associate|medewerker|mitarbeiter"
                      r"|sachbearbeit|impiegat|employe|collaborat|engineer|developer|analyst|specialist"
                      r"|representative|clerk|officer|ingenieur|ingegnere|consultant|adviseur"
                      r"|consulente|conseiller|accountant|medewerkster|werknemer|operaio|ouvrier|arbeiter"),
 )
-FUNCTIONS: tuple[str, ...] = (*(f for f, _ in FUNCTION_RULES), "Other")
-SENIORITIES: tuple[str, ...] = (*(s for s, _ in SENIORITY_RULES), "Unknown")
+FUNCTIONS: tuple[str, ...] = (*(f for f, __ in FUNCTION_RULES), N_("Other"))
+SENIORITIES: tuple[str, ...] = (*(s for s, __ in SENIORITY_RULES), N_("Unknown"))
 
 
 def _fold(text: pd.Series) -> pd.Series:

@@ -13,33 +13,29 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from analytics import i18n
 from analytics import weights as W
 from analytics.frames import as_utc
+from analytics.i18n import N_, _, counted
 from analytics.model import Network
-from analytics.wording import MEASURES, duration, plural
+from analytics.wording import count_of, duration, measure
 
-#: Tier names, strongest first: the Dunbar layers, then everyone outside them.
-TIER_ORDER: list[str] = [name for name, _, _ in W.DUNBAR_LAYERS] + ["Acquaintance", "Dormant",
-                                                                    "Never engaged"]
+#: Tier names, strongest first: the Dunbar layers, then everyone outside them. Stored codes in English
+#: (marked for the catalogue): show them with `_`.
+TIER_ORDER: list[str] = [name for name, __, __ in W.DUNBAR_LAYERS] + [
+    N_("Acquaintance"), N_("Dormant"), N_("Never engaged")]
 #: Score components in breakdown order; each has a `pts_<name>` column.
 COMPONENTS: tuple[str, ...] = (*W.STRENGTH_POINTS, "closeness")
 
 _CHANNELS = tuple(W.CHANNEL_WEIGHTS)
 _DAY_NS = 86_400 * 10**9
 _NONE = -(2**62)  # "no date" sentinel for int64 nanoseconds; safe to subtract from real dates
-_LABELS = {  # channel -> (singular, plural) used in reasons
-    "message": ("message", "messages"), "endorsement": ("endorsement", "endorsements"),
-    "recommendation": ("recommendation", "recommendations"), "referral": ("referral", "referrals"),
-    "closed_business": ("closed deal", "closed deals"), "one_to_one": ("1-to-1", "1-to-1s"),
-    "meeting": ("meeting", "meetings"), "event": ("shared event", "shared events"),
-    "introduction": ("introduction", "introductions"), "purchase": ("purchase", "purchases"),
-    "email": ("e-mail", "e-mails"),
-}
 
 
 def _ns(dates: pd.Series) -> np.ndarray:
@@ -100,12 +96,36 @@ def _days(as_of_ns: int, ns: np.ndarray) -> np.ndarray:
     return np.where(ns == _NONE, np.nan, (as_of_ns - ns) / _DAY_NS)
 
 
+def _ago_text(unit: int, n: int) -> str:
+    if unit == 0:
+        return _("today") if n < 1 else _("yesterday") if n < 2 else counted("{n} day ago", "{n} days ago", n)
+    if unit == 1:
+        return counted("{n} week ago", "{n} weeks ago", n)
+    if unit == 2:
+        return counted("{n} month ago", "{n} months ago", n)
+    return counted("{n} year ago", "{n} years ago", n)
+
+
 def _ago(days: np.ndarray) -> np.ndarray:
-    """'today', '3 days ago', '3 weeks ago', '5 months ago', '2 years ago' (vectorised)."""
+    """'today', '3 days ago', '3 weeks ago', '5 months ago', '2 years ago' (vectorised: each distinct
+    text is written once, in the language in use).
+
+    >>> _ago(np.array([0.5, 1.5, 3.0, 20.0, 400.0])).tolist()
+    ['today', 'yesterday', '3 days ago', '2 weeks ago', '13 months ago']
+    """
     d = np.nan_to_num(days, nan=0.0)
-    n = np.select([d < 14, d < 60, d < 730], [d, d / 7, d / 30.44], d / 365.25).astype(int).astype(str)
-    unit = np.select([d < 14, d < 60, d < 730], [" days ago", " weeks ago", " months ago"], " years ago")
-    return np.where(d < 1, "today", np.where(d < 2, "yesterday", np.char.add(n, unit)))
+    conditions = [d < 14, d < 60, d < 730]
+    n = np.select(conditions, [d, d / 7, d / 30.44], d / 365.25).astype(np.int64)
+    unit = np.select(conditions, [0, 1, 2], 3).astype(np.int64)
+    keys, index = np.unique(unit * 2**32 + n, return_inverse=True)
+    texts = np.asarray([_ago_text(int(k >> 32), int(k & (2**32 - 1))) for k in keys], dtype=object)
+    return texts[index.reshape(-1)]
+
+
+def _each(values: list, write: Callable[[int], str]) -> list[str]:
+    """`write(v)` for each of `values`, each distinct value written once (reasons for 30,000 contacts)."""
+    known = {v: write(v) for v in set(values)}
+    return [known[v] for v in values]
 
 
 def _reasons(s: dict[str, np.ndarray], days_any: np.ndarray, days_two: np.ndarray) -> np.ndarray:
@@ -115,20 +135,23 @@ def _reasons(s: dict[str, np.ndarray], days_any: np.ndarray, days_two: np.ndarra
     out_n, in_n = counts[:, :, 0].sum(axis=1), counts[:, :, 1].sum(axis=1)
     two = ~np.isnan(days_two)
     one = ~two & ~np.isnan(days_any)
-    reason = np.full(len(days_any), "no interaction since connecting", dtype=object)
-    reason[two] = np.char.add("last two-way exchange ", _ago(days_two[two]))
-    one_way = np.select([in_n[one] == 0, out_n[one] == 0], [", never answered", ", you never replied"],
-                        f", no reply within {W.TWO_WAY_WINDOW_DAYS} days")
-    reason[one] = np.char.add(np.char.add("last contact ", _ago(days_any[one])), one_way)
+    reason = np.full(len(days_any), _("no interaction since connecting"), dtype=object)
+    two_way = _("last two-way exchange {ago}")
+    reason[two] = [two_way.format(ago=ago) for ago in _ago(days_two[two])]
+    one_way = np.select([in_n[one] == 0, out_n[one] == 0], [0, 1], 2)
+    templates = (_("last contact {ago}, never answered"), _("last contact {ago}, you never replied"),
+                 counted("last contact {ago}, no reply within {n} day",
+                         "last contact {ago}, no reply within {n} days", W.TWO_WAY_WINDOW_DAYS, ago="{ago}"))
+    reason[one] = [templates[k].format(ago=ago) for k, ago in zip(one_way.tolist(), _ago(days_any[one]),
+                                                                   strict=True)]
     for j, channel in enumerate(_CHANNELS):
         rows = np.flatnonzero(counts[:, j, :].sum(axis=1))
         if channel == "endorsement":
             mutual = (counts[rows, j, 0] > 0) & (counts[rows, j, 1] > 0)
-            _append(reason, rows[mutual], ["endorsed each other"] * int(mutual.sum()))
+            _append(reason, rows[mutual], [_("endorsed each other")] * int(mutual.sum()))
             rows = rows[~mutual]
-        one_label, many = _LABELS[channel]
-        totals = counts[rows, j, :].sum(axis=1).tolist()
-        _append(reason, rows, [plural(c, one_label, many) for c in totals])
+        _append(reason, rows, _each(counts[rows, j, :].sum(axis=1).tolist(),
+                                    lambda n, c=channel: count_of(c, n)))
     return reason
 
 
@@ -235,7 +258,8 @@ def score_contacts(net: Network, as_of: pd.Timestamp, measured: Behaviour | None
     pts["closeness"] = share * np.nan_to_num(closeness) / W.CLOSENESS_MAX * 100
     reason = b.reason.copy()
     rated = np.flatnonzero(~np.isnan(closeness))
-    _append(reason, rated, [f"you rated closeness {c:.0f}/5" for c in closeness[rated].tolist()])
+    _append(reason, rated, _each(np.round(closeness[rated]).astype(int).tolist(),
+                                 lambda c: _("you rated closeness {rating}/5").format(rating=i18n.number(c))))
 
     stats = b.stats.assign(closeness=closeness, reason=reason, **{f"pts_{k}": v for k, v in pts.items()})
     stats.insert(0, "strength", sum(pts.values()))
@@ -269,25 +293,26 @@ def explain(row: pd.Series) -> list[tuple[str, float, str]]:
     """
     two, anyd = row["days_since_two_way"], row["days_since_last"]
     if pd.notna(two):
-        recency = f"Last two-way exchange {_ago(np.array([two]))[0]}."
+        recency = _("Last two-way exchange {ago}.").format(ago=_ago(np.array([two]))[0])
     elif pd.notna(anyd):
-        recency = f"Last contact {_ago(np.array([anyd]))[0]} was one-way: counts for less."
+        recency = _("Last contact {ago} was one-way: counts for less.").format(ago=_ago(np.array([anyd]))[0])
     else:
-        recency = "No interaction yet."
+        recency = _("No interaction yet.")
     rated = pd.notna(row["closeness"])
     sentences = {
         "recency": recency,
-        "frequency": f"{plural(int(row['interactions']), 'interaction')}; recent ones count most "
-                     f"(weight halves every {W.FREQUENCY_HALF_LIFE_DAYS:.0f} days).",
-        "reciprocity": f"{int(row['interactions_out']):,} from you, "
-                       f"{int(row['interactions_in']):,} from them "
-                       f"(balance {row['reciprocity']:.2f}).",
-        "duration": f"Known {duration(row['years_known'] * 365.25)}; counts once both sides have engaged "
-                    f"(full at {W.DURATION_FULL_YEARS:.0f} years).",
-        "multiplexity": f"{plural(int(row['channels']), 'different channel')}. {MEASURES['multiplexity']}",
-        "closeness": f"You rated closeness {row['closeness']:.0f}/5: it sets "
-                     f"{W.CLOSENESS_WEIGHT:.0%} of the score." if rated
-                     else "No closeness rating: the score is behaviour only.",
+        "frequency": counted("{n} interaction; recent ones count most (weight halves every {days} days).",
+                             "{n} interactions; recent ones count most (weight halves every {days} days).",
+                             int(row["interactions"]), days=i18n.number(W.FREQUENCY_HALF_LIFE_DAYS)),
+        "reciprocity": _("{given} from you, {received} from them (balance {balance}).").format(
+            given=i18n.number(int(row["interactions_out"])), balance=i18n.number(row["reciprocity"], 2),
+            received=i18n.number(int(row["interactions_in"]))),
+        "duration": _("Known {duration}; counts once both sides have engaged (full at {years} years).")
+        .format(duration=duration(row["years_known"] * 365.25), years=i18n.number(W.DURATION_FULL_YEARS)),
+        "multiplexity": counted("{n} different channel. {measure}", "{n} different channels. {measure}",
+                                int(row["channels"]), measure=measure("multiplexity")),
+        "closeness": _("You rated closeness {rating}/5: it sets {share} of the score.").format(
+            rating=i18n.number(row["closeness"]), share=i18n.percent(W.CLOSENESS_WEIGHT)) if rated
+        else _("No closeness rating: the score is behaviour only."),
     }
     return [(c, float(row[f"pts_{c}"]), sentences[c]) for c in COMPONENTS]
-

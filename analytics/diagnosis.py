@@ -15,10 +15,12 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+from babel.lists import format_list
 
+from analytics import i18n
 from analytics import weights as W
 from analytics.depth import tier_counts
-from analytics.wording import plural
+from analytics.i18n import N_, _, counted
 
 QUADRANTS: tuple[str, ...] = ("wide-shallow", "wide-deep", "narrow-shallow", "narrow-deep")
 
@@ -74,39 +76,60 @@ def _next_steps(quadrant: str, scores: pd.DataFrame, tiers: dict[str, int]) -> l
     inner, close = tiers.get("Inner circle", 0), tiers.get("Close", 0)
     strong = inner + close
     warm = _warmest(scores)
-    warm_step = (f"Book a call or coffee this month with your warmest contacts below the strong-tie line "
-                 f"({warm}).") if warm else "Book a call or coffee this month with three people you trust."
-    reconnect = (f"Reconnect with your {dormant:,} dormant relationships (no contact for a year): a short "
-                 "personal note, no pitch."
-                 if dormant else "")
-    steps = {
-        "wide-shallow": [
-            f"Stop adding connections for now: farm the {len(scores):,} you have before hunting for more.",
-            warm_step,
-            reconnect or "Reply to everyone who wrote to you in the last month.",
-            "Give before you ask: endorse, recommend or introduce someone every week.",
-        ],
-        "narrow-shallow": [
-            "Deepen before you widen: send three contacts something useful to them this week.",
-            warm_step,
-            reconnect,
-            "Join one group where you meet the same people every month (a chapter, chamber or association) "
-            "rather than collecting strangers online.",
-        ],
-        "wide-deep": [
-            f"Keep your {strong:,} strong ties warm on a cadence: the {inner:,} in your inner circle every "
-            f"two weeks, the {close:,} close ones monthly.",
-            "Be the connector: introduce people from different corners of your network to each other.",
-            reconnect or f"Say hello to a few of the {never:,} connections you never engaged with.",
-        ],
-        "narrow-deep": [
-            "Ask your closest contacts for introductions to people they trust: warm, never cold.",
-            "Widen deliberately: look for companies and functions your network lacks and attend one event "
-            "where they meet.",
-            f"Keep the cadence with your {strong:,} strong ties while you grow.",
-        ],
-    }
-    return [step for step in steps[quadrant] if step]
+    warm_step = (_("Book a call or coffee this month with your warmest contacts below the strong-tie line "
+                   "({names}).").format(names=warm) if warm
+                 else _("Book a call or coffee this month with three people you trust."))
+    reconnect = counted("Reconnect with your {n} dormant relationship (no contact for a year): a short "
+                        "personal note, no pitch.",
+                        "Reconnect with your {n} dormant relationships (no contact for a year): a short "
+                        "personal note, no pitch.", dormant) if dormant else ""
+    if quadrant == "wide-shallow":
+        steps = [counted("Stop adding connections for now: farm the {n} you have before hunting for more.",
+                         "Stop adding connections for now: farm the {n} you have before hunting for more.",
+                         len(scores)),
+                 warm_step, reconnect or _("Reply to everyone who wrote to you in the last month."),
+                 _("Give before you ask: endorse, recommend or introduce someone every week.")]
+    elif quadrant == "narrow-shallow":
+        steps = [_("Deepen before you widen: send three contacts something useful to them this week."),
+                 warm_step, reconnect,
+                 _("Join one group where you meet the same people every month (a chapter, chamber or "
+                   "association) rather than collecting strangers online.")]
+    elif quadrant == "wide-deep":
+        steps = [counted("Keep your {n} strong tie warm on a cadence: the {inner} in your inner circle "
+                         "every two weeks, the {close} close ones monthly.",
+                         "Keep your {n} strong ties warm on a cadence: the {inner} in your inner circle "
+                         "every two weeks, the {close} close ones monthly.", strong, inner=i18n.number(inner),
+                         close=i18n.number(close)),
+                 _("Be the connector: introduce people from different corners of your network to each "
+                   "other."),
+                 reconnect or counted("Say hello to a few of the {n} connection you never engaged with.",
+                                      "Say hello to a few of the {n} connections you never engaged with.",
+                                      never)]
+    else:
+        steps = [_("Ask your closest contacts for introductions to people they trust: warm, never cold."),
+                 _("Widen deliberately: look for companies and functions your network lacks and attend one "
+                   "event where they meet."),
+                 counted("Keep the cadence with your {n} strong tie while you grow.",
+                         "Keep the cadence with your {n} strong ties while you grow.", strong)]
+    return [step for step in steps if step]
+
+
+#: What each quadrant means (in English: shown through `_`).
+MEANINGS = {
+    "wide-shallow": N_("Wide and shallow: many names, few relationships. Referrals come from trust, "
+                       "and trust comes from repeated two-way contact, not from the size of the list."),
+    "wide-deep": N_("Wide and deep: a broad network with a real core of relationships. Protect the core "
+                    "and use your reach to connect others."),
+    "narrow-shallow": N_("Narrow and shallow: few connections and little two-way contact yet. Start with "
+                         "the people you already know before adding more names."),
+    "narrow-deep": N_("Narrow and deep: a small, close network. Your ties are strong; growth will come "
+                      "from their introductions."),
+}
+
+
+def _tier_list(names: tuple[str, ...]) -> str:
+    """Tier names in the language in use, listed its way ("Inner circle, Close and Active")."""
+    return format_list([_(name) for name in names], locale=i18n.locale_name())
 
 
 def diagnose(breadth: dict, scores: pd.DataFrame) -> dict:
@@ -121,25 +144,23 @@ def diagnose(breadth: dict, scores: pd.DataFrame) -> dict:
     quadrant = f"{'wide' if wide else 'narrow'}-{'deep' if deep else 'shallow'}"
     n = breadth.get("contacts", len(scores))
     tiers = tier_counts(scores)
-    gone = "has" if tiers["Dormant"] == 1 else "have"
-    dormant = (f" {plural(tiers['Dormant'], 'former relationship')} {gone} gone dormant (no contact for a "
-               "year), whatever their strength." if tiers["Dormant"] else "")
-    facts = (f"You have {plural(n, 'connection')} across "
-             f"{plural(breadth.get('companies', 0), 'company', 'companies')} "
-             f"(diversity {breadth.get('diversity', 0.0):.2f}), {plural(strong, 'strong relationship')} "
-             f"(tiers {' and '.join(W.STRONG_TIERS)}) and {plural(active, 'active one')} "
-             f"(tiers {', '.join(W.ACTIVE_TIERS[:-1])} and {W.ACTIVE_TIERS[-1]}).{dormant}")
-    meaning = {
-        "wide-shallow": "Wide and shallow: many names, few relationships. Referrals come from trust, "
-                        "and trust comes from repeated two-way contact, not from the size of the list.",
-        "wide-deep": "Wide and deep: a broad network with a real core of relationships. Protect the core "
-                     "and use your reach to connect others.",
-        "narrow-shallow": "Narrow and shallow: few connections and little two-way contact yet. Start with "
-                          "the people you already know before adding more names.",
-        "narrow-deep": "Narrow and deep: a small, close network. Your ties are strong; growth will come "
-                       "from their introductions.",
-    }[quadrant]
+    dormant = counted("{n} former relationship has gone dormant (no contact for a year), whatever their "
+                      "strength.",
+                      "{n} former relationships have gone dormant (no contact for a year), whatever their "
+                      "strength.", tiers["Dormant"]) if tiers["Dormant"] else ""
+    # TRANSLATORS: {connections} is e.g. "25 connections", {companies} "10 companies", {strong} "3 strong
+    # relationships", {active} "12 active ones"; {strong_tiers} and {active_tiers} list tier names.
+    facts = _("You have {connections} across {companies} (diversity {diversity}), {strong} (tiers "
+              "{strong_tiers}) and {active} (tiers {active_tiers}).").format(
+        connections=counted("{n} connection", "{n} connections", n),
+        companies=counted("{n} company", "{n} companies", breadth.get("companies", 0)),
+        diversity=i18n.number(breadth.get("diversity", 0.0), 2),
+        strong=counted("{n} strong relationship", "{n} strong relationships", strong),
+        strong_tiers=_tier_list(W.STRONG_TIERS),
+        active=counted("{n} active one", "{n} active ones", active), active_tiers=_tier_list(W.ACTIVE_TIERS))
+    meaning = _(MEANINGS[quadrant])
+    explanation = " ".join(part for part in (facts, dormant, meaning) if part)
     return {"quadrant": quadrant, "width": width, "depth": depth, "strong_ties": strong,
-            "active_ties": active, "explanation": f"{facts} {meaning}",
+            "active_ties": active, "explanation": explanation,
             "next_steps": _next_steps(quadrant, scores, tiers)}
 

@@ -21,13 +21,13 @@ Example:
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from analytics import weights as w
 from analytics.frames import as_utc, contact_names
+from analytics.i18n import _, number
 from analytics.model import Network
-from analytics.wording import plural
+from analytics.wording import count_of
 
 CONTACT_COLUMNS = ["contact_id", "name", "given", "received", "balance", "first_given", "first_received",
                    "last_received", "received_kinds", "first_withdrawal", "first_withdrawal_kind",
@@ -68,8 +68,8 @@ def per_contact(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
     ex = exchanges(net, as_of)
     out, got = ex[ex["direction"] == "out"].groupby("contact_id"), ex[ex["direction"] == "in"]
     kinds = got.groupby(["contact_id", "kind"]).size().unstack(fill_value=0)
-    words = [k.replace("_", " ") for k in kinds.columns]
-    received_kinds = pd.Series([", ".join(plural(n, k) for k, n in zip(words, row, strict=True) if n)
+    received_kinds = pd.Series([", ".join(count_of(kind, n)
+                                          for kind, n in zip(kinds.columns, row, strict=True) if n)
                                 for row in kinds.to_numpy().tolist()], index=kinds.index, dtype=object)
     withdrawals = _first_withdrawals(net, as_of)
     frame = pd.DataFrame({"given": out.size(), "received": got.groupby("contact_id").size(),
@@ -105,9 +105,12 @@ def per_group(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
     frame["balance"] = frame["given"] - frame["received"]
     frame["burnout_risk"] = ((frame["given"] >= w.GROUP_BURNOUT_RATIO * frame["received"])
                              & (frame["given"] >= w.GROUP_BURNOUT_MIN_GIVEN))
-    tally = "You gave " + frame["given"].astype(str) + " and received " + frame["received"].astype(str)
-    frame["reason"] = tally + np.where(frame["burnout_risk"],
-                                       ": burnout risk, ask the group for referrals in return.", ".")
+    balanced = _("You gave {given} and received {received}.")
+    risky = _("You gave {given} and received {received}: burnout risk, ask the group for referrals in "
+              "return.")
+    frame["reason"] = [(risky if risk else balanced).format(given=number(g), received=number(r))
+                       for g, r, risk in zip(frame["given"], frame["received"], frame["burnout_risk"],
+                                             strict=True)]
     return frame[GROUP_COLUMNS]
 
 
@@ -122,8 +125,8 @@ def taking_flags(balance: pd.DataFrame, contact_ids: list[str] | None = None) ->
     """
     rows = balance if contact_ids is None else balance[balance["contact_id"].isin(contact_ids)]
     rows = rows[rows["takes_only"] | rows["withdrew_before_deposit"]]
-    why = ["; ".join(p for p in (f"you received {r} and gave nothing back" if t else "",
-                                 "you received before you ever gave" if wd else "") if p)
+    why = ["; ".join(p for p in (_("you received {n} and gave nothing back").format(n=number(r)) if t else "",
+                                 _("you received before you ever gave") if wd else "") if p)
            for r, t, wd in zip(rows["received"], rows["takes_only"], rows["withdrew_before_deposit"],
                                strict=True)]
     return rows[["contact_id", "name", "given", "received", "balance"]].assign(why=why).reset_index(drop=True)

@@ -23,6 +23,7 @@ import pandas as pd
 from analytics import actions, breadth, depth, exchanges, hygiene, marks
 from analytics import weights as W
 from analytics.frames import as_utc
+from analytics.i18n import N_
 from analytics.model import ANNOTATION_COLUMNS, Network, empty_frame
 
 #: The period the pages compare with the one before it (the report lets the user choose another).
@@ -86,12 +87,13 @@ def period_counts(net: Network, start: pd.Timestamp, end: pd.Timestamp) -> dict[
     two_way.discard("")
     kind = led["kind"] + ":" + led["direction"]
     closed = led[kind == "closed_business:in"]
-    return {"New connections": int(window(net.contacts["connected_on"], start, end).sum()),
-            "Two-way exchanges": len(two_way),
-            "Referrals given": int((kind == "referral:out").sum()),
-            "Referrals received": int((kind == "referral:in").sum()),
-            "One-to-ones": int((led["kind"] == "one_to_one").sum()), "Closed deals": len(closed),
-            "Closed business (EUR)": float(closed["value"].sum())}
+    # The keys are shown as labels: in English (marked for the catalogue), shown with `_`.
+    return {N_("New connections"): int(window(net.contacts["connected_on"], start, end).sum()),
+            N_("Two-way exchanges"): len(two_way),
+            N_("Referrals given"): int((kind == "referral:out").sum()),
+            N_("Referrals received"): int((kind == "referral:in").sum()),
+            N_("One-to-ones"): int((led["kind"] == "one_to_one").sum()), N_("Closed deals"): len(closed),
+            N_("Closed business (EUR)"): float(closed["value"].sum())}
 
 
 def engagement_by_month(interactions: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analytics import i18n
 from analytics.model import Network
 
 
@@ -25,7 +26,7 @@ def as_utc(ts: pd.Timestamp | str) -> pd.Timestamp:
 
 
 def day(ts: pd.Timestamp) -> str:
-    """A date as YYYY-MM-DD, "" when unknown.
+    """A date as YYYY-MM-DD, "" when unknown: for keys and JSON (a day people read: `i18n.date`).
 
     >>> day(pd.NaT), day(pd.Timestamp("2026-03-05"))
     ('', '2026-03-05')
@@ -34,7 +35,23 @@ def day(ts: pd.Timestamp) -> str:
 
 
 def date_text(dates: pd.Series) -> pd.Series:
-    """Dates as YYYY-MM-DD text, "" when unknown (text dtype even when empty)."""
+    """Dates as text people read in the language in use (English: YYYY-MM-DD), "" when unknown (text
+    dtype even when empty).
+
+    >>> with i18n.use("de"):
+    ...     date_text(pd.Series([pd.Timestamp("2024-03-05"), pd.NaT])).tolist()
+    ['05.03.2024', '']
+    """
+    return i18n.dates(dates)
+
+
+def iso_text(dates: pd.Series) -> pd.Series:
+    """Dates as YYYY-MM-DD text in any language, "" when unknown: for stored keys (plan item keys).
+
+    >>> with i18n.use("de"):
+    ...     iso_text(pd.Series([pd.Timestamp("2024-03-05")])).tolist()
+    ['2024-03-05']
+    """
     return pd.to_datetime(dates, utc=True).dt.strftime("%Y-%m-%d").fillna("").astype(str)
 
 

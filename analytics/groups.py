@@ -19,12 +19,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analytics import exchanges
+from analytics import exchanges, i18n
 from analytics import weights as w
 from analytics.errors import InputError
-from analytics.frames import as_utc, day, name_or_id
+from analytics.frames import as_utc, name_or_id
+from analytics.i18n import N_, _, counted
 from analytics.model import MEMBER_COLUMNS, Network
-from analytics.wording import plural
 
 SCORE_COLUMNS = ["group_id", "name", "type", "contacts", "strong_ties", "referrals_received",
                  "referrals_given", "introductions_received", "closed_value", "one_to_ones", "months",
@@ -32,10 +32,14 @@ SCORE_COLUMNS = ["group_id", "name", "type", "contacts", "strong_ties", "referra
                  "target_reach", "given", "received", "give_take", "hours", "score", "verdict",
                  "light", "verdict_text", "judge_from", "reason",
                  *(f"pts_{k}" for k in w.GROUP_POINTS)]
-#: Verdict id -> (words the app uses, traffic light), in ranking order.
+#: Verdict id -> (words the app uses, in English: show them with `_`, traffic light), in ranking order.
 VERDICTS: dict[str, tuple[str, str]] = {
-    "pays_off": ("pays off", "green"), "promising": ("promising", "amber"), "early": ("early", "early"),
-    "not_paying_off": ("not paying off", "red")}
+    # TRANSLATORS: group verdicts: what kind of return a networking group brings (a coach's words).
+    "pays_off": (N_("pays off"), "green"), "promising": (N_("promising"), "amber"),
+    "early": (N_("early"), "early"), "not_paying_off": (N_("not paying off"), "red")}
+#: Score component -> its name in the score's explanation (`_reasons`).
+POINT_WORDS = {"return": N_("return"), "referrals": N_("referrals"), "strong_ties": N_("strong ties"),
+               "target_reach": N_("target reach"), "one_to_ones": N_("one to ones"), "giving": N_("giving")}
 DAYS_PER_MONTH = 365.25 / 12
 
 
@@ -109,17 +113,27 @@ def points(m: pd.DataFrame, has_targets: bool) -> pd.DataFrame:
 
 def _reasons(m: pd.DataFrame, pts: pd.DataFrame, has_targets: bool) -> list[str]:
     out = []
-    for (_, r), (_, p) in zip(m.iterrows(), pts.iterrows(), strict=True):
-        roi = "no cost" if r["cost"] <= 0 else f"{r['return_on_cost']:.1f}x"
-        target = f"{r['target_reach']:.0%} of members in your targets" if has_targets else "no targets marked"
-        why = {"return": f"closed business {r['closed_value']:,.0f} on cost {r['cost']:,.0f}"
-                         f" over {r['months']:.0f} months, {roi}",
-               "referrals": f"{r['received']} referrals/introductions received",
-               "strong_ties": f"{r['strong_ties']} of {r['contacts']} contacts",
-               "target_reach": target, "one_to_ones": f"{r['one_to_ones']}",
-               "giving": f"{r['given']} referrals/introductions given"}
-        parts = " + ".join(f"{k.replace('_', ' ')} {p[k]:.0f} ({why[k]})" for k in w.GROUP_POINTS)
-        out.append(f"Score {r['score']:.0f}/100 = {parts}.")
+    for (__, r), (__, p) in zip(m.iterrows(), pts.iterrows(), strict=True):
+        roi = (_("no cost") if r["cost"] <= 0
+               else _("{ratio}x").format(ratio=i18n.number(r["return_on_cost"], 1)))
+        target = (_("{share} of members in your targets").format(share=i18n.percent(r["target_reach"]))
+                  if has_targets else _("no targets marked"))
+        why = {"return": counted("closed business {closed} on cost {cost} over {n} month, {roi}",
+                                 "closed business {closed} on cost {cost} over {n} months, {roi}",
+                                 round(r["months"]), closed=i18n.number(r["closed_value"]),
+                                 cost=i18n.number(r["cost"]), roi=roi),
+               "referrals": counted("{n} referral/introduction received",
+                                    "{n} referrals/introductions received", int(r["received"])),
+               "strong_ties": counted("{strong} of {n} contact", "{strong} of {n} contacts",
+                                      int(r["contacts"]), strong=i18n.number(r["strong_ties"])),
+               "target_reach": target, "one_to_ones": i18n.number(r["one_to_ones"]),
+               "giving": counted("{n} referral/introduction given", "{n} referrals/introductions given",
+                                 int(r["given"]))}
+        # TRANSLATORS: one part of a group's score: "referrals 12 (8 referrals/introductions received)".
+        part = _("{component} {points} ({why})")
+        parts = " + ".join(part.format(component=_(POINT_WORDS[k]), points=i18n.number(p[k]), why=why[k])
+                           for k in w.GROUP_POINTS)
+        out.append(_("Score {score}/100 = {parts}.").format(score=i18n.number(r["score"]), parts=parts))
     return out
 
 
@@ -140,6 +154,9 @@ def verdict(m: pd.DataFrame) -> pd.DataFrame:
     ['pays_off', 'promising']
     >>> verdict(m)["verdict_text"].iloc[1]
     'B is promising: 10 referrals and introductions received, €900 of its €1,800 cost back so far (0.50×).'
+    >>> with i18n.use("de"):
+    ...     print(verdict(m)["verdict_text"].iloc[0].replace("\\xa0", " "))
+    A zahlt sich aus: 3.000 € abgeschlossene Geschäfte bei 1.000 € Kosten, Zeit eingerechnet (3,00×).
     """
     paid = (m["closed_value"] > 0) & (m["closed_value"] >= m["cost"])
     young = m["joined_on"].notna() & (m["months"] < w.GROUP_EARLY_MONTHS)
@@ -149,19 +166,31 @@ def verdict(m: pd.DataFrame) -> pd.DataFrame:
                | (m["one_to_ones"] / m["months"].clip(lower=1) >= w.GROUP_PROMISING_ONE_TO_ONES_PER_MONTH))
     ids = np.select([paid, young, flowing], ["pays_off", "early", "promising"], "not_paying_off")
     judge = (m["joined_on"] + pd.DateOffset(months=w.GROUP_EARLY_MONTHS)).where(young)
-    texts = []
-    for r, v, when, got in zip(m.itertuples(index=False), ids, judge, received, strict=True):
-        ratio = f" ({r.closed_value / r.cost:.2f}×)" if r.cost > 0 else ""
-        money = f"€{r.closed_value:,.0f} of its €{r.cost:,.0f} cost back so far{ratio}"
-        texts.append({
-            "pays_off": f"{r.name} pays off: €{r.closed_value:,.0f} closed business on €{r.cost:,.0f} cost, "
-                        f"time included{ratio}.",
-            "early": f"{r.name} is early, not failing: joined {r.months:.0f} month"
-                     f"{'' if round(r.months) == 1 else 's'} ago; judge it from {day(when)}.",
-            "promising": f"{r.name} is promising: {got} referrals and introductions received, {money}.",
-            "not_paying_off": f"{r.name} is not paying off: {money}, and few referrals or one-to-ones.",
-        }[v])
+    texts = [_verdict_text(v, r, when, int(got))
+             for r, v, when, got in zip(m.itertuples(index=False), ids, judge, received, strict=True)]
     return pd.DataFrame({"verdict": ids, "verdict_text": texts, "judge_from": judge}, index=m.index)
+
+
+def _verdict_text(verdict_id: str, r: tuple, when: pd.Timestamp, got: int) -> str:
+    """The verdict's sentence with the group's own figures, in the language in use."""
+    # TRANSLATORS: {ratio} is "" or " (0.50×)": closed business divided by cost.
+    ratio = f" ({i18n.number(r.closed_value / r.cost, 2)}×)" if r.cost > 0 else ""
+    values = {"name": r.name, "closed": i18n.money(r.closed_value), "cost": i18n.money(r.cost),
+              "ratio": ratio}
+    if verdict_id == "pays_off":
+        return _("{name} pays off: {closed} closed business on {cost} cost, time included{ratio}.").format(
+            **values)
+    if verdict_id == "early":
+        return counted("{name} is early, not failing: joined {n} month ago; judge it from {day}.",
+                       "{name} is early, not failing: joined {n} months ago; judge it from {day}.",
+                       round(r.months), name=r.name, day=i18n.date(when))
+    if verdict_id == "promising":
+        return counted("{name} is promising: {n} referral or introduction received, {closed} of its "
+                       "{cost} cost back so far{ratio}.",
+                       "{name} is promising: {n} referrals and introductions received, {closed} of its "
+                       "{cost} cost back so far{ratio}.", got, **values)
+    return _("{name} is not paying off: {closed} of its {cost} cost back so far{ratio}, and few referrals or "
+             "one-to-ones.").format(**values)
 
 
 def group_scores(net: Network, tiers: pd.Series, as_of: pd.Timestamp, target: pd.Series | None = None,
@@ -232,7 +261,7 @@ def payback_curve(net: Network, group_id: str, as_of: pd.Timestamp) -> pd.DataFr
     as_of = as_utc(as_of)
     rows = net.groups[net.groups["group_id"] == group_id]
     if rows.empty:
-        raise InputError("groups", f"unknown group {group_id!r}")
+        raise InputError("groups", _("unknown group {group}").format(group=repr(group_id)))
     group = rows.iloc[[0]].reset_index(drop=True)
     months = float(membership_months(group, as_of).iloc[0])
     start = group["joined_on"].iloc[0]
@@ -301,6 +330,9 @@ def takeaways(scores: pd.DataFrame, burnout: pd.DataFrame) -> list[str]:
     A pays off.
     A brings 90% of your closed business for 33% of the hours you invested.
     1 group not paying off: €800 cost (time included) for €100 closed business: B.
+    >>> with i18n.use("nl"):
+    ...     print(takeaways(s, pd.DataFrame(columns=["name", "burnout_risk"]))[2].replace("\\xa0", " "))
+    1 groep loont niet: € 800 kosten (tijd inbegrepen) voor € 100 gesloten omzet: B.
     """
     if scores.empty:
         return []
@@ -311,15 +343,19 @@ def takeaways(scores: pd.DataFrame, burnout: pd.DataFrame) -> list[str]:
     if closed.sum() > 0:
         top = scores.loc[closed.idxmax()]
         share_h = top["hours"] / hours.sum() if hours.sum() > 0 else 0.0
-        out.append(f"{top['name']} brings {top['closed_value'] / closed.sum():.0%} of your closed business "
-                   f"for {share_h:.0%} of the hours you invested.")
+        out.append(_("{name} brings {business} of your closed business for {hours} of the hours you "
+                     "invested.").format(name=top["name"], hours=i18n.percent(share_h),
+                                         business=i18n.percent(top["closed_value"] / closed.sum())))
     idle = rest[rest["verdict"] == "not_paying_off"]
     if len(idle):
-        out.append(f"{plural(len(idle), 'group')} not paying off: €{idle['cost'].sum():,.0f} cost "
-                   f"(time included) for €{idle['closed_value'].sum():,.0f} closed business: "
-                   f"{', '.join(idle['name'])}.")
+        out.append(counted("{n} group not paying off: {cost} cost (time included) for {closed} closed "
+                           "business: {names}.",
+                           "{n} groups not paying off: {cost} cost (time included) for {closed} closed "
+                           "business: {names}.", len(idle), cost=i18n.money(idle["cost"].sum()),
+                           closed=i18n.money(idle["closed_value"].sum()), names=", ".join(idle["name"])))
     for name in burnout.loc[burnout["burnout_risk"].astype(bool), "name"]:
-        out.append(f"{name}: you give far more than you get back (burnout risk): ask for referrals.")
+        out.append(_("{name}: you give far more than you get back (burnout risk): ask for referrals.").format(
+            name=name))
     return out
 
 
@@ -358,8 +394,9 @@ def group_members(net: Network, scores: pd.DataFrame, balance: pd.DataFrame, gro
     return frame.sort_values(["strength", "name"], ascending=[False, True], ignore_index=True)
 
 
-LIGHT_BADGES = {"green": "🟢 pays off", "amber": "🟡 promising", "red": "🔴 not paying off",
-                "early": "⚪ early, not failing"}
+#: Traffic light -> the badge the ranking shows (in English: shown through `_`).
+LIGHT_BADGES = {"green": N_("🟢 pays off"), "amber": N_("🟡 promising"), "red": N_("🔴 not paying off"),
+                "early": N_("⚪ early, not failing")}
 
 
 def ranking_table(scores: pd.DataFrame, group_id: str | None = None) -> pd.DataFrame:
@@ -373,4 +410,5 @@ def ranking_table(scores: pd.DataFrame, group_id: str | None = None) -> pd.DataF
     shown = scores if group_id is None else scores[scores["group_id"] == group_id]
     cols = ["light", "name", "type", "cost", "closed_value", "return_on_cost", "verdict_text", "score",
             "value_per_hour", "contacts", "months", "months_to_first_close", "reason"]
-    return shown[cols].assign(light=shown["light"].map(LIGHT_BADGES)).reset_index(drop=True)
+    badges = {light: _(badge) for light, badge in LIGHT_BADGES.items()}
+    return shown[cols].assign(light=shown["light"].map(badges)).reset_index(drop=True)

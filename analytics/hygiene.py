@@ -20,10 +20,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analytics import weights
+from analytics import i18n, weights
 from analytics.frames import as_utc, contact_names, date_text
+from analytics.i18n import N_, _, counted, pgettext
 from analytics.model import Network
-from analytics.wording import plural
 
 HYGIENE_COLUMNS = ["contact_id", "name", "date", "evidence", "check", "why"]
 #: Whitespace between the words of a phrase, spelled out so Python's re and RE2 agree.
@@ -143,10 +143,12 @@ def early_pitches(net: Network, as_of: pd.Timestamp, window_days: int = weights.
     out = outbound_messages(net, as_utc(as_of)) if outbound is None else outbound
     out = out[out["days_connected"].between(0, window_days)]
     found = _matching(out, PITCH_RE)
-    days = found["days_connected"].astype(int).map(lambda d: plural(d, "day")).astype(str)
-    found["why"] = ("Sales language " + days
-                    + " after connecting (on " + date_text(found["connected_on"])
-                    + "): build the relationship before you pitch.")
+    found["why"] = [counted("Sales language {n} day after connecting (on {date}): build the relationship "
+                            "before you pitch.",
+                            "Sales language {n} days after connecting (on {date}): build the relationship "
+                            "before you pitch.", d, date=on)
+                    for d, on in zip(found["days_connected"].astype(int).tolist(),
+                                     date_text(found["connected_on"]), strict=True)]
     return _findings(found, net, "early_pitch")
 
 
@@ -177,22 +179,37 @@ def weak_tie_asks(net: Network, scores: pd.DataFrame, as_of: pd.Timestamp,
     asks = asks.assign(tier=asks["contact_id"].map(tiers).astype(object).fillna("Never engaged"))
     new = asks["days_connected"] < weights.ASK_MIN_DAYS_CONNECTED
     asks = asks[~asks["tier"].isin(weights.ACTIVE_TIERS) | new]
-    since = [f", {plural(int(d), 'day')} after connecting" if pd.notna(d) else ""
-             for d in asks["days_connected"]]
-    asks = asks.assign(why=[f"Asked for a referral or introduction from a contact in tier {t}{n}: deepen the "
-                            "tie and give first." for t, n in zip(asks["tier"], since, strict=True)])
+    asks = asks.assign(why=[_ask_why(tier, days)
+                            for tier, days in zip(asks["tier"], asks["days_connected"], strict=True)])
     return _findings(asks, net, "ask_weak_tie", scores)
+
+
+def _ask_why(tier: str, days: float) -> str:
+    """Why an ask to a weak or new tie is flagged, in the language in use."""
+    if pd.isna(days):
+        return _("Asked for a referral or introduction from a contact in tier {tier}: deepen the tie and "
+                 "give first.").format(tier=_(tier))
+    return counted("Asked for a referral or introduction from a contact in tier {tier}, {n} day after "
+                   "connecting: deepen the tie and give first.",
+                   "Asked for a referral or introduction from a contact in tier {tier}, {n} days after "
+                   "connecting: deepen the tie and give first.", int(days), tier=_(tier))
+
+
+#: A withdrawal's kind as the evidence names it (in English: shown through `_`).
+WITHDRAWAL_WORDS = {"referral": N_("referral"), "closed_business": N_("closed business")}
 
 
 def withdrawals(balance: pd.DataFrame) -> pd.DataFrame:
     """Withdrawal before deposit (from `exchanges.per_contact`): the first referral or closed business
     you received from a contact came before the first thing you gave them."""
     early = balance[balance["withdrew_before_deposit"]]
-    gave = date_text(early["first_given"]).replace("", "nothing yet")
-    evidence = [f"{k.replace('_', ' ')} received on {d}; first thing you gave: {g}" for k, d, g in
-                zip(early["first_withdrawal_kind"], date_text(early["first_withdrawal"]), gave, strict=True)]
+    gave = _("{kind} received on {date}; first thing you gave: {given}")
+    nothing = _("{kind} received on {date}; first thing you gave: nothing yet")
+    evidence = [(gave if g else nothing).format(kind=_(WITHDRAWAL_WORDS.get(k, k)), date=d, given=g)
+                for k, d, g in zip(early["first_withdrawal_kind"], date_text(early["first_withdrawal"]),
+                                   date_text(early["first_given"]), strict=True)]
     found = early.assign(date=early["first_withdrawal"], evidence=evidence, check="withdrawal_before_deposit",
-                         why="You received before you gave: make a deposit before the next withdrawal.")
+                         why=_("You received before you gave: make a deposit before the next withdrawal."))
     return _sorted(found)
 
 
@@ -200,10 +217,11 @@ def taking_without_giving(balance: pd.DataFrame) -> pd.DataFrame:
     """You take without giving (from `exchanges.per_contact`): you received at least
     TAKE_WITHOUT_GIVE_MIN exchanges from a contact and gave them none. date = the latest received."""
     takers = balance[balance["takes_only"]]
+    received = _("Received {what}; given nothing.")
     found = takers.assign(date=takers["last_received"], check="taking_without_giving",
-                          evidence="Received " + takers["received_kinds"] + "; given nothing.",
-                          why="Give and take: return the favour with a referral, introduction or "
-                              "endorsement.")
+                          evidence=[received.format(what=k) for k in takers["received_kinds"]],
+                          why=_("Give and take: return the favour with a referral, introduction or "
+                                "endorsement."))
     return _sorted(found)
 
 
@@ -236,9 +254,14 @@ def consent_issues(contacts_to_export: pd.DataFrame, annotations: pd.DataFrame) 
     # reindex, not map: mapping through an empty datetime column fails in pandas 3
     frame["date"] = pd.to_datetime(ann["consent_date"].reindex(frame["contact_id"]).to_numpy(), utc=True)
     frame = frame[frame["consent"] != "yes"]
-    recorded = date_text(frame["date"]).map(lambda d: f" (recorded {d})" if d else "")
-    frame = frame.assign(evidence="Mailing-list consent: " + frame["consent"] + recorded, check="consent",
-                         why="Only mail people who said yes; ask first or leave them out.")
+    # TRANSLATORS: a contact's answer to "may I put you on my mailing list?" (no, or not recorded).
+    words = {"no": pgettext("consent", "no"), "unknown": pgettext("consent", "unknown")}
+    recorded = _("Mailing-list consent: {consent} (recorded {date})")
+    unrecorded = _("Mailing-list consent: {consent}")
+    evidence = [(recorded if d else unrecorded).format(consent=words[c], date=d)
+                for c, d in zip(frame["consent"], date_text(frame["date"]), strict=True)]
+    frame = frame.assign(evidence=evidence, check="consent",
+                         why=_("Only mail people who said yes; ask first or leave them out."))
     return frame[[*HYGIENE_COLUMNS, "consent"]].reset_index(drop=True)
 
 
@@ -253,5 +276,8 @@ def mailing_list_warning(contacts_to_export: pd.DataFrame, annotations: pd.DataF
     if issues.empty:
         return None
     no = int((issues["consent"] == "no").sum())
-    return (f"{len(issues)} of {len(contacts_to_export)} contacts in this mailing list have not said yes "
-            f"to your mail ({no} said no, {len(issues) - no} unknown): remove them or ask first.")
+    return counted("{count} of {n} contact in this mailing list has not said yes to your mail ({no} said "
+                   "no, {unknown} unknown): remove them or ask first.",
+                   "{count} of {n} contacts in this mailing list have not said yes to your mail ({no} said "
+                   "no, {unknown} unknown): remove them or ask first.", len(contacts_to_export),
+                   count=i18n.number(len(issues)), no=i18n.number(no), unknown=i18n.number(len(issues) - no))

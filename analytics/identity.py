@@ -35,6 +35,7 @@ import pandas as pd
 
 from analytics import nicknames
 from analytics import weights as W
+from analytics.i18n import N_, _
 from analytics.ingest.people import canonical_url, fold_name
 from analytics.limits import MAX_NAMESAKES
 from analytics.model import CONTACT_COLUMNS, empty_frame, join_sources, normalize_name
@@ -370,11 +371,12 @@ def _same_name_reason(a: dict, b: dict) -> str:
         for address in addresses(one["email"], one["emails"]):
             label = domain_label(address)
             if firm and len(label) >= 3 and (label.startswith(firm) or firm.startswith(label)):
-                return (f"same name; the e-mail domain {address.rsplit('@', 1)[-1]} matches the company "
-                        f"{other['company']}")
+                return _("same name; the e-mail domain {domain} matches the company {company}").format(
+                    domain=address.rsplit("@", 1)[-1], company=other["company"])
     if a["company"] and b["company"] and company_key(a["company"]) != company_key(b["company"]):
-        return f"same name at another company ({b['company']}, now {a['company']}?): perhaps a new job"
-    return "same name"
+        return _("same name at another company ({before}, now {now}?): perhaps a new job").format(
+            before=b["company"], now=a["company"])
+    return _("same name")
 
 
 def proposals(contacts: pd.DataFrame, decisions: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -411,14 +413,15 @@ def proposals(contacts: pd.DataFrame, decisions: pd.DataFrame | None = None) -> 
             reason = nicknames.relation(rows[a]["name"].split()[0], rows[b]["name"].split()[0])
             if not reason:
                 continue
-            reason += ", same last name"
+            # TRANSLATORS: {relation} says how two first names relate, e.g. "Bob is a short form of Robert".
+            reason = _("{relation}, same last name").format(relation=reason)
         out[ids] = (rows[a]["contact_id"], rows[b]["contact_id"], reason)
     return pd.DataFrame(list(out.values()), columns=PROPOSAL_COLUMNS)
 
 
 #: What the Possible duplicates page shows of both sides of a pair, and how it labels each field.
-COMPARED = {"name": "Name", "company": "Company", "position": "Position", "email": "E-mail", "phone": "Phone",
-            "sources": "Known from", "interactions": "Interactions"}
+COMPARED = {"name": N_("Name"), "company": N_("Company"), "position": N_("Position"), "email": N_("E-mail"),
+            "phone": N_("Phone"), "sources": N_("Known from"), "interactions": N_("Interactions")}
 
 
 def compare(people: pd.DataFrame, interactions: pd.Series, keep: str, away: str) -> pd.DataFrame:
@@ -432,5 +435,5 @@ def compare(people: pd.DataFrame, interactions: pd.Series, keep: str, away: str)
     sides = people.reindex([keep, away]).reindex(columns=list(COMPARED))
     sides["interactions"] = [int(interactions.get(keep, 0)), int(interactions.get(away, 0))]
     sides = sides.astype(object).where(sides.notna(), "").astype(str)
-    return pd.DataFrame({"field": list(COMPARED.values()), "kept": sides.iloc[0].tolist(),
+    return pd.DataFrame({"field": [_(label) for label in COMPARED.values()], "kept": sides.iloc[0].tolist(),
                          "merged": sides.iloc[1].tolist()})

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from analytics import weights
+from analytics.i18n import N_, _
 
 SUGGESTION_COLUMNS = ["contact_id", "role", "evidence"]
 
@@ -51,15 +52,16 @@ def export_evidence(interactions: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataF
 
     out_msgs, in_msgs = count("message", "out"), count("message", "in")
     evidence = {
-        ("client", "they recommended you on LinkedIn (often a former client)"):
+        ("client", N_("they recommended you on LinkedIn (often a former client)")):
             count("recommendation", "in") > 0,
-        ("referrer", "you recommended them on LinkedIn"): count("recommendation", "out") > 0,
-        ("referrer", "you endorsed each other"): (count("endorsement", "out") > 0)
+        ("referrer", N_("you recommended them on LinkedIn")): count("recommendation", "out") > 0,
+        ("referrer", N_("you endorsed each other")): (count("endorsement", "out") > 0)
         & (count("endorsement", "in") > 0),
-        ("referrer", "a long two-way message thread"): (out_msgs + in_msgs >= weights.SUGGEST_THREAD_MESSAGES)
-        & (out_msgs >= weights.SUGGEST_THREAD_EACH_WAY) & (in_msgs >= weights.SUGGEST_THREAD_EACH_WAY),
+        ("referrer", N_("a long two-way message thread")):
+            (out_msgs + in_msgs >= weights.SUGGEST_THREAD_MESSAGES)
+            & (out_msgs >= weights.SUGGEST_THREAD_EACH_WAY) & (in_msgs >= weights.SUGGEST_THREAD_EACH_WAY),
     }
-    rows = [pd.DataFrame({"contact_id": hit.index[hit], "role": role, "evidence": text})
+    rows = [pd.DataFrame({"contact_id": hit.index[hit], "role": role, "evidence": _(text)})
             for (role, text), hit in evidence.items() if len(counts)]
     found = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=SUGGESTION_COLUMNS)
     found = found.groupby(["contact_id", "role"], as_index=False, sort=False)["evidence"].agg("; ".join)

@@ -18,16 +18,19 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analytics.i18n import N_
+
 CONTACT_COLUMNS = ["contact_id", "first_name", "last_name", "name", "url", "email",
                    "company", "position", "connected_on", "phone", "sources"]
-#: Where a contact is known from (contacts `sources`: these labels joined by ", ", in this order).
-SOURCES = ("LinkedIn", "Contacts file", "Address book", "Calendar", "Email")
+#: Where a contact is known from (contacts `sources`: these labels joined by ", ", in this order; stored
+#: in English, shown with `_`).
+SOURCES = ("LinkedIn", N_("Contacts file"), N_("Address book"), N_("Calendar"), N_("Email"))
 INTERACTION_COLUMNS = ["contact_id", "date", "channel", "direction", "content", "conversation_id"]
 ANNOTATION_COLUMNS = ["contact_id", "closeness", "notes", "target", "consent", "consent_date",
                       "cadence_days", "role"]
 #: What the user marked a contact as (annotation `role`; "" = not marked): steps 1 and 2 of the plan
 #: read clients and referrers from these marks as well as from the ledger.
-ROLES = ("client", "referrer", "prospect", "friend")
+ROLES = (N_("client"), N_("referrer"), N_("prospect"), N_("friend"))
 GROUP_COLUMNS = ["group_id", "name", "type", "annual_cost", "hours_per_month", "joined_on"]
 MEMBER_COLUMNS = ["contact_id", "group_id"]
 LEDGER_COLUMNS = ["entry_id", "date", "contact_id", "group_id", "kind", "direction", "value", "note"]

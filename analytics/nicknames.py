@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from analytics.i18n import _
 from analytics.model import normalize_name
 
 #: Full first name -> its common short forms.
@@ -65,7 +66,8 @@ def forms(first_name: str) -> frozenset[str]:
 
 
 def relation(a: str, b: str) -> str:
-    """Why first names `a` and `b` may be one person ("" when they may not, or are the same).
+    """Why first names `a` and `b` may be one person ("" when they may not, or are the same), in the
+    language in use.
 
     >>> relation("Bob", "Robert"), relation("Jan", "Hans"), relation("Ann", "Bob")
     ('Bob is a short form of Robert', 'Jan and Hans are both short for Johannes', '')
@@ -74,8 +76,9 @@ def relation(a: str, b: str) -> str:
     shared = sorted(fa & fb)
     if not shared or normalize_name(a) == normalize_name(b):
         return ""
+    short_form = _("{short} is a short form of {full}")
     if normalize_name(b) in fa:
-        return f"{a} is a short form of {b}"
+        return short_form.format(short=a, full=b)
     if normalize_name(a) in fb:
-        return f"{b} is a short form of {a}"
-    return f"{a} and {b} are both short for {shared[0].title()}"
+        return short_form.format(short=b, full=a)
+    return _("{one} and {other} are both short for {full}").format(one=a, other=b, full=shared[0].title())

@@ -18,13 +18,15 @@ from __future__ import annotations
 import pandas as pd
 
 from analytics import weights as W
-from analytics.frames import as_utc, contact_names, date_text
+from analytics.frames import as_utc, contact_names, date_text, iso_text
+from analytics.i18n import N_, _
 from analytics.model import ROLE_CHANGE_COLUMNS, Network, normalize_name
 
 LIST = "congratulate"
-TITLE = "Congratulate on a new role"
-ACTION = ("Send a short personal note congratulating them on the new role and ask how it is going; "
-          "no pitch, no request.")
+#: The list's title and action, in English (marked for the catalogue): shown with `_`.
+TITLE = N_("Congratulate on a new role")
+ACTION = N_("Send a short personal note congratulating them on the new role and ask how it is going; "
+            "no pitch, no request.")
 CONGRATULATE_COLUMNS = ["item_key", "contact_id", "name", "why", "action", "seen_on"]
 
 
@@ -66,11 +68,19 @@ def change_text(row: pd.Series) -> str:
     ...                        "old_position": "CFO", "seen_on": pd.Timestamp("2026-11-02", tz="UTC")}))
     'New role at Beta (CEO) since your last export, seen on 2026-11-02; before: CFO at Acme.'
     """
-    was = " at ".join(p for p in (row["old_position"], row["old_company"]) if p)
-    role = f" ({row['position']})" if row["position"] else ""
+    old_position, old_company = row["old_position"], row["old_company"]
+    if old_position and old_company:
+        # TRANSLATORS: someone's former job: "CFO at Acme".
+        was = _("{position} at {company}").format(position=old_position, company=old_company)
+    else:
+        was = old_position or old_company
+    company = row["company"] or _("their company")
     seen = date_text(pd.Series([row["seen_on"]])).iloc[0]
-    return f"New role at {row['company'] or 'their company'}{role} since your last export, seen on {seen}; " \
-           f"before: {was}."
+    if row["position"]:
+        return _("New role at {company} ({position}) since your last export, seen on {date}; before: "
+                 "{was}.").format(company=company, position=row["position"], date=seen, was=was)
+    return _("New role at {company} since your last export, seen on {date}; before: {was}.").format(
+        company=company, date=seen, was=was)
 
 
 def congratulate(net: Network, as_of: pd.Timestamp, scores: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -85,9 +95,9 @@ def congratulate(net: Network, as_of: pd.Timestamp, scores: pd.DataFrame | None 
     recent = recent.sort_values(["seen_on", "contact_id"], ascending=[False, True])
     names = contact_names(net, scores)
     out = pd.DataFrame({
-        "item_key": LIST + ":" + recent["contact_id"] + ":" + date_text(recent["seen_on"]),
+        "item_key": LIST + ":" + recent["contact_id"] + ":" + iso_text(recent["seen_on"]),
         "contact_id": recent["contact_id"],
         "name": recent["contact_id"].map(names).astype(object).fillna(recent["contact_id"]),
-        "why": [change_text(r) for _, r in recent.iterrows()], "action": ACTION,
+        "why": [change_text(r) for __, r in recent.iterrows()], "action": _(ACTION),
         "seen_on": pd.to_datetime(recent["seen_on"], utc=True)}, columns=CONGRATULATE_COLUMNS)
     return out.reset_index(drop=True)

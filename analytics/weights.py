@@ -10,6 +10,8 @@ Example:
 
 from __future__ import annotations
 
+from analytics.i18n import N_
+
 # =====================================================================================================
 # Relationship strength (analytics/depth.py)
 # Tie strength after Granovetter (time, intensity, intimacy, reciprocal services) as operationalised by
@@ -75,12 +77,14 @@ CLOSENESS_KEEPS_ACTIVE = 3.0
 
 #: Dunbar layers, strongest first: (tier name, rank cap, minimum strength). A contact enters a layer
 #: only if it ranks within the cap AND reaches the minimum, so small networks fill the layers with
-#: real relationships and large silent networks do not fill them with names.
+#: real relationships and large silent networks do not fill them with names. The names are stored codes
+#: in English (marked for the catalogue): pages show them with `_`.
 DUNBAR_LAYERS: tuple[tuple[str, int, float], ...] = (
-    ("Inner circle", 5, 60.0),
-    ("Close", 15, 45.0),
-    ("Active", 50, 30.0),
-    ("Network", 150, 25.0),
+    # TRANSLATORS: relationship tiers (Dunbar layers), strongest first: Inner circle, Close, Active, Network.
+    (N_("Inner circle"), 5, 60.0),
+    (N_("Close"), 15, 45.0),
+    (N_("Active"), 50, 30.0),
+    (N_("Network"), 150, 25.0),
 )
 #: Outside the layers: a past relationship that has gone quiet for this many days is "Dormant".
 DORMANT_AFTER_DAYS = 365
