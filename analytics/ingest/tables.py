@@ -54,9 +54,9 @@ FIELD_WORDS = {
     "first_name": N_("first name"), "last_name": N_("last name"), "name": N_("name"), "email": N_("email"),
     "email_2": N_("email 2"), "email_3": N_("email 3"), "phone": N_("phone"), "phone_2": N_("phone 2"),
     "phone_3": N_("phone 3"), "company": N_("company"), "position": N_("position"), "url": N_("url"),
-    "connected_on": N_("connected on"), "conversation_id": N_("conversation id"), "title": N_("title"),
-    "sender": N_("sender"), "sender_url": N_("sender url"), "recipients": N_("recipients"),
-    "recipient": N_("recipient"), "recipient_url": N_("recipient url"),
+    "connected_on": N_("connected on"), "conversation_id": N_("conversation id"),
+    "title": N_("title"), "sender": N_("sender"), "sender_url": N_("sender url"),
+    "recipients": N_("recipients"), "recipient": N_("recipient"), "recipient_url": N_("recipient url"),
     "recipient_urls": N_("recipient urls"), "date": N_("date"), "direction": N_("direction"),
     "draft": N_("draft"), "conversation_draft": N_("conversation draft"), "status": N_("status"),
     "headline": N_("headline"), "maiden_name": N_("maiden name"), "confirmed": N_("confirmed"),
@@ -444,6 +444,7 @@ def _check_lengths(name: str, table: pa.Table) -> None:
         if longest > MAX_CELL_CHARS:
             row = pc.index(lengths, longest).as_py() + 1
             what = _(FIELD_WORDS[f]) if f in FIELD_WORDS else f.replace("_", " ")
+            # TRANSLATORS: {field} is a field's name such as "first name" or "company" (translated apart)
             raise InputError(name, _("data row {row}: the {field} holds {n} characters, above the limit of "
                                      "{limit}").format(row=number(row), field=what, n=number(longest),
                                                        limit=number(MAX_CELL_CHARS)))
