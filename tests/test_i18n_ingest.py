@@ -11,9 +11,11 @@ from analytics import i18n
 from analytics.errors import InputError
 from analytics.ingest import import_table, load_files
 from analytics.ingest.calendar import read_calendar
+from analytics.ingest.ledger_workbook import read_ledger
 from analytics.ingest.mbox import read_mbox
 from analytics.store import workspace_path
-from tests.hostile import BY_NAME, import_in_app
+from tests.builders import xlsx
+from tests.hostile import BY_NAME, contacts, import_in_app
 
 ME = frozenset({"me@x.org"})
 
@@ -136,3 +138,33 @@ def test_a_bad_workspace_name_is_refused_in_the_language(lang, expected):
     with i18n.use(lang), pytest.raises(InputError) as err:
         workspace_path("../etc")
     assert str(err.value) == expected
+
+
+@pytest.mark.parametrize(("sheets", "groups", "activities", "members"), [
+    ({"Gruppen": [["Name", "Typ", "Jahreskosten (€)", "Stunden pro Monat", "Beigetreten am"],
+                  ["BNI Nord", "Empfehlungsgruppe (z. B. BNI)", 1200, 8, "15.01.2025"]],
+      "Mitglieder": [["Gruppe", "Kontakt"], ["BNI Nord", "Ann Lee"]],
+      "Aktivitäten": [["Datum", "Kontakt", "Gruppe", "Art", "Richtung", "Wert", "Notiz"],
+                      ["03.02.2025", "Ann Lee", "BNI Nord", "Abgeschlossenes Geschäft", "erhalten", 1500, ""],
+                      ["04.02.2025", "Bob Roe", "", "Einzelgespräch (1:1)", "gegeben", 0, ""]]},
+     [("BNI Nord", "referral_group", 1200.0, 8.0)], [("closed_business", "in"), ("one_to_one", "out")], 1),
+    ({"Groepen": [["Naam", "Type", "Jaarlijkse kosten", "Uren per maand", "Lid sinds"],
+                  ["KvK Utrecht", "Kamer van Koophandel", 300, 2, "15-01-2025"]],
+      "Activiteiten": [["Datum", "Contact", "Groep", "Soort", "Richting", "Waarde"],
+                       ["03-02-2025", "Ann Lee", "KvK Utrecht", "Doorverwijzing", "gegeven", 0]]},
+     [("KvK Utrecht", "chamber", 300.0, 2.0)], [("referral", "out")], 0),
+    ({"Gruppi": [["Nome", "Tipo", "Costo annuo", "Ore al mese", "Iscritto il"],
+                 ["Aperitivo", "Rete informale", 0, 1, "15/01/2025"]],
+      "Membri": [["Gruppo", "Contatto"], ["Aperitivo", "Bob Roe"]],
+      "Registro": [["Data", "Contatto", "Gruppo", "Tipo", "Direzione", "Valore", "Nota"],
+                   ["03/02/2025", "Bob Roe", "Aperitivo", "Presentazione", "ricevuto", 0, ""]]},
+     [("Aperitivo", "informal", 0.0, 1.0)], [("introduction", "in")], 1),
+])
+def test_a_ledger_kept_in_german_dutch_or_italian_is_read_like_an_english_one(sheets, groups, activities,
+                                                                              members):
+    got = read_ledger([("journal.xlsx", xlsx(sheets))], contacts())
+    assert got.problems == [] and all(not f.warnings for f in got.files)
+    read = got.groups[["name", "type", "annual_cost", "hours_per_month"]]
+    assert list(read.itertuples(index=False, name=None)) == groups
+    assert list(got.ledger[["kind", "direction"]].itertuples(index=False, name=None)) == activities
+    assert len(got.members) == members

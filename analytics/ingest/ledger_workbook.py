@@ -81,37 +81,49 @@ def label_key(text: Any) -> str:
 
 KIND_LABELS: dict[str, str] = {
     **{k: "referral" for k in ("referral", "referrals", "ref", "referral slip", "lead", "empfehlung",
-                               "doorverwijzing", "referentie", "segnalazione")},
+                               "empfehlungen", "doorverwijzing", "doorverwijzingen", "referentie",
+                               "segnalazione", "referenza", "referenze")},
     **{k: "closed_business" for k in ("closed business", "closed", "business closed", "tyfcb", "deal",
                                       "thank you for closed business", "thanks for closed business",
-                                      "closed deal", "auftrag", "opdracht", "affare")},
+                                      "closed deal", "auftrag", "opdracht", "affare",
+                                      "abgeschlossenes geschaft", "abgeschlossene geschafte",
+                                      "gesloten omzet", "affare concluso", "affari conclusi")},
     **{k: "one_to_one" for k in ("one to one", "one on one", "1 2 1", "121", "1 to 1", "1 on 1", "1to1",
-                                 "one2one", "1 1", "one to ones", "face to face")},
-    **{k: "meeting" for k in ("meeting", "meetings", "treffen", "overleg", "riunione", "chapter meeting")},
+                                 "one2one", "1 1", "one to ones", "face to face", "einzelgesprach",
+                                 "einzelgesprach 1 1", "een op een gesprek", "een op een",
+                                 "incontro one to one")},
+    **{k: "meeting" for k in ("meeting", "meetings", "treffen", "overleg", "riunione", "chapter meeting",
+                              "besprechung", "afspraak", "bijeenkomst", "incontro")},
     **{k: "event" for k in ("event", "events", "veranstaltung", "evenement", "evento")},
     **{k: "introduction" for k in ("introduction", "intro", "introductions", "vorstellung", "introductie",
-                                   "presentazione")},
+                                   "presentazione", "vorstellung kontaktvermittlung", "kontaktvermittlung")},
     **{k: "purchase" for k in ("purchase", "bought", "buy", "kauf", "aankoop", "acquisto")},
 }
 DIRECTION_LABELS: dict[str, str] = {
     **{k: "out" for k in ("out", "given", "give", "gave", "outgoing", "sent", "gegeben", "gegeven",
-                          "dato", "donne")},
+                          "dato", "dati", "donne")},
     **{k: "in" for k in ("in", "received", "receive", "got", "incoming", "erhalten", "ontvangen",
-                         "ricevuto", "recu")},
+                         "ricevuto", "ricevuti", "recu")},
 }
 TYPE_LABELS: dict[str, str] = {
     **{k: "chamber" for k in ("chamber", "chamber of commerce", "ihk", "kvk", "kamer van koophandel",
-                              "handelskammer", "camera di commercio", "cci", "chambre de commerce")},
+                              "handelskammer", "camera di commercio", "cci", "chambre de commerce",
+                              "ihk handelskammer")},
     **{k: "referral_group" for k in ("referral group", "referral", "bni", "referral network",
-                                     "business club", "leads group", "unternehmerteam")},
+                                     "business club", "leads group", "unternehmerteam", "referral group bni",
+                                     "empfehlungsgruppe", "empfehlungsgruppe z b bni", "netwerkclub",
+                                     "netwerkclub bni", "referralgroep", "netwerkclub referralgroep bv bni",
+                                     "gruppo di referenze", "gruppo di referenze es bni")},
     **{k: "association" for k in ("association", "professional association", "trade association",
                                   "verein", "verband", "vereniging", "associazione", "club")},
     **{k: "event" for k in ("event", "conference", "trade fair", "fair", "trade show", "messe", "congres",
-                            "beurs", "fiera")},
+                            "beurs", "fiera", "veranstaltung", "evenement", "evento", "konferenz")},
     **{k: "online" for k in ("online", "online group", "linkedin group", "community", "online community",
-                             "forum", "slack", "whatsapp group")},
+                             "forum", "slack", "whatsapp group", "online gruppe", "online groep",
+                             "gruppo online")},
     **{k: "informal" for k in ("informal", "meetup", "drinks", "borrel", "stammtisch", "aperitivo",
-                               "informal group", "other", "")},
+                               "informal group", "other", "", "informelles netzwerk", "informeel netwerk",
+                               "rete informale")},
 }
 
 
@@ -260,24 +272,46 @@ def file_sheets(name: str, data: bytes) -> dict[str, Rows]:
     return _check_cells(name, {PurePath(name).stem: csv_rows(name, data)})
 
 
-#: Sheet -> model column -> accepted header labels (compared after `label_key`).
+#: Sheet -> model column -> accepted header labels (compared after `label_key`): English, and the German,
+#: Dutch and Italian words the app's own pages use for them (a ledger kept in the user's language).
 SHEET_COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
-    "groups": {"name": ("name", "group", "group name"), "type": ("type", "group type", "kind"),
-               "annual_cost": ("annual cost", "cost", "yearly cost", "cost per year", "annual fee", "fee"),
-               "hours_per_month": ("hours per month", "hours month", "hours a month", "hours"),
-               "joined_on": ("joined on", "joined", "member since", "since", "start")},
-    "members": {"group": ("group", "group name"),
-                "contact": ("contact", "name", "member", "profile url", "url", "linkedin")},
-    "activities": {"date": ("date", "day"), "contact": ("contact", "name", "who", "profile url"),
-                   "group": ("group", "group name"), "kind": ("kind", "activity", "type"),
-                   "direction": ("direction", "given received", "given or received"),
-                   "value": ("value", "amount", "tyfcb amount"),
-                   "note": ("note", "notes", "comment", "detail")},
+    "groups": {"name": ("name", "group", "group name", "gruppe", "gruppenname", "naam", "groep", "groepsnaam",
+                        "nome", "gruppo", "nome del gruppo"),
+               "type": ("type", "group type", "kind", "typ", "art", "gruppentyp", "soort", "groepstype",
+                        "tipo"),
+               "annual_cost": ("annual cost", "cost", "yearly cost", "cost per year", "annual fee", "fee",
+                               "jahreskosten", "kosten", "jahresbeitrag", "jaarlijkse kosten", "contributie",
+                               "costo annuo", "costo", "quota annuale"),
+               "hours_per_month": ("hours per month", "hours month", "hours a month", "hours",
+                                   "stunden pro monat", "stunden", "uren per maand", "uren", "ore al mese",
+                                   "ore"),
+               "joined_on": ("joined on", "joined", "member since", "since", "start", "beigetreten am",
+                             "mitglied seit", "seit", "lid sinds", "sinds", "iscritto il", "iscritto dal",
+                             "membro dal")},
+    "members": {"group": ("group", "group name", "gruppe", "groep", "gruppo"),
+                "contact": ("contact", "name", "member", "profile url", "url", "linkedin", "kontakt",
+                            "mitglied", "naam", "lid", "contatto", "nome", "membro", "profil url",
+                            "profiel url")},
+    "activities": {"date": ("date", "day", "datum", "tag", "data", "giorno"),
+                   "contact": ("contact", "name", "who", "profile url", "kontakt", "wer", "naam", "wie",
+                               "contatto", "nome", "chi"),
+                   "group": ("group", "group name", "gruppe", "groep", "gruppo"),
+                   "kind": ("kind", "activity", "type", "art", "aktivitat", "typ", "soort", "activiteit",
+                            "tipo", "attivita"),
+                   "direction": ("direction", "given received", "given or received", "richtung", "richting",
+                                 "direzione"),
+                   "value": ("value", "amount", "tyfcb amount", "wert", "betrag", "waarde", "bedrag",
+                             "valore", "importo"),
+                   "note": ("note", "notes", "comment", "detail", "notiz", "bemerkung", "kommentar",
+                            "notitie", "opmerking", "nota", "commento")},
 }
 REQUIRED = {"groups": ("name",), "members": ("group", "contact"),
             "activities": ("date", "contact", "kind", "direction")}
-SHEET_NAMES = {"groups": ("groups", "group"), "members": ("members", "member", "roster"),
-               "activities": ("activities", "activity", "ledger", "log")}
+SHEET_NAMES = {"groups": ("groups", "group", "gruppen", "groepen", "gruppi"),
+               "members": ("members", "member", "roster", "mitglieder", "leden", "membri"),
+               "activities": ("activities", "activity", "ledger", "log", "aktivitaten", "journal",
+                              "aktivitatsjournal", "activiteiten", "logboek", "activiteitenlogboek",
+                              "attivita", "registro", "registro delle attivita")}
 
 
 def header_map(row: list[Any], spec: dict[str, tuple[str, ...]]) -> dict[str, int]:
