@@ -30,6 +30,7 @@ import pandas as pd
 
 from analytics import identity, role_changes
 from analytics.errors import InputError
+from analytics.i18n import _, pgettext
 from analytics.identity import DECISION_COLUMNS, IDENTITY_COLUMNS
 from analytics.model import (
     ANNOTATION_COLUMNS,
@@ -157,7 +158,7 @@ def workspace_path(name: str) -> Path:
     analytics.errors.InputError: workspace name: use letters, digits, spaces, dots, dashes or underscores
     """
     if not _NAME.fullmatch(name or "") or ".." in name:
-        raise InputError("workspace name", "use letters, digits, spaces, dots, dashes or underscores")
+        raise InputError(_("workspace name"), _("use letters, digits, spaces, dots, dashes or underscores"))
     return workspace_home() / f"{name}.sqlite"
 
 
@@ -405,7 +406,8 @@ def _merge(con: sqlite3.Connection, keep: str, away: str) -> dict:
     for table in ("contacts", "annotations"):
         mine, theirs = _row(con, table, keep), _row(con, table, away)
         if table == "contacts" and (mine is None or theirs is None):
-            raise InputError("merge", "one of the two contacts is no longer in the workspace")
+            raise InputError(pgettext("failed action", "merge"),
+                             _("one of the two contacts is no longer in the workspace"))
         after = _fold_rows(mine, theirs) if mine and theirs else (
             {**theirs, "contact_id": keep} if theirs else mine)
         if after is not None:
@@ -440,7 +442,8 @@ def _unmerge(con: sqlite3.Connection, keep: str, away: str, state: dict) -> None
     changed on `keep` is undone where nobody changed it since, and what it dropped comes back."""
     current = _row(con, "contacts", keep)
     if current is None or _row(con, "contacts", away) is not None:
-        raise InputError("undo", "the two contacts are not merged any more (deleted or split already)")
+        raise InputError(pgettext("failed action", "undo"),
+                         _("the two contacts are not merged any more (deleted or split already)"))
     for table in ("contacts", "annotations"):
         saved, now = state[table], _row(con, table, keep)
         if now is not None and saved["after"] is not None:
@@ -592,10 +595,10 @@ class Store:
         except sqlite3.OperationalError as err:
             if "locked" in str(err):
                 return None
-            return f"it is not a Network Ledger workspace ({err})"
+            return _("it is not a Network Ledger workspace ({error})").format(error=err)
         except sqlite3.DatabaseError as err:
-            return f"the file is damaged ({err})"
-        return None if found == "ok" else f"the file is damaged ({found})"
+            return _("the file is damaged ({error})").format(error=err)
+        return None if found == "ok" else _("the file is damaged ({error})").format(error=found)
 
     # -- import -----------------------------------------------------------------------------
     def import_network(self, net: Network, on: pd.Timestamp | None = None) -> dict[str, int]:
@@ -713,7 +716,7 @@ class Store:
         group membership, ledger row, plan tick and role change of both. Remembered, so a re-import
         never splits them again; `undo_merge` splits them exactly as they were."""
         if keep == away:
-            raise InputError("merge", "choose two different contacts")
+            raise InputError(pgettext("failed action", "merge"), _("choose two different contacts"))
         with self._write(("revision", "interactions_revision")) as con:
             state = _merge(con, keep, away)
             _repoint(con, away, keep, "decision = 'apart'")  # kept apart from `away`: from `keep` now
@@ -731,11 +734,13 @@ class Store:
             found = con.execute("SELECT undo FROM identity_decisions WHERE contact_id = ? AND other_id = ? "
                                 "AND decision = 'merge'", (keep, away)).fetchone()
             if found is None:
-                raise InputError("undo", "this merge is not in the workspace any more")
+                raise InputError(pgettext("failed action", "undo"),
+                                 _("this merge is not in the workspace any more"))
             later = con.execute("SELECT contact_id FROM identity_decisions WHERE other_id = ? AND decision = "
                                 "'merge'", (keep,)).fetchone()
             if later is not None:
-                raise InputError("undo", "this contact was merged again afterwards: undo that merge first")
+                raise InputError(pgettext("failed action", "undo"),
+                                 _("this contact was merged again afterwards: undo that merge first"))
             _unmerge(con, keep, away, json.loads(found[0]))
             con.execute("DELETE FROM identity_decisions WHERE contact_id = ? AND other_id = ?", (keep, away))
             _refresh_snapshot(con)
@@ -744,11 +749,12 @@ class Store:
         """Remember that two contacts are different people: never merged by a later import, never
         proposed again."""
         if one == other:
-            raise InputError("keep apart", "choose two different contacts")
+            raise InputError(pgettext("failed action", "keep apart"), _("choose two different contacts"))
         with self._write() as con:
             found = con.execute("SELECT count(*) FROM contacts WHERE contact_id IN (?, ?)", (one, other))
             if found.fetchone()[0] < 2:
-                raise InputError("keep apart", "one of the two contacts is no longer in the workspace")
+                raise InputError(pgettext("failed action", "keep apart"),
+                                 _("one of the two contacts is no longer in the workspace"))
             con.execute("INSERT OR REPLACE INTO identity_decisions VALUES (?, ?, 'apart', ?, NULL, NULL)",
                         (one, other, pd.Timestamp.now(tz="UTC").isoformat()))
 
@@ -942,6 +948,6 @@ class Store:
             con.execute(f"PRAGMA busy_timeout={CHECKPOINT_WAIT_MS}")
             busy, log, done = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             if busy or log != done:
-                raise InputError("workspace", "another session is reading the workspace, so the deleted data "
-                                              "is not yet wiped from disk: try again in a moment")
+                raise InputError(_("workspace"), _("another session is reading the workspace, so the deleted "
+                                                   "data is not yet wiped from disk: try again in a moment"))
             con.execute("VACUUM")

@@ -19,6 +19,7 @@ from io import BytesIO
 from pathlib import PurePosixPath
 
 from analytics.errors import InputError
+from analytics.i18n import _, number
 from analytics.limits import MAX_MEMBERS_READ, MAX_RATIO, MAX_UNPACKED_BYTES, MAX_ZIP_MEMBERS, RATIO_FLOOR
 
 #: LinkedIn export members this package reads (folded basenames); everything else is ignored.
@@ -68,14 +69,16 @@ def open_zip(name: str, data: bytes) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
-        raise InputError(name, f"corrupt zip archive ({exc})") from None
+        raise InputError(name, _("corrupt zip archive ({error})").format(error=exc)) from None
     if len(infos) > MAX_ZIP_MEMBERS:
-        raise InputError(name, f"zip holds {len(infos):,} files (limit {MAX_ZIP_MEMBERS:,}): not an export")
+        raise InputError(name, _("zip holds {n} files (limit {limit}): not an export").format(
+            n=number(len(infos)), limit=number(MAX_ZIP_MEMBERS)))
     for info in infos:
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             ratio = info.file_size // max(info.compress_size, 1)
-            raise InputError(name, f"{info.filename} is compressed {ratio}:1 (limit {MAX_RATIO}:1): "
-                                   "possible zip bomb, refused")
+            raise InputError(name, _("{member} is compressed {ratio}:1 (limit {limit}:1): possible zip bomb, "
+                                     "refused").format(member=info.filename, ratio=number(ratio),
+                                                       limit=number(MAX_RATIO)))
     return archive
 
 
@@ -89,22 +92,24 @@ def zip_members(name: str, data: bytes) -> list[tuple[str, bytes]]:
     wanted = [i for i in archive.infolist()
               if not i.is_dir() and not _unsafe(i.filename) and is_known_member(i.filename)]
     if len(wanted) > MAX_MEMBERS_READ:
-        raise InputError(name, f"zip holds {len(wanted):,} export files, above the limit of "
-                               f"{MAX_MEMBERS_READ}: not one LinkedIn export")
+        raise InputError(name, _("zip holds {n} export files, above the limit of {limit}: not one LinkedIn "
+                                 "export").format(n=number(len(wanted)), limit=number(MAX_MEMBERS_READ)))
     if sum(i.file_size for i in wanted) > MAX_UNPACKED_BYTES:
-        raise InputError(name, f"the export files unpack to more than {MAX_UNPACKED_BYTES >> 20:,} MiB "
-                               "(the limit)")
+        raise InputError(name, _("the export files unpack to more than {mib} MiB (the limit)").format(
+            mib=number(MAX_UNPACKED_BYTES >> 20)))
     out = []
     for info in wanted:
         if info.flag_bits & 0x1:
-            raise InputError(name, "the zip is password-protected: export it again without a password")
+            raise InputError(name, _("the zip is password-protected: export it again without a password"))
         try:
             with archive.open(info) as fh:
                 body = fh.read(info.file_size + 1)
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
-            raise InputError(name, f"corrupt zip member {info.filename} ({exc})") from None
+            raise InputError(name, _("corrupt zip member {member} ({error})").format(
+                member=info.filename, error=exc)) from None
         if len(body) > info.file_size:
-            raise InputError(name, f"{info.filename} unpacks larger than it declares: refused")
+            raise InputError(name, _("{member} unpacks larger than it declares: refused").format(
+                member=info.filename))
         out.append((info.filename, body))
     return out
 

@@ -34,6 +34,7 @@ import pandas as pd
 from defusedxml import ElementTree
 
 from analytics.errors import InputError
+from analytics.i18n import N_, _, number
 from analytics.ingest.dates import day_problem, parse_day
 from analytics.ingest.ledger_workbook import (
     ContactIndex,
@@ -62,8 +63,11 @@ SLIP_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 SLIP_KINDS = {"one to one": "one_to_one", "1 2 1": "one_to_one", "121": "one_to_one",
               "referral": "referral", "tyfcb": "closed_business", "ceu": "ceu", "visitor": "visitor"}
-SKIP_REASONS = {"ceu": "CEU slip (education credits, not an exchange)",
-                "visitor": "visitor slip (a guest, not an exchange)"}
+SKIP_REASONS = {"ceu": N_("CEU slip (education credits, not an exchange)"),
+                "visitor": N_("visitor slip (a guest, not an exchange)")}
+#: An ss:Index or ss:MergeAcross beyond the limit of rows or columns, as people read it.
+_BEYOND = {"rows": N_("ss:{attribute}={value} is beyond the limit of {limit} rows"),
+           "columns": N_("ss:{attribute}={value} is beyond the limit of {limit} columns")}
 
 PALMS_COLUMNS = {"first name": "first_name", "last name": "last_name", "p": "present", "a": "absent",
                  "l": "late", "m": "medical", "s": "substitute", "rgi": "referrals_given_inside",
@@ -108,8 +112,9 @@ def xml_rows(name: str, data: bytes) -> Rows:
     except InputError:
         raise
     except Exception as err:  # defusedxml raises its own types for entities and DTDs
-        raise InputError(name, f"not a BNI Connect report ({type(err).__name__})") from None
-    raise InputError(name, "not a BNI Connect report: no worksheet table found")
+        raise InputError(name, _("not a BNI Connect report ({error})").format(
+            error=type(err).__name__)) from None
+    raise InputError(name, _("not a BNI Connect report: no worksheet table found"))
 
 
 def _add_row(name: str, row: Any, rows: Rows, budget: list[int]) -> None:
@@ -123,28 +128,33 @@ def _add_row(name: str, row: Any, rows: Rows, budget: list[int]) -> None:
         value = cell.find(f"{SS}Data")
         content = "".join(value.itertext()).strip() if value is not None else ""
         if len(content) > MAX_CELL_CHARS:
-            raise InputError(name, f"row {len(rows) + 1:,}: a cell is longer than the limit of "
-                                   f"{MAX_CELL_CHARS:,} characters")
+            raise InputError(name, _("row {row}: a cell is longer than the limit of {limit} "
+                                     "characters").format(row=number(len(rows) + 1),
+                                                          limit=number(MAX_CELL_CHARS)))
         cells.append(content)
         cells.extend("" for _ in range(_attribute(name, cell, "MergeAcross", MAX_COLUMNS, "columns")))
         if len(cells) > MAX_COLUMNS:
-            raise InputError(name, f"row {len(rows) + 1:,} spans {len(cells):,} columns, beyond the "
-                                   f"limit of {MAX_COLUMNS:,}")
+            raise InputError(name, _("row {row} spans {n} columns, beyond the limit of {limit}").format(
+                row=number(len(rows) + 1), n=number(len(cells)), limit=number(MAX_COLUMNS)))
     budget[0] -= len(cells)
     if budget[0] < 0:
-        raise InputError(name, f"the report holds more than {MAX_CELLS:,} cells (the limit)")
+        raise InputError(name, _("the report holds more than {limit} cells (the limit)").format(
+            limit=number(MAX_CELLS)))
     rows.append(cells)
 
 
 def _attribute(name: str, element: Any, attribute: str, limit: int, what: str) -> int:
-    """A whole-number ss: attribute (0 when absent), refused when not a number or above `limit`."""
+    """A whole-number ss: attribute (0 when absent), refused when not a number or above `limit` of `what`
+    ("rows" or "columns", see `_BEYOND`)."""
     raw = element.get(f"{SS}{attribute}")
     if raw is None:
         return 0
     if not re.fullmatch(r"\s*[0-9]{1,12}\s*", raw):
-        raise InputError(name, f"ss:{attribute}={raw[:40]!r} is not a whole number")
+        raise InputError(name, _("ss:{attribute}={value} is not a whole number").format(
+            attribute=attribute, value=repr(raw[:40])))
     if int(raw) > limit:
-        raise InputError(name, f"ss:{attribute}={int(raw):,} is beyond the limit of {limit:,} {what}")
+        raise InputError(name, _(_BEYOND[what]).format(attribute=attribute, value=number(int(raw)),
+                                                       limit=number(limit)))
     return int(raw)
 
 
@@ -188,7 +198,7 @@ def _report_date(name: str, meta: dict[str, Any], report_date: pd.Timestamp | No
     run_day = (parse_day(run_at) or parse_day(text(run_at).split(" ")[0])) if run_at else None
     day = report_date if report_date is not None else meta.get("title_date") or run_day
     if day is None:
-        raise InputError(name, "the report has no date: enter the date it was run")
+        raise InputError(name, _("the report has no date: enter the date it was run"))
     return pd.Timestamp(day).tz_convert("UTC") if pd.Timestamp(day).tzinfo else pd.Timestamp(day, tz="UTC")
 
 
@@ -203,7 +213,7 @@ def read_bni_slips(name: str, data: bytes, contacts: pd.DataFrame, owner_name: s
     rows = report_rows(name, data)
     found = find_header(rows, SLIP_COLUMNS, ("from", "to", "slip_type"))
     if found is None:
-        raise InputError(name, "no From / To / Slip Type header: is this a BNI Slips Audit Report?")
+        raise InputError(name, _("no From / To / Slip Type header: is this a BNI Slips Audit Report?"))
     header, cols = found
     meta = report_meta(rows[:header])
     day = _report_date(name, meta, report_date)
@@ -225,22 +235,24 @@ def read_bni_slips(name: str, data: bytes, contacts: pd.DataFrame, owner_name: s
         cell = {c: text(row[i]) if i < len(row) else "" for c, i in cols.items()}
         kind = slip_kind(cell["slip_type"])
         if kind in SKIP_REASONS or not kind:
-            skip(n, SKIP_REASONS.get(kind, f"unknown slip type {cell['slip_type']!r}"))
+            skip(n, _(SKIP_REASONS[kind]) if kind in SKIP_REASONS
+                 else _("unknown slip type {value}").format(value=repr(cell["slip_type"])))
             continue
         ids = {side: index.resolve(cell[side])[0] for side in ("from", "to")}
         members.update(i for side, i in ids.items() if i and normalize_name(cell[side]) != owner)
         unknown.update(cell[s] for s, i in ids.items() if not i and normalize_name(cell[s]) != owner)
         if owner and owner not in (normalize_name(cell["from"]), normalize_name(cell["to"])):
-            skip(n, "not involving you")
+            skip(n, _("not involving you"))
             continue
         user_wrote = bool(owner) and normalize_name(cell["from"]) == owner
         other = "to" if user_wrote else "from"
         if not ids[other]:
-            skip(n, "unknown contact")
+            skip(n, _("unknown contact"))
             continue
         value = parse_amount(cell.get("amount", "")) if kind == "closed_business" else 0.0
         if value is None or value < 0:
-            skip(n, f"TYFCB amount {cell.get('amount', '')!r} is not a number of 0 or more")
+            skip(n, _("TYFCB amount {value} is not a number of 0 or more").format(
+                value=repr(cell.get("amount", ""))))
             continue
         slip_day = parse_day(cell.get("date", ""))
         if slip_day is None and cell.get("date"):
@@ -258,10 +270,10 @@ def read_bni_slips(name: str, data: bytes, contacts: pd.DataFrame, owner_name: s
                         "note": note})
         report.rows += 1
     if not owner:
-        report.warnings.append("no owner name: every exchange slip was kept, attributed to its writer (From) "
-                               "as received; enter your name to import only your own slips")
+        report.warnings.append(_("no owner name: every exchange slip was kept, attributed to its writer "
+                                 "(From) as received; enter your name to import only your own slips"))
     if unknown:
-        report.warnings.append("not among your contacts: " + ", ".join(sorted(unknown)))
+        report.warnings.append(_("not among your contacts: {names}").format(names=", ".join(sorted(unknown))))
     groups = pd.DataFrame([{"group_id": gid, "name": group, "type": "referral_group", "annual_cost": 0.0,
                             "hours_per_month": 0.0, "joined_on": pd.NaT}], columns=GROUP_COLUMNS)
     groups["joined_on"] = pd.to_datetime(groups["joined_on"], utc=True).astype("datetime64[ns, UTC]")
@@ -278,15 +290,15 @@ def read_palms_summary(name: str, data: bytes) -> tuple[pd.DataFrame, FileReport
     spec = {col: (label,) for label, col in PALMS_COLUMNS.items()}
     found = find_header(rows, spec, ("first_name", "last_name"))
     if found is None:
-        raise InputError(name, "no First Name / Last Name header: is this a BNI PALMS report?")
+        raise InputError(name, _("no First Name / Last Name header: is this a BNI PALMS report?"))
     header, cols = found
     report = FileReport(file=name, kind="bni_palms")
     records = []
-    for _, row in data_rows(rows, header):
+    for _n, row in data_rows(rows, header):
         cell = {c: row[i] if i < len(row) else None for c, i in cols.items()}
         first, last = text(cell["first_name"]), text(cell["last_name"])
         if label_key(first) in PALMS_FOOTER and not last:
-            report.skip("summary row")
+            report.skip(_("summary row"))
             continue
         numbers = {c: parse_amount(v) for c, v in cell.items() if c not in ("first_name", "last_name")}
         records.append({"first_name": first, "last_name": last, "name": f"{first} {last}".strip(),

@@ -29,10 +29,11 @@ import recurring_ical_events
 
 from analytics import weights
 from analytics.errors import InputError
+from analytics.i18n import _, counted, number
+from analytics.i18n import date as day_text
 from analytics.ingest import sources as src
 from analytics.limits import MAX_EVENTS, MAX_OCCURRENCES
 from analytics.model import FileReport
-from analytics.wording import plural
 
 _NOT_PEOPLE = ("ROOM", "RESOURCE")
 _PERIOD = {"SECONDLY": 1, "MINUTELY": 60, "HOURLY": 3_600, "DAILY": 86_400, "WEEKLY": 604_800,
@@ -82,18 +83,20 @@ def _owner(calendars: list[icalendar.Calendar], report: FileReport) -> frozenset
 
 
 def _parse(name: str, data: bytes) -> list[icalendar.Calendar]:
-    src.check_size(name, data, "a calendar")
+    src.check_size(name, data, "calendar")
     if src.source_kind("", data[:64]) != "calendar":
-        raise InputError(name, "not an iCalendar file (it does not start with BEGIN:VCALENDAR)")
+        raise InputError(name, _("not an iCalendar file (it does not start with BEGIN:VCALENDAR)"))
     try:
         calendars = icalendar.Calendar.from_ical(data, multiple=True)
     except (ValueError, KeyError, IndexError, TypeError) as err:
-        raise InputError(name, f"not a readable iCalendar file ({str(err).splitlines()[0][:120]})") from None
+        raise InputError(name, _("not a readable iCalendar file ({error})").format(
+            error=str(err).splitlines()[0][:120])) from None
     events = sum(len(cal.walk("VEVENT")) for cal in calendars)
     if not any(_start(e) is not None for cal in calendars for e in cal.walk("VEVENT")):
-        raise InputError(name, "no event with a readable start in the calendar")
+        raise InputError(name, _("no event with a readable start in the calendar"))
     if events > MAX_EVENTS:
-        raise InputError(name, f"{events:,} events, above the limit of {MAX_EVENTS:,} in one calendar")
+        raise InputError(name, _("{n} events, above the limit of {limit} in one calendar").format(
+            n=number(events), limit=number(MAX_EVENTS)))
     return calendars
 
 
@@ -127,10 +130,10 @@ def _occurrences(name: str, cal: icalendar.Calendar, until: pd.Timestamp):
     """(start in UTC, occurrence) up to `until`, at most MAX_OCCURRENCES, refused before expanding when
     the rules promise more (a rule repeating every minute for years)."""
     expected = _expected(cal, until)
-    too_many = f"{MAX_OCCURRENCES:,} event occurrences up to {until:%Y-%m-%d}, the limit for one calendar"
     if expected > MAX_OCCURRENCES:
-        raise InputError(name, f"its repeating events make about {expected:,.0f} occurrences, "
-                               f"above {too_many}")
+        raise InputError(name, _("its repeating events make about {n} occurrences, above {limit} event "
+                                 "occurrences up to {day}, the limit for one calendar").format(
+                                     n=number(expected), limit=number(MAX_OCCURRENCES), day=day_text(until)))
     starts = [when for e in cal.walk("VEVENT") if (when := _start(e)) is not None]
     if not starts:
         return
@@ -139,9 +142,11 @@ def _occurrences(name: str, cal: icalendar.Calendar, until: pd.Timestamp):
         found = query.between(min(starts).to_pydatetime(), (until + pd.Timedelta(seconds=1)).to_pydatetime())
     except (ValueError, TypeError, OverflowError) as err:
         why = str(err).splitlines()[0][:120] if str(err) else type(err).__name__
-        raise InputError(name, f"a recurring event cannot be expanded ({why})") from None
+        raise InputError(name, _("a recurring event cannot be expanded ({error})").format(
+            error=why)) from None
     if len(found) > MAX_OCCURRENCES:
-        raise InputError(name, f"more than {too_many}")
+        raise InputError(name, _("more than {limit} event occurrences up to {day}, the limit for one "
+                                 "calendar").format(limit=number(MAX_OCCURRENCES), day=day_text(until)))
     for event in found:
         when = _utc(event.decoded("DTSTART"))
         if when <= until:
@@ -176,11 +181,11 @@ def read_calendar(name: str, data: bytes, me: frozenset[str], as_of: pd.Timestam
             people, status, organizer = _guests(event)
             mine = [m for m in people if m in me]
             others = [m for m in people if m not in me]
-            why = ("cancelled" if str(event.get("STATUS", "")).upper() == "CANCELLED"
-                   else "no guests" if not event.get("ATTENDEE")
-                   else "declined by you" if any(status[m] == "DECLINED" for m in mine)
-                   else "no guest besides you" if not others
-                   else "you are not among the guests" if not mine else "")
+            why = (_("cancelled") if str(event.get("STATUS", "")).upper() == "CANCELLED"
+                   else _("no guests") if not event.get("ATTENDEE")
+                   else _("declined by you") if any(status[m] == "DECLINED" for m in mine)
+                   else _("no guest besides you") if not others
+                   else _("you are not among the guests") if not mine else "")
             if why:
                 report.skip(why)
                 continue
@@ -196,8 +201,10 @@ def read_calendar(name: str, data: bytes, me: frozenset[str], as_of: pd.Timestam
     inter = src.interaction_frame([ids[m] for m in cols[0]], *cols[1:])
     report.rows = len({c for c in cols[4]})
     src.date_range(report, inter["date"])
-    report.read = (f"dates and guests of {plural(report.rows, 'meeting')} "
-                   f"(of {plural(seen, 'event occurrence')} up to {as_of:%Y-%m-%d}); "
-                   "titles, descriptions and places not read")
+    # TRANSLATORS: {meetings} is "12 meetings", {occurrences} "40 event occurrences" (both translated apart)
+    report.read = _("dates and guests of {meetings} (of {occurrences} up to {day}); titles, descriptions and "
+                    "places not read").format(
+        meetings=counted("{n} meeting", "{n} meetings", report.rows),
+        occurrences=counted("{n} event occurrence", "{n} event occurrences", seen), day=day_text(as_of))
     people = [{"name": n, "emails": [mail]} for mail, n in names.items()]
     return src.source_rows(people, "Calendar", report, inter)

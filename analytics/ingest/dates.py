@@ -28,6 +28,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from analytics.i18n import _
 from analytics.limits import FIRST_YEAR, LAST_YEAR, within_years
 
 FORMATS = (
@@ -111,8 +112,10 @@ def day_problem(value: Any, order: str = DAY_FIRST) -> str:
     """
     day = _calendar_day(value, order)
     if day is None:
-        return "bad date"
-    return "" if within_years(day) else f"date outside {FIRST_YEAR}-{LAST_YEAR}"
+        return _("bad date")
+    if within_years(day):
+        return ""
+    return _("date outside {first}-{last}").format(first=FIRST_YEAR, last=LAST_YEAR)
 
 
 #: Localised month names/abbreviations (German, French, Dutch, Italian, Spanish) -> English.

@@ -27,6 +27,7 @@ from typing import Any
 import pandas as pd
 
 from analytics.errors import InputError
+from analytics.i18n import _, number
 from analytics.ingest.dates import DAY_FIRST, day_problem, parse_day, slash_order
 from analytics.ingest.xlsx import read_sheets
 from analytics.limits import MAX_AMOUNT, MAX_CELL_CHARS, MAX_CELLS
@@ -80,37 +81,49 @@ def label_key(text: Any) -> str:
 
 KIND_LABELS: dict[str, str] = {
     **{k: "referral" for k in ("referral", "referrals", "ref", "referral slip", "lead", "empfehlung",
-                               "doorverwijzing", "referentie", "segnalazione")},
+                               "empfehlungen", "doorverwijzing", "doorverwijzingen", "referentie",
+                               "segnalazione", "referenza", "referenze")},
     **{k: "closed_business" for k in ("closed business", "closed", "business closed", "tyfcb", "deal",
                                       "thank you for closed business", "thanks for closed business",
-                                      "closed deal", "auftrag", "opdracht", "affare")},
+                                      "closed deal", "auftrag", "opdracht", "affare",
+                                      "abgeschlossenes geschaft", "abgeschlossene geschafte",
+                                      "gesloten omzet", "affare concluso", "affari conclusi")},
     **{k: "one_to_one" for k in ("one to one", "one on one", "1 2 1", "121", "1 to 1", "1 on 1", "1to1",
-                                 "one2one", "1 1", "one to ones", "face to face")},
-    **{k: "meeting" for k in ("meeting", "meetings", "treffen", "overleg", "riunione", "chapter meeting")},
+                                 "one2one", "1 1", "one to ones", "face to face", "einzelgesprach",
+                                 "einzelgesprach 1 1", "een op een gesprek", "een op een",
+                                 "incontro one to one")},
+    **{k: "meeting" for k in ("meeting", "meetings", "treffen", "overleg", "riunione", "chapter meeting",
+                              "besprechung", "afspraak", "bijeenkomst", "incontro")},
     **{k: "event" for k in ("event", "events", "veranstaltung", "evenement", "evento")},
     **{k: "introduction" for k in ("introduction", "intro", "introductions", "vorstellung", "introductie",
-                                   "presentazione")},
+                                   "presentazione", "vorstellung kontaktvermittlung", "kontaktvermittlung")},
     **{k: "purchase" for k in ("purchase", "bought", "buy", "kauf", "aankoop", "acquisto")},
 }
 DIRECTION_LABELS: dict[str, str] = {
     **{k: "out" for k in ("out", "given", "give", "gave", "outgoing", "sent", "gegeben", "gegeven",
-                          "dato", "donne")},
+                          "dato", "dati", "donne")},
     **{k: "in" for k in ("in", "received", "receive", "got", "incoming", "erhalten", "ontvangen",
-                         "ricevuto", "recu")},
+                         "ricevuto", "ricevuti", "recu")},
 }
 TYPE_LABELS: dict[str, str] = {
     **{k: "chamber" for k in ("chamber", "chamber of commerce", "ihk", "kvk", "kamer van koophandel",
-                              "handelskammer", "camera di commercio", "cci", "chambre de commerce")},
+                              "handelskammer", "camera di commercio", "cci", "chambre de commerce",
+                              "ihk handelskammer")},
     **{k: "referral_group" for k in ("referral group", "referral", "bni", "referral network",
-                                     "business club", "leads group", "unternehmerteam")},
+                                     "business club", "leads group", "unternehmerteam", "referral group bni",
+                                     "empfehlungsgruppe", "empfehlungsgruppe z b bni", "netwerkclub",
+                                     "netwerkclub bni", "referralgroep", "netwerkclub referralgroep bv bni",
+                                     "gruppo di referenze", "gruppo di referenze es bni")},
     **{k: "association" for k in ("association", "professional association", "trade association",
                                   "verein", "verband", "vereniging", "associazione", "club")},
     **{k: "event" for k in ("event", "conference", "trade fair", "fair", "trade show", "messe", "congres",
-                            "beurs", "fiera")},
+                            "beurs", "fiera", "veranstaltung", "evenement", "evento", "konferenz")},
     **{k: "online" for k in ("online", "online group", "linkedin group", "community", "online community",
-                             "forum", "slack", "whatsapp group")},
+                             "forum", "slack", "whatsapp group", "online gruppe", "online groep",
+                             "gruppo online")},
     **{k: "informal" for k in ("informal", "meetup", "drinks", "borrel", "stammtisch", "aperitivo",
-                               "informal group", "other", "")},
+                               "informal group", "other", "", "informelles netzwerk", "informeel netwerk",
+                               "rete informale")},
 }
 
 
@@ -225,18 +238,20 @@ def csv_rows(name: str, data: bytes) -> Rows:
         for row in reader:
             cells += len(row)
             if cells > MAX_CELLS:
-                raise InputError(name, f"the file holds more than {MAX_CELLS:,} cells (the limit)")
+                raise InputError(name, _("the file holds more than {limit} cells (the limit)").format(
+                    limit=number(MAX_CELLS)))
             rows.append(row)
         return rows
     except csv.Error as err:
         if "field limit" in str(err):
             return _too_long(name, PurePath(name).stem, reader.line_num)
-        raise InputError(name, f"line {reader.line_num:,}: unreadable CSV ({err})") from None
+        raise InputError(name, _("line {line}: unreadable CSV ({error})").format(
+            line=number(reader.line_num), error=err)) from None
 
 
 def _too_long(name: str, sheet: str, row: int) -> Rows:
-    raise InputError(name, f"{sheet} row {row:,}: a cell is longer than the limit of {MAX_CELL_CHARS:,} "
-                           "characters")
+    raise InputError(name, _("{sheet} row {row}: a cell is longer than the limit of {limit} "
+                             "characters").format(sheet=sheet, row=number(row), limit=number(MAX_CELL_CHARS)))
 
 
 def _check_cells(name: str, sheets: dict[str, Rows]) -> dict[str, Rows]:
@@ -253,28 +268,50 @@ def file_sheets(name: str, data: bytes) -> dict[str, Rows]:
     if data[:2] == b"PK":
         return _check_cells(name, xlsx_sheets(name, data))
     if PurePath(name).suffix.lower() in (".xlsx", ".xlsm", ".xls"):
-        raise InputError(name, "not an .xlsx workbook: save it as .xlsx or as one CSV per sheet")
+        raise InputError(name, _("not an .xlsx workbook: save it as .xlsx or as one CSV per sheet"))
     return _check_cells(name, {PurePath(name).stem: csv_rows(name, data)})
 
 
-#: Sheet -> model column -> accepted header labels (compared after `label_key`).
+#: Sheet -> model column -> accepted header labels (compared after `label_key`): English, and the German,
+#: Dutch and Italian words the app's own pages use for them (a ledger kept in the user's language).
 SHEET_COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
-    "groups": {"name": ("name", "group", "group name"), "type": ("type", "group type", "kind"),
-               "annual_cost": ("annual cost", "cost", "yearly cost", "cost per year", "annual fee", "fee"),
-               "hours_per_month": ("hours per month", "hours month", "hours a month", "hours"),
-               "joined_on": ("joined on", "joined", "member since", "since", "start")},
-    "members": {"group": ("group", "group name"),
-                "contact": ("contact", "name", "member", "profile url", "url", "linkedin")},
-    "activities": {"date": ("date", "day"), "contact": ("contact", "name", "who", "profile url"),
-                   "group": ("group", "group name"), "kind": ("kind", "activity", "type"),
-                   "direction": ("direction", "given received", "given or received"),
-                   "value": ("value", "amount", "tyfcb amount"),
-                   "note": ("note", "notes", "comment", "detail")},
+    "groups": {"name": ("name", "group", "group name", "gruppe", "gruppenname", "naam", "groep", "groepsnaam",
+                        "nome", "gruppo", "nome del gruppo"),
+               "type": ("type", "group type", "kind", "typ", "art", "gruppentyp", "soort", "groepstype",
+                        "tipo"),
+               "annual_cost": ("annual cost", "cost", "yearly cost", "cost per year", "annual fee", "fee",
+                               "jahreskosten", "kosten", "jahresbeitrag", "jaarlijkse kosten", "contributie",
+                               "costo annuo", "costo", "quota annuale"),
+               "hours_per_month": ("hours per month", "hours month", "hours a month", "hours",
+                                   "stunden pro monat", "stunden", "uren per maand", "uren", "ore al mese",
+                                   "ore"),
+               "joined_on": ("joined on", "joined", "member since", "since", "start", "beigetreten am",
+                             "mitglied seit", "seit", "lid sinds", "sinds", "iscritto il", "iscritto dal",
+                             "membro dal")},
+    "members": {"group": ("group", "group name", "gruppe", "groep", "gruppo"),
+                "contact": ("contact", "name", "member", "profile url", "url", "linkedin", "kontakt",
+                            "mitglied", "naam", "lid", "contatto", "nome", "membro", "profil url",
+                            "profiel url")},
+    "activities": {"date": ("date", "day", "datum", "tag", "data", "giorno"),
+                   "contact": ("contact", "name", "who", "profile url", "kontakt", "wer", "naam", "wie",
+                               "contatto", "nome", "chi"),
+                   "group": ("group", "group name", "gruppe", "groep", "gruppo"),
+                   "kind": ("kind", "activity", "type", "art", "aktivitat", "typ", "soort", "activiteit",
+                            "tipo", "attivita"),
+                   "direction": ("direction", "given received", "given or received", "richtung", "richting",
+                                 "direzione"),
+                   "value": ("value", "amount", "tyfcb amount", "wert", "betrag", "waarde", "bedrag",
+                             "valore", "importo"),
+                   "note": ("note", "notes", "comment", "detail", "notiz", "bemerkung", "kommentar",
+                            "notitie", "opmerking", "nota", "commento")},
 }
 REQUIRED = {"groups": ("name",), "members": ("group", "contact"),
             "activities": ("date", "contact", "kind", "direction")}
-SHEET_NAMES = {"groups": ("groups", "group"), "members": ("members", "member", "roster"),
-               "activities": ("activities", "activity", "ledger", "log")}
+SHEET_NAMES = {"groups": ("groups", "group", "gruppen", "groepen", "gruppi"),
+               "members": ("members", "member", "roster", "mitglieder", "leden", "membri"),
+               "activities": ("activities", "activity", "ledger", "log", "aktivitaten", "journal",
+                              "aktivitatsjournal", "activiteiten", "logboek", "activiteitenlogboek",
+                              "attivita", "registro", "registro delle attivita")}
 
 
 def header_map(row: list[Any], spec: dict[str, tuple[str, ...]]) -> dict[str, int]:
@@ -340,14 +377,14 @@ class ContactIndex:
         """(contact_id, "") or ("", reason)."""
         raw = text(cell)
         if not raw:
-            return "", "no contact"
+            return "", _("no contact")
         url = normalize_url(raw)
         if url:
-            return (self.by_url[url], "") if url in self.by_url else ("", "unknown contact")
+            return (self.by_url[url], "") if url in self.by_url else ("", _("unknown contact"))
         name = normalize_name(raw)
         if name in self.ambiguous:
-            return "", "ambiguous name: use the profile URL"
-        return (self.by_name[name], "") if name in self.by_name else ("", "unknown contact")
+            return "", _("ambiguous name: use the profile URL")
+        return (self.by_name[name], "") if name in self.by_name else ("", _("unknown contact"))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -396,7 +433,8 @@ class _Reader:
         if gid not in self.groups:
             self.groups[gid] = {"group_id": gid, "name": name, "type": "informal", "annual_cost": 0.0,
                                 "hours_per_month": 0.0, "joined_on": pd.NaT}
-            report.warnings.append(f"group {name!r} is not on the Groups sheet: added as informal, no cost")
+            report.warnings.append(_("group {name} is not on the Groups sheet: added as informal, no "
+                                     "cost").format(name=repr(name)))
         return gid
 
     def read_groups(self, report: FileReport, sheet: str, rows: list[tuple[int, list[Any]]],
@@ -406,16 +444,17 @@ class _Reader:
             cell = _getter(row, cols)
             name = cell("name")
             if not name:
-                self.problem(report, sheet, n, "no group name")
+                self.problem(report, sheet, n, _("no group name"))
                 continue
             gtype = normalize_type(cell("type"))
             if not gtype:
-                report.warnings.append(f"row {n}: group type {cell('type')!r} unknown, counted as informal")
+                report.warnings.append(_("row {row}: group type {value} unknown, counted as informal").format(
+                    row=number(n), value=repr(cell("type"))))
                 gtype = "informal"
             cost = parse_amount(cell("annual_cost", raw=True))
             hours = parse_amount(cell("hours_per_month", raw=True))
             if cost is None or hours is None or cost < 0 or hours < 0:
-                self.problem(report, sheet, n, "cost or hours not a positive number")
+                self.problem(report, sheet, n, _("cost or hours not a positive number"))
                 continue
             joined = parse_day(cell("joined_on", raw=True), order)
             if joined is None and cell("joined_on"):
@@ -432,7 +471,7 @@ class _Reader:
             cell = _getter(row, cols)
             contact_id, why = self.contacts.resolve(cell("contact"))
             if why or not cell("group"):
-                self.problem(report, sheet, n, why or "no group")
+                self.problem(report, sheet, n, why or _("no group"))
                 continue
             self.members.append({"contact_id": contact_id, "group_id": self.group(cell("group"), report)})
             report.rows += 1
@@ -447,10 +486,11 @@ class _Reader:
             value = parse_amount(cell("value", raw=True))
             contact_id, why = self.contacts.resolve(cell("contact"))
             why = (day_problem(cell("date", raw=True), order) if day is None
-                   else f"unknown kind {cell('kind')!r}" if not kind
-                   else f"direction {cell('direction')!r} is neither given nor received" if not direction
-                   else f"value not a number up to {MAX_AMOUNT:,.0f}" if value is None
-                   else "negative value" if value < 0 else why)
+                   else _("unknown kind {value}").format(value=repr(cell("kind"))) if not kind
+                   else _("direction {value} is neither given nor received").format(
+                       value=repr(cell("direction"))) if not direction
+                   else _("value not a number up to {limit}").format(limit=number(MAX_AMOUNT))
+                   if value is None else _("negative value") if value < 0 else why)
             if why:
                 self.problem(report, sheet, n, why)
                 continue
@@ -509,7 +549,8 @@ def read_ledger(files: list[tuple[str, bytes]], contacts: pd.DataFrame) -> Ledge
             if hit:
                 found.append((hit[0], report, title, rows, hit[1], hit[2]))
         if not any(f[1] is report for f in found):
-            report.warnings.append("no Groups, Members or Activities sheet with the expected headers found")
+            report.warnings.append(_("no Groups, Members or Activities sheet with the expected headers "
+                                     "found"))
     readers = {"groups": reader.read_groups, "members": reader.read_members,
                "activities": reader.read_activities}
     for sheet in ("groups", "members", "activities"):

@@ -21,6 +21,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from analytics.i18n import _, counted, number
 from analytics.ingest.dates import parse_dates
 from analytics.ingest.people import Pairs, Resolver, canonical_url, is_owner, most_frequent, pair_keys
 from analytics.ingest.tables import Table
@@ -75,10 +76,12 @@ def people_frame(t: Table, names: pd.Series, first: pd.Series, last: pd.Series,
     dates = parse_dates(column(t, "connected_on"))
     keyname = names.where(names.ne(""), email)
     nobody = keyname.eq("") & urls.map(canonical_url).eq("")
-    t.report.skip("no name, e-mail or profile URL", int(nobody.sum()))
+    t.report.skip(_("no name, e-mail or profile URL"), int(nobody.sum()))
     bad_dates = int((dates.isna() & column(t, "connected_on").ne("")).sum())
     if bad_dates:
-        t.report.warnings.append(f"{bad_dates} connection dates could not be read (left blank)")
+        # TRANSLATORS: English keeps one form; write the singular and plural your language needs
+        t.report.warnings.append(counted("{n} connection dates could not be read (left blank)",
+                                         "{n} connection dates could not be read (left blank)", bad_dates))
     keep = ~nobody
     urls = urls[keep]
     out = pd.DataFrame({
@@ -96,8 +99,12 @@ def contacts(t: Table) -> pd.DataFrame:
     out = people_frame(t, _full_name(t), column(t, "first_name"), column(t, "last_name"))
     missing = int(out["email"].eq("").sum())
     if missing:
-        t.report.warnings.append(f"{missing} of {len(out)} connections have no email address — normal for "
-                                 "LinkedIn (members choose whether connections may see it)")
+        # TRANSLATORS: {n} of {total} connections lack an address; the form follows {n} (English has one form)
+        t.report.warnings.append(counted(
+            "{n} of {total} connections have no email address — normal for LinkedIn (members choose whether "
+            "connections may see it)",
+            "{n} of {total} connections have no email address — normal for LinkedIn (members choose whether "
+            "connections may see it)", missing, total=number(len(out))))
     return out
 
 
@@ -120,8 +127,8 @@ def _dated(t: Table, rows: pd.Series | None = None) -> tuple[pd.Series, pd.Serie
     raw = column(t, "date")
     rows = pd.Series(True, index=raw.index) if rows is None else rows
     dates = parse_dates(raw)
-    t.report.skip("no date", int((rows & raw.eq("")).sum()))
-    t.report.skip("unparseable date", int((rows & dates.isna() & raw.ne("")).sum()))
+    t.report.skip(_("no date"), int((rows & raw.eq("")).sum()))
+    t.report.skip(_("unparseable date"), int((rows & dates.isna() & raw.ne("")).sum()))
     return dates, rows & dates.notna()
 
 
@@ -130,7 +137,7 @@ def endorsements_or_recommendations(t: Table, resolver: Resolver) -> pd.DataFram
     dates, keep = _dated(t)
     names, urls = _full_name(t), column(t, "url")
     nobody = keep & names.eq("") & urls.eq("")
-    t.report.skip("no name", int(nobody.sum()))
+    t.report.skip(_("no name"), int(nobody.sum()))
     keep &= ~nobody
     t.report.rows = int(keep.sum())
     _date_range(t, dates[keep])
@@ -144,7 +151,7 @@ def invitations(t: Table, resolver: Resolver) -> pd.DataFrame:
     way = column(t, "direction").str.upper()
     out = way.eq("OUTGOING")
     unknown = keep & ~out & way.ne("INCOMING")
-    t.report.skip("unknown direction", int(unknown.sum()))
+    t.report.skip(_("unknown direction"), int(unknown.sum()))
     keep &= ~unknown
     names = column(t, "recipient").where(out, column(t, "sender"))[keep]
     urls = column(t, "recipient_url").where(out, column(t, "sender_url"))[keep]
@@ -215,7 +222,7 @@ def _explode_recipients(t: Table, out_pos: np.ndarray, owner: Owner, resolver: R
     sizes = np.array([len(x) for x in lists], dtype=np.int64)
     inverse = recipients.inverse[out_pos]
     counts = sizes[inverse]
-    t.report.skip("no recipient", int((counts == 0).sum()))
+    t.report.skip(_("no recipient"), int((counts == 0).sum()))
     flat = pd.array([k for x in lists for k in x], dtype="str")
     within = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
     picks = np.repeat((np.cumsum(sizes) - sizes)[inverse], counts) + within
@@ -242,13 +249,13 @@ def messages(t: Table, owner: Owner, resolver: Resolver) -> pd.DataFrame:
     messages kept, not interaction rows (a group message gives one row per recipient).
     """
     draft = column(t, "draft").str.lower().eq("true") | column(t, "conversation_draft").str.lower().eq("true")
-    t.report.skip("draft", int(draft.sum()))
+    t.report.skip(_("draft"), int(draft.sum()))
     blank = column(t, "date").eq("") & column(t, "sender").eq("") & column(t, "recipients").eq("")
     malformed = ~draft & blank
-    t.report.skip("malformed row", int(malformed.sum()))
+    t.report.skip(_("malformed row"), int(malformed.sum()))
     dates, keep = _dated(t, ~draft & ~malformed)
     anonymous = keep & column(t, "sender").eq("") & column(t, "sender_url").eq("")
-    t.report.skip("no sender", int(anonymous.sum()))
+    t.report.skip(_("no sender"), int(anonymous.sum()))
     keep &= ~anonymous
 
     senders = _pairs(t, "sender")

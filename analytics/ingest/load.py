@@ -24,6 +24,7 @@ import pandas as pd
 
 from analytics import identity
 from analytics.errors import InputError
+from analytics.i18n import _, counted, number
 from analytics.ingest import linkedin
 from analytics.ingest.archive import UNUSED_MEMBERS, is_known_member, member_key, zip_members
 from analytics.ingest.calendar import read_calendar
@@ -46,7 +47,6 @@ from analytics.model import (
     join_sources,
     normalize_url,
 )
-from analytics.wording import plural
 
 _ENDORSEMENT_KINDS = ("endorsements_received", "endorsements_given", "recommendations_received",
                       "recommendations_given")
@@ -82,7 +82,7 @@ def _read(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> Ite
     for name, data in files:
         if member_key(name) in UNUSED_MEMBERS:  # e.g. Positions.csv dropped with the export's other CSVs
             yield Table(NOT_USED, [], {}, pd.DataFrame(), FileReport(name, NOT_USED, warnings=[
-                "part of the LinkedIn export that says nothing about your network: left out"]))
+                _("part of the LinkedIn export that says nothing about your network: left out")]))
             continue
         if sniff(name, data) != "zip":
             yield read_table(name, data, mapping=mapping)
@@ -92,7 +92,8 @@ def _read(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> Ite
             found = True
             yield read_table(f"{name}/{member}", body, filename=member_key(member), mapping=mapping)
         if not found:
-            raise InputError(name, "no LinkedIn export files (Connections.csv, messages.csv, ...) in the zip")
+            raise InputError(name, _("no LinkedIn export files (Connections.csv, messages.csv, ...) in the "
+                                     "zip"))
 
 
 def _tables(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> Iterator[Table]:
@@ -101,8 +102,8 @@ def _tables(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> I
     for table in _read(files, mapping):
         people += len(table.frame) if table.kind in ("connections", "generic") else 0
         if people > MAX_CONTACTS:
-            raise InputError(table.report.file, f"the files hold more than {MAX_CONTACTS:,} contacts in all "
-                                                "(the limit)")
+            raise InputError(table.report.file, _("the files hold more than {limit} contacts in all (the "
+                                                  "limit)").format(limit=number(MAX_CONTACTS)))
         yield table
 
 
@@ -149,7 +150,8 @@ def _whole(name: str, data: Data) -> bytes:
     if isinstance(data, bytes):
         return data
     if data.stat().st_size > MAX_SOURCE_BYTES and source_kind(name, _head(data)):
-        raise InputError(name, f"{data.stat().st_size:,} bytes, above the limit of {MAX_SOURCE_BYTES:,}")
+        raise InputError(name, _("{n} bytes, above the limit of {limit}").format(
+            n=number(data.stat().st_size), limit=number(MAX_SOURCE_BYTES)))
     return data.read_bytes()
 
 
@@ -182,9 +184,11 @@ def _left_out(found: list[SourceRows], resolved: identity.Resolved) -> set[str]:
     for r in found:
         left = {resolved.merged.get(c, c) for c in r.people["contact_id"]} - kept
         if left and r.report.kind != "vcard":
-            r.report.warnings.append(f"{plural(len(left), 'person', 'people')} left out: someone known only "
-                                     "from calendars or e-mail counts as a contact once mail went both ways "
-                                     "or after two meetings together")
+            r.report.warnings.append(counted(
+                "{n} person left out: someone known only from calendars or e-mail counts as a contact once "
+                "mail went both ways or after two meetings together",
+                "{n} people left out: someone known only from calendars or e-mail counts as a contact once "
+                "mail went both ways or after two meetings together", len(left)))
             gone |= left
     return gone
 
@@ -196,7 +200,7 @@ def _owner_addresses(tables: list[Table], me: Iterable[str]) -> frozenset[str]:
     for t in tables:
         found = [address(m) for m in t.frame.get("email", [])]
         t.report.rows = sum(map(bool, found))
-        t.report.read = "your own e-mail addresses (they tell mail you sent from mail you received)"
+        t.report.read = _("your own e-mail addresses (they tell mail you sent from mail you received)")
         listed += found
     return frozenset(a for a in [*given, *listed] if a)
 
@@ -219,9 +223,10 @@ def load_files(files: list[tuple[str, Data]], mapping: dict[str, str] | None = N
     for table in _tables([(n, _whole(n, d)) for n, d in files if not source_kind(n, _head(d))], mapping):
         tables.append(table)
         if steps:
-            steps(f"Parsed {table.report.file}: {len(table.frame):,} rows")
+            steps(counted("Parsed {file}: {n} row", "Parsed {file}: {n} rows", len(table.frame),
+                          file=table.report.file))
     if steps:
-        steps("Matching messages, invitations and endorsements to your contacts")
+        steps(_("Matching messages, invitations and endorsements to your contacts"))
     kinds: dict[str, list[Table]] = {}
     for t in tables:
         kinds.setdefault(t.kind, []).append(t)
@@ -242,8 +247,10 @@ def load_files(files: list[tuple[str, Data]], mapping: dict[str, str] | None = N
         if speaker is None:
             folded = frozenset(pair_keys(contacts["name"], contacts["name"], lambda _, n: fold_name(n)))
             speaker = linkedin.infer_owner(t, owner.name, folded)
-            t.report.warnings.append(f"owner taken to be {speaker.name!r}, the most frequent participant "
-                                     f"({'no Profile.csv' if not owner.name else 'Profile name not found'})")
+            guess = (_("owner taken to be {name}, the most frequent participant (no Profile.csv)")
+                     if not owner.name else
+                     _("owner taken to be {name}, the most frequent participant (Profile name not found)"))
+            t.report.warnings.append(guess.format(name=repr(speaker.name)))
         owner = Owner(owner.name or speaker.name, owner.url or speaker.url)
         interactions.append(linkedin.messages(t, speaker, resolver))
     for t in kinds.get("invitations", []):
@@ -284,17 +291,18 @@ def _path_files(path: Path) -> Iterator[tuple[str, Data]]:
         found = [p for p in sorted(path.rglob("*"))
                  if p.is_file() and (is_known_member(p.name) or p.suffix.casefold() in _FOLDER_SUFFIXES)]
         if not found:
-            raise InputError(str(path), "no LinkedIn export files (Connections.csv, messages.csv, ...), "
-                                        "zips, .vcf, .ics or .mbox files in the folder")
+            raise InputError(str(path), _("no LinkedIn export files (Connections.csv, messages.csv, ...), "
+                                          "zips, .vcf, .ics or .mbox files in the folder"))
         if len(found) > MAX_MEMBERS_READ:
-            raise InputError(str(path), f"the folder holds {len(found):,} export files, above the limit "
-                                        f"of {MAX_MEMBERS_READ}: not one LinkedIn export")
+            raise InputError(str(path), _("the folder holds {n} export files, above the limit of {limit}: "
+                                          "not one LinkedIn export").format(n=number(len(found)),
+                                                                            limit=number(MAX_MEMBERS_READ)))
         for child in found:
             yield f"{path.name}/{child.relative_to(path).as_posix()}", _on_disk(child)
     elif path.is_file():
         yield path.name, _on_disk(path)
     else:
-        raise InputError(str(path), "no such file or folder")
+        raise InputError(str(path), _("no such file or folder"))
 
 
 def load_paths(paths: list[str | Path], mapping: dict[str, str] | None = None, *, me: Iterable[str] = (),

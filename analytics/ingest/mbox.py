@@ -40,6 +40,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.errors import InputError
+from analytics.i18n import N_, _, counted, number
 from analytics.ingest.sources import (
     Progress,
     SourceRows,
@@ -53,7 +54,6 @@ from analytics.ingest.sources import (
 )
 from analytics.limits import FIRST_YEAR, LAST_YEAR, MAX_HEADER_BYTES, MAX_MESSAGES
 from analytics.model import FileReport
-from analytics.wording import plural
 
 _CHUNK = 4 << 20  # bytes read at once
 _PROGRESS_EVERY = 16 << 20
@@ -150,16 +150,16 @@ def _thread(fields: dict[str, str]) -> str:
 
 
 def _why_not(fields: dict[str, str], sender: str) -> str:
-    """Why a message is not a personal exchange ("" when it is)."""
+    """Why a message is not a personal exchange, in English ("" when it is): shown with `_`."""
     if fields.get("list-id") or fields.get("list-unsubscribe"):
-        return "mailing list"
+        return N_("mailing list")
     if fields.get("precedence", "").strip().lower() in ("bulk", "list", "junk"):
-        return "bulk mail"
+        return N_("bulk mail")
     if fields.get("auto-submitted", "no").strip().lower() != "no":
-        return "sent automatically"
+        return N_("sent automatically")
     if not sender:
-        return "no sender (broken headers)"
-    return "no-reply sender" if _NO_REPLY.match(sender.split("@", 1)[0]) else ""
+        return N_("no sender (broken headers)")
+    return N_("no-reply sender") if _NO_REPLY.match(sender.split("@", 1)[0]) else ""
 
 
 def _date(fields: dict[str, str]) -> int | None:
@@ -199,13 +199,14 @@ def _header_blocks(f: BinaryIO, total: int, name: str, progress: Progress | None
     searching the next separator in blocks of `_CHUNK` bytes, never split into lines."""
     buf = f.read(_CHUNK).lstrip()
     if buf and not is_separator(buf[:1024]):
-        raise InputError(name, "not an mbox mailbox (it does not start with a 'From ' line)")
+        raise InputError(name, _("not an mbox mailbox (it does not start with a 'From ' line)"))
     done, shown, count, pos, start, eof = len(buf), 0, 0, 0, 0 if buf else -1, not buf
     while True:
         if start >= 0:  # a message starts at `start`: its header block ends at the first empty line
             count += 1
             if count > MAX_MESSAGES:
-                raise InputError(name, f"more than {MAX_MESSAGES:,} messages, the limit for one mailbox")
+                raise InputError(name, _("more than {limit} messages, the limit for one mailbox").format(
+                    limit=number(MAX_MESSAGES)))
             head = buf.find(b"\n", start) + 1 or len(buf)
             while True:
                 limit = head + MAX_HEADER_BYTES + 2  # never scan a body for the end of the headers
@@ -243,10 +244,11 @@ def _mails(blocks: Iterator[bytes | None], report: FileReport,
     into `names`."""
     kept: list[Mail] = []
     seen = 0
+    reasons: dict[str, str] = {}  # each reason translated once, not once per message
     for block in blocks:
         seen += 1
         if block is None:
-            report.skip(f"headers longer than {MAX_HEADER_BYTES // 1024:,} KiB")
+            report.skip(_("headers longer than {limit} KiB").format(limit=number(MAX_HEADER_BYTES // 1024)))
             continue
         msg = _fields(block)
         senders = _people(msg, "from")
@@ -254,7 +256,8 @@ def _mails(blocks: Iterator[bytes | None], report: FileReport,
         why = _why_not(msg, sender)
         when = None if why else _date(msg)
         if why or when is None:
-            report.skip(why or "unreadable date")
+            why = why or N_("unreadable date")
+            report.skip(reasons.get(why) or reasons.setdefault(why, _(why)))
             continue
         recipients = _people(msg, "to", "cc")
         for mail, name in [*senders[:1], *recipients]:
@@ -277,26 +280,28 @@ def read_mbox(name: str, source: bytes | Path | BinaryIO, me: frozenset[str],
     with _opened(source) as (f, total):
         mails, seen = _mails(_header_blocks(f, total, name, progress), report, names)
     if not seen:
-        raise InputError(name, "no messages in the mailbox")
+        raise InputError(name, _("no messages in the mailbox"))
     me = me or _guess_owner(mails, report)
     cols: tuple[list, ...] = ([], [], [], [], [])
+    others, to_self, unpaired = _("neither from you nor to you"), _("sent only to yourself"), 0
     for when, sender, recipients, thread in mails:
         if sender in me:
             pairs = [(m, "out") for m in recipients if m not in me]
         else:
             pairs = [(sender, "in")] if any(m in me for m in recipients) else []
         if not pairs:
-            report.skip("neither from you nor to you" if sender not in me else "sent only to yourself")
+            report.skip(others if sender not in me else to_self)
+            unpaired += 1
         for mail, direction in pairs:
             for col, value in zip(cols, (mail, when, "email", direction, thread), strict=True):
                 col.append(value)
     ids = {mail: person_id("", names.get(mail, ""), mail) for mail in set(cols[0])}
     dates = pd.to_datetime(np.asarray(cols[1], dtype="int64"), unit="s", utc=True)
     inter = interaction_frame([ids[m] for m in cols[0]], dates, *cols[2:]).drop_duplicates(ignore_index=True)
-    report.rows = len(mails) - sum(report.reasons.get(r, 0) for r in ("neither from you nor to you",
-                                                                      "sent only to yourself"))
+    report.rows = len(mails) - unpaired
     date_range(report, inter["date"])
-    report.read = (f"headers of {plural(seen, 'message')} (From, To, Cc, Date, Message-ID, In-Reply-To, "
-                   "References); bodies not read")
+    report.read = counted("headers of {n} message (From, To, Cc, Date, Message-ID, In-Reply-To, References); "
+                          "bodies not read", "headers of {n} messages (From, To, Cc, Date, Message-ID, "
+                          "In-Reply-To, References); bodies not read", seen)
     return source_rows([{"name": names.get(m, ""), "emails": [m]} for m in ids], "Email", report, inter)
 

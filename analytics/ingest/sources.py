@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analytics.errors import InputError
+from analytics.i18n import N_, _, number
 from analytics.limits import MAX_SOURCE_BYTES
 from analytics.model import CONTACT_COLUMNS, INTERACTION_COLUMNS, FileReport, contact_key, empty_frame
 
@@ -61,10 +62,20 @@ def source_kind(name: str, head: bytes) -> str | None:
     return _SUFFIX.get(name[dot:].casefold()) if dot >= 0 else None
 
 
-def check_size(name: str, data: bytes, what: str) -> None:
-    """Refuse a file read whole (vCard, calendar) larger than MAX_SOURCE_BYTES."""
+#: A file read whole over MAX_SOURCE_BYTES, per kind, as people read it.
+_TOO_BIG = {"vcard": N_("{n} bytes, above the limit of {limit} for a vCard file"),
+            "calendar": N_("{n} bytes, above the limit of {limit} for a calendar")}
+#: The owner guessed from the addresses on most events or messages, as people read it.
+_GUESSED = {"events": N_("owner taken to be {address}, the address on most events (say which addresses are "
+                         "yours to be sure)"),
+            "messages": N_("owner taken to be {address}, the address on most messages (say which addresses "
+                           "are yours to be sure)")}
+
+
+def check_size(name: str, data: bytes, kind: str) -> None:
+    """Refuse a file read whole (`kind` "vcard" or "calendar") larger than MAX_SOURCE_BYTES."""
     if len(data) > MAX_SOURCE_BYTES:
-        raise InputError(name, f"{len(data):,} bytes, above the limit of {MAX_SOURCE_BYTES:,} for {what}")
+        raise InputError(name, _(_TOO_BIG[kind]).format(n=number(len(data)), limit=number(MAX_SOURCE_BYTES)))
 
 
 def is_separator(line: bytes) -> bool:
@@ -89,7 +100,8 @@ def address(text: str) -> str:
 
 def likely_owner(counts: Counter[str], report: FileReport, where: str) -> frozenset[str]:
     """The owner's address when none is given: the most frequent one in `counts` (the addresses on each
-    event or message), with a warning in `report`; empty when there is none.
+    event or message: `where` is "events" or "messages"), with a warning in `report`; empty when there is
+    none.
 
     >>> r = FileReport("m.mbox", "mbox")
     >>> likely_owner(Counter(["me@x.org", "me@x.org", "a@y.org"]), r, "messages"), r.warnings[0][:29]
@@ -98,8 +110,7 @@ def likely_owner(counts: Counter[str], report: FileReport, where: str) -> frozen
     if not counts:
         return frozenset()
     mail = counts.most_common(1)[0][0]
-    report.warnings.append(f"owner taken to be {mail}, the address on most {where} (say which addresses are "
-                           "yours to be sure)")
+    report.warnings.append(_(_GUESSED[where]).format(address=mail))
     return frozenset({mail})
 
 

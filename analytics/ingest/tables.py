@@ -26,6 +26,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from analytics.errors import InputError
+from analytics.i18n import N_, _, counted, number
 from analytics.ingest.archive import ZIP_MAGIC, is_xlsx, open_zip
 from analytics.ingest.headers import classify
 from analytics.ingest.xlsx import read_sheets
@@ -37,10 +38,29 @@ _HEAD_BYTES = 256 * 1024
 _BLOCK = 4 << 20  # pyarrow block; a row longer than this triggers one whole-file retry
 _DELIMITERS = (",", ";", "\t")
 _MOJIBAKE = (b"\xc3\xa2\xe2\x82\xac", b"\xc3\x83\xc2", b"\xc3\x83\xe2")  # "â€", "Ã" + Latin-1/cp1252
-_FOREIGN = {b"%PDF": "a PDF", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
-            b"GIF8": "a GIF image", b"\x1f\x8b": "a gzip file", b"7z\xbc\xaf": "a 7-Zip archive",
-            b"Rar!": "a RAR archive", b"\xd0\xcf\x11\xe0": "an old .xls or password-protected Excel file"}
-_NOT_TABLE = "is not a CSV, Excel (.xlsx) or zip file"
+#: What a file that is not a table looks like, by its magic bytes: the whole sentence people read.
+_FOREIGN = {
+    b"%PDF": N_("is not a CSV, Excel (.xlsx) or zip file (it looks like a PDF)"),
+    b"\x89PNG": N_("is not a CSV, Excel (.xlsx) or zip file (it looks like a PNG image)"),
+    b"\xff\xd8\xff": N_("is not a CSV, Excel (.xlsx) or zip file (it looks like a JPEG image)"),
+    b"GIF8": N_("is not a CSV, Excel (.xlsx) or zip file (it looks like a GIF image)"),
+    b"\x1f\x8b": N_("is not a CSV, Excel (.xlsx) or zip file (it looks like a gzip file)"),
+    b"7z\xbc\xaf": N_("is not a CSV, Excel (.xlsx) or zip file (it looks like a 7-Zip archive)"),
+    b"Rar!": N_("is not a CSV, Excel (.xlsx) or zip file (it looks like a RAR archive)"),
+    b"\xd0\xcf\x11\xe0": N_("is not a CSV, Excel (.xlsx) or zip file (it looks like an old .xls or "
+                           "password-protected Excel file): save it as .xlsx or CSV")}
+#: The fields a too-long cell is named by (the other readers' fields; a raw column keeps its own name).
+FIELD_WORDS = {
+    "first_name": N_("first name"), "last_name": N_("last name"), "name": N_("name"), "email": N_("email"),
+    "email_2": N_("email 2"), "email_3": N_("email 3"), "phone": N_("phone"), "phone_2": N_("phone 2"),
+    "phone_3": N_("phone 3"), "company": N_("company"), "position": N_("position"), "url": N_("url"),
+    "connected_on": N_("connected on"), "conversation_id": N_("conversation id"),
+    "title": N_("title"), "sender": N_("sender"), "sender_url": N_("sender url"),
+    "recipients": N_("recipients"), "recipient": N_("recipient"), "recipient_url": N_("recipient url"),
+    "recipient_urls": N_("recipient urls"), "date": N_("date"), "direction": N_("direction"),
+    "draft": N_("draft"), "conversation_draft": N_("conversation draft"), "status": N_("status"),
+    "headline": N_("headline"), "maiden_name": N_("maiden name"), "confirmed": N_("confirmed"),
+    "primary": N_("primary"), "updated_on": N_("updated on")}
 _BLANK = re.compile(rb"[\s\x00]*\Z")
 _MOJIBAKE_SCAN = 8 << 20  # bytes sampled for mis-decoded text
 _LONG_TEXT = frozenset({"content"})  # fields kept as written; every other cell is trimmed
@@ -68,16 +88,15 @@ class _Text:
 def sniff(name: str, data: bytes) -> str:
     """'zip', 'xlsx' or 'text' from magic bytes; InputError for empty or other binary files."""
     if _BLANK.match(data):
-        raise InputError(name, "the file is empty")
+        raise InputError(name, _("the file is empty"))
     if data.startswith(ZIP_MAGIC):
         return "xlsx" if is_xlsx(open_zip(name, data)) else "zip"
     for magic, what in _FOREIGN.items():
         if data.startswith(magic):
-            hint = ": save it as .xlsx or CSV" if "xls" in what else ""
-            raise InputError(name, f"{_NOT_TABLE} (it looks like {what}){hint}")
+            raise InputError(name, _(what))
     head = data[:4096]
     if b"\x00" in head and not _utf16(head):
-        raise InputError(name, f"{_NOT_TABLE} (binary content)")
+        raise InputError(name, _("is not a CSV, Excel (.xlsx) or zip file (binary content)"))
     return "text"
 
 
@@ -140,8 +159,9 @@ def _find_header(name: str, rows: list[list[list[str]]]) -> tuple[int, int, str,
                 best = (d, found[0], found[1])
         if best:
             return i, best[0], best[1], best[2]
-    raise InputError(name, "no recognisable header row (expected LinkedIn export columns, or contact "
-                           "columns such as Name and E-mail) in the first 30 lines")
+    raise InputError(name, _("no recognisable header row (expected LinkedIn export columns, or contact "
+                             "columns such as Name and E-mail) in the first {n} lines").format(
+                                 n=number(HEADER_SCAN_LINES)))
 
 
 def _unique_names(cells: list[str]) -> list[str]:
@@ -159,8 +179,11 @@ def _mojibake_warning(buf: bytes) -> list[str]:
     hits = sum(sample.count(m) for m in _MOJIBAKE) if b"\xc3" in sample else 0
     if not hits:
         return []
-    return [f"{hits} places look mis-decoded (mojibake such as 'â€™' or 'Ã©'): the file was probably "
-            "re-saved with the wrong encoding; names may show odd characters"]
+    # TRANSLATORS: English keeps one form; write the singular and plural your language needs
+    return [counted("{n} places look mis-decoded (mojibake such as 'â€™' or 'Ã©'): the file was probably "
+                    "re-saved with the wrong encoding; names may show odd characters",
+                    "{n} places look mis-decoded (mojibake such as 'â€™' or 'Ã©'): the file was probably "
+                    "re-saved with the wrong encoding; names may show odd characters", hits)]
 
 
 def _pyarrow_read(buf: pa.Buffer, names: list[str], wanted: list[str], delim: str, block: int):
@@ -187,7 +210,8 @@ def _check_unterminated(name: str, text: _Text, raw: str) -> None:
     pos = text.buf.find(encoded[:4096], text.start)
     if pos >= 0 and _BLANK.match(text.buf, pos + len(encoded)):
         line = text.buf.count(b"\n", 0, pos) + 1
-        raise InputError(name, f"unterminated quote starting on line {line}: a quoted cell never closes")
+        raise InputError(name, _("unterminated quote starting on line {line}: a quoted cell never "
+                                 "closes").format(line=number(line)))
 
 
 def _recover(name: str, text: _Text, bad, names, wanted, delim, report: FileReport) -> pa.Table | None:
@@ -199,10 +223,10 @@ def _recover(name: str, text: _Text, bad, names, wanted, delim, report: FileRepo
         try:
             cells = next(csv.reader(io.StringIO(raw, newline=""), delimiter=delim), [])
         except csv.Error:
-            report.skip("malformed row")
+            report.skip(_("malformed row"))
             continue
         if len(cells) > len(names) and any(c.strip() for c in cells[len(names):]):
-            report.skip("malformed row (too many fields)")
+            report.skip(_("malformed row (too many fields)"))
             continue
         cells = (cells + [""] * len(names))[:len(names)]
         rows.append([cells[i] for i in idx])
@@ -220,7 +244,8 @@ def _choose_fields(name: str, kind: str, names: list[str], fields: dict[str, str
         return fields
     missing = [c for c in mapping.values() if c not in names]
     if missing:
-        raise InputError(name, f"column {missing[0]!r} named in the column mapping is not in the file")
+        raise InputError(name, _("column {column} named in the column mapping is not in the file").format(
+            column=repr(missing[0])))
     return dict(mapping)
 
 
@@ -257,7 +282,7 @@ def _read_text(name: str, data: bytes, filename: str, mapping: dict[str, str] | 
     fields = _choose_fields(name, kind, names, header.fields, mapping, raw)
     report = FileReport(file=name, kind=kind, warnings=_mojibake_warning(text.buf))
     if text.encoding not in ("utf-8", "utf-8-sig"):
-        report.warnings.append(f"read as {text.encoding} (not UTF-8)")
+        report.warnings.append(_("read as {encoding} (not UTF-8)").format(encoding=text.encoding))
     wanted = list(dict.fromkeys(fields.values()))
     table = None
     for attempt in range(3):
@@ -269,9 +294,10 @@ def _read_text(name: str, data: bytes, filename: str, mapping: dict[str, str] | 
             if "UTF8" in str(exc) and text.encoding.startswith("utf-8"):
                 text = _Text(_cp1252(text.buf[text.start:]), 0, "cp1252")
                 offset = _locate(text, filename).offset
-                report.warnings.append("read as cp1252 (not UTF-8)")
+                report.warnings.append(_("read as {encoding} (not UTF-8)").format(encoding="cp1252"))
             elif "straddl" not in str(exc) or attempt:
-                raise InputError(name, f"unreadable CSV ({str(exc).splitlines()[0]})") from None
+                raise InputError(name, _("unreadable CSV ({error})").format(
+                    error=str(exc).splitlines()[0])) from None
     recovered = _recover(name, text, bad, names, wanted, delim, report)
     if recovered is not None:
         table = pa.concat_tables([table, recovered])
@@ -293,7 +319,7 @@ def _read_xlsx(name: str, data: bytes, filename: str, mapping: dict[str, str] | 
     for values in read_sheets(name, data).values():
         head = [[_cell(v) for v in r] for r in values[:HEADER_SCAN_LINES]]
         try:
-            row, _, kind, fields = _find_header(filename, [[r] for r in head])
+            row, _delimiter, kind, fields = _find_header(filename, [[r] for r in head])
         except InputError:
             continue
         names = _unique_names([c.strip() for c in head[row]])
@@ -304,12 +330,12 @@ def _read_xlsx(name: str, data: bytes, filename: str, mapping: dict[str, str] | 
         report = FileReport(file=name, kind=kind)
         body = [r for r in values[row + 1:] if r]
         if len(body) < len(values) - row - 1:
-            report.skip("empty row", len(values) - row - 1 - len(body))
+            report.skip(_("empty row"), len(values) - row - 1 - len(body))
         table = pa.table({w: pa.array([_cell(r[i]) if i < len(r) else "" for r in body], pa.string())
                           for w, i in zip(wanted, idx, strict=True)})
         return kind, names, fields, table, report
-    raise InputError(name, "no sheet has a recognisable header row (expected contact columns such as "
-                           "Name and E-mail)")
+    raise InputError(name, _("no sheet has a recognisable header row (expected contact columns such as "
+                             "Name and E-mail)"))
 
 
 def read_table(name: str, data: bytes, filename: str = "", mapping: dict[str, str] | None = None,
@@ -323,7 +349,7 @@ def read_table(name: str, data: bytes, filename: str = "", mapping: dict[str, st
     filename = filename or name.replace("\\", "/").rsplit("/", 1)[-1]
     container = sniff(name, data)
     if container == "zip":
-        raise InputError(name, "is a zip archive, not a table")
+        raise InputError(name, _("is a zip archive, not a table"))
     reader = _read_xlsx if container == "xlsx" else _read_text
     kind, names, fields, table, report = reader(name, data, filename, mapping, raw)
     _check_rows(name, kind, table.num_rows)
@@ -334,7 +360,7 @@ def read_table(name: str, data: bytes, filename: str = "", mapping: dict[str, st
     if blank is not None and table.num_rows:
         n_blank = pc.sum(blank).as_py() or 0
         if n_blank:
-            report.skip("empty row", n_blank)
+            report.skip(_("empty row"), n_blank)
             table = table.filter(pc.invert(blank))
     boms = container == "xlsx" or _has_bom(data)
     table = pa.table({f: table[c] if f in _LONG_TEXT else _trimmed(table[c], boms)
@@ -401,9 +427,11 @@ def _check_rows(name: str, kind: str, rows: int) -> None:
     analytics.errors.InputError: c.csv: 100,001 contacts, above the limit of 100,000 in one file
     """
     if kind in ("connections", "generic") and rows > MAX_CONTACTS:
-        raise InputError(name, f"{rows:,} contacts, above the limit of {MAX_CONTACTS:,} in one file")
+        raise InputError(name, _("{n} contacts, above the limit of {limit} in one file").format(
+            n=number(rows), limit=number(MAX_CONTACTS)))
     if rows > MAX_TABLE_ROWS:
-        raise InputError(name, f"{rows:,} rows, above the limit of {MAX_TABLE_ROWS:,} in one file")
+        raise InputError(name, _("{n} rows, above the limit of {limit} in one file").format(
+            n=number(rows), limit=number(MAX_TABLE_ROWS)))
 
 
 def _check_lengths(name: str, table: pa.Table) -> None:
@@ -415,8 +443,11 @@ def _check_lengths(name: str, table: pa.Table) -> None:
         longest = pc.max(lengths).as_py() or 0
         if longest > MAX_CELL_CHARS:
             row = pc.index(lengths, longest).as_py() + 1
-            raise InputError(name, f"data row {row:,}: the {f.replace('_', ' ')} holds {longest:,} "
-                                   f"characters, above the limit of {MAX_CELL_CHARS:,}")
+            what = _(FIELD_WORDS[f]) if f in FIELD_WORDS else f.replace("_", " ")
+            # TRANSLATORS: {field} is a field's name such as "first name" or "company" (translated apart)
+            raise InputError(name, _("data row {row}: the {field} holds {n} characters, above the limit of "
+                                     "{limit}").format(row=number(row), field=what, n=number(longest),
+                                                       limit=number(MAX_CELL_CHARS)))
 
 
 def _drop_repeated_headers(table: pa.Table, fields: dict[str, str], report: FileReport) -> pa.Table:
@@ -428,7 +459,7 @@ def _drop_repeated_headers(table: pa.Table, fields: dict[str, str], report: File
     repeated = pc.sum(same).as_py() if same is not None and table.num_rows else 0
     if not repeated:
         return table
-    report.skip("repeated header row", repeated)
+    report.skip(_("repeated header row"), repeated)
     return table.filter(pc.invert(same))
 
 

@@ -24,15 +24,15 @@ import re
 from collections.abc import Iterator
 
 from analytics.errors import InputError
+from analytics.i18n import N_, _, counted, number
 from analytics.ingest.sources import SourceRows, check_size, source_rows
 from analytics.limits import MAX_CARDS, MAX_CELL_CHARS
 from analytics.model import FileReport, normalize_url
-from analytics.wording import plural
 
 _UNREAD = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 _LONG = "\x00long"  # a logical line longer than MAX_CELL_CHARS
 _ESCAPES = re.compile(r"\\(.)")
-_NO_NAME = "no name, e-mail or profile URL"
+_NO_NAME = N_("no name, e-mail or profile URL")
 
 
 def _text(data: bytes) -> str:
@@ -132,10 +132,10 @@ def _card(lines: list[str]) -> tuple[dict, str]:
     person: dict = {"emails": [], "phones": []}
     for line in lines:
         if line == _LONG:
-            return {}, f"a field longer than {MAX_CELL_CHARS:,} characters"
+            return {}, _("a field longer than {limit} characters").format(limit=number(MAX_CELL_CHARS))
         prop = _property(line)
         if prop is None:
-            return {}, "a line without a colon"
+            return {}, _("a line without a colon")
         name, value = prop
         if name == "FN":
             person["name"] = _unescape(value)
@@ -157,7 +157,7 @@ def _card(lines: list[str]) -> tuple[dict, str]:
     if not person.get("name"):
         person["name"] = f"{person.get('first_name', '')} {person.get('last_name', '')}".strip()
     if not (person["name"] or person.get("url") or any("@" in e for e in person["emails"])):
-        return {}, _NO_NAME
+        return {}, _(_NO_NAME)
     return person, ""
 
 
@@ -168,7 +168,7 @@ def _cards(text: str, report: FileReport) -> Iterator[list[str]]:
         tag = line.strip().upper()
         if tag == "BEGIN:VCARD":
             if lines is not None:
-                report.skip("card not closed (no END:VCARD)")
+                report.skip(_("card not closed (no END:VCARD)"))
             lines = []
         elif tag == "END:VCARD" and lines is not None:
             yield lines
@@ -176,18 +176,19 @@ def _cards(text: str, report: FileReport) -> Iterator[list[str]]:
         elif lines is not None and line.strip():
             lines.append(line)
     if lines is not None:
-        report.skip("card not closed (no END:VCARD)")
+        report.skip(_("card not closed (no END:VCARD)"))
 
 
 def read_vcards(name: str, data: bytes) -> SourceRows:
     """Address-book people from a vCard file; InputError when no card is usable or over the limits."""
-    check_size(name, data, "a vCard file")
+    check_size(name, data, "vcard")
     report = FileReport(file=name, kind="vcard")
     people, notes, birthdays, cards = [], 0, 0, 0
     for lines in _cards(_text(data), report):
         cards += 1
         if cards > MAX_CARDS:
-            raise InputError(name, f"more than {MAX_CARDS:,} cards, the limit for one vCard file")
+            raise InputError(name, _("more than {limit} cards, the limit for one vCard file").format(
+                limit=number(MAX_CARDS)))
         person, why = _card(lines)
         if why:
             report.skip(why)
@@ -196,10 +197,14 @@ def read_vcards(name: str, data: bytes) -> SourceRows:
         birthdays += bool(person.pop("BDAY", False))
         people.append(person)
     if not people:
-        why = "; ".join(f"{n:,} {r}" for r, n in report.reasons.items()) or "no BEGIN:VCARD card"
-        raise InputError(name, f"no usable contact card ({why})")
+        # TRANSLATORS: how many cards were skipped ({n}) and why ({reason}), e.g. "2 a line without a colon"
+        why = "; ".join(_("{n} {reason}").format(n=number(n), reason=r) for r, n in report.reasons.items())
+        raise InputError(name, _("no usable contact card ({why})").format(
+            why=why or _("no BEGIN:VCARD card")))
     report.rows = len(people)
-    report.read = (f"names, e-mails, phones, organisations and titles of {plural(len(people), 'card')}; "
-                   f"{plural(notes, 'note')} and {plural(birthdays, 'birthday')} seen, not stored; "
-                   "photos not read")
+    # TRANSLATORS: {cards} is "12 cards", {notes} "3 notes", {birthdays} "2 birthdays" (translated apart)
+    report.read = _("names, e-mails, phones, organisations and titles of {cards}; {notes} and {birthdays} "
+                    "seen, not stored; photos not read").format(
+        cards=counted("{n} card", "{n} cards", len(people)), notes=counted("{n} note", "{n} notes", notes),
+        birthdays=counted("{n} birthday", "{n} birthdays", birthdays))
     return source_rows(people, "Address book", report)

@@ -21,6 +21,7 @@ import io
 from typing import Any
 
 from analytics.errors import InputError
+from analytics.i18n import _, number
 from analytics.ingest.archive import open_zip
 from analytics.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_WORKBOOK_BYTES
 
@@ -37,19 +38,22 @@ def _sheet_rows(name: str, book, ws, budget: list[int]) -> list[list[Any]]:
                                  date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
         for index, cells in parser.parse():
             if index > MAX_ROWS:
-                raise InputError(name, f"sheet {ws.title!r} has a row {index:,}, beyond the limit of "
-                                       f"{MAX_ROWS:,} rows")
+                raise InputError(name, _("sheet {sheet} has a row {row}, beyond the limit of {limit} "
+                                         "rows").format(sheet=repr(ws.title), row=number(index),
+                                                        limit=number(MAX_ROWS)))
             last = max(last, index)
             values = [(c["column"], c["value"]) for c in cells if c["value"] is not None]
             if not values:
                 continue
             width = max(col for col, _ in values)
             if width > MAX_COLUMNS:
-                raise InputError(name, f"sheet {ws.title!r} has a value in column {width:,}, beyond the "
-                                       f"limit of {MAX_COLUMNS:,} columns")
+                raise InputError(name, _("sheet {sheet} has a value in column {column}, beyond the limit of "
+                                         "{limit} columns").format(sheet=repr(ws.title), column=number(width),
+                                                                   limit=number(MAX_COLUMNS)))
             budget[0] -= len(values)
             if budget[0] < 0:
-                raise InputError(name, f"the workbook holds more than {MAX_CELLS:,} cells (the limit)")
+                raise InputError(name, _("the workbook holds more than {limit} cells (the limit)").format(
+                    limit=number(MAX_CELLS)))
             row: list[Any] = [None] * width
             for col, value in values:
                 row[col - 1] = value
@@ -64,12 +68,13 @@ def read_sheets(name: str, data: bytes) -> dict[str, list[list[Any]]]:
 
     unpacked = sum(i.file_size for i in open_zip(name, data).infolist())
     if unpacked > MAX_WORKBOOK_BYTES:
-        raise InputError(name, f"the workbook unpacks to {unpacked >> 20:,} MiB, above the limit of "
-                               f"{MAX_WORKBOOK_BYTES >> 20:,} MiB")
+        raise InputError(name, _("the workbook unpacks to {mib} MiB, above the limit of {limit} MiB").format(
+            mib=number(unpacked >> 20), limit=number(MAX_WORKBOOK_BYTES >> 20)))
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for broken workbooks
-        raise InputError(name, f"could not open the Excel workbook ({type(exc).__name__})") from None
+        raise InputError(name, _("could not open the Excel workbook ({error})").format(
+            error=type(exc).__name__)) from None
     budget = [MAX_CELLS]
     sheets: dict[str, list[list[Any]]] = {}
     try:
@@ -80,7 +85,8 @@ def read_sheets(name: str, data: bytes) -> dict[str, list[list[Any]]]:
                 raise
             except Exception as exc:  # text in a number cell, a bad cell reference, a forbidden entity
                 reason = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
-                raise InputError(name, f"sheet {ws.title!r} is unreadable ({reason})") from None
+                raise InputError(name, _("sheet {sheet} is unreadable ({error})").format(
+                    sheet=repr(ws.title), error=reason)) from None
     finally:
         book.close()
     return sheets
