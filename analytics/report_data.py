@@ -23,7 +23,7 @@ import pandas as pd
 from babel import Locale
 from babel.numbers import format_percent
 
-from analytics import actions, depth, groups, i18n
+from analytics import actions, depth, diagnosis, groups, i18n
 from analytics.analysis import DEFAULT_PERIOD_DAYS, NOT_CONNECTED, Analysis, analyse
 from analytics.facts import window
 from analytics.frames import contact_names
@@ -306,7 +306,9 @@ EMPTY_STEPS = {"Call a client": "call_client", "Thank a referrer": "call_referre
 def _next_steps(diag: dict, items: pd.DataFrame, waiting: dict[str, str | None]) -> list[str]:
     """The plan's steps in its order, each once (an empty step 1 or 2 says how to fill it, and `waiting`
     names the suggestions still to confirm after it), then the diagnosis' advice that is not already one
-    of them. `items` names each list by its title in the language in use; `waiting` by the English one."""
+    of them. `items` names each list by its title in the language in use; `waiting` by the English one.
+    The diagnosis' reconnect step is known by its English wording (`diag["english_steps"]`, the same
+    steps in English, when the language in use is another)."""
     steps = []
     for title, step in STEPS.items():
         names = items.loc[items["List"] == _(title), "Name"]
@@ -315,7 +317,17 @@ def _next_steps(diag: dict, items: pd.DataFrame, waiting: dict[str, str | None])
         elif title in EMPTY_STEPS:
             steps.append(_(actions.HOW_TO_FILL[EMPTY_STEPS[title]]))
         steps += [waiting[title]] if waiting.get(title) else []
-    return steps + [s for s in diag["next_steps"] if s and not s.startswith("Reconnect")]
+    english = diag.get("english_steps", diag["next_steps"])
+    return steps + [s for s, e in zip(diag["next_steps"], english, strict=True)
+                    if s and not e.startswith("Reconnect")]
+
+
+def _english_steps(a: Analysis) -> list[str]:
+    """The diagnosis' next steps as English words them (to know them apart whatever the language)."""
+    if i18n.language() == i18n.DEFAULT:
+        return a.diagnosis["next_steps"]
+    with i18n.use(i18n.DEFAULT):
+        return diagnosis.diagnose(a.breadth, a.scores)["next_steps"]
 
 
 def _contacts_table(scores: pd.DataFrame, start_tier: pd.Series) -> pd.DataFrame:
@@ -393,9 +405,9 @@ def report_data(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PE
         "give_take": give_table, "plan": plan, "goals": goal_table, "hygiene": hygiene_table,
         "actions": items, "contacts": _contacts_table(scores, a.start_tiers),
         "ledger": _ledger_table(net, a.as_of)}
-    steps = _next_steps(diag, items, {"Call a client": actions.waiting_sentence("call_client", a.clients),
-                                      "Thank a referrer": actions.waiting_sentence("call_referrer",
-                                                                                   a.referrers)})
+    waiting = {"Call a client": actions.waiting_sentence("call_client", a.clients),
+               "Thank a referrer": actions.waiting_sentence("call_referrer", a.referrers)}
+    steps = _next_steps({**diag, "english_steps": _english_steps(a)}, items, waiting)
     return ReportData(
         as_of=a.as_of, period_days=a.period_days, owner="" if anonymize else net.owner.name,
         privacy=privacy_label(anonymize), headline=headline,

@@ -186,3 +186,19 @@ def test_renderers_write_in_the_reports_language_whatever_is_in_use() -> None:
     assert '<html lang="it">' in html and "<h2>Dove ti trovi</h2>" in html
     assert load_workbook(io.BytesIO(report.render_xlsx(data))).sheetnames[0] == "Riepilogo"
     assert report.presentation_sections(data)[0]["title"] == "Dove ti trovi"
+
+
+def test_the_diagnosis_reconnect_step_is_dropped_in_any_language() -> None:
+    from analytics.report_data import _next_steps
+
+    diag = {"next_steps": ["Hören Sie vorerst auf, Kontakte zu sammeln.",
+                           "Nehmen Sie wieder Kontakt zu Ihren 4 eingeschlafenen Beziehungen auf."],
+            "english_steps": ["Stop adding connections for now.",
+                              "Reconnect with your 4 dormant relationships."]}
+    items = pd.DataFrame({"List": ["Kontakt wieder aufnehmen"], "Name": ["Rita"]})
+    with i18n.use("de"):
+        steps = _next_steps(diag, items, {})
+    assert steps[-2:] == [
+        "Nehmen Sie wieder Kontakt zu 1 früheren starken Verbindung auf, die seit 6 Monaten oder länger "
+        "ruht, beginnend mit Rita: eine persönliche Nachricht, kein Verkaufsgespräch.",
+        "Hören Sie vorerst auf, Kontakte zu sammeln."]
