@@ -108,7 +108,11 @@ def measure_title(key: str) -> str:
 
 
 def words(values: pd.Series) -> pd.Series:
-    """Labels in a table column (tier names, list titles...) in the language in use; blanks stay blank."""
+    """Labels in a table column (tier names, ledger directions) in the language in use; blanks stay blank.
+
+    >>> words(pd.Series(["Close", ""])).tolist()
+    ['Close', '']
+    """
     return values.map(lambda v: _(v) if isinstance(v, str) and v else v)
 
 

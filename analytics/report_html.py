@@ -185,7 +185,12 @@ def presentation_sections(data: ReportData) -> list[dict]:
 
 
 def shown(frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` with the headers people read in the language in use (`report_data.heading`)."""
+    """`frame` with the headers people read in the language in use (`report_data.heading`).
+
+    >>> with i18n.use("de"):
+    ...     list(shown(pd.DataFrame(columns=["Cost (EUR)", "Group"])).columns)
+    ['Kosten (EUR)', 'Gruppe']
+    """
     return frame.rename(columns=heading)
 
 
