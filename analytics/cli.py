@@ -1,15 +1,18 @@
 """Headless CLI, a stable contract that tests and scripts rely on.
 
     python -m analytics summary PATH [PATH ...] [--ledger FILE] [--as-of YYYY-MM-DD] [--me ADDR] --json
-    python -m analytics graph   PATH [PATH ...] [--ledger FILE] [--as-of ...] --out graph.html
+    python -m analytics graph   PATH [PATH ...] [--ledger FILE] [--as-of ...] [--lang de] --out graph.html
     python -m analytics report  PATH [PATH ...] [--ledger FILE] [--as-of ...] [--anonymize]
-                                --out FILE.html|.xlsx
+                                [--lang en|de|nl|it] [--currency EUR] --out FILE.html|.xlsx
 
 Reads the given exports (LinkedIn, contact files, .vcf, .ics, .mbox) without touching any workspace;
 `--me` (repeatable) names the owner's e-mail addresses for calendars and mailboxes. `--ledger` takes an
 activity-ledger workbook or CSV, or a BNI Slips Audit Report (dated by `--as-of` when it carries no
 date). Bad input, or an input over a limit in `analytics.limits`: exit status 2 and one line on
-stderr, `error: FILE: what is wrong`. `summary --json` prints strict JSON (NaN and infinity as null).
+stderr, `error: FILE: what is wrong` (in the `--lang` language; for `summary`, English).
+`summary --json` prints strict JSON (NaN and infinity as null): machine output, in English whatever
+`--lang` says. `graph` and `report` write for people in `--lang` (default English) with money in
+`--currency` (an ISO 4217 code, default EUR).
 """
 
 from __future__ import annotations
@@ -24,10 +27,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from analytics import actions, groups, import_summary, ingest
+from analytics import actions, groups, i18n, import_summary, ingest
 from analytics.analysis import Analysis, analyse
 from analytics.errors import InputError
 from analytics.frames import day
+from analytics.i18n import _
 from analytics.ingest import bni, ledger_workbook
 from analytics.limits import FIRST_YEAR, LAST_YEAR, within_years
 from analytics.model import Network
@@ -53,6 +57,11 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument("--out", required=True, help="output file")
         if name == "report":
             sub.add_argument("--anonymize", action="store_true", help="replace names with pseudonyms")
+        sub.add_argument("--lang", choices=list(i18n.LANGUAGES), default=i18n.DEFAULT,
+                         help="language of the file and of error messages"
+                         + (" (the JSON stays English)" if name == "summary" else ""))
+        sub.add_argument("--currency", default=i18n.DEFAULT_CURRENCY, metavar="CODE",
+                         help="ISO 4217 code of the ledger's amounts, e.g. EUR, CHF, USD")
     return parser
 
 
@@ -70,9 +79,11 @@ def _as_of(text: str | None) -> pd.Timestamp:
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        raise InputError("--as-of", f"not a date: {text[:40]!r} (use YYYY-MM-DD)") from None
+        raise InputError("--as-of", _("not a date: {text} (use YYYY-MM-DD)").format(text=repr(text[:40]))
+                         ) from None
     if not within_years(day):
-        raise InputError("--as-of", f"{text!r} is outside {FIRST_YEAR}-{LAST_YEAR}")
+        raise InputError("--as-of", _("{text} is outside {first}-{last}").format(
+            text=repr(text), first=FIRST_YEAR, last=LAST_YEAR))
     return pd.Timestamp(day, tz="UTC")
 
 
@@ -107,7 +118,7 @@ def load(paths: list[str], ledger_path: str | None, day: pd.Timestamp | None = N
     calendars' recurring events (default today)."""
     for path in [*paths, *([ledger_path] if ledger_path else [])]:
         if not Path(path).exists():
-            raise InputError(path, "no such file or folder")
+            raise InputError(path, _("no such file or folder"))
     net = ingest.load_paths(paths, me=me or (), as_of=as_of)
     import_summary.check_dates(net.files, pd.Timestamp.now(tz="UTC"))
     if ledger_path:
@@ -166,7 +177,16 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit status."""
     args = _parser().parse_args(argv)
     use_jemalloc()
+    with i18n.use("en" if args.command == "summary" else args.lang, i18n.valid_currency(args.currency)):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command of `args` in the language and currency in use; returns the exit status."""
     try:
+        if i18n.valid_currency(args.currency) is None:
+            raise InputError("--currency", _("not an ISO 4217 currency code: {code} (use e.g. EUR, CHF, USD)")
+                             .format(code=repr(args.currency[:10])))
         as_of = _as_of(args.as_of)
         net = load(args.paths, args.ledger, as_of if args.as_of else None, args.me, as_of)
         if args.command == "summary":

@@ -7,6 +7,8 @@ Rules (README, "Privacy and safety"):
 - in any other text, a full name (or a masked group or company name) is replaced by its pseudonym and
   every remaining name part of two or more letters by "[name]", matching whole words only, ignoring
   case and accents (so "Bo" is scrubbed from "ask Bo" but "Board" stays).
+The stand-ins' words ("Contact", "Group", "Company", "[name]") are in the language in use when the
+Privacy or Scrubber is made ("Kontakt 7F3A2C", "[Name]").
 
 Example:
     >>> s = Scrubber({"ann lee": "Contact 1"}, {"ann", "lee", "bo"})
@@ -21,10 +23,10 @@ import secrets
 
 import pandas as pd
 
+from analytics.i18n import _, pgettext
 from analytics.model import Network, normalize_name
 from analytics.pseudonyms import pseudonymize
 
-PLACEHOLDER = "[name]"
 _WORD = re.compile(r"\w+")
 _MAX_WORDS = 12  # longest name (in words) replaced as a whole; longer ones lose their parts one by one
 
@@ -63,6 +65,8 @@ class Scrubber:
         folded = {" ".join(words(k)): v for k, v in replace.items()}
         self.replace = {k: v for k, v in folded.items() if k}
         self.parts = parts
+        # TRANSLATORS: what stands in an anonymised report where a part of someone's name was.
+        self.placeholder = _("[name]")
         self.longest = min(_MAX_WORDS, max((k.count(" ") + 1 for k in self.replace), default=0))
 
     def text(self, value: str) -> str:
@@ -80,7 +84,7 @@ class Scrubber:
                 if alias is not None:
                     break
             else:
-                n, alias = 1, PLACEHOLDER if keys[i] in self.parts else None
+                n, alias = 1, self.placeholder if keys[i] in self.parts else None
             if alias is not None:
                 out += [value[last:spans[i][0]], alias]
                 last = spans[i + n - 1][1]
@@ -107,7 +111,10 @@ class Privacy:
         replace: dict[str, str] = {}
         company = pd.Series(contacts["company"].fillna("").astype(str).unique())
         group = pd.Series(net.groups["name"].fillna("").astype(str).unique())
-        for names, prefix, masked in ((company, "Company", mask_companies), (group, "Group", False)):
+        # TRANSLATORS: the words before a stand-in's code in an anonymised report ("Company 64F047").
+        prefixes = {"company": pgettext("pseudonym", "Company"), "group": pgettext("pseudonym", "Group")}
+        for names, prefix, masked in ((company, prefixes["company"], mask_companies),
+                                      (group, prefixes["group"], False)):
             hidden = names[[masked or bool(parts.intersection(words(n))) for n in names]]
             replace.update(zip(hidden, pseudonymize(hidden, salt, prefix=prefix), strict=True))
         if anonymize:  # after companies: a freelancer's own name in free text is the person
@@ -123,7 +130,7 @@ class Privacy:
         frame = frame.copy()
         if "contact_id" in frame.columns:
             if self.anonymize and "Name" in frame.columns:
-                frame["Name"] = frame["contact_id"].map(self.alias).fillna(PLACEHOLDER)
+                frame["Name"] = frame["contact_id"].map(self.alias).fillna(self.scrubber.placeholder)
             frame = frame.drop(columns="contact_id")
         if not self.active:
             return frame

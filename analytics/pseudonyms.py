@@ -2,7 +2,8 @@
 
 A pseudonym is derived from a hash of the folded name and a secret `salt` (the workspace's), so the same
 name gets the same pseudonym in every report of one workspace, and nobody without the salt can map a list
-of candidate names onto them: "Contact 7F3A2C". Two different names whose short hashes collide get
+of candidate names onto them: "Contact 7F3A2C" (the word in the language in use: "Kontakt 7F3A2C").
+Two different names whose short hashes collide get
 longer hashes, so pseudonyms stay distinct.
 
 Example:
@@ -16,6 +17,7 @@ import hashlib
 
 import pandas as pd
 
+from analytics.i18n import pgettext
 from analytics.model import normalize_name
 
 _SHORT = 6  # hex digits: 16.7M values, so collisions are rare even for 30,000 names
@@ -25,12 +27,15 @@ def _digest(name: str, salt: str) -> str:
     return hashlib.sha256(f"{salt}\x1f{normalize_name(name)}".encode()).hexdigest().upper()
 
 
-def pseudonymize(names: pd.Series, salt: str = "", prefix: str = "Contact") -> pd.Series:
-    """`prefix` + a short hash per name (same index); blank names stay blank.
+def pseudonymize(names: pd.Series, salt: str = "", prefix: str | None = None) -> pd.Series:
+    """`prefix` (default: "Contact" in the language in use) + a short hash per name (same index); blank
+    names stay blank.
 
     >>> pseudonymize(pd.Series(["Acme BV", ""]), prefix="Company").tolist()
     ['Company 64F047', '']
     """
+    # TRANSLATORS: the word before a stand-in's code in an anonymised report ("Contact 7F3A2C").
+    prefix = prefix or pgettext("pseudonym", "Contact")
     folded = names.fillna("").astype(str).map(normalize_name)
     unique = pd.Series(folded.unique())
     unique = unique[unique != ""]

@@ -1,8 +1,10 @@
 """The coach report as one self-contained HTML file, and the same sections for the app's presentation mode.
 
-plotly.js is embedded inline once, as the vendored "basic" partial bundle (scatter and bar traces are all
-the report draws; analytics/vendor/README.md): no CDN, no MathJax, no plotly.com logo link. Every text goes
-through Jinja2 autoescaping, and plotly's figure JSON escapes `<`, `>` and `/`, so hostile names stay text.
+Written in the report's language (`ReportData.language`): headers through `report_data.heading`,
+figures through `i18n`, the template's own words through `_`. plotly.js is embedded inline once, as the
+vendored "basic" partial bundle (scatter and bar traces are all the report draws;
+analytics/vendor/README.md): no CDN, no MathJax, no plotly.com logo link. Every text goes through Jinja2
+autoescaping, and plotly's figure JSON escapes `<`, `>` and `/`, so hostile names stay text.
 
 Example:
     >>> from analytics.model import empty_network
@@ -23,8 +25,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from markupsafe import Markup
 
-from analytics import charts
-from analytics.report_data import FORMATS, SECTIONS, ReportData
+from analytics import charts, i18n
+from analytics.i18n import _
+from analytics.report_data import FORMATS, SECTIONS, ReportData, heading, measure_title
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -51,6 +54,7 @@ def _template() -> Template:
     from jinja2 import Environment, FileSystemLoader
 
     env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True)
+    env.globals.update(_=_, number=i18n.number)  # they read the language in use when the page is rendered
     return env.get_template("report.html")
 
 
@@ -61,19 +65,26 @@ def plotly_js() -> Markup:
 
 
 def format_value(value: object, kind: str | None) -> str:
-    """Display text for one cell: EUR, percent, ratio, number or date by `kind` (see FORMATS).
+    """Display text for one cell in the language in use: money (the workspace's currency), percent,
+    ratio, number or date by `kind` (see FORMATS).
 
     >>> format_value(1234.5, "eur"), format_value(0.625, "pct"), format_value(None, "num")
     ('€1,234', '62%', '')
+    >>> with i18n.use("de"):
+    ...     format_value(1234.5, "eur"), format_value(2.5, "ratio"), format_value("2024-03-05", "date")
+    ('1.234\xa0€', '2,50×', '05.03.2024')
     """
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     if kind == "date":
-        return pd.Timestamp(value).strftime("%Y-%m-%d")
+        return i18n.date(value)
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
-    shown = {"eur": f"€{value:,.0f}", "pct": f"{value:.0%}", "ratio": f"{value:.2f}×"}
-    return shown.get(kind, f"{value:,.0f}")
+    if kind == "eur":
+        return i18n.money(value)
+    if kind == "pct":
+        return i18n.percent(value)
+    return i18n.number(value, 2) + "×" if kind == "ratio" else i18n.number(value)
 
 
 def headline_value(value: object) -> str:
@@ -83,7 +94,7 @@ def headline_value(value: object) -> str:
     ('0.85', '6,200', 'wide and deep')
     """
     if isinstance(value, float) and abs(value) < 10:
-        return f"{value:.2f}"
+        return i18n.number(value, 2)
     return format_value(value, "num")
 
 
@@ -104,7 +115,8 @@ def html_table(frame: pd.DataFrame, key: str) -> dict:
     note = HTML_NOTE.get(key)
     shown = frame.drop(columns=[*HTML_HIDDEN.get(key, ()), *([note] if note else [])], errors="ignore")
     notes = frame[note].head(MAX_ROWS).astype(str).tolist() if note else [""] * min(len(frame), MAX_ROWS)
-    return {"columns": list(shown.columns), "rows": list(zip(display_rows(shown), notes, strict=True)),
+    return {"columns": [heading(c) for c in shown.columns],
+            "rows": list(zip(display_rows(shown), notes, strict=True)),
             "figures": [i for i, c in enumerate(shown.columns) if c in FORMATS], "total": len(frame)}
 
 
@@ -115,10 +127,10 @@ def _bars(frame: pd.DataFrame, label: str, series: list[str], title: str, horizo
     names = frame[label].astype(str).map(html.escape)  # group names from files; plotly renders some HTML
     for column, color in zip(series, colors, strict=False):
         x, y = (frame[column], names) if horizontal else (names, frame[column])
-        fig.add_trace(go.Bar(x=x, y=y, name=column, marker_color=color,
+        fig.add_trace(go.Bar(x=x, y=y, name=heading(column), marker_color=color,
                              orientation="h" if horizontal else "v"))
     fig.update_layout(barmode="stack" if stacked else "group", title={"text": title, "x": 0},
-                      legend={"orientation": "h", "y": -0.15})
+                      legend={"orientation": "h", "y": -0.15}, separators=i18n.plot_separators())
     if horizontal:
         fig.update_yaxes(autorange="reversed")
     (fig.update_xaxes if horizontal else fig.update_yaxes)(tickformat=",")  # 1,000 on the value axis
@@ -126,28 +138,32 @@ def _bars(frame: pd.DataFrame, label: str, series: list[str], title: str, horizo
 
 
 def figures(data: ReportData) -> dict[str, go.Figure | None]:
-    """One chart per section (None where a section has no chart), all built from `data` only."""
+    """One chart per section (None where a section has no chart), all built from `data` only, in the
+    language in use."""
     t = data.tables
-    counts = t["period"][t["period"]["Measure"] != "Closed business (EUR)"]
+    counts = t["period"][t["period"]["Measure"] != measure_title("Closed business (EUR)")]
     growth = t["growth"].rename(columns={"Month": "month", "New": "new", "Total": "cumulative"})
     hygiene = t["hygiene"]["Check"].value_counts().rename_axis("Check").reset_index(name="Findings")
     figs = {
         "summary": charts.quadrant(data.diagnosis["width"], data.diagnosis["depth"],
                                    data.diagnosis["quadrant"]),
-        "period": _bars(counts, "Measure", ["Previous", "Current"], f"Last {data.period_days} days against "
-                        "the period before", horizontal=True)
+        "period": _bars(counts, "Measure", ["Previous", "Current"],
+                        _("Last {days} days against the period before").format(
+                            days=i18n.number(data.period_days)), horizontal=True)
         if counts[["Previous", "Current"]].to_numpy().any() else None,
-        "tiers": _bars(t["tiers"], "Tier", ["At start", "Now"], "Contacts per tier, start of period and now",
-                       horizontal=True),
+        "tiers": _bars(t["tiers"], "Tier", ["At start", "Now"],
+                       _("Contacts per tier, start of period and now"), horizontal=True),
         "growth": charts.growth_timeline(growth) if len(growth) else None,
         "groups": _bars(t["groups"], "Group", ["Cost (EUR)", "Closed business (EUR)"],
-                        "Cost against closed business per group (EUR)", horizontal=True)
+                        _("Cost against closed business per group ({currency})").format(
+                            currency=i18n.currency()), horizontal=True)
         if len(t["groups"]) else None,
-        "give_take": _bars(t["give_take"], "Group", ["Given", "Received"], "Given and received per group",
+        "give_take": _bars(t["give_take"], "Group", ["Given", "Received"], _("Given and received per group"),
                             horizontal=True)
         if len(t["give_take"]) else None,
-        "plan": _bars(t["plan"], "List", ["Done", "Open"], "Plan items done and open", stacked=True),
-        "hygiene": _bars(hygiene, "Check", ["Findings"], "Findings per check") if len(hygiene) else None,
+        "plan": _bars(t["plan"], "List", ["Done", "Open"], _("Plan items done and open"), stacked=True),
+        # TRANSLATORS: a chart of the networking-hygiene findings, one bar per check.
+        "hygiene": _bars(hygiene, "Check", ["Findings"], _("Findings per check")) if len(hygiene) else None,
         "next": None,
     }
     for fig in figs.values():
@@ -157,17 +173,35 @@ def figures(data: ReportData) -> dict[str, go.Figure | None]:
 
 
 def presentation_sections(data: ReportData) -> list[dict]:
-    """title, takeaway, figure (plotly Figure or None), table (DataFrame or None) and steps (the next
-    steps, in the last section) per section, in order: the HTML report's content for the app."""
-    figs = figures(data)
-    return [{"key": key, "title": title, "takeaway": data.takeaways[key], "figure": figs[key],
-             "table": data.tables[SECTION_TABLES[key][0]] if SECTION_TABLES[key] else None,
-             "steps": data.next_steps if key == "next" else []}
-            for key, title in SECTIONS.items()]
+    """title, takeaway, figure (plotly Figure or None), table (DataFrame with the headers people read, or
+    None) and steps (the next steps, in the last section) per section, in order, in the report's
+    language: the HTML report's content for the app."""
+    with i18n.use(data.language, data.currency):
+        figs = figures(data)
+        return [{"key": key, "title": _(title), "takeaway": data.takeaways[key], "figure": figs[key],
+                 "table": shown(data.tables[SECTION_TABLES[key][0]]) if SECTION_TABLES[key] else None,
+                 "steps": data.next_steps if key == "next" else []}
+                for key, title in SECTIONS.items()]
+
+
+def shown(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with the headers people read in the language in use (`report_data.heading`).
+
+    >>> with i18n.use("de"):
+    ...     list(shown(pd.DataFrame(columns=["Cost (EUR)", "Group"])).columns)
+    ['Kosten (EUR)', 'Gruppe']
+    """
+    return frame.rename(columns=heading)
 
 
 def render_html(data: ReportData) -> str:
-    """The whole report as one HTML file: plotly.js inline once, nothing loaded from another host."""
+    """The whole report as one HTML file in the report's language: plotly.js inline once, nothing loaded
+    from another host."""
+    with i18n.use(data.language, data.currency):
+        return _render(data)
+
+
+def _render(data: ReportData) -> str:
     sections = []
     for section in presentation_sections(data):
         chart = ""
@@ -179,6 +213,6 @@ def render_html(data: ReportData) -> str:
         sections.append({**section, "chart": chart, "tables": tables})
     headline = [(k, headline_value(v)) for k, v in data.headline.items()]
     return _template().render(
-        plotly_js=plotly_js(), data=data, sections=sections, headline=headline,
-        as_of=data.as_of.strftime("%Y-%m-%d"),
-        start=(data.as_of - pd.Timedelta(days=data.period_days)).strftime("%Y-%m-%d"), max_rows=MAX_ROWS)
+        plotly_js=plotly_js(), data=data, sections=sections, headline=headline, lang=data.language,
+        as_of=i18n.date(data.as_of), start=i18n.date(data.as_of - pd.Timedelta(days=data.period_days)),
+        days=i18n.number(data.period_days), max_rows=MAX_ROWS)

@@ -2,7 +2,9 @@
 
 Sheets: Summary (headline figures, takeaways, period and tier tables with charts), Groups (ranking, a
 cost-against-return chart, give/take), Growth (monthly table and chart), Actions (lists, plan progress,
-goals), Contacts, Ledger, Hygiene.
+goals), Contacts, Ledger, Hygiene; named, headed and titled in the report's language
+(`ReportData.language`), money shown with the workspace currency's sign where that language puts it, and
+dates in its order (Excel itself picks the separators from the reader's settings).
 Written with XlsxWriter (imported on first use), column by column, through `analytics.cells.XlsxCells`:
 text is always a string cell, with Excel's quote prefix where it starts like a formula. Not in
 `constant_memory` mode: every sheet holds an Excel table, which that mode cannot write. No document
@@ -24,16 +26,21 @@ import io
 from typing import TYPE_CHECKING
 
 import pandas as pd
+from babel import Locale
 
+from analytics import i18n
 from analytics.cells import XLSX_OPTIONS, XlsxCells
-from analytics.report_data import FORMATS, SECTIONS, ReportData
+from analytics.i18n import N_, _
+from analytics.report_data import FORMATS, SECTIONS, ReportData, heading
 
 if TYPE_CHECKING:
     from xlsxwriter.chart import Chart
     from xlsxwriter.workbook import Workbook
     from xlsxwriter.worksheet import Worksheet
 
-NUMBER_FORMATS = {"eur": '"€"#,##0', "pct": "0%", "ratio": '0.00"×"', "num": "#,##0.0", "date": "yyyy-mm-dd"}
+NUMBER_FORMATS = {"pct": "0%", "ratio": '0.00"×"', "num": "#,##0.0"}
+#: The sheets after Summary, Groups, Growth and Actions: title -> ReportData.tables key.
+LISTINGS = {N_("Contacts"): "contacts", N_("Ledger"): "ledger", N_("Hygiene"): "hygiene"}
 TITLE = {"bold": True, "font_size": 14, "font_color": "#0B5D4B"}
 TAKEAWAY = {"bg_color": "#F1F7F4", "text_wrap": True, "valign": "top"}
 TABLE_STYLE = "Table Style Medium 2"
@@ -43,6 +50,30 @@ CHART_SIZE = {"width": 680, "height": 302}
 WIDTH_SAMPLE, MIN_WIDTH, MAX_WIDTH = 200, 8, 60
 
 
+def money_format() -> str:
+    """Excel's number format for whole amounts of the currency in use, its sign placed the language's way.
+
+    >>> money_format()
+    '"€"#,##0'
+    >>> with i18n.use("de", "USD"):
+    ...     money_format()
+    '#,##0 "$"'
+    """
+    pattern = Locale.parse(i18n.locale_name()).currency_formats["standard"].pattern.split(";")[0]
+    number = pattern.replace("¤", "").replace("\xa0", "").strip()
+    return pattern.replace(number, "#,##0").replace("\xa0", " ").replace("¤", f'"{i18n.currency_symbol()}"')
+
+
+def number_formats() -> dict[str, str]:
+    """Excel's number format per FORMATS kind in the language and currency in use.
+
+    >>> with i18n.use("nl"):
+    ...     number_formats()["date"], number_formats()["eur"]
+    ('dd-mm-yyyy', '"€" #,##0')
+    """
+    return {**NUMBER_FORMATS, "eur": money_format(), "date": i18n.DATE_FORMATS[i18n.language()].lower()}
+
+
 class _Report:
     """One workbook being written: its cell writer and the column widths each sheet needs."""
 
@@ -50,6 +81,7 @@ class _Report:
         self.book = book
         self.cells = XlsxCells(book)
         self.widths: dict[str, dict[int, float]] = {}
+        self.formats = number_formats()
 
     def sheet(self, title: str) -> Worksheet:
         """A new worksheet `title`, its column widths collected until `finish`."""
@@ -67,12 +99,13 @@ class _Report:
         Returns (first, last) data row."""
         last = row + max(len(frame), 1)
         columns = [str(c) for c in frame.columns]
+        headers = [heading(c) for c in columns]
         ws.add_table(row, col, last, col + len(columns) - 1, {
             "name": f"{name}Table", "style": TABLE_STYLE,
-            "columns": [{"header": h, "header_format": self.cells.format(bold=True)} for h in columns]})
-        for j, header in enumerate(columns, start=col):
-            values = frame[header]
-            self.cells.write_column(ws, row + 1, j, values, NUMBER_FORMATS.get(FORMATS.get(header, "")))
+            "columns": [{"header": h, "header_format": self.cells.format(bold=True)} for h in headers]})
+        for j, (column, header) in enumerate(zip(columns, headers, strict=True), start=col):
+            values = frame[column]
+            self.cells.write_column(ws, row + 1, j, values, self.formats.get(FORMATS.get(column, "")))
             longest = values.head(WIDTH_SAMPLE).astype(str).str.len().max() if len(values) else 0
             self.width(ws, j, min(MAX_WIDTH, max(MIN_WIDTH, len(header), int(longest)) + 2))
         return row + 1, last
@@ -100,17 +133,18 @@ class _Report:
 
 
 def _summary(r: _Report, data: ReportData) -> None:
-    ws, cells = r.sheet("Summary"), r.cells
-    cells.write(ws, 0, 0, "Network coach report", **TITLE)
-    who = f"For {data.owner} · " if data.owner else ""
-    cells.write(ws, 1, 0, f"{who}as of {data.as_of:%Y-%m-%d}, period of {data.period_days} days · "
-                          f"{data.privacy}")
+    ws, cells = r.sheet(_("Summary")), r.cells
+    cells.write(ws, 0, 0, _("Network coach report"), **TITLE)
+    values = {"as_of": i18n.date(data.as_of), "days": i18n.number(data.period_days), "privacy": data.privacy}
+    cells.write(ws, 1, 0, _("For {name} · as of {as_of}, period of {days} days · {privacy}").format(
+        name=data.owner, **values) if data.owner else
+        _("As of {as_of}, period of {days} days · {privacy}").format(**values))
     figures = pd.DataFrame({"Figure": list(data.headline), "Value": list(data.headline.values()),
                             "What it means": [data.measures.get(k, "") for k in data.headline]})
-    _, last = r.table(ws, figures, 3, "Headline")
+    _first, last = r.table(ws, figures, 3, "Headline")
     row = last + 2
     for key, title in SECTIONS.items():
-        cells.write(ws, row, 0, title, bold=True)
+        cells.write(ws, row, 0, _(title), bold=True)
         cells.write(ws, row, 1, data.takeaways[key], **TAKEAWAY)
         row += 1
     for step in data.next_steps:
@@ -120,67 +154,67 @@ def _summary(r: _Report, data: ReportData) -> None:
     period = data.tables["period"]
     first, last = r.table(ws, period, top, "Period")
     if period[["Previous", "Current"]].to_numpy().any():  # no chart of nothing but zeros
-        title = f"Last {data.period_days} days vs the period before (counts)"
+        title = _("Last {days} days vs the period before (counts)").format(days=values["days"])
         ws.insert_chart(top, 6, r.bar(ws, title, 0, [1, 2], first, last - 1,
                                       horizontal=True))  # the last row is money, on another scale
     first, last = r.table(ws, data.tables["tiers"], last + 3, "Tiers")
-    ws.insert_chart(top + 18, 6, r.bar(ws, "Contacts per tier: start of period and now", 0, [1, 2], first,
+    ws.insert_chart(top + 18, 6, r.bar(ws, _("Contacts per tier: start of period and now"), 0, [1, 2], first,
                                        last, horizontal=True))
-    r.widths["Summary"][1] = 90
+    r.widths[ws.get_name()][1] = 90
     ws.freeze_panes(3, 0)
 
 
 def _groups(r: _Report, data: ReportData) -> None:
-    ws, frame = r.sheet("Groups"), data.tables["groups"]
+    ws, frame = r.sheet(_("Groups")), data.tables["groups"]
     if frame.empty:  # say what is missing instead of an empty table and chart
         r.cells.write(ws, 0, 0, data.takeaways["groups"], **TAKEAWAY)
-        r.widths["Groups"][0] = 90
+        r.widths[ws.get_name()][0] = 90
         return
     first, last = r.table(ws, frame, 0, "Groups")
     cost = list(frame.columns).index("Cost (EUR)")
-    ws.insert_chart(last + 3, 0, r.bar(ws, "Cost against closed business (EUR)", 0, [cost, cost + 1], first,
-                                       last))
+    title = _("Cost against closed business ({currency})").format(currency=i18n.currency())
+    ws.insert_chart(last + 3, 0, r.bar(ws, title, 0, [cost, cost + 1], first, last))
     r.table(ws, data.tables["give_take"], last + 21, "GiveTake")
     ws.freeze_panes(1, 1)
 
 
 def _growth(r: _Report, data: ReportData) -> None:
-    ws = r.sheet("Growth")
+    ws = r.sheet(_("Growth"))
     first, last = r.table(ws, data.tables["growth"], 0, "Growth")
     chart = r.book.add_chart({"type": "line"})
     name = ws.get_name()
     chart.add_series({"name": [name, 0, 2], "categories": [name, first, 0, last, 0],
                       "values": [name, first, 2, last, 2]})
-    chart.set_title({"name": "Connections over time"})
+    chart.set_title({"name": _("Connections over time")})
     chart.set_size(CHART_SIZE)
     ws.insert_chart(1, 4, chart)
     ws.freeze_panes(1, 0)
 
 
 def _actions(r: _Report, data: ReportData) -> None:
-    ws = r.sheet("Actions")
+    ws = r.sheet(_("Actions"))
     r.table(ws, data.tables["actions"], 0, "Actions")
-    _, last = r.table(ws, data.tables["plan"], 0, "Plan", col=5)
+    _first, last = r.table(ws, data.tables["plan"], 0, "Plan", col=5)
     r.table(ws, data.tables["goals"], last + 3, "Goals", col=5)
     ws.freeze_panes(1, 1)
 
 
 def _listing(r: _Report, data: ReportData, title: str, key: str) -> None:
-    ws = r.sheet(title)
+    ws = r.sheet(_(title))
     r.table(ws, data.tables[key], 0, title)
     ws.freeze_panes(1, 1)
 
 
 def render_xlsx(data: ReportData) -> bytes:
-    """The report as .xlsx bytes (see the module docstring for the sheets)."""
+    """The report as .xlsx bytes in the report's language (see the module docstring for the sheets)."""
     import xlsxwriter
 
     buf = io.BytesIO()
-    with xlsxwriter.Workbook(buf, XLSX_OPTIONS) as book:
+    with i18n.use(data.language, data.currency), xlsxwriter.Workbook(buf, XLSX_OPTIONS) as book:
         report = _Report(book)
         for fill in (_summary, _groups, _growth, _actions):
             fill(report, data)
-        for title, key in (("Contacts", "contacts"), ("Ledger", "ledger"), ("Hygiene", "hygiene")):
+        for title, key in LISTINGS.items():
             _listing(report, data, title, key)
         report.finish()
     return buf.getvalue()

@@ -115,7 +115,7 @@ def test_presentation_sections_match_the_report(data):
     assert [s["title"] for s in sections] == list(SECTIONS.values())
     assert [s["takeaway"] for s in sections] == [data.takeaways[k] for k in SECTIONS]
     assert all(s["figure"] is None or isinstance(s["figure"], go.Figure) for s in sections)
-    assert sections[1]["table"] is data.tables["period"]
+    assert sections[1]["table"].equals(data.tables["period"])  # in English, shown under the same headers
 
 
 # --- HTML ------------------------------------------------------------------------------------------
