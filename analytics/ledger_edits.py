@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from analytics import i18n
 from analytics.errors import InputError
 from analytics.i18n import N_, _
 from analytics.ingest.dates import parse_day
@@ -30,6 +31,19 @@ from analytics.model import DIRECTIONS, GROUP_COLUMNS, GROUP_TYPES, LEDGER_COLUM
 #: A group's figures and the whole sentence a bad value gets (shown with `_`).
 FIGURES = {"annual_cost": N_("annual cost must be a number of 0 or more"),
            "hours_per_month": N_("hours per month must be a number of 0 or more")}
+
+
+def editor_date_format() -> str:
+    """How the app's table editors show a day in the language in use (Streamlit's moment.js pattern,
+    from `i18n.DATE_FORMATS`).
+
+    >>> editor_date_format()
+    'YYYY-MM-DD'
+    >>> with i18n.use("de"):
+    ...     editor_date_format()
+    'DD.MM.YYYY'
+    """
+    return i18n.DATE_FORMATS[i18n.language()].replace("dd", "DD").replace("yyyy", "YYYY")
 
 
 def _group_source(label: str) -> str:
