@@ -28,6 +28,10 @@ from analytics.ingest.ledger_workbook import (
 )
 from analytics.model import DIRECTIONS, GROUP_COLUMNS, GROUP_TYPES, LEDGER_COLUMNS, LEDGER_KINDS, empty_frame
 
+#: Ledger kinds as a person says them (shown with `_`; the stored value is the code).
+KIND_WORDS = {"referral": N_("referral"), "closed_business": N_("closed business"),
+              "one_to_one": N_("one to one"), "meeting": N_("meeting"), "event": N_("event"),
+              "introduction": N_("introduction"), "purchase": N_("purchase")}
 #: A group's figures and the whole sentence a bad value gets (shown with `_`).
 FIGURES = {"annual_cost": N_("annual cost must be a number of 0 or more"),
            "hours_per_month": N_("hours per month must be a number of 0 or more")}
@@ -44,6 +48,43 @@ def editor_date_format() -> str:
     'DD.MM.YYYY'
     """
     return i18n.DATE_FORMATS[i18n.language()].replace("dd", "DD").replace("yyyy", "YYYY")
+
+
+def kind_word(kind: str) -> str:
+    """A ledger kind code in words in the language in use.
+
+    >>> kind_word("closed_business"), kind_word("gift")
+    ('closed business', 'gift')
+    """
+    word = KIND_WORDS.get(kind)
+    return _(word) if word else str(kind).replace("_", " ")
+
+
+def amount_format() -> str:
+    """The number format of an amount column in a table editor: English as ever ("1,234"); other
+    languages as the browser writes numbers (Streamlit's "localized"; its printf formats know only
+    English separators).
+
+    >>> amount_format()
+    '%,.0f'
+    """
+    return "%,.0f" if i18n.language() == i18n.DEFAULT else "localized"
+
+
+def currency_code(value: object) -> str:
+    """The workspace currency a person typed, as its ISO 4217 code; InputError when it is not one.
+
+    >>> currency_code(" chf ")
+    'CHF'
+    >>> currency_code("Euro")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    analytics.errors.InputError: currency: 'Euro' is not a currency code; use three letters such as EUR...
+    """
+    code = i18n.valid_currency(text(value))
+    if code is None:
+        raise InputError(_("currency"), _("{value!r} is not a currency code; use three letters such as EUR, "
+                                          "USD, GBP or CHF").format(value=text(value)))
+    return code
 
 
 def _group_source(label: str) -> str:
