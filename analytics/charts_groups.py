@@ -40,6 +40,16 @@ def _styled(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
     return fig
 
 
+def component_label(component: str) -> str:
+    """A score component's name in the language in use ("return" -> "return on cost").
+
+    >>> component_label("strong_ties"), component_label("other")
+    ('strong ties', 'other')
+    """
+    word = COMPONENT_LABELS.get(str(component))
+    return _(word) if word else str(component)
+
+
 def month_ticks(days: pd.Series, most: int = MONTH_TICKS) -> tuple[list, list[str]]:
     """Tick positions and month names ("Oct 2021", "Okt. 2021") for a date axis: every k-th of `days`
     so that at most `most` ticks show.
@@ -146,7 +156,7 @@ def score_components(breakdown: pd.DataFrame) -> go.Figure:
         part = part.set_index("name").reindex(groups)
         fig.add_trace(go.Bar(y=groups, x=part["points"], orientation="h",
                              marker_color=SERIES[i % len(SERIES)],
-                             name=_(COMPONENT_LABELS.get(str(component), str(component))),
+                             name=component_label(component),
                              customdata=part["max_points"],
                              hovertemplate=_("%{y}: %{x:.1f} of %{customdata:.0f} points")
                              + "<extra></extra>"))
