@@ -282,7 +282,9 @@ with export_tab:
 
     st.subheader(_("Mailing list"))
     sources = action_plan.mailing_sources(net, data, keep)
-    source = st.selectbox(_("Start from"), action_plan.MAILING_SOURCES, format_func=_, key="mailing_source")
+    source_words = {s: _(s) for s in action_plan.MAILING_SOURCES}
+    source = st.selectbox(_("Start from"), list(source_words), format_func=source_words.get,
+                          key="mailing_source")
     leave_out = st.multiselect(_("Leave out"), sources[source], key="mailing_leave_out",
                                format_func=lambda c: names.get(c, c), placeholder=_("Nobody"))
     mailing = action_plan.mailing_list(net, [c for c in sources[source] if c not in set(leave_out)])
@@ -326,14 +328,15 @@ with goals_tab:
     st.markdown(_("Set weekly or monthly targets (weeks start on Monday). Reconnects count an outbound "
                   "message after half a year of silence; the rest come from the activity ledger."))
     goals = action_plan.goals_table(session.store().goals())
+    goal_words = {c: charts_actions.goal_word(c) for c in (*actions.GOAL_METRICS, *actions.GOAL_PERIODS)}
     key = editor_key("goals")
     st.data_editor(goals, key=key, num_rows="dynamic", hide_index=True, width="stretch",
                    column_config={
                        "metric": st.column_config.SelectboxColumn(_("Metric"), options=actions.GOAL_METRICS,
-                                                                  format_func=charts_actions.goal_word,
+                                                                  format_func=goal_words.get,
                                                                   required=True),
                        "period": st.column_config.SelectboxColumn(_("Period"), options=actions.GOAL_PERIODS,
-                                                                  format_func=charts_actions.goal_word,
+                                                                  format_func=goal_words.get,
                                                                   required=True),
                        "target": st.column_config.NumberColumn(_("Target"), min_value=0, step=1,
                                                                required=True)})

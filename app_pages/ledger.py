@@ -21,6 +21,9 @@ SYMBOL = i18n.currency_symbol()
 COST_LABEL = _("Annual cost ({currency})").format(currency=SYMBOL)
 VALUE_LABEL = _("Value ({currency})").format(currency=SYMBOL)
 SHOW_WORDS = {"all": _("all"), "members": _("members"), "others": _("not members")}
+# Choices' labels fixed in this run's language (a format_func may be called outside the run, e.g. in AppTest).
+TYPE_WORDS = {t: label(t) for t in GROUP_TYPES}
+KIND_WORDS = {k: ledger_edits.kind_word(k) for k in LEDGER_KINDS}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -104,6 +107,7 @@ with tab_groups:
                 session.show_error(err)
             else:
                 session.save_wording(currency=code)
+                del st.session_state["ledger_currency"]  # the field then shows the saved code
                 saved("currency", _("Currency set to {code}").format(code=code))
     shown = ledger_edits.editable_groups(net.groups)
     editor = fresh("groups_editor")
@@ -113,7 +117,7 @@ with tab_groups:
         column_config={
             "name": st.column_config.TextColumn(_("Name"), required=True, width="medium"),
             "type": st.column_config.SelectboxColumn(_("Type"), options=list(GROUP_TYPES), required=True,
-                                                     format_func=label),
+                                                     format_func=TYPE_WORDS.get),
             "annual_cost": st.column_config.NumberColumn(COST_LABEL, min_value=0, format=AMOUNT),
             "hours_per_month": st.column_config.NumberColumn(_("Hours per month"), min_value=0,
                                                              help=_("Meetings, travel, one-to-ones.")),
@@ -135,7 +139,7 @@ with tab_groups:
         st.markdown(_("**Add a group**"))
         c = st.columns([3, 2, 1, 1, 2])
         name = c[0].text_input(_("Name"), key="group_add_name")
-        gtype = c[1].selectbox(_("Type"), GROUP_TYPES, format_func=label, key="group_add_type")
+        gtype = c[1].selectbox(_("Type"), GROUP_TYPES, format_func=TYPE_WORDS.get, key="group_add_type")
         cost = c[2].number_input(COST_LABEL, min_value=0.0, step=50.0, key="group_add_cost")
         hours = c[3].number_input(_("Hours / month"), min_value=0.0, step=1.0, key="group_add_hours")
         joined = c[4].date_input(_("Joined on"), value=None, key="group_add_joined", **PICKER)
@@ -252,10 +256,11 @@ with tab_ledger:
         day = c[0].date_input(_("Date"), value=session.as_of().date(), key="entry_date", **PICKER)
         contact = c[1].selectbox(_("Contact"), list(contact_label), format_func=contact_label.get, index=None,
                                  placeholder=_("Type a name to search"), key="entry_contact")
-        group = c[2].selectbox(_("Group"), ["", *group_names], key="entry_group",
-                               format_func=lambda g: group_names.get(g, _("(none)")))
+        group_choices = {"": _("(none)"), **group_names}
+        group = c[2].selectbox(_("Group"), list(group_choices), key="entry_group",
+                               format_func=group_choices.get)
         c = st.columns([2, 2, 1, 3])
-        kind = c[0].selectbox(_("Kind"), LEDGER_KINDS, format_func=ledger_edits.kind_word, key="entry_kind")
+        kind = c[0].selectbox(_("Kind"), LEDGER_KINDS, format_func=KIND_WORDS.get, key="entry_kind")
         direction = c[1].radio(_("Direction"), DIRECTIONS, format_func=DIRECTION_LABELS.get,
                                key="entry_direction")
         value = c[2].number_input(VALUE_LABEL, min_value=0.0, step=100.0, key="entry_value",
@@ -283,7 +288,7 @@ with tab_ledger:
             "contact": st.column_config.TextColumn(_("Contact")),
             "group": st.column_config.SelectboxColumn(_("Group"), options=["", *group_names.values()]),
             "kind": st.column_config.SelectboxColumn(_("Kind"), options=list(LEDGER_KINDS), required=True,
-                                                     format_func=ledger_edits.kind_word),
+                                                     format_func=KIND_WORDS.get),
             "direction": st.column_config.SelectboxColumn(_("Direction"), options=list(DIRECTIONS),
                                                           required=True, format_func=DIRECTION_SHORT.get),
             "value": st.column_config.NumberColumn(VALUE_LABEL, min_value=0, format=AMOUNT),
