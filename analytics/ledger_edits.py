@@ -71,6 +71,17 @@ def amount_format() -> str:
     return "%,.0f" if i18n.language() == i18n.DEFAULT else "localized"
 
 
+def translated(values: pd.Series) -> pd.Series:
+    """Stored English words marked for the catalogue elsewhere (tier names) in the language in use;
+    blanks and missing values stay as they are (gettext would answer "" with its header).
+
+    >>> with i18n.use("de"):
+    ...     translated(pd.Series(["Overview", "", None])).tolist()
+    ['Überblick', '', None]
+    """
+    return values.map(lambda v: _(v) if isinstance(v, str) and v else v)
+
+
 def currency_code(value: object) -> str:
     """The workspace currency a person typed, as its ISO 4217 code; InputError when it is not one.
 

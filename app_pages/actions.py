@@ -232,7 +232,8 @@ with touch_tab:
     which = st.segmented_control(_("Show"), list(RHYTHM), default=["overdue", "due"], format_func=RHYTHM.get,
                                  selection_mode="multi", key="cadence_show")
     shown = rhythm[rhythm["status"].isin(which or [])].reset_index(drop=True)
-    shown = shown.assign(status=shown["status"].map(RHYTHM).fillna(shown["status"]))
+    shown = shown.assign(status=shown["status"].map(RHYTHM).fillna(shown["status"]),
+                         tier=ledger_edits.translated(shown["tier"]))
     cadence_cols = ["name", "status", "cadence_days", "cadence_source", "tier", "last_interaction",
                     "next_due", "why"]
     key = editor_key("cadence")

@@ -120,7 +120,8 @@ else:
 st.subheader(_("Members — {group}").format(group=plain(names[detail])))
 st.caption(_("Listed members plus everyone in this group's ledger rows; strength and tier as on Contacts."))
 st.dataframe(
-    members.drop(columns="contact_id"), hide_index=True, key="groups_members",
+    members.drop(columns="contact_id").assign(tier=lambda f: ledger_edits.translated(f["tier"])),
+    hide_index=True, key="groups_members",
     column_config={"name": _("Name"), "company": _("Company"), "tier": _("Tier"),
                    "strength": st.column_config.ProgressColumn(_("Strength"), min_value=0, max_value=100,
                                                                format="%.0f"),

@@ -160,14 +160,18 @@ with tab_members:
         scores = session.scores()
         f = st.columns([3, 2, 2, 2])
         query = f[0].text_input(_("Search name, company or position"), key="members_query")
-        tiers = f[1].multiselect(_("Tiers"), sorted(scores["tier"].dropna().unique()), key="members_tiers")
+        tier_list = pd.Series(sorted(scores["tier"].dropna().unique()), dtype=object)
+        tier_names = dict(zip(tier_list, ledger_edits.translated(tier_list), strict=True))
+        tiers = f[1].multiselect(_("Tiers"), list(tier_names), format_func=tier_names.get,
+                                 key="members_tiers")
         companies = f[2].multiselect(_("Companies"), sorted(c for c in scores["company"].unique() if c),
                                      key="members_companies")
         show = f[3].radio(_("Show"), ["all", "members", "others"], horizontal=True, key="members_show",
                           format_func=SHOW_WORDS.get)
         candidates = attribution.member_candidates(scores, net.members, target, query, tiers, companies, show)
         picked = st.dataframe(
-            candidates.drop(columns="contact_id"), hide_index=True, height=320, key="members_table",
+            candidates.drop(columns="contact_id").assign(tier=lambda f: ledger_edits.translated(f["tier"])),
+            hide_index=True, height=320, key="members_table",
             on_select="rerun", selection_mode="multi-row",
             column_config={"name": _("Name"), "company": _("Company"), "position": _("Position"),
                            "tier": _("Tier"),
