@@ -61,7 +61,7 @@ SHORT = {"call_client": _("Clients"), "call_referrer": _("Referrers"), "keep_in_
 DAY_FORMAT = ledger_edits.editor_date_format()
 DATE = {"format": DAY_FORMAT, "max_value": as_of.date()}
 COLUMNS = {
-    "done": st.column_config.CheckboxColumn(_("Done"), width="small"),
+    "done": st.column_config.CheckboxColumn(pgettext("plan item", "Done"), width="small"),
     "done_on": st.column_config.DateColumn(_("Done on"), **DATE),
     "note": st.column_config.TextColumn(_("Note"), width="medium", max_chars=500),
     "card_sent_on": st.column_config.DateColumn(_("Card sent"),
@@ -339,8 +339,8 @@ with goals_tab:
                        "period": st.column_config.SelectboxColumn(_("Period"), options=actions.GOAL_PERIODS,
                                                                   format_func=goal_words.get,
                                                                   required=True),
-                       "target": st.column_config.NumberColumn(_("Target"), min_value=0, step=1,
-                                                               required=True)})
+                       "target": st.column_config.NumberColumn(pgettext("goal", "Target"), min_value=0,
+                                                               step=1, required=True)})
     state = st.session_state.get(key, {})
     try:
         new, pending = action_plan.goal_edits(goals, state.get("edited_rows", {}),

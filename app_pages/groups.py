@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import charts_groups, exchanges, groups, i18n, ledger_edits
-from analytics.i18n import _
+from analytics.i18n import _, pgettext
 from ui import session
 from ui.widgets import WRAPPED_ROW, plain
 
@@ -53,7 +53,7 @@ st.dataframe(
         "verdict_text": st.column_config.TextColumn(_("Why this verdict"), width="large"),
         "cost": st.column_config.NumberColumn(_("Cost so far"), format=AMOUNT,
                                               help=_("Fees plus hours × hourly rate: time counts as cost.")),
-        "closed_value": st.column_config.NumberColumn(_("Closed business"), format=AMOUNT),
+        "closed_value": st.column_config.NumberColumn(pgettext("amount", "Closed business"), format=AMOUNT),
         "return_on_cost": st.column_config.NumberColumn(_("Return ÷ cost"), format="%.2f×"),
         "value_per_hour": st.column_config.NumberColumn(_("Per hour spent"), format=AMOUNT),
         "contacts": st.column_config.NumberColumn(_("Contacts")),
@@ -73,7 +73,7 @@ month = groups.payback_month(curve)
 k = st.columns(5)
 k[0].metric(_("Verdict"), _(groups.VERDICTS[row["verdict"]][0]), help=plain(row["verdict_text"]))
 k[1].metric(_("Cost so far"), i18n.money(row["cost"]), help=_("Fees plus your hours at your hourly rate."))
-k[2].metric(_("Closed business"), i18n.money(row["closed_value"]))
+k[2].metric(pgettext("amount", "Closed business"), i18n.money(row["closed_value"]))
 first = row["months_to_first_close"]
 k[3].metric(_("Months to first close"), "—" if pd.isna(first) else i18n.number(first),
             help=_("From joining to the first closed business received through this group."))

@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import attribution, exports, groups, i18n, ingest, ledger_edits
 from analytics.errors import InputError
-from analytics.i18n import _, counted
+from analytics.i18n import _, counted, pgettext
 from analytics.ingest import bni, ledger_workbook
 from analytics.model import DIRECTIONS, GROUP_TYPES, LEDGER_KINDS
 from analytics.wording import label
@@ -260,7 +260,7 @@ with tab_ledger:
         day = c[0].date_input(_("Date"), value=session.as_of().date(), key="entry_date", **PICKER)
         contact = c[1].selectbox(_("Contact"), list(contact_label), format_func=contact_label.get, index=None,
                                  placeholder=_("Type a name to search"), key="entry_contact")
-        group_choices = {"": _("(none)"), **group_names}
+        group_choices = {"": pgettext("group", "(none)"), **group_names}
         group = c[2].selectbox(_("Group"), list(group_choices), key="entry_group",
                                format_func=group_choices.get)
         c = st.columns([2, 2, 1, 3])

@@ -82,7 +82,7 @@ def test_a_future_done_date_is_named_in_the_language() -> None:
 
 @pytest.mark.parametrize(("lang", "metric", "period", "expected"), [
     ("en", "referrals_given", "month", "referrals given per month"),
-    ("de", "one_to_ones", "week", "Einzelgespräche (1:1) pro Woche"),
+    ("de", "one_to_ones", "week", "Einzelgespräche pro Woche"),
     ("nl", "referrals_given", "month", "gegeven doorverwijzingen per maand"),
     ("it", "events", "week", "eventi a settimana"),
 ])
