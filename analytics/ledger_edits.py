@@ -60,15 +60,18 @@ def kind_word(kind: str) -> str:
     return _(word) if word else str(kind).replace("_", " ")
 
 
-def amount_format() -> str:
-    """The number format of an amount column in a table editor: English as ever ("1,234"); other
-    languages as the browser writes numbers (Streamlit's "localized"; its printf formats know only
-    English separators).
+def amount_options() -> dict[str, object]:
+    """How a table shows an amount column (a NumberColumn's options): English as ever ("1,234"); other
+    languages in whole units as the browser writes numbers (Streamlit's "localized"; its printf formats
+    know only English separators, and without a step of 1 it would show three decimals).
 
-    >>> amount_format()
-    '%,.0f'
+    >>> amount_options()
+    {'format': '%,.0f'}
+    >>> with i18n.use("nl"):
+    ...     amount_options()
+    {'format': 'localized', 'step': 1}
     """
-    return "%,.0f" if i18n.language() == i18n.DEFAULT else "localized"
+    return {"format": "%,.0f"} if i18n.language() == i18n.DEFAULT else {"format": "localized", "step": 1}
 
 
 def translated(values: pd.Series) -> pd.Series:
@@ -76,8 +79,8 @@ def translated(values: pd.Series) -> pd.Series:
     blanks and missing values stay as they are (gettext would answer "" with its header).
 
     >>> with i18n.use("de"):
-    ...     translated(pd.Series(["Overview", "", None])).tolist()
-    ['Überblick', '', None]
+    ...     translated(pd.Series(["Overview", "", None])).fillna("-").tolist()
+    ['Überblick', '', '-']
     """
     return values.map(lambda v: _(v) if isinstance(v, str) and v else v)
 

@@ -8,7 +8,7 @@ from analytics.i18n import _, pgettext
 from ui import session
 from ui.widgets import WRAPPED_ROW, plain
 
-AMOUNT = ledger_edits.amount_format()
+AMOUNT = ledger_edits.amount_options()
 st.title(_("Which groups pay off?"))
 net = session.network(interactions=False)
 data = session.analysis()
@@ -51,11 +51,11 @@ st.dataframe(
                                                  help=_("How strong the group is for you; the verdict "
                                                         "follows the money and the referrals.")),
         "verdict_text": st.column_config.TextColumn(_("Why this verdict"), width="large"),
-        "cost": st.column_config.NumberColumn(_("Cost so far"), format=AMOUNT,
+        "cost": st.column_config.NumberColumn(_("Cost so far"), **AMOUNT,
                                               help=_("Fees plus hours × hourly rate: time counts as cost.")),
-        "closed_value": st.column_config.NumberColumn(pgettext("amount", "Closed business"), format=AMOUNT),
+        "closed_value": st.column_config.NumberColumn(pgettext("amount", "Closed business"), **AMOUNT),
         "return_on_cost": st.column_config.NumberColumn(_("Return ÷ cost"), format="%.2f×"),
-        "value_per_hour": st.column_config.NumberColumn(_("Per hour spent"), format=AMOUNT),
+        "value_per_hour": st.column_config.NumberColumn(_("Per hour spent"), **AMOUNT),
         "contacts": st.column_config.NumberColumn(_("Contacts")),
         "months": st.column_config.NumberColumn(_("Months in"), format="%.0f"),
         "months_to_first_close": st.column_config.NumberColumn(_("Months to first close"), format="%.0f"),

@@ -15,7 +15,7 @@ from ui.widgets import plain
 DIRECTION_LABELS = {"out": _("given (you gave it)"), "in": _("received (you got it)")}
 DIRECTION_SHORT = {"out": _("given"), "in": _("received")}
 DAY_FORMAT = ledger_edits.editor_date_format()
-AMOUNT = ledger_edits.amount_format()
+AMOUNT = ledger_edits.amount_options()
 PICKER = {} if i18n.language() == i18n.DEFAULT else {"format": DAY_FORMAT}  # date inputs: English as ever
 SYMBOL = i18n.currency_symbol()
 COST_LABEL = _("Annual cost ({currency})").format(currency=SYMBOL)
@@ -118,7 +118,7 @@ with tab_groups:
             "name": st.column_config.TextColumn(_("Name"), required=True, width="medium"),
             "type": st.column_config.SelectboxColumn(_("Type"), options=list(GROUP_TYPES), required=True,
                                                      format_func=TYPE_WORDS.get),
-            "annual_cost": st.column_config.NumberColumn(COST_LABEL, min_value=0, format=AMOUNT),
+            "annual_cost": st.column_config.NumberColumn(COST_LABEL, min_value=0, **AMOUNT),
             "hours_per_month": st.column_config.NumberColumn(_("Hours per month"), min_value=0,
                                                              help=_("Meetings, travel, one-to-ones.")),
             "joined_on": st.column_config.DateColumn(_("Joined on"), format=DAY_FORMAT),
@@ -295,7 +295,7 @@ with tab_ledger:
                                                      format_func=KIND_WORDS.get),
             "direction": st.column_config.SelectboxColumn(_("Direction"), options=list(DIRECTIONS),
                                                           required=True, format_func=DIRECTION_SHORT.get),
-            "value": st.column_config.NumberColumn(VALUE_LABEL, min_value=0, format=AMOUNT),
+            "value": st.column_config.NumberColumn(VALUE_LABEL, min_value=0, **AMOUNT),
             "note": st.column_config.TextColumn(_("Note"), width="large"),
         })
     state = st.session_state.get(editor, {})
