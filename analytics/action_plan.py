@@ -21,19 +21,22 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analytics import actions, hygiene, role_changes, weights
+from analytics import actions, hygiene, i18n, role_changes, weights
 from analytics.analysis import Analysis
 from analytics.errors import InputError
 from analytics.frames import as_utc
+from analytics.i18n import N_, _
 from analytics.model import PLAN_STATUS_COLUMNS, Network
 
-#: Plan lists: the plan-status `list` value -> the page's title for it.
-LISTS = {"call_client": "Call your clients", "call_referrer": "Call the people who referred you",
-         "keep_in_touch": "Keep in touch with 50", "follow_up": "Follow up two weeks after the card",
-         "reconnect": "Reconnect", role_changes.LIST: role_changes.TITLE}
+#: Plan lists: the plan-status `list` value -> the page's title for it (English; shown with `_`).
+LISTS = {"call_client": N_("Call your clients"), "call_referrer": N_("Call the people who referred you"),
+         "keep_in_touch": N_("Keep in touch with 50"), "follow_up": N_("Follow up two weeks after the card"),
+         "reconnect": N_("Reconnect"), role_changes.LIST: role_changes.TITLE}
 STATUS_FIELDS = ["done", "done_on", "note", "card_sent_on"]
-#: Who a mailing list can start from (the page then lets the user leave people out).
-MAILING_SOURCES = ("keep-in-touch list", "target segment", "clients and referrers", "all contacts")
+#: Who a mailing list can start from (the page then lets the user leave people out); codes in English,
+#: shown with `_`.
+MAILING_SOURCES = (N_("keep-in-touch list"), N_("target segment"), N_("clients and referrers"),
+                   N_("all contacts"))
 MAILING_COLUMNS = ["contact_id", "name", "first_name", "last_name", "email", "company", "consent"]
 #: A starting point for someone who has set no goals yet.
 SUGGESTED_GOALS = pd.DataFrame({"metric": ["one_to_ones", "referrals_given", "reconnects"],
@@ -120,9 +123,11 @@ def _day(value: object, what: str, as_of: pd.Timestamp) -> pd.Timestamp:
     try:
         when = as_utc(pd.Timestamp(value)).normalize()
     except (ValueError, TypeError) as err:
-        raise InputError(what, "use a date like 2026-11-15") from err
+        raise InputError(what, _("use a date like {example}").format(
+            example=i18n.date(pd.Timestamp("2026-11-15")))) from err
     if when > as_utc(as_of).normalize():
-        raise InputError(what, f"{when:%Y-%m-%d} is in the future; use a date up to today")
+        raise InputError(what, _("{day} is in the future; use a date up to today").format(
+            day=i18n.date(when)))
     return when
 
 
@@ -146,8 +151,9 @@ def status_edits(shown: pd.DataFrame, edited_rows: dict, as_of: pd.Timestamp) ->
         cur = shown.iloc[int(position)]
         old_done = pd.NaT if pd.isna(cur["done_on"]) else as_utc(cur["done_on"])
         old_card = pd.NaT if pd.isna(cur["card_sent_on"]) else as_utc(cur["card_sent_on"])
-        done_on = _day(changes["done_on"], "done date", as_of) if "done_on" in changes else old_done
-        card = _day(changes["card_sent_on"], "card sent", as_of) if "card_sent_on" in changes else old_card
+        done_on = _day(changes["done_on"], _("done date"), as_of) if "done_on" in changes else old_done
+        card = (_day(changes["card_sent_on"], _("card sent"), as_of) if "card_sent_on" in changes
+                else old_card)
         done = bool(changes.get("done", cur["done"])) or ("done_on" in changes and pd.notna(done_on))
         if "card_sent_on" in changes and pd.notna(card) and pd.isna(done_on):
             done, done_on = True, card
@@ -209,14 +215,15 @@ def open_items(items: pd.DataFrame, status: pd.DataFrame) -> pd.DataFrame:
 def call_list(lists: dict[str, pd.DataFrame], status: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
     """Every open call (clients, referrers, due follow-ups) as one table for CSV/Excel export.
 
-    Columns: list, name, company, position, due_on (follow-ups only), action, why.
+    Columns: list (the plan step in the language in use), name, company, position, due_on (follow-ups
+    only), action, why.
     """
     info = people.drop_duplicates("contact_id").set_index("contact_id")
     parts = []
     for key in ("call_client", "call_referrer", "follow_up"):
         frame = open_items(actions.confirmed(lists[key]), status)  # suggestions are not calls yet
         parts.append(pd.DataFrame({
-            "list": LISTS[key], "name": frame["name"],
+            "list": _(LISTS[key]), "name": frame["name"],
             "company": frame["contact_id"].map(info["company"]).fillna(""),
             "position": frame["contact_id"].map(info["position"]).fillna(""),
             "due_on": pd.to_datetime(frame["due_on"], utc=True) if "due_on" in frame else pd.NaT,
@@ -233,10 +240,9 @@ def mailing_sources(net: Network, data: PlanData, keep: pd.DataFrame) -> dict[st
     givers = pd.concat([actions.confirmed(data.call_client)["contact_id"],
                         actions.confirmed(data.call_referrer)["contact_id"]])
     everyone = data.people["contact_id"]
-    return {"keep-in-touch list": keep["contact_id"].tolist(),
-            "target segment": everyone[everyone.isin(target)].tolist(),
-            "clients and referrers": list(dict.fromkeys(givers)),
-            "all contacts": everyone.tolist()}
+    lists = (keep["contact_id"].tolist(), everyone[everyone.isin(target)].tolist(),
+             list(dict.fromkeys(givers)), everyone.tolist())
+    return dict(zip(MAILING_SOURCES, lists, strict=True))
 
 
 def mailing_list(net: Network, contact_ids: list[str]) -> pd.DataFrame:
@@ -287,11 +293,11 @@ def goal_edits(goals: pd.DataFrame, edited_rows: dict, added_rows: list[dict],
     out = pd.DataFrame(rows, columns=["metric", "period", "target"])
     out["target"] = pd.to_numeric(out["target"], errors="coerce").astype(float)
     if out["target"].isna().any() or (out["target"] < 0).any():
-        raise InputError("goals", "a target is a number of 0 or more")
+        raise InputError(_("goals"), _("a target is a number of 0 or more"))
     known = out["metric"].isin(actions.GOAL_METRICS) & out["period"].isin(actions.GOAL_PERIODS)
     if not known.all():  # the bad value itself is not echoed: it would be rendered as markdown
-        raise InputError("goals", f"unknown metric or period; use {', '.join(actions.GOAL_METRICS)} per "
-                         "week or month")
+        raise InputError(_("goals"), _("unknown metric or period; use {metrics} per week or month").format(
+            metrics=", ".join(actions.GOAL_METRICS)))
     out = out.drop_duplicates(["metric", "period"], keep="last").reset_index(drop=True)
     return out, pending
 

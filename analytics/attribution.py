@@ -8,10 +8,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analytics import i18n
 from analytics import weights as w
 from analytics.errors import InputError
-from analytics.frames import as_utc, day, matches, name_or_id
+from analytics.frames import as_utc, matches, name_or_id
 from analytics.hygiene import phrase_regex, snippet
+from analytics.i18n import N_, _
 from analytics.ingest.dates import parse_day
 from analytics.ingest.ledger_workbook import (
     ContactIndex,
@@ -23,7 +25,11 @@ from analytics.ingest.ledger_workbook import (
     text,
 )
 from analytics.model import MEMBER_COLUMNS, FileReport, Network
-from analytics.wording import plural
+
+#: The attribution rules (stored in English in the `rule` column; shown with `_`).
+NEAR_EVENT, COMPANY, KEYWORD = N_("connected near event"), N_("company"), N_("keyword")
+#: Keyword evidence per channel, a whole sentence each: the day and the user's own words.
+CHANNEL_EVIDENCE = {"invitation": N_("invitation {day}: {text}"), "message": N_("message {day}: {text}")}
 
 ROSTER_COLUMNS = ("contact", "name", "member", "profile url", "url", "linkedin", "linkedin url", "full name")
 
@@ -60,7 +66,7 @@ def read_roster(name: str, data: bytes, contacts: pd.DataFrame,
         contact_id, why = index.resolve(cell)
         if why:
             report.skip(why)
-            report.warnings.append(f"row {n}: {why} {cell!r}")
+            report.warnings.append(_("row {row}: {reason} {value!r}").format(row=n, reason=why, value=cell))
             continue
         found.append(contact_id)
     report.rows = len(found)
@@ -83,20 +89,23 @@ def _near_events(contacts: pd.DataFrame, event_dates: list[pd.Timestamp], days: 
     hit = np.abs(gap) <= days
     found = conn[hit]
     when = pd.to_datetime(nearest[hit], utc=True)
-    evidence = ("connected " + found["connected_on"].dt.strftime("%Y-%m-%d") + ", "
-                + pd.Series(np.abs(gap[hit]).round().astype(int), index=found.index).map(
-                    lambda d: plural(d, "day")).astype(str)
-                + " from the event on " + pd.Series(when.strftime("%Y-%m-%d"), index=found.index))
-    return pd.DataFrame({"contact_id": found["contact_id"], "rule": "connected near event",
-                         "evidence": evidence})
+    evidence = [i18n.counted("connected {connected}, {n} day from the event on {event}",
+                             "connected {connected}, {n} days from the event on {event}", int(d),
+                             connected=i18n.date(c), event=i18n.date(e))
+                for c, d, e in zip(found["connected_on"], np.abs(gap[hit]).round().astype(int), when,
+                                   strict=True)]
+    return pd.DataFrame({"contact_id": found["contact_id"], "rule": NEAR_EVENT, "evidence": evidence},
+                        index=found.index)
 
 
 def _company_match(contacts: pd.DataFrame, companies: list[str]) -> pd.DataFrame:
     rx = phrase_regex({"": tuple(c.strip() for c in companies if c and c.strip())})
     company = contacts["company"].fillna("").astype(str)
     found = contacts[company.str.contains(rx)]
-    return pd.DataFrame({"contact_id": found["contact_id"], "rule": "company",
-                         "evidence": "works at " + found["company"].astype(str)})
+    works = _("works at {company}")
+    return pd.DataFrame({"contact_id": found["contact_id"], "rule": COMPANY,
+                         "evidence": [works.format(company=c) for c in found["company"].astype(str)]},
+                        index=found.index)
 
 
 def _keyword_match(net: Network, keywords: list[str]) -> pd.DataFrame:
@@ -105,9 +114,9 @@ def _keyword_match(net: Network, keywords: list[str]) -> pd.DataFrame:
     inter = inter[inter["channel"].isin(["invitation", "message"]) & (inter["contact_id"].fillna("") != "")]
     hits = inter[inter["content"].fillna("").astype(str).str.contains(rx)]
     first = hits.sort_values("date").drop_duplicates("contact_id")
-    evidence = [f"{ch} {day(d)}: {snippet(c, rx, 100)}"
+    evidence = [_(CHANNEL_EVIDENCE[ch]).format(day=i18n.date(d), text=snippet(c, rx, 100))
                 for ch, d, c in zip(first["channel"], first["date"], first["content"], strict=True)]
-    return pd.DataFrame({"contact_id": first["contact_id"], "rule": "keyword", "evidence": evidence})
+    return pd.DataFrame({"contact_id": first["contact_id"], "rule": KEYWORD, "evidence": evidence})
 
 
 def suggest_attribution(net: Network, group_id: str, event_dates: list[pd.Timestamp] | None = None,
@@ -121,7 +130,7 @@ def suggest_attribution(net: Network, group_id: str, event_dates: list[pd.Timest
     """
     rows = net.groups[net.groups["group_id"] == group_id]
     if rows.empty:
-        raise InputError("groups", f"unknown group {group_id!r}")
+        raise InputError(_("groups"), _("unknown group {name!r}").format(name=group_id))
     group = rows.iloc[0]
     if keywords is None:
         keywords = [*w.GROUP_KEYWORDS.get(group["type"], ()), str(group["name"])]
@@ -192,7 +201,8 @@ def rule_inputs(dates: str, companies: str,
     for part in filter(None, (p.strip() for p in dates.replace("\n", ",").split(","))):
         when = parse_day(part)
         if when is None:
-            raise InputError("event dates", f"{part!r} is not a date (use 2026-03-05 or 05/03/2026)")
+            reason = _("{value!r} is not a date (use 2026-03-05 or 05/03/2026)").format(value=part)
+            raise InputError(_("event dates"), reason)
         days.append(when)
     split = lambda s: [p.strip() for p in s.split(",") if p.strip()]  # noqa: E731
     return days, split(companies), split(keywords) or None

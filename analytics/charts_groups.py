@@ -16,22 +16,50 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics import i18n
 from analytics.charts import GOOD, SERIES
+from analytics.i18n import N_, _
 
 LIGHT_COLORS = {"green": "#2e8b57", "amber": "#e0a030", "red": "#c8453b", "early": "#9a9a9a"}
-LIGHT_LABELS = {"green": "pays off", "amber": "promising", "red": "not paying off",
-                "early": "early, not failing"}
-COMPONENT_LABELS = {"return": "return on cost", "referrals": "referrals received",
-                    "strong_ties": "strong ties", "target_reach": "target reach",
-                    "one_to_ones": "one-to-ones", "giving": "giving"}
+#: Legend labels of the traffic lights and score components (shown with `_`).
+LIGHT_LABELS = {"green": N_("pays off"), "amber": N_("promising"), "red": N_("not paying off"),
+                "early": N_("early, not failing")}
+COMPONENT_LABELS = {"return": N_("return on cost"), "referrals": N_("referrals received"),
+                    "strong_ties": N_("strong ties"), "target_reach": N_("target reach"),
+                    "one_to_ones": N_("one-to-ones"), "giving": N_("giving")}
 _LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "font": {"family": "sans-serif"},
            "plot_bgcolor": "white"}
+#: At most this many month ticks on the payback chart's date axis.
+MONTH_TICKS = 8
 
 
 def _styled(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
-    fig.update_layout(title={"text": title, "x": 0}, height=height, **_LAYOUT)
+    """The groups charts' layout: `title` (already translated), the language's number separators."""
+    fig.update_layout(title={"text": title, "x": 0}, height=height, separators=i18n.plot_separators(),
+                      **_LAYOUT)
     return fig
 
+
+def component_label(component: str) -> str:
+    """A score component's name in the language in use ("return" -> "return on cost").
+
+    >>> component_label("strong_ties"), component_label("other")
+    ('strong ties', 'other')
+    """
+    word = COMPONENT_LABELS.get(str(component))
+    return _(word) if word else str(component)
+
+
+def month_ticks(days: pd.Series, most: int = MONTH_TICKS) -> tuple[list, list[str]]:
+    """Tick positions and month names ("Oct 2021", "Okt. 2021") for a date axis: every k-th of `days`
+    so that at most `most` ticks show.
+
+    >>> month_ticks(pd.Series(pd.to_datetime(["2026-01-31", "2026-02-28", "2026-03-31"])), 2)[1]
+    ['Jan 2026', 'Mar 2026']
+    """
+    step = max(1, -(-len(days) // most))
+    picked = list(days.iloc[::step])
+    return picked, [i18n.month(d) for d in picked]
 
 
 def selected_group(event: Mapping | None) -> str | None:
@@ -82,7 +110,7 @@ def cost_return_bubbles(scores: pd.DataFrame) -> go.Figure:
     """
     fig = go.Figure()
     top = float(max(scores["cost"].max(), scores["closed_value"].max(), 1.0)) if len(scores) else 1.0
-    fig.add_trace(go.Scatter(x=[0, top * 1.1], y=[0, top * 1.1], mode="lines", name="break-even",
+    fig.add_trace(go.Scatter(x=[0, top * 1.1], y=[0, top * 1.1], mode="lines", name=_("break-even"),
                              line={"dash": "dash", "color": "#999", "width": 1}, hoverinfo="skip"))
     largest = float(scores["contacts"].max()) if len(scores) else 1.0
     positions = label_positions(scores["cost"], top * 1.1)
@@ -91,7 +119,7 @@ def cost_return_bubbles(scores: pd.DataFrame) -> go.Figure:
         if part.empty:
             continue
         fig.add_trace(go.Scatter(
-            x=part["cost"], y=part["closed_value"], mode="markers+text", name=LIGHT_LABELS[light],
+            x=part["cost"], y=part["closed_value"], mode="markers+text", name=_(LIGHT_LABELS[light]),
             text=part["name"].map(lambda n: html.escape(short_name(n))),
             textposition=positions[part.index].tolist(),
             textfont={"size": 11},
@@ -101,14 +129,16 @@ def cost_return_bubbles(scores: pd.DataFrame) -> go.Figure:
             customdata=[["group", g, float(s), int(c), n] for g, s, c, n in
                         zip(part["group_id"], part["score"], part["contacts"], part["name"].map(html.escape),
                             strict=True)],
-            hovertemplate="<b>%{customdata[4]}</b><br>cost %{x:,.0f} · closed business %{y:,.0f}<br>"
-                          "score %{customdata[2]:.0f} · %{customdata[3]} contacts<extra></extra>"))
-    fig.update_xaxes(title="cost so far (fees + hours × hourly rate)", range=[-0.04 * top, top * 1.12],
+            # TRANSLATORS: bubble hover; keep the %{...} parts and <br> as they are.
+            hovertemplate="<b>%{customdata[4]}</b><br>" + _(
+                "cost %{x:,.0f} · closed business %{y:,.0f}<br>score %{customdata[2]:.0f} · "
+                "%{customdata[3]} contacts") + "<extra></extra>"))
+    fig.update_xaxes(title=_("cost so far (fees + hours × hourly rate)"), range=[-0.04 * top, top * 1.12],
                      gridcolor="#eee", zeroline=False)
-    fig.update_yaxes(title="closed business received", range=[-0.15 * top, top * 1.12], gridcolor="#eee",
+    fig.update_yaxes(title=_("closed business received"), range=[-0.15 * top, top * 1.12], gridcolor="#eee",
                      zeroline=False)
     fig.update_layout(legend={"orientation": "h", "y": -0.2}, clickmode="event+select")
-    return _styled(fig, "Cost against return (bubble size = contacts; click one to focus)", 460)
+    return _styled(fig, _("Cost against return (bubble size = contacts; click one to focus)"), 460)
 
 
 def score_components(breakdown: pd.DataFrame) -> go.Figure:
@@ -126,12 +156,13 @@ def score_components(breakdown: pd.DataFrame) -> go.Figure:
         part = part.set_index("name").reindex(groups)
         fig.add_trace(go.Bar(y=groups, x=part["points"], orientation="h",
                              marker_color=SERIES[i % len(SERIES)],
-                             name=COMPONENT_LABELS.get(str(component), str(component)),
+                             name=component_label(component),
                              customdata=part["max_points"],
-                             hovertemplate="%{y}: %{x:.1f} of %{customdata:.0f} points<extra></extra>"))
+                             hovertemplate=_("%{y}: %{x:.1f} of %{customdata:.0f} points")
+                             + "<extra></extra>"))
     fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.15})
-    fig.update_xaxes(title="score points (of 100)", range=[0, 100], gridcolor="#eee")
-    return _styled(fig, "How each score is made", 120 + 36 * len(groups))
+    fig.update_xaxes(title=_("score points (of 100)"), range=[0, 100], gridcolor="#eee")
+    return _styled(fig, _("How each score is made"), 120 + 36 * len(groups))
 
 
 def payback(curve: pd.DataFrame, month: int | None, name: str) -> go.Figure:
@@ -144,22 +175,27 @@ def payback(curve: pd.DataFrame, month: int | None, name: str) -> go.Figure:
     1
     """
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=curve["month_end"], y=curve["cumulative_cost"], name="cumulative cost",
+    fig.add_trace(go.Scatter(x=curve["month_end"], y=curve["cumulative_cost"], name=_("cumulative cost"),
                              line={"color": SERIES[2]},
-                             hovertemplate="%{x|%Y-%m}: cost %{y:,.0f}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=curve["month_end"], y=curve["cumulative_return"], name="cumulative return",
+                             hovertemplate=_("%{x|%Y-%m}: cost %{y:,.0f}") + "<extra></extra>"))
+    fig.add_trace(go.Scatter(x=curve["month_end"], y=curve["cumulative_return"], name=_("cumulative return"),
                              line={"color": GOOD, "shape": "hv"},
-                             hovertemplate="%{x|%Y-%m}: return %{y:,.0f}<extra></extra>"))
+                             hovertemplate=_("%{x|%Y-%m}: return %{y:,.0f}") + "<extra></extra>"))
     if month is not None:
         row = curve.loc[curve["month"] == month].iloc[0]
         fig.add_trace(go.Scatter(x=[row["month_end"]], y=[row["cumulative_return"]], mode="markers",
-                                 name="paid back", marker={"size": 14, "color": GOOD, "symbol": "star"},
+                                 name=_("paid back"), marker={"size": 14, "color": GOOD, "symbol": "star"},
                                  hoverinfo="skip"))
-        fig.add_annotation(x=row["month_end"], y=row["cumulative_return"], text=f"paid back in month {month}",
-                           showarrow=True, arrowhead=2, ay=-40)
-    fig.update_yaxes(title="amount", rangemode="tozero", gridcolor="#eee")
+        fig.add_annotation(x=row["month_end"], y=row["cumulative_return"],
+                           text=_("paid back in month {month}").format(month=month), showarrow=True,
+                           arrowhead=2, ay=-40)
+    fig.update_yaxes(title=_("amount ({currency})").format(currency=i18n.currency_symbol()),
+                     rangemode="tozero", gridcolor="#eee")
+    if i18n.language() != i18n.DEFAULT:  # Plotly names months in English: the language's names instead
+        values, texts = month_ticks(curve["month_end"])
+        fig.update_xaxes(tickvals=values, ticktext=texts)
     fig.update_layout(legend={"orientation": "h", "y": -0.2})
-    return _styled(fig, f"Payback: {html.escape(name)}", 340)
+    return _styled(fig, _("Payback: {name}").format(name=html.escape(name)), 340)
 
 
 def give_take_bars(balance: pd.DataFrame) -> go.Figure:
@@ -172,10 +208,10 @@ def give_take_bars(balance: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     labels = [html.escape(f"⚠ {n}" if risk else n)
               for n, risk in zip(balance["name"], balance["burnout_risk"], strict=True)]
-    fig.add_trace(go.Bar(y=labels, x=balance["given"], name="you gave", orientation="h",
-                         marker_color="#1f6f5c", hovertemplate="%{y}: gave %{x}<extra></extra>"))
-    fig.add_trace(go.Bar(y=labels, x=balance["received"], name="you received", orientation="h",
-                         marker_color="#e0a458", hovertemplate="%{y}: received %{x}<extra></extra>"))
+    fig.add_trace(go.Bar(y=labels, x=balance["given"], name=_("you gave"), orientation="h",
+                         marker_color="#1f6f5c", hovertemplate=_("%{y}: gave %{x}") + "<extra></extra>"))
+    fig.add_trace(go.Bar(y=labels, x=balance["received"], name=_("you received"), orientation="h",
+                         marker_color="#e0a458", hovertemplate=_("%{y}: received %{x}") + "<extra></extra>"))
     fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.2})
-    fig.update_xaxes(title="referrals, introductions, purchases", gridcolor="#eee")
-    return _styled(fig, "Give and take per group (⚠ = burnout risk)", 140 + 40 * len(labels))
+    fig.update_xaxes(title=_("referrals, introductions, purchases"), gridcolor="#eee")
+    return _styled(fig, _("Give and take per group (⚠ = burnout risk)"), 140 + 40 * len(labels))

@@ -1,5 +1,7 @@
 """Files for the user to download: call and mailing lists as CSV or Excel, and the ledger workbook
-template; every cell spreadsheet-safe (`analytics.cells`).
+template; every cell spreadsheet-safe (`analytics.cells`). Texts for people (sheet titles, the template's
+instructions) are in the language in use; the template's data sheets keep the English sheet names,
+headers and labels the import reads.
 """
 
 from __future__ import annotations
@@ -12,16 +14,19 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from analytics import i18n
 from analytics.cells import XLSX_OPTIONS, XlsxCells, safe_cell, write_cell
+from analytics.i18n import N_, _
 from analytics.wording import header
 
 
 def _cells(frame: pd.DataFrame) -> pd.DataFrame:
-    """Dates as YYYY-MM-DD text and missing values as blanks, ready for a sheet."""
+    """Dates as text in the language's form (English: YYYY-MM-DD) and missing values as blanks, ready
+    for a sheet."""
     out = frame.copy()
     for col in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[col]):
-            out[col] = out[col].dt.strftime("%Y-%m-%d")
+            out[col] = i18n.dates(out[col]).replace("", None)
     return out.astype(object).where(out.notna(), None)
 
 
@@ -37,14 +42,14 @@ def call_list_csv(frame: pd.DataFrame) -> bytes:
     return cells.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
-def call_list_xlsx(frame: pd.DataFrame, title: str = "Call list") -> bytes:
-    """A call list as an .xlsx workbook: bold header in words, text always stored as text, dates as
-    YYYY-MM-DD."""
+def call_list_xlsx(frame: pd.DataFrame, title: str | None = None) -> bytes:
+    """A call list as an .xlsx workbook (sheet `title`, default "Call list" in the language in use): bold
+    header in words, text always stored as text, dates as the language writes them."""
     import xlsxwriter
 
     buf = io.BytesIO()
     with xlsxwriter.Workbook(buf, {**XLSX_OPTIONS, "constant_memory": True}) as book:
-        cells, ws = XlsxCells(book), book.add_worksheet(title[:31])
+        cells, ws = XlsxCells(book), book.add_worksheet((title or _("Call list"))[:31])
         rows = _cells(frame)
         for c, name in enumerate(frame.columns):  # constant_memory: row by row, so header first
             cells.write(ws, 0, c, header(str(name)), bold=True)
@@ -64,18 +69,22 @@ TEMPLATE_SHEETS: dict[str, tuple[list[str], list[Any]]] = {
 }
 
 
+#: The Instructions sheet, line by line (shown with `_`; the sheet, column and value names it quotes
+#: are the English ones the import reads).
 TEMPLATE_HELP = [
-    "How to keep your networking ledger",
-    "Groups: one row per group you belong to. Type: Chamber of commerce, Referral group (BNI), "
-    "Association, Event, Online group or Informal. Annual Cost in your currency; Hours per Month "
-    "including travel; Joined On as a date.",
-    "Members: one row per person per group. Contact: their full name as on LinkedIn, or better their "
-    "LinkedIn profile URL.",
-    "Activities: one row per thing that happened. Kind: Referral, Closed business (TYFCB), One-to-one, "
-    "Meeting, Event, Introduction or Purchase. Direction: Given (you gave it) or Received (you got it). "
-    "Value: the business closed, 0 when there is none.",
-    "Replace the example rows with your own. Rows that cannot be read are listed after the import "
-    "with their row number.",
+    N_("How to keep your networking ledger"),
+    # TRANSLATORS: keep the quoted sheet, column and value names (Groups, Type, Chamber of commerce…) in
+    # English: the import reads them as written in the template.
+    N_("Groups: one row per group you belong to. Type: Chamber of commerce, Referral group (BNI), "
+       "Association, Event, Online group or Informal. Annual Cost in your currency; Hours per Month "
+       "including travel; Joined On as a date."),
+    N_("Members: one row per person per group. Contact: their full name as on LinkedIn, or better their "
+       "LinkedIn profile URL."),
+    N_("Activities: one row per thing that happened. Kind: Referral, Closed business (TYFCB), One-to-one, "
+       "Meeting, Event, Introduction or Purchase. Direction: Given (you gave it) or Received (you got it). "
+       "Value: the business closed, 0 when there is none."),
+    N_("Replace the example rows with your own. Rows that cannot be read are listed after the import "
+       "with their row number."),
 ]
 
 
@@ -90,9 +99,9 @@ def template_workbook() -> bytes:
     """
     wb = Workbook()
     help_ws = wb.active
-    help_ws.title = "Instructions"
+    help_ws.title = _("Instructions")[:31]
     for r, line in enumerate(TEMPLATE_HELP, start=1):
-        write_cell(help_ws, r, 1, line).font = Font(bold=r == 1)
+        write_cell(help_ws, r, 1, _(line)).font = Font(bold=r == 1)
     help_ws.column_dimensions["A"].width = 120
     fill = PatternFill("solid", fgColor="DDEBF7")
     for title, (labels, example) in TEMPLATE_SHEETS.items():

@@ -17,6 +17,7 @@ import re
 import pandas as pd
 
 from analytics.frames import as_utc
+from analytics.i18n import _
 
 PRODID = "-//Network Ledger//Follow-ups//EN"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -59,7 +60,7 @@ def _uid(item_key: str) -> str:
 
 def follow_ups_ics(frame: pd.DataFrame, as_of: pd.Timestamp) -> str:
     """A VCALENDAR with one all-day event per row of `frame` (item_key, name, why, action,
-    optional due_on), stamped `as_of`."""
+    optional due_on), stamped `as_of`; titles in the language in use ("Call Ann Lee")."""
     as_of = as_utc(as_of)
     stamp = as_of.strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
@@ -70,7 +71,8 @@ def follow_ups_ics(frame: pd.DataFrame, as_of: pd.Timestamp) -> str:
         lines += ["BEGIN:VEVENT", f"UID:{_uid(str(row['item_key']))}", f"DTSTAMP:{stamp}",
                   f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
                   f"DTEND;VALUE=DATE:{start + pd.Timedelta(days=1):%Y%m%d}",
-                  "SUMMARY:" + escape_text(f"Call {row['name']}"),
+                  # TRANSLATORS: a calendar event's title; {name} is the person to phone.
+                  "SUMMARY:" + escape_text(_("Call {name}").format(name=row["name"])),
                   "DESCRIPTION:" + escape_text(f"{row.get('action', '')}\n{row.get('why', '')}".strip()),
                   "TRANSP:TRANSPARENT", "END:VEVENT"]
     lines.append("END:VCALENDAR")

@@ -11,7 +11,9 @@ from typing import Any
 
 import pandas as pd
 
+from analytics import i18n
 from analytics.errors import InputError
+from analytics.i18n import N_, _
 from analytics.ingest.dates import parse_day
 from analytics.ingest.ledger_workbook import (
     RowProblem,
@@ -26,6 +28,83 @@ from analytics.ingest.ledger_workbook import (
 )
 from analytics.model import DIRECTIONS, GROUP_COLUMNS, GROUP_TYPES, LEDGER_COLUMNS, LEDGER_KINDS, empty_frame
 
+#: Ledger kinds as a person says them (shown with `_`; the stored value is the code).
+KIND_WORDS = {"referral": N_("referral"), "closed_business": N_("closed business"),
+              "one_to_one": N_("one to one"), "meeting": N_("meeting"), "event": N_("event"),
+              "introduction": N_("introduction"), "purchase": N_("purchase")}
+#: A group's figures and the whole sentence a bad value gets (shown with `_`).
+FIGURES = {"annual_cost": N_("annual cost must be a number of 0 or more"),
+           "hours_per_month": N_("hours per month must be a number of 0 or more")}
+
+
+def editor_date_format() -> str:
+    """How the app's table editors show a day in the language in use (Streamlit's moment.js pattern,
+    from `i18n.DATE_FORMATS`).
+
+    >>> editor_date_format()
+    'YYYY-MM-DD'
+    >>> with i18n.use("de"):
+    ...     editor_date_format()
+    'DD.MM.YYYY'
+    """
+    return i18n.DATE_FORMATS[i18n.language()].replace("dd", "DD").replace("yyyy", "YYYY")
+
+
+def kind_word(kind: str) -> str:
+    """A ledger kind code in words in the language in use.
+
+    >>> kind_word("closed_business"), kind_word("gift")
+    ('closed business', 'gift')
+    """
+    word = KIND_WORDS.get(kind)
+    return _(word) if word else str(kind).replace("_", " ")
+
+
+def amount_options() -> dict[str, object]:
+    """How a table shows an amount column (a NumberColumn's options): English as ever ("1,234"); other
+    languages in whole units as the browser writes numbers (Streamlit's "localized"; its printf formats
+    know only English separators, and without a step of 1 it would show three decimals).
+
+    >>> amount_options()
+    {'format': '%,.0f'}
+    >>> with i18n.use("nl"):
+    ...     amount_options()
+    {'format': 'localized', 'step': 1}
+    """
+    return {"format": "%,.0f"} if i18n.language() == i18n.DEFAULT else {"format": "localized", "step": 1}
+
+
+def translated(values: pd.Series) -> pd.Series:
+    """Stored English words marked for the catalogue elsewhere (tier names) in the language in use;
+    blanks and missing values stay as they are (gettext would answer "" with its header).
+
+    >>> with i18n.use("de"):
+    ...     translated(pd.Series(["Overview", "", None])).fillna("-").tolist()
+    ['Überblick', '', '-']
+    """
+    return values.map(lambda v: _(v) if isinstance(v, str) and v else v)
+
+
+def currency_code(value: object) -> str:
+    """The workspace currency a person typed, as its ISO 4217 code; InputError when it is not one.
+
+    >>> currency_code(" chf ")
+    'CHF'
+    >>> currency_code("Euro")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    analytics.errors.InputError: currency: 'Euro' is not a currency code; use three letters such as EUR...
+    """
+    code = i18n.valid_currency(text(value))
+    if code is None:
+        raise InputError(_("currency"), _("{value!r} is not a currency code; use three letters such as EUR, "
+                                          "USD, GBP or CHF").format(value=text(value)))
+    return code
+
+
+def _group_source(label: str) -> str:
+    """The InputError source naming a group: "group 'BNI Oost'"."""
+    return _("group {name!r}").format(name=label)
+
 
 def group_row(name: Any, gtype: Any, annual_cost: Any, hours_per_month: Any, joined_on: Any,
               gid: str = "") -> dict[str, Any]:
@@ -39,22 +118,23 @@ def group_row(name: Any, gtype: Any, annual_cost: Any, hours_per_month: Any, joi
     """
     label = text(name)
     if not label:
-        raise InputError("group", "give the group a name")
+        raise InputError(_("group"), _("give the group a name"))
     kind = text(gtype) if text(gtype) in GROUP_TYPES else normalize_type(gtype)
     if not kind:
-        raise InputError(f"group {label!r}", f"type must be one of {', '.join(GROUP_TYPES)}")
+        raise InputError(_group_source(label), _("type must be one of {types}").format(
+            types=", ".join(GROUP_TYPES)))
     figures = {}
-    for field_name, value in (("annual cost", annual_cost), ("hours per month", hours_per_month)):
+    for field_name, value in (("annual_cost", annual_cost), ("hours_per_month", hours_per_month)):
         amount = parse_amount(value)
         if amount is None or amount < 0 or amount != amount:
-            raise InputError(f"group {label!r}", f"{field_name} must be a number of 0 or more")
+            raise InputError(_group_source(label), _(FIGURES[field_name]))
         figures[field_name] = amount
     joined_on = None if joined_on is None or pd.isna(joined_on) else joined_on
     joined = parse_day(joined_on)
     if joined is None and text(joined_on):
-        raise InputError(f"group {label!r}", f"joined on {text(joined_on)!r} is not a date")
-    return {"group_id": gid or group_id(label), "name": label, "type": kind,
-            "annual_cost": figures["annual cost"], "hours_per_month": figures["hours per month"],
+        raise InputError(_group_source(label), _("joined on {value!r} is not a date").format(
+            value=text(joined_on)))
+    return {"group_id": gid or group_id(label), "name": label, "type": kind, **figures,
             "joined_on": joined if joined is not None else pd.NaT}
 
 
@@ -75,7 +155,7 @@ def new_group(existing: pd.DataFrame, name: Any, gtype: Any, annual_cost: Any, h
     """
     row = group_row(name, gtype, annual_cost, hours_per_month, joined_on)
     if row["group_id"] in set(existing["group_id"]):
-        raise InputError(f"group {row['name']!r}", "a group with this name exists already")
+        raise InputError(_group_source(row["name"]), _("a group with this name exists already"))
     return groups_frame([row])
 
 
@@ -129,13 +209,14 @@ def entry_row(day: Any, contact_id: Any, gid: Any, kind: Any, direction: Any, va
     kind = text(kind) if text(kind) in LEDGER_KINDS else normalize_kind(kind)
     direction = text(direction) if text(direction) in DIRECTIONS else normalize_direction(direction)
     amount = parse_amount(value)
-    why = ("choose a contact" if not text(contact_id) else "the date is missing or not a date" if when is None
-           else f"kind must be one of {', '.join(LEDGER_KINDS)}" if not kind
-           else "direction must be given or received" if not direction
-           else "value must be a number of 0 or more" if amount is None or amount < 0 or amount != amount
+    why = (_("choose a contact") if not text(contact_id)
+           else _("the date is missing or not a date") if when is None
+           else _("kind must be one of {kinds}").format(kinds=", ".join(LEDGER_KINDS)) if not kind
+           else _("direction must be given or received") if not direction
+           else _("value must be a number of 0 or more") if amount is None or amount < 0 or amount != amount
            else "")
     if why:
-        raise InputError("ledger entry", why)
+        raise InputError(_("ledger entry"), why)
     return {"date": when, "contact_id": text(contact_id), "group_id": text(gid), "kind": kind,
             "direction": direction, "value": amount, "note": text(note)}
 
@@ -177,7 +258,7 @@ def ledger_edits(shown: pd.DataFrame, edited_rows: dict, group_ids: dict[str, st
         row = {**shown.iloc[int(pos)].to_dict(), **change}
         group = text(row["group"])
         if group and group not in group_ids and group not in group_ids.values():
-            raise InputError("ledger entry", f"unknown group {group!r}")
+            raise InputError(_("ledger entry"), _("unknown group {name!r}").format(name=group))
         rows.append({**entry_row(row["date"], row["contact_id"], group_ids.get(group, group), row["kind"],
                                  row["direction"], row["value"], row["note"]), "entry_id": row["entry_id"]})
     if not rows:
@@ -188,7 +269,7 @@ def ledger_edits(shown: pd.DataFrame, edited_rows: dict, group_ids: dict[str, st
 
 
 def problems_table(problems: list[RowProblem]) -> pd.DataFrame:
-    """Skipped rows of an import as a table: file, sheet, row, reason.
+    """Skipped rows of an import as a table: file, sheet, row, reason (column codes: the page names them).
 
     >>> problems_table([RowProblem("l.xlsx", "Activities", 7, "bad date")]).values.tolist()
     [['l.xlsx', 'Activities', 7, 'bad date']]

@@ -11,13 +11,16 @@ from analytics import (
     charts_actions,
     exports,
     hygiene,
+    i18n,
     ics,
+    ledger_edits,
     page_data,
     role_changes,
     weights,
 )
 from analytics.errors import InputError
-from analytics.wording import header, plural
+from analytics.i18n import _, counted, pgettext
+from analytics.wording import header
 from ui import session
 from ui.widgets import WRAPPED_ROW
 
@@ -37,9 +40,9 @@ def saved(message: str) -> None:
     st.rerun()
 
 
-st.title("What do I do next?")
-st.caption("Relationships are currency: deepen the ones you have and give before you ask — farming, "
-           "not hunting. Every list says why each person is on it; tick what you have done.")
+st.title(_("What do I do next?"))
+st.caption(_("Relationships are currency: deepen the ones you have and give before you ask — farming, "
+             "not hunting. Every list says why each person is on it; tick what you have done."))
 
 # One cached bundle; its `net` leaves out the (large) interactions, so a rerun unpickles little.
 data = session.derived(action_plan.plan_data)
@@ -53,34 +56,58 @@ lists = {"call_client": data.call_client, "call_referrer": data.call_referrer,
 progress = actions.plan_progress(status, lists)
 names = people.drop_duplicates("contact_id").set_index("contact_id")["name"].to_dict()
 
-SHORT = {"call_client": "Clients", "call_referrer": "Referrers", "keep_in_touch": "Keep in touch",
-         "follow_up": "Follow-ups", "reconnect": "Reconnect", role_changes.LIST: "New roles"}
-DATE = {"format": "YYYY-MM-DD", "max_value": as_of.date()}
+SHORT = {"call_client": _("Clients"), "call_referrer": _("Referrers"), "keep_in_touch": _("Keep in touch"),
+         "follow_up": _("Follow-ups"), "reconnect": _("Reconnect"), role_changes.LIST: _("New roles")}
+DAY_FORMAT = ledger_edits.editor_date_format()
+DATE = {"format": DAY_FORMAT, "max_value": as_of.date()}
 COLUMNS = {
-    "done": st.column_config.CheckboxColumn("Done", width="small"),
-    "done_on": st.column_config.DateColumn("Done on", **DATE),
-    "note": st.column_config.TextColumn("Note", width="medium", max_chars=500),
-    "card_sent_on": st.column_config.DateColumn("Card sent", help="Starts the two-week follow-up clock.",
-                                                **DATE),
-    "name": st.column_config.TextColumn("Name"),
-    "action": st.column_config.TextColumn("What to do", width="large"),
+    "done": st.column_config.CheckboxColumn(pgettext("plan item", "Done"), width="small"),
+    "done_on": st.column_config.DateColumn(_("Done on"), **DATE),
+    "note": st.column_config.TextColumn(_("Note"), width="medium", max_chars=500),
+    "card_sent_on": st.column_config.DateColumn(_("Card sent"),
+                                                help=_("Starts the two-week follow-up clock."), **DATE),
+    "name": st.column_config.TextColumn(_("Name")),
+    "action": st.column_config.TextColumn(_("What to do"), width="large"),
     "rank": st.column_config.NumberColumn("#", width="small"),
-    "segment": st.column_config.TextColumn("Segment", width="small"),
-    "due_on": st.column_config.DatetimeColumn("Call due", format="YYYY-MM-DD"),
-    "former_strength": st.column_config.ProgressColumn("Former strength", min_value=0, max_value=100,
+    "segment": st.column_config.TextColumn(_("Segment"), width="small"),
+    "due_on": st.column_config.DatetimeColumn(_("Call due"), format=DAY_FORMAT),
+    "former_strength": st.column_config.ProgressColumn(_("Former strength"), min_value=0, max_value=100,
                                                        format="%.0f"),
-    "quiet_for": st.column_config.TextColumn("Quiet for", width="small"),
+    "quiet_for": st.column_config.TextColumn(_("Quiet for"), width="small"),
 }
+#: The rhythm's status codes as the page names them.
+RHYTHM = {"overdue": pgettext("cadence status", "overdue"), "due": pgettext("cadence status", "due"),
+          "ok": pgettext("cadence status", "ok")}
 
 
-def checklist(name: str, extra: tuple[str, ...] = (), empty: str = "Nothing here yet.",
+def role_words(role: str, n: int) -> dict[str, str]:
+    """The texts of the "suggested: confirm?" box for `n` suggested contacts of `role` (client or
+    referrer), each a whole sentence for the translators."""
+    if role == "client":
+        return {"title": counted("Suggested from your LinkedIn export: {n} client — confirm?",
+                                 "Suggested from your LinkedIn export: {n} clients — confirm?", n),
+                "confirm": _("Confirm as client"), "link": _("Mark clients on the Contacts page")}
+    return {"title": counted("Suggested from your LinkedIn export: {n} referrer — confirm?",
+                             "Suggested from your LinkedIn export: {n} referrers — confirm?", n),
+            "confirm": _("Confirm as referrer"), "link": _("Mark referrers on the Contacts page")}
+
+
+def marked(role: str, n: int) -> str:
+    """The toast after `n` contacts were confirmed as `role`."""
+    if role == "client":
+        return counted("Marked {n} contact as client", "Marked {n} contacts as client", n)
+    return counted("Marked {n} contact as referrer", "Marked {n} contacts as referrer", n)
+
+
+def checklist(name: str, extra: tuple[str, ...] = (), empty: str | None = None,
               why_width: str = "large") -> None:
     """Progress bar and an editable checklist for plan list `name`; edits are saved at once."""
     done, total = progress[name]["done"], progress[name]["total"]
-    st.progress(done / total if total else 0.0, text=f"{done} of {total} done")
+    st.progress(done / total if total else 0.0, text=_("{done} of {total} done").format(
+        done=i18n.number(done), total=i18n.number(total)))
     shown = action_plan.with_status(actions.confirmed(lists[name]), status, name)
     if shown.empty:
-        st.info(empty, icon=":material/info:")
+        st.info(empty or _("Nothing here yet."), icon=":material/info:")
         return
     columns = ["done", *extra[:1], "name", *extra[1:], "why", "done_on", "note"]
     key = editor_key(name)
@@ -88,7 +115,7 @@ def checklist(name: str, extra: tuple[str, ...] = (), empty: str = "Nothing here
                    row_height=WRAPPED_ROW,
                    disabled=[c for c in columns if c not in EDITABLE],
                    column_config={**{c: COLUMNS[c] for c in columns if c in COLUMNS},
-                                  "why": st.column_config.TextColumn("Why (evidence)", width=why_width)})
+                                  "why": st.column_config.TextColumn(_("Why (evidence)"), width=why_width)})
     edits = st.session_state.get(key, {}).get("edited_rows", {})
     if not edits:
         return
@@ -99,32 +126,32 @@ def checklist(name: str, extra: tuple[str, ...] = (), empty: str = "Nothing here
         return
     if len(rows):
         session.store().save_plan_status(rows)
-        saved(f"Saved {plural(len(rows), 'item')}")
+        saved(counted("Saved {n} item", "Saved {n} items", len(rows)))
 
 
 def suggested(name: str, role: str) -> None:
     """The export's suggestions for plan list `name` ("suggested: confirm?"), a form to mark them as
     `role`, and the link to the Contacts page where any contact can be marked."""
     hints = actions.suggestions(lists[name])
+    words = role_words(role, len(hints))
     if len(hints):
-        with st.expander(f"Suggested from your LinkedIn export: {plural(len(hints), role)} — confirm?"), \
-                st.form(f"{name}_confirm_form"):
+        with st.expander(words["title"]), st.form(f"{name}_confirm_form"):
             st.dataframe(hints[["name", "why"]], hide_index=True, width="stretch", row_height=WRAPPED_ROW,
                          column_config={"name": COLUMNS["name"],
-                                        "why": st.column_config.TextColumn("Evidence", width="large")})
-            pick = st.multiselect(f"Confirm as {role}", hints["contact_id"].tolist(),
+                                        "why": st.column_config.TextColumn(_("Evidence"), width="large")})
+            pick = st.multiselect(words["confirm"], hints["contact_id"].tolist(),
                                   format_func=lambda c: names.get(c, c), key=f"{name}_confirm")
-            if st.form_submit_button("Confirm", type="primary") and pick:
+            if st.form_submit_button(_("Confirm"), type="primary") and pick:
                 store = session.store()
                 store.save_annotations(annotations.mark_rows(store.annotations(), pick, role, as_of))
-                saved(f"Marked {plural(len(pick), 'contact')} as {role}")
-    st.page_link("app_pages/contacts.py", label=f"Mark {role}s on the Contacts page", icon="👥")
+                saved(marked(role, len(pick)))
+    st.page_link("app_pages/contacts.py", label=words["link"], icon="👥")
 
 
-EVIDENCE = {"name": st.column_config.TextColumn("Name"),
-            "date": st.column_config.DatetimeColumn("Date", format="YYYY-MM-DD"),
-            "evidence": st.column_config.TextColumn("Evidence", width="large"),
-            "why": st.column_config.TextColumn("Why", width="large")}
+EVIDENCE = {"name": st.column_config.TextColumn(_("Name")),
+            "date": st.column_config.DatetimeColumn(_("Date"), format=DAY_FORMAT),
+            "evidence": st.column_config.TextColumn(_("Evidence"), width="large"),
+            "why": st.column_config.TextColumn(_("Why"), width="large")}
 
 
 def evidence(findings: pd.DataFrame, key: str) -> None:
@@ -134,90 +161,95 @@ def evidence(findings: pd.DataFrame, key: str) -> None:
 
 
 plan_tab, touch_tab, hygiene_tab, goals_tab, export_tab = st.tabs(
-    ["The plan", "Keep in touch", "Networking hygiene", "Goals", "Exports"])
+    [_("The plan"), _("Keep in touch"), _("Networking hygiene"), _("Goals"), _("Exports")])
 
 with plan_tab:
     cols = st.columns(len(progress))
     for col, (name, p) in zip(cols, progress.items(), strict=True):
-        col.metric(SHORT[name], f"{p['done']} / {p['total']}",
-                   help=f"{action_plan.LISTS[name]}: done / items.")
+        col.metric(SHORT[name], f"{i18n.number(p['done'])} / {i18n.number(p['total'])}",
+                   help=_("{list}: done / items.").format(list=_(action_plan.LISTS[name])))
 
-    st.subheader("1 · Call your clients")
-    st.markdown("Ask how the project went and whether there is anything else you can help with. "
-                "**Do not ask for a referral at this step** — this call is a deposit, not a withdrawal.")
-    checklist("call_client", empty=actions.HOW_TO_FILL["call_client"])
+    st.subheader(_("1 · Call your clients"))
+    st.markdown(_("Ask how the project went and whether there is anything else you can help with. "
+                  "**Do not ask for a referral at this step** — this call is a deposit, not a withdrawal."))
+    checklist("call_client", empty=_(actions.HOW_TO_FILL["call_client"]))
     suggested("call_client", "client")
 
-    st.subheader("2 · Call the people who referred business to you")
-    st.markdown("Thank them, and learn what they are working on and who their ideal client is, "
-                "so you can refer business back.")
-    checklist("call_referrer", empty=actions.HOW_TO_FILL["call_referrer"])
+    st.subheader(_("2 · Call the people who referred business to you"))
+    st.markdown(_("Thank them, and learn what they are working on and who their ideal client is, "
+                  "so you can refer business back."))
+    checklist("call_referrer", empty=_(actions.HOW_TO_FILL["call_referrer"]))
     suggested("call_referrer", "referrer")
 
-    st.subheader("3 · Keep in touch with 50 people")
-    st.markdown("Recent clients and your most promising prospects, best first. Send each a handwritten "
-                "card — no pitch — and enter the date under **Card sent**: the follow-up call is due two "
-                "weeks later.")
+    st.subheader(_("3 · Keep in touch with 50 people"))
+    st.markdown(_("Recent clients and your most promising prospects, best first. Send each a handwritten "
+                  "card — no pitch — and enter the date under **Card sent**: the follow-up call is due two "
+                  "weeks later."))
     checklist("keep_in_touch", extra=("rank", "segment", "card_sent_on"),
-              empty="No clients or promising prospects yet.")
-    with st.expander("Change who is on the list"), st.form("keep_edit_form"):
+              empty=_("No clients or promising prospects yet."))
+    with st.expander(_("Change who is on the list")), st.form("keep_edit_form"):
         on_list = set(keep["contact_id"])
-        add = st.multiselect("Add contacts", [c for c in names if c not in on_list], key="keep_add",
-                             format_func=lambda c: names.get(c, c), placeholder="Search your contacts")
-        drop = st.multiselect("Remove from the list", keep["contact_id"].tolist(), key="keep_remove",
+        add = st.multiselect(_("Add contacts"), [c for c in names if c not in on_list], key="keep_add",
+                             format_func=lambda c: names.get(c, c), placeholder=_("Search your contacts"))
+        drop = st.multiselect(_("Remove from the list"), keep["contact_id"].tolist(), key="keep_remove",
                               format_func=lambda c: names.get(c, c))
-        st.caption("Your additions stay at the top; a removed person stays off until you add them "
-                   "again. Ranked suggestions fill the rest of the 50.")
-        if st.form_submit_button("Update the list", type="primary") and (add or drop):
+        st.caption(_("Your additions stay at the top; a removed person stays off until you add them "
+                     "again. Ranked suggestions fill the rest of the 50."))
+        if st.form_submit_button(_("Update the list"), type="primary") and (add or drop):
             session.store().save_plan_status(action_plan.membership_rows(status, add=add, remove=drop))
-            saved(f"Added {len(add)}, removed {len(drop)}")
+            saved(_("Added {added}, removed {removed}").format(added=i18n.number(len(add)),
+                                                             removed=i18n.number(len(drop))))
 
-    st.subheader("4 · Follow up two weeks after the card")
-    st.markdown("Former clients: **ask for a referral now**. Prospects: **invite them for a coffee**.")
+    st.subheader(_("4 · Follow up two weeks after the card"))
+    st.markdown(_("Former clients: **ask for a referral now**. Prospects: **invite them for a coffee**."))
     checklist("follow_up", extra=("due_on", "action"), why_width="medium",
-              empty="No follow-up calls due: they appear 14 days after a card is sent.")
+              empty=_("No follow-up calls due: they appear 14 days after a card is sent."))
 
 with touch_tab:
-    st.subheader(role_changes.TITLE)
-    st.markdown("People whose company or position changed since your last LinkedIn export. A short personal "
-                "note about their new role is a deposit, not a pitch: congratulate them and ask how it is "
-                "going; ask for nothing.")
+    st.subheader(_(role_changes.TITLE))
+    st.markdown(_("People whose company or position changed since your last LinkedIn export. A short "
+                  "personal note about their new role is a deposit, not a pitch: congratulate them and ask "
+                  "how it is going; ask for nothing."))
     checklist(role_changes.LIST, why_width="large",
-              empty="No new roles: they appear when you import a newer LinkedIn export.")
+              empty=_("No new roles: they appear when you import a newer LinkedIn export."))
 
-    st.subheader("Reconnect")
-    st.markdown("Relationships that used to be strong and went quiet, ranked by former strength × time "
-                "since. Send a personal note that recalls something you did together; no pitch.")
-    checklist("reconnect", extra=("former_strength", "quiet_for"), empty="No strong ties have gone quiet.",
+    st.subheader(_("Reconnect"))
+    st.markdown(_("Relationships that used to be strong and went quiet, ranked by former strength × time "
+                  "since. Send a personal note that recalls something you did together; no pitch."))
+    checklist("reconnect", extra=("former_strength", "quiet_for"), empty=_("No strong ties have gone quiet."),
               why_width="medium")
 
-    st.subheader("Stay-in-touch rhythm")
-    st.markdown("Each tier has a default rhythm (Inner circle every 14 days, Close 30, Active 90, Network "
-                "180); set your own **Cadence (days)** per contact here or on the Contacts page. Any "
-                "logged interaction restarts the clock.")
+    st.subheader(_("Stay-in-touch rhythm"))
+    st.markdown(_("Each tier has a default rhythm (Inner circle every 14 days, Close 30, Active 90, Network "
+                  "180); set your own **Cadence (days)** per contact here or on the Contacts page. Any "
+                  "logged interaction restarts the clock."))
     rhythm = data.cadence
     counts = rhythm["status"].value_counts()
     k1, k2, k3 = st.columns(3)
-    k1.metric("Overdue", int(counts.get("overdue", 0)))
-    k2.metric("Due this week", int(counts.get("due", 0)))
-    k3.metric("On track", int(counts.get("ok", 0)))
-    which = st.segmented_control("Show", ["overdue", "due", "ok"], default=["overdue", "due"],
+    k1.metric(_("Overdue"), int(counts.get("overdue", 0)))
+    k2.metric(_("Due this week"), int(counts.get("due", 0)))
+    k3.metric(_("On track"), int(counts.get("ok", 0)))
+    which = st.segmented_control(_("Show"), list(RHYTHM), default=["overdue", "due"], format_func=RHYTHM.get,
                                  selection_mode="multi", key="cadence_show")
     shown = rhythm[rhythm["status"].isin(which or [])].reset_index(drop=True)
+    shown = shown.assign(status=shown["status"].map(RHYTHM).fillna(shown["status"]),
+                         tier=ledger_edits.translated(shown["tier"]))
     cadence_cols = ["name", "status", "cadence_days", "cadence_source", "tier", "last_interaction",
                     "next_due", "why"]
     key = editor_key("cadence")
     st.data_editor(shown[cadence_cols], key=key, hide_index=True, width="stretch", row_height=WRAPPED_ROW,
                    disabled=[c for c in cadence_cols if c != "cadence_days"],
                    column_config={
+                       "name": COLUMNS["name"], "status": st.column_config.TextColumn(_("Status")),
+                       "tier": st.column_config.TextColumn(_("Tier")),
                        "cadence_days": st.column_config.NumberColumn(
-                           "Cadence (days)", min_value=1, max_value=3650, step=1,
-                           help="Your rhythm for this person; clear it to use the tier default."),
-                       "cadence_source": st.column_config.TextColumn("Set by"),
-                       "last_interaction": st.column_config.DatetimeColumn("Last contact",
-                                                                           format="YYYY-MM-DD"),
-                       "next_due": st.column_config.DatetimeColumn("Next due", format="YYYY-MM-DD"),
-                       "why": st.column_config.TextColumn("Why", width="large")})
+                           _("Cadence (days)"), min_value=1, max_value=3650, step=1,
+                           help=_("Your rhythm for this person; clear it to use the tier default.")),
+                       "cadence_source": st.column_config.TextColumn(_("Set by")),
+                       "last_interaction": st.column_config.DatetimeColumn(_("Last contact"),
+                                                                           format=DAY_FORMAT),
+                       "next_due": st.column_config.DatetimeColumn(_("Next due"), format=DAY_FORMAT),
+                       "why": st.column_config.TextColumn(_("Why"), width="large")})
     changes = st.session_state.get(key, {}).get("edited_rows", {})
     if changes:
         try:
@@ -225,100 +257,110 @@ with touch_tab:
             rows = annotations.apply_edits(net.annotations, ids, changes, today=as_of)
             if page_data.annotations_changed(net.annotations, rows):
                 session.store().save_annotations(rows)
-                saved(f"Saved the rhythm for {plural(len(rows), 'contact')}")
+                saved(counted("Saved the rhythm for {n} contact", "Saved the rhythm for {n} contacts",
+                              len(rows)))
         except InputError as err:
             session.show_error(err)
 
 with export_tab:
-    st.subheader("Call list")
+    st.subheader(_("Call list"))
     calls = action_plan.call_list({**lists, "follow_up": follow}, status, people)
-    st.caption(f"{len(calls)} open calls (clients, referrers and follow-ups due); done items are left out.")
+    st.caption(counted("{n} open call (clients, referrers and follow-ups due); done items are left out.",
+                       "{n} open calls (clients, referrers and follow-ups due); done items are left out.",
+                       len(calls)))
     e1, e2, e3 = st.columns(3)
-    e1.download_button("Call list (CSV)", exports.call_list_csv(calls), "call_list.csv", "text/csv",
+    e1.download_button(_("Call list (CSV)"), exports.call_list_csv(calls), "call_list.csv", "text/csv",
                        key="export_calls_csv", icon=":material/download:")
-    e2.download_button("Call list (Excel)", exports.call_list_xlsx(calls), "call_list.xlsx",
+    e2.download_button(_("Call list (Excel)"), exports.call_list_xlsx(calls), "call_list.xlsx",
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key="export_calls_xlsx", icon=":material/download:")
     upcoming = action_plan.open_items(actions.follow_ups(net, status, people, as_of, include_upcoming=True),
                                     status)
-    e3.download_button("Follow-up calls (.ics calendar)", ics.follow_ups_ics(upcoming, as_of).encode(),
+    e3.download_button(_("Follow-up calls (.ics calendar)"), ics.follow_ups_ics(upcoming, as_of).encode(),
                        "follow_ups.ics", "text/calendar", key="export_ics", icon=":material/event:",
-                       help=f"{plural(len(upcoming), 'open follow-up call')}, each on its due date.")
+                       help=counted("{n} open follow-up call, each on its due date.",
+                                    "{n} open follow-up calls, each on its due date.", len(upcoming)))
 
-    st.subheader("Mailing list")
+    st.subheader(_("Mailing list"))
     sources = action_plan.mailing_sources(net, data, keep)
-    source = st.selectbox("Start from", action_plan.MAILING_SOURCES, key="mailing_source")
-    leave_out = st.multiselect("Leave out", sources[source], key="mailing_leave_out",
-                               format_func=lambda c: names.get(c, c), placeholder="Nobody")
+    source_words = {s: _(s) for s in action_plan.MAILING_SOURCES}
+    source = st.selectbox(_("Start from"), list(source_words), format_func=source_words.get,
+                          key="mailing_source")
+    leave_out = st.multiselect(_("Leave out"), sources[source], key="mailing_leave_out",
+                               format_func=lambda c: names.get(c, c), placeholder=_("Nobody"))
     mailing = action_plan.mailing_list(net, [c for c in sources[source] if c not in set(leave_out)])
     warning = hygiene.mailing_list_warning(mailing, net.annotations)
     if warning:
         st.warning(warning, icon=":material/warning:")
-        st.page_link("app_pages/contacts.py", label="Record consent on the Contacts page", icon="👥")
+        st.page_link("app_pages/contacts.py", label=_("Record consent on the Contacts page"), icon="👥")
     st.dataframe(mailing.drop(columns="contact_id"), hide_index=True, height=240, width="stretch",
                  column_config={c: header(c) for c in mailing.columns})  # the headers the CSV carries
-    st.download_button("Mailing list (CSV)", exports.call_list_csv(mailing.drop(columns="contact_id")),
+    st.download_button(_("Mailing list (CSV)"), exports.call_list_csv(mailing.drop(columns="contact_id")),
                        "mailing_list.csv", "text/csv", key="export_mailing", icon=":material/download:",
                        disabled=mailing.empty)
 
 with hygiene_tab:
-    st.caption("Each check shows the evidence — your own words and the date — so you can judge it.")
-    st.subheader("Pitching too early")
-    st.markdown("A first message that sells spends trust you have not earned yet: give before you ask.")
-    window = st.slider("Days after connecting", 0, 30, weights.EARLY_PITCH_DAYS, key="pitch_window",
-                       help="A message with sales language sent this soon after connecting counts.")
+    st.caption(_("Each check shows the evidence — your own words and the date — so you can judge it."))
+    st.subheader(_("Pitching too early"))
+    st.markdown(_("A first message that sells spends trust you have not earned yet: give before you ask."))
+    window = st.slider(_("Days after connecting"), 0, 30, weights.EARLY_PITCH_DAYS, key="pitch_window",
+                       help=_("A message with sales language sent this soon after connecting counts."))
     found = session.derived(action_plan.pitches, window_days=window)
-    st.metric("Early pitches", len(found))
+    st.metric(_("Early pitches"), len(found))
     evidence(found, "hygiene_pitches")
-    st.subheader("Assuming closeness")
-    st.markdown("Asking a weak or brand-new tie for a referral, or taking before giving, treats a "
-                "relationship as closer than it is: relationships are currency, earn them first.")
+    st.subheader(_("Assuming closeness"))
+    st.markdown(_("Asking a weak or brand-new tie for a referral, or taking before giving, treats a "
+                  "relationship as closer than it is: relationships are currency, earn them first."))
     evidence(data.closeness, "hygiene_closeness")
-    st.subheader("Taking without giving")
-    st.markdown("People you received referrals, introductions, purchases, endorsements or recommendations "
-                "from without giving anything back yet: return the favour (the same list as on the Groups "
-                "page).")
+    st.subheader(_("Taking without giving"))
+    st.markdown(_("People you received referrals, introductions, purchases, endorsements or recommendations "
+                  "from without giving anything back yet: return the favour (the same list as on the Groups "
+                  "page)."))
     evidence(data.taking, "hygiene_taking")
-    st.subheader("Mailing without consent")
-    st.markdown("Farming, not hunting: only mail people who said yes. The list checked here is the mailing "
-                "list on the Exports tab.")
+    st.subheader(_("Mailing without consent"))
+    st.markdown(_("Farming, not hunting: only mail people who said yes. The list checked here is the mailing "
+                  "list on the Exports tab."))
     issues = hygiene.consent_issues(mailing, net.annotations)
-    st.metric("Without a yes", len(issues))
+    st.metric(_("Without a yes"), len(issues))
     evidence(issues, "hygiene_consent")
-    st.page_link("app_pages/contacts.py", label="Record consent on the Contacts page", icon="👥")
+    st.page_link("app_pages/contacts.py", label=_("Record consent on the Contacts page"), icon="👥")
 
 with goals_tab:
-    st.markdown("Set weekly or monthly targets (weeks start on Monday). Reconnects count an outbound "
-                "message after half a year of silence; the rest come from the activity ledger.")
+    st.markdown(_("Set weekly or monthly targets (weeks start on Monday). Reconnects count an outbound "
+                  "message after half a year of silence; the rest come from the activity ledger."))
     goals = action_plan.goals_table(session.store().goals())
+    goal_words = {c: charts_actions.goal_word(c) for c in (*actions.GOAL_METRICS, *actions.GOAL_PERIODS)}
     key = editor_key("goals")
     st.data_editor(goals, key=key, num_rows="dynamic", hide_index=True, width="stretch",
                    column_config={
-                       "metric": st.column_config.SelectboxColumn("Metric", options=actions.GOAL_METRICS,
+                       "metric": st.column_config.SelectboxColumn(_("Metric"), options=actions.GOAL_METRICS,
+                                                                  format_func=goal_words.get,
                                                                   required=True),
-                       "period": st.column_config.SelectboxColumn("Period", options=actions.GOAL_PERIODS,
+                       "period": st.column_config.SelectboxColumn(_("Period"), options=actions.GOAL_PERIODS,
+                                                                  format_func=goal_words.get,
                                                                   required=True),
-                       "target": st.column_config.NumberColumn("Target", min_value=0, step=1,
-                                                               required=True)})
+                       "target": st.column_config.NumberColumn(pgettext("goal", "Target"), min_value=0,
+                                                               step=1, required=True)})
     state = st.session_state.get(key, {})
     try:
         new, pending = action_plan.goal_edits(goals, state.get("edited_rows", {}),
                                             state.get("added_rows", []), state.get("deleted_rows", []))
         if pending:
-            st.caption("Finish the new row (metric, period and target) to save it.")
+            st.caption(_("Finish the new row (metric, period and target) to save it."))
         elif action_plan.goals_changed(goals, new):
             session.store().save_goals(new)
-            saved("Goals saved")
+            saved(_("Goals saved"))
     except InputError as err:
         session.show_error(err)
     if len(goals):
         got = actions.goal_progress(net, goals, as_of, events=data.goal_events)
-        st.caption(f"Targets met in {int(got['met'].sum())} of {len(got)} recent periods (green = met, "
-                   "dashed line = target; the last bar is the week or month still in progress).")
+        st.caption(_("Targets met in {met} of {total} recent periods (green = met, dashed line = target; the "
+                     "last bar is the week or month still in progress).").format(
+            met=i18n.number(int(got["met"].sum())), total=i18n.number(len(got))))
         st.plotly_chart(charts_actions.goal_chart(got), key="goal_chart")
     else:
-        st.info("No goals yet: click the empty row of the table (or **+** above it) to add one, or start "
-                "with a suggestion.", icon=":material/flag:")
-        if st.button("Start with suggested goals", key="goals_suggested"):
+        st.info(_("No goals yet: click the empty row of the table (or **+** above it) to add one, or start "
+                  "with a suggestion."), icon=":material/flag:")
+        if st.button(_("Start with suggested goals"), key="goals_suggested"):
             session.store().save_goals(action_plan.SUGGESTED_GOALS)
-            saved("Goals saved")
+            saved(_("Goals saved"))

@@ -3,15 +3,27 @@
 import pandas as pd
 import streamlit as st
 
-from analytics import attribution, exports, groups, ingest, ledger_edits
+from analytics import attribution, exports, groups, i18n, ingest, ledger_edits
 from analytics.errors import InputError
+from analytics.i18n import _, counted, pgettext
 from analytics.ingest import bni, ledger_workbook
 from analytics.model import DIRECTIONS, GROUP_TYPES, LEDGER_KINDS
-from analytics.wording import TYPE_LABELS, plural
+from analytics.wording import label
 from ui import session
 from ui.widgets import plain
 
-DIRECTION_LABELS = {"out": "given (you gave it)", "in": "received (you got it)"}
+DIRECTION_LABELS = {"out": _("given (you gave it)"), "in": _("received (you got it)")}
+DIRECTION_SHORT = {"out": _("given"), "in": _("received")}
+DAY_FORMAT = ledger_edits.editor_date_format()
+AMOUNT = ledger_edits.amount_options()
+PICKER = {} if i18n.language() == i18n.DEFAULT else {"format": DAY_FORMAT}  # date inputs: English as ever
+SYMBOL = i18n.currency_symbol()
+COST_LABEL = _("Annual cost ({currency})").format(currency=SYMBOL)
+VALUE_LABEL = _("Value ({currency})").format(currency=SYMBOL)
+SHOW_WORDS = {"all": _("all"), "members": _("members"), "others": _("not members")}
+# Choices' labels fixed in this run's language (a format_func may be called outside the run, e.g. in AppTest).
+TYPE_WORDS = {t: label(t) for t in GROUP_TYPES}
+KIND_WORDS = {k: ledger_edits.kind_word(k) for k in LEDGER_KINDS}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -41,11 +53,16 @@ def show_import(result: ledger_workbook.LedgerImport) -> None:
         for warning in f.warnings:
             st.warning(plain(f"{f.file}: {warning}"), icon="ℹ️")
     if result.problems:
-        st.caption(f"{plural(len(result.problems), 'row')} skipped; the rest can be saved:")
-        st.dataframe(ledger_edits.problems_table(result.problems), hide_index=True)
-    st.write(f"Ready to save: {plural(len(result.groups), 'group')}, "
-             f"{plural(len(result.members), 'membership')}, "
-             f"{plural(len(result.ledger), 'ledger entry', 'ledger entries')}.")
+        st.caption(counted("{n} row skipped; the rest can be saved:",
+                           "{n} rows skipped; the rest can be saved:", len(result.problems)))
+        st.dataframe(ledger_edits.problems_table(result.problems), hide_index=True,
+                     column_config={"file": _("File"), "sheet": _("Sheet"), "row": _("Row"),
+                                    "reason": _("Reason")})
+    # TRANSLATORS: the three counted parts fill "Ready to save: {groups}, {memberships}, {entries}."
+    st.write(_("Ready to save: {groups}, {memberships}, {entries}.").format(
+        groups=counted("{n} group", "{n} groups", len(result.groups)),
+        memberships=counted("{n} membership", "{n} memberships", len(result.members)),
+        entries=counted("{n} ledger entry", "{n} ledger entries", len(result.ledger))))
 
 
 def save_import(result: ledger_workbook.LedgerImport, prefix: str, message: str) -> None:
@@ -56,40 +73,55 @@ def save_import(result: ledger_workbook.LedgerImport, prefix: str, message: str)
     saved(f"{prefix}_upload", message)
 
 
-st.title("Ledger & groups setup")
+st.title(_("Ledger & groups setup"))
 net = session.network(interactions=False)
 store = session.store()
 group_names = dict(zip(net.groups["group_id"], net.groups["name"], strict=True))
 contact_label = dict(zip(net.contacts["contact_id"], net.contacts["name"] + " · " + net.contacts["company"],
                          strict=True))
 tab_groups, tab_members, tab_ledger, tab_import = st.tabs(
-    ["Groups", "Members", "Activity ledger", "Import & template"])
+    [_("Groups"), _("Members"), _("Activity ledger"), _("Import & template")])
 
 # -- groups registry ---------------------------------------------------------------------------------
 with tab_groups:
-    st.caption("The groups you belong to and what they cost you. Edit a cell or delete a row (select it, "
-               "then the bin icon) and it is saved.")
-    with st.form("rate_form"):
-        rate = st.number_input("Your hourly rate", min_value=0.0, step=5.0, value=groups.hourly_rate(net),
-                               key="ledger_hourly_rate",
-                               help="Time counts as cost: every group's cost includes hours per "
-                                    "month × months × this rate.")
-        if st.form_submit_button("Save hourly rate"):
+    st.caption(_("The groups you belong to and what they cost you. Edit a cell or delete a row (select it, "
+                 "then the bin icon) and it is saved."))
+    rate_col, currency_col = st.columns([3, 2])
+    with rate_col, st.form("rate_form"):
+        rate = st.number_input(_("Your hourly rate ({currency})").format(currency=SYMBOL), min_value=0.0,
+                               step=5.0, value=groups.hourly_rate(net), key="ledger_hourly_rate",
+                               help=_("Time counts as cost: every group's cost includes hours per "
+                                      "month × months × this rate."))
+        if st.form_submit_button(_("Save hourly rate")):
             store.save_settings(hourly_rate=float(rate))
-            saved("rate", f"Hourly rate set to {rate:,.0f}")
+            saved("rate", _("Hourly rate set to {amount}").format(amount=i18n.money(rate)))
+    with currency_col, st.form("currency_form"):
+        typed = st.text_input(_("Currency"), value=i18n.currency(), max_chars=3, key="ledger_currency",
+                              help=_("The ISO code of the currency your costs and business are in (EUR, "
+                                     "USD, GBP, CHF…): every amount in the app and the reports is shown in "
+                                     "it."))
+        if st.form_submit_button(_("Save currency")):
+            try:
+                code = ledger_edits.currency_code(typed)
+            except InputError as err:
+                session.show_error(err)
+            else:
+                session.save_wording(currency=code)
+                del st.session_state["ledger_currency"]  # the field then shows the saved code
+                saved("currency", _("Currency set to {code}").format(code=code))
     shown = ledger_edits.editable_groups(net.groups)
     editor = fresh("groups_editor")
     st.data_editor(
         shown, key=editor, hide_index=True, num_rows="delete",
         column_order=["name", "type", "annual_cost", "hours_per_month", "joined_on"],
         column_config={
-            "name": st.column_config.TextColumn("Name", required=True, width="medium"),
-            "type": st.column_config.SelectboxColumn("Type", options=list(GROUP_TYPES), required=True,
-                                                     format_func=TYPE_LABELS.get),
-            "annual_cost": st.column_config.NumberColumn("Annual cost", min_value=0, format="%,.0f"),
-            "hours_per_month": st.column_config.NumberColumn("Hours per month", min_value=0,
-                                                             help="Meetings, travel, one-to-ones."),
-            "joined_on": st.column_config.DateColumn("Joined on", format="YYYY-MM-DD"),
+            "name": st.column_config.TextColumn(_("Name"), required=True, width="medium"),
+            "type": st.column_config.SelectboxColumn(_("Type"), options=list(GROUP_TYPES), required=True,
+                                                     format_func=TYPE_WORDS.get),
+            "annual_cost": st.column_config.NumberColumn(COST_LABEL, min_value=0, **AMOUNT),
+            "hours_per_month": st.column_config.NumberColumn(_("Hours per month"), min_value=0,
+                                                             help=_("Meetings, travel, one-to-ones.")),
+            "joined_on": st.column_config.DateColumn(_("Joined on"), format=DAY_FORMAT),
         })
     state = st.session_state.get(editor, {})
     if state.get("edited_rows") or state.get("deleted_rows"):
@@ -99,73 +131,80 @@ with tab_groups:
                 store.save_groups(changed)
             for pos in state.get("deleted_rows", []):
                 store.delete_group(shown["group_id"].iloc[pos])
-            saved("groups_editor", "Groups saved")
+            saved("groups_editor", _("Groups saved"))
         except InputError as err:
             session.show_error(err)
 
     with st.form("group_add_form", clear_on_submit=True):
-        st.markdown("**Add a group**")
+        st.markdown(_("**Add a group**"))
         c = st.columns([3, 2, 1, 1, 2])
-        name = c[0].text_input("Name", key="group_add_name")
-        gtype = c[1].selectbox("Type", GROUP_TYPES, format_func=TYPE_LABELS.get, key="group_add_type")
-        cost = c[2].number_input("Annual cost", min_value=0.0, step=50.0, key="group_add_cost")
-        hours = c[3].number_input("Hours / month", min_value=0.0, step=1.0, key="group_add_hours")
-        joined = c[4].date_input("Joined on", value=None, key="group_add_joined")
-        if st.form_submit_button("Add group", type="primary"):
+        name = c[0].text_input(_("Name"), key="group_add_name")
+        gtype = c[1].selectbox(_("Type"), GROUP_TYPES, format_func=TYPE_WORDS.get, key="group_add_type")
+        cost = c[2].number_input(COST_LABEL, min_value=0.0, step=50.0, key="group_add_cost")
+        hours = c[3].number_input(_("Hours / month"), min_value=0.0, step=1.0, key="group_add_hours")
+        joined = c[4].date_input(_("Joined on"), value=None, key="group_add_joined", **PICKER)
+        if st.form_submit_button(_("Add group"), type="primary"):
             try:
                 store.save_groups(ledger_edits.new_group(net.groups, name, gtype, cost, hours, joined))
-                saved("group_add", f"Added {plain(name.strip())}")
+                saved("group_add", _("Added {name}").format(name=plain(name.strip())))
             except InputError as err:
                 session.show_error(err)
 
 # -- members: by hand, by rules, by roster -----------------------------------------------------------
 with tab_members:
     if not group_names:
-        st.info("Add a group first (Groups tab).")
+        st.info(_("Add a group first (Groups tab)."))
     else:
-        target = st.selectbox("Group", list(group_names), format_func=group_names.get, key="members_group")
-        st.markdown("**By hand**: filter, select rows, then add them to or remove them from the group.")
+        target = st.selectbox(_("Group"), list(group_names), format_func=group_names.get, key="members_group")
+        st.markdown(_("**By hand**: filter, select rows, then add them to or remove them from the group."))
         scores = session.scores()
         f = st.columns([3, 2, 2, 2])
-        query = f[0].text_input("Search name, company or position", key="members_query")
-        tiers = f[1].multiselect("Tiers", sorted(scores["tier"].dropna().unique()), key="members_tiers")
-        companies = f[2].multiselect("Companies", sorted(c for c in scores["company"].unique() if c),
+        query = f[0].text_input(_("Search name, company or position"), key="members_query")
+        tier_list = pd.Series(sorted(scores["tier"].dropna().unique()), dtype=object)
+        tier_names = dict(zip(tier_list, ledger_edits.translated(tier_list), strict=True))
+        tiers = f[1].multiselect(_("Tiers"), list(tier_names), format_func=tier_names.get,
+                                 key="members_tiers")
+        companies = f[2].multiselect(_("Companies"), sorted(c for c in scores["company"].unique() if c),
                                      key="members_companies")
-        show = f[3].radio("Show", ["all", "members", "others"], horizontal=True, key="members_show",
-                          format_func={"all": "all", "members": "members", "others": "not members"}.get)
+        show = f[3].radio(_("Show"), ["all", "members", "others"], horizontal=True, key="members_show",
+                          format_func=SHOW_WORDS.get)
         candidates = attribution.member_candidates(scores, net.members, target, query, tiers, companies, show)
         picked = st.dataframe(
-            candidates.drop(columns="contact_id"), hide_index=True, height=320, key="members_table",
+            candidates.drop(columns="contact_id").assign(tier=lambda f: ledger_edits.translated(f["tier"])),
+            hide_index=True, height=320, key="members_table",
             on_select="rerun", selection_mode="multi-row",
-            column_config={"name": "Name", "company": "Company", "position": "Position", "tier": "Tier",
-                           "strength": st.column_config.ProgressColumn("Strength", min_value=0,
+            column_config={"name": _("Name"), "company": _("Company"), "position": _("Position"),
+                           "tier": _("Tier"),
+                           "strength": st.column_config.ProgressColumn(_("Strength"), min_value=0,
                                                                        max_value=100, format="%.0f"),
-                           "member": st.column_config.CheckboxColumn("Member")})
-        every = st.checkbox(f"Apply to all {len(candidates)} contacts shown", key="members_all")
+                           "member": st.column_config.CheckboxColumn(_("Member"))})
+        every = st.checkbox(counted("Apply to the {n} contact shown", "Apply to all {n} contacts shown",
+                                    len(candidates)), key="members_all")
         rows = range(len(candidates)) if every else picked.selection.rows
         chosen = candidates["contact_id"].iloc[list(rows)].tolist()
         b1, b2 = st.columns(2)
-        label = plain(group_names[target])
-        if b1.button(f"Add {len(chosen)} to {label}", key="members_add", disabled=not chosen,
-                     type="primary"):
+        group_label = plain(group_names[target])
+        if b1.button(_("Add {n} to {group}").format(n=i18n.number(len(chosen)), group=group_label),
+                     key="members_add", disabled=not chosen, type="primary"):
             store.set_members(target, chosen)
-            saved("members_add", f"Added {plural(len(chosen), 'member')}")
-        if b2.button(f"Remove {len(chosen)} from {plain(group_names[target])}", key="members_remove",
-                     disabled=not chosen):
+            saved("members_add", counted("Added {n} member", "Added {n} members", len(chosen)))
+        if b2.button(_("Remove {n} from {group}").format(n=i18n.number(len(chosen)), group=group_label),
+                     key="members_remove", disabled=not chosen):
             store.set_members(target, chosen, member=False)
-            saved("members_remove", f"Removed {plural(len(chosen), 'member')}")
+            saved("members_remove", counted("Removed {n} member", "Removed {n} members", len(chosen)))
 
         st.divider()
-        st.markdown("**By rules**: find contacts who probably belong to the group, review, then apply.")
+        st.markdown(_("**By rules**: find contacts who probably belong to the group, review, then apply."))
         r = st.columns([2, 1, 2, 2])
-        dates = r[0].text_area("Event dates (one per line)", key="rules_dates", height=80,
-                               placeholder="2026-03-05")
-        days = r[1].number_input("Days around", min_value=0, max_value=30, value=3, key="rules_days")
-        rule_companies = r[2].text_input("Companies (comma-separated)", key="rules_companies")
-        keywords = r[3].text_input("Keywords (comma-separated)", key="rules_keywords",
-                                   help="Searched in invitation notes and messages. Empty: the group's name "
-                                        "plus the usual words for its type (BNI, chapter, IHK, KvK…).")
-        if st.button("Find suggestions", key="rules_find"):
+        dates = r[0].text_area(_("Event dates (one per line)"), key="rules_dates", height=80,
+                               placeholder=i18n.date(pd.Timestamp("2026-03-05")))
+        days = r[1].number_input(_("Days around"), min_value=0, max_value=30, value=3, key="rules_days")
+        rule_companies = r[2].text_input(_("Companies (comma-separated)"), key="rules_companies")
+        keywords = r[3].text_input(_("Keywords (comma-separated)"), key="rules_keywords",
+                                   help=_("Searched in invitation notes and messages. Empty: the group's "
+                                          "name plus the usual words for its type (BNI, chapter, IHK, "
+                                          "KvK…)."))
+        if st.button(_("Find suggestions"), key="rules_find"):
             try:
                 when, names, words = attribution.rule_inputs(dates, rule_companies, keywords)
                 st.session_state["rules_result"] = (target, attribution.suggest_attribution(
@@ -175,23 +214,26 @@ with tab_members:
         found = st.session_state.get("rules_result")
         if found and found[0] == target:
             if found[1].empty:
-                st.caption("No suggestions: every match is a member already, or nothing matched.")
+                st.caption(_("No suggestions: every match is a member already, or nothing matched."))
             else:
                 reviewed = st.data_editor(
-                    found[1].assign(add=False), hide_index=True, key="rules_review",
-                    column_order=["add", "name", "rule", "evidence"], disabled=["name", "rule", "evidence"],
-                    column_config={"add": st.column_config.CheckboxColumn("Add"),
-                                   "evidence": st.column_config.TextColumn("Evidence", width="large")})
+                    found[1].assign(add=False, rule=found[1]["rule"].map(_)), hide_index=True,
+                    key="rules_review", column_order=["add", "name", "rule", "evidence"],
+                    disabled=["name", "rule", "evidence"],
+                    column_config={"add": st.column_config.CheckboxColumn(_("Add")),
+                                   "name": _("Name"), "rule": _("Rule"),
+                                   "evidence": st.column_config.TextColumn(_("Evidence"), width="large")})
                 ticked = reviewed.loc[reviewed["add"], "contact_id"].drop_duplicates().tolist()
-                if st.button(f"Add {len(ticked)} ticked to {plain(group_names[target])}", key="rules_apply",
-                             disabled=not ticked, type="primary"):
+                if st.button(_("Add {n} ticked to {group}").format(n=i18n.number(len(ticked)),
+                                                                   group=plain(group_names[target])),
+                             key="rules_apply", disabled=not ticked, type="primary"):
                     store.set_members(target, ticked)
                     st.session_state.pop("rules_result", None)
-                    saved("rules_apply", f"Added {plural(len(ticked), 'member')}")
+                    saved("rules_apply", counted("Added {n} member", "Added {n} members", len(ticked)))
 
         st.divider()
-        st.markdown("**By member roster**: a CSV or Excel list of names or LinkedIn URLs.")
-        st.file_uploader("Roster", type=["csv", "xlsx"], key=fresh("roster_upload"),
+        st.markdown(_("**By member roster**: a CSV or Excel list of names or LinkedIn URLs."))
+        st.file_uploader(_("Roster"), type=["csv", "xlsx"], key=fresh("roster_upload"),
                          on_change=stash, args=(fresh("roster_upload"), "roster_pending"))
         for roster_name, roster_data in st.session_state.get("roster_pending") or []:
             try:
@@ -199,44 +241,46 @@ with tab_members:
             except InputError as err:
                 session.show_error(err)
                 continue
-            st.write(f"{plain(roster_name)}: {report.rows} of your contacts found, {report.skipped} not "
-                     "found.")
+            st.write(_("{file}: {found} of your contacts found, {missing} not found.").format(
+                file=plain(roster_name), found=i18n.number(report.rows), missing=i18n.number(report.skipped)))
             for warning in report.warnings:
                 st.caption(plain(warning))
-            if st.button(f"Add {report.rows} to {plain(group_names[target])}", key="roster_apply",
-                         disabled=not report.rows, type="primary"):
+            if st.button(_("Add {n} to {group}").format(n=i18n.number(report.rows),
+                                                        group=plain(group_names[target])),
+                         key="roster_apply", disabled=not report.rows, type="primary"):
                 store.set_members(target, found_members["contact_id"].tolist())
                 st.session_state.pop("roster_pending", None)
-                saved("roster_upload", f"Added {plural(report.rows, 'member')}")
+                saved("roster_upload", counted("Added {n} member", "Added {n} members", report.rows))
 
 # -- activity ledger ---------------------------------------------------------------------------------
 with tab_ledger:
     with st.form("entry_form", clear_on_submit=True):
-        st.markdown("**Log something that happened**")
+        st.markdown(_("**Log something that happened**"))
         c = st.columns([1, 3, 2])
-        day = c[0].date_input("Date", value=session.as_of().date(), key="entry_date")
-        contact = c[1].selectbox("Contact", list(contact_label), format_func=contact_label.get, index=None,
-                                 placeholder="Type a name to search", key="entry_contact")
-        group = c[2].selectbox("Group", ["", *group_names], key="entry_group",
-                               format_func=lambda g: group_names.get(g, "(none)"))
+        day = c[0].date_input(_("Date"), value=session.as_of().date(), key="entry_date", **PICKER)
+        contact = c[1].selectbox(_("Contact"), list(contact_label), format_func=contact_label.get, index=None,
+                                 placeholder=_("Type a name to search"), key="entry_contact")
+        group_choices = {"": pgettext("group", "(none)"), **group_names}
+        group = c[2].selectbox(_("Group"), list(group_choices), key="entry_group",
+                               format_func=group_choices.get)
         c = st.columns([2, 2, 1, 3])
-        kind = c[0].selectbox("Kind", LEDGER_KINDS, format_func=lambda k: k.replace("_", " "),
-                              key="entry_kind")
-        direction = c[1].radio("Direction", DIRECTIONS, format_func=DIRECTION_LABELS.get,
+        kind = c[0].selectbox(_("Kind"), LEDGER_KINDS, format_func=KIND_WORDS.get, key="entry_kind")
+        direction = c[1].radio(_("Direction"), DIRECTIONS, format_func=DIRECTION_LABELS.get,
                                key="entry_direction")
-        value = c[2].number_input("Value", min_value=0.0, step=100.0, key="entry_value",
-                                  help="The business closed; 0 when there is none.")
-        note = c[3].text_input("Note", key="entry_note")
-        if st.form_submit_button("Add entry", type="primary"):
+        value = c[2].number_input(VALUE_LABEL, min_value=0.0, step=100.0, key="entry_value",
+                                  help=_("The business closed; 0 when there is none."))
+        note = c[3].text_input(_("Note"), key="entry_note")
+        if st.form_submit_button(_("Add entry"), type="primary"):
             try:
                 store.save_ledger(ledger_edits.manual_entry(day, contact or "", group, kind, direction,
                                                                value, note, existing=net.ledger))
-                saved("entry", "Entry added")
+                saved("entry", _("Entry added"))
             except InputError as err:
                 session.show_error(err)
 
-    st.markdown(f"**Your ledger** ({len(net.ledger)} entries). Edit a cell or delete rows; changes are "
-                "saved.")
+    st.markdown(counted("**Your ledger** ({n} entry). Edit a cell or delete rows; changes are saved.",
+                        "**Your ledger** ({n} entries). Edit a cell or delete rows; changes are saved.",
+                        len(net.ledger)))
     entries = ledger_edits.ledger_table(net.ledger, pd.Series(contact_label), pd.Series(group_names))
     editor = fresh("ledger_editor")
     st.data_editor(
@@ -244,16 +288,15 @@ with tab_ledger:
         column_order=["date", "contact", "group", "kind", "direction", "value", "note"],
         disabled=["contact"],
         column_config={
-            "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD", required=True),
-            "contact": st.column_config.TextColumn("Contact"),
-            "group": st.column_config.SelectboxColumn("Group", options=["", *group_names.values()]),
-            "kind": st.column_config.SelectboxColumn("Kind", options=list(LEDGER_KINDS), required=True,
-                                                     format_func=lambda k: k.replace("_", " ")),
-            "direction": st.column_config.SelectboxColumn("Direction", options=list(DIRECTIONS),
-                                                          required=True,
-                                                          format_func={"out": "given", "in": "received"}.get),
-            "value": st.column_config.NumberColumn("Value", min_value=0, format="%,.0f"),
-            "note": st.column_config.TextColumn("Note", width="large"),
+            "date": st.column_config.DateColumn(_("Date"), format=DAY_FORMAT, required=True),
+            "contact": st.column_config.TextColumn(_("Contact")),
+            "group": st.column_config.SelectboxColumn(_("Group"), options=["", *group_names.values()]),
+            "kind": st.column_config.SelectboxColumn(_("Kind"), options=list(LEDGER_KINDS), required=True,
+                                                     format_func=KIND_WORDS.get),
+            "direction": st.column_config.SelectboxColumn(_("Direction"), options=list(DIRECTIONS),
+                                                          required=True, format_func=DIRECTION_SHORT.get),
+            "value": st.column_config.NumberColumn(VALUE_LABEL, min_value=0, **AMOUNT),
+            "note": st.column_config.TextColumn(_("Note"), width="large"),
         })
     state = st.session_state.get(editor, {})
     if state.get("edited_rows") or state.get("deleted_rows"):
@@ -264,18 +307,18 @@ with tab_ledger:
                 store.save_ledger(changed)
             if state.get("deleted_rows"):
                 store.delete_ledger(entries["entry_id"].iloc[state["deleted_rows"]].tolist())
-            saved("ledger_editor", "Ledger saved")
+            saved("ledger_editor", _("Ledger saved"))
         except InputError as err:
             session.show_error(err)
 
 # -- imports and template ----------------------------------------------------------------------------
 with tab_import:
-    st.download_button("Download the ledger workbook template", exports.template_workbook(),
+    st.download_button(_("Download the ledger workbook template"), exports.template_workbook(),
                        file_name="network_ledger_template.xlsx", mime=XLSX, key="ledger_template",
                        icon=":material/download:")
-    st.markdown("**Import your ledger workbook** (Groups, Members, Activities sheets; or one CSV per sheet). "
-                "Importing the same rows again adds nothing twice.")
-    st.file_uploader("Ledger workbook or CSVs", type=["xlsx", "csv"], accept_multiple_files=True,
+    st.markdown(_("**Import your ledger workbook** (Groups, Members, Activities sheets; or one CSV per "
+                  "sheet). Importing the same rows again adds nothing twice."))
+    st.file_uploader(_("Ledger workbook or CSVs"), type=["xlsx", "csv"], accept_multiple_files=True,
                      key=fresh("ledger_upload"), on_change=stash,
                      args=(fresh("ledger_upload"), "ledger_pending"))
     pending = st.session_state.get("ledger_pending")
@@ -286,18 +329,18 @@ with tab_import:
             session.show_error(err)
         else:
             show_import(result)
-            if st.button("Save to my ledger", key="ledger_import_save", type="primary",
+            if st.button(_("Save to my ledger"), key="ledger_import_save", type="primary",
                          disabled=result.ledger.empty and result.groups.empty and result.members.empty):
-                save_import(result, "ledger", "Ledger imported")
+                save_import(result, "ledger", _("Ledger imported"))
 
     st.divider()
-    st.markdown("**Import a BNI Connect Slips Audit Report** (.xls or .xlsx as BNI Connect saves it).")
+    st.markdown(_("**Import a BNI Connect Slips Audit Report** (.xls or .xlsx as BNI Connect saves it)."))
     b = st.columns(3)
-    owner = b[0].text_input("Your name as BNI Connect shows it", value=net.owner.name, key="bni_owner")
-    report_day = b[1].date_input("Report date", value=None, key="bni_date",
-                                 help="Only needed when the report shows no date of its own.")
-    chapter = b[2].text_input("Group name", key="bni_group", placeholder="the report's chapter name")
-    st.file_uploader("Slips Audit Report", type=["xls", "xlsx"], key=fresh("bni_upload"),
+    owner = b[0].text_input(_("Your name as BNI Connect shows it"), value=net.owner.name, key="bni_owner")
+    report_day = b[1].date_input(_("Report date"), value=None, key="bni_date", **PICKER,
+                                 help=_("Only needed when the report shows no date of its own."))
+    chapter = b[2].text_input(_("Group name"), key="bni_group", placeholder=_("the report's chapter name"))
+    st.file_uploader(_("Slips Audit Report"), type=["xls", "xlsx"], key=fresh("bni_upload"),
                      on_change=stash, args=(fresh("bni_upload"), "bni_pending"))
     for slips_name, slips_data in st.session_state.get("bni_pending") or []:
         try:
@@ -307,6 +350,6 @@ with tab_import:
             session.show_error(err)
             continue
         show_import(result)
-        if st.button("Save the slips to my ledger", key="bni_save", type="primary",
+        if st.button(_("Save the slips to my ledger"), key="bni_save", type="primary",
                      disabled=result.ledger.empty):
-            save_import(result, "bni", "BNI slips imported")
+            save_import(result, "bni", _("BNI slips imported"))
