@@ -181,7 +181,7 @@ def company_treemap(contacts: pd.DataFrame, top: int = 15) -> go.Figure:
     functions = sizes.groupby("function")["n"].sum()
     # company names come from files: escaped, since plotly renders <a>, <b>, <span> in labels
     companies = sizes["company"].replace({"": _("(no company)"), OTHER: _(OTHER)})
-    labels = [*(_(f) for f in functions.index), *companies.map(html.escape)]
+    labels = [*(_(f) if f else f for f in functions.index), *companies.map(html.escape)]
     ids = [*functions.index, *(sizes["function"] + "/" + sizes["company"])]
     parents = ["" for _ in functions.index] + list(sizes["function"])
     custom = [["function", f] for f in functions.index] + [
