@@ -15,12 +15,21 @@ _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
 COLUMNS = ["name", "strength", "tier", "reason", "company", "position", "last_interaction"]
 #: A row height above 4rem makes the grid wrap text: three lines, enough for a whole reason or why.
 WRAPPED_ROW = 72
+#: The stored codes of the user's choices (marks: `model.ROLES`; consent: `annotations.CONSENT_VALUES`)
+#: in words, shown with `choice`.
+CHOICE_WORDS = {"client": N_("client"), "referrer": N_("referrer"), "prospect": N_("prospect"),
+                "friend": N_("friend"), "unknown": N_("unknown"), "yes": N_("yes"), "no": N_("no")}
 
 
 def date_format() -> str:
     """The grid's (moment.js) date format for the language in use: "YYYY-MM-DD" in English, "DD.MM.YYYY"
     in German."""
     return i18n.DATE_FORMATS[i18n.language()].replace("yyyy", "YYYY").replace("dd", "DD")
+
+
+def choice(code: object) -> str:
+    """A stored choice (a mark, a consent) in words in the language in use; anything else as it is."""
+    return _(CHOICE_WORDS[code]) if isinstance(code, str) and code in CHOICE_WORDS else str(code or "")
 
 
 def contact_config() -> dict:
