@@ -28,8 +28,11 @@ def date_format() -> str:
 
 
 def choice(code: object) -> str:
-    """A stored choice (a mark, a consent) in words in the language in use; anything else as it is."""
-    return _(CHOICE_WORDS[code]) if isinstance(code, str) and code in CHOICE_WORDS else str(code or "")
+    """A stored choice (a mark, a consent) in words in the language in use; other text as it is, no
+    value ("", None, NaN) as ""."""
+    if not isinstance(code, str):
+        return ""
+    return _(CHOICE_WORDS[code]) if code in CHOICE_WORDS else code
 
 
 def contact_config() -> dict:
