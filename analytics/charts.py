@@ -70,13 +70,18 @@ def _styled(fig: go.Figure, title: str) -> go.Figure:
     return fig
 
 
-def quadrant_name(code: str) -> str:
-    """A diagnosis quadrant in words in the language in use.
+def quadrant_name(code: str, fit: int = 0) -> str:
+    """A diagnosis quadrant in words in the language in use; a name longer than `fit` characters (when
+    given) on two lines, for the chart's quadrant of about that width.
 
-    >>> quadrant_name("wide-shallow")
-    'wide · shallow'
+    >>> quadrant_name("wide-shallow"), quadrant_name("narrow-shallow", fit=16)
+    ('wide · shallow', 'narrow · shallow')
+    >>> with i18n.use("de"):
+    ...     quadrant_name("narrow-shallow", fit=16)
+    'schmal<br>oberflächlich'
     """
-    return _(QUADRANTS[code]) if code in QUADRANTS else code.replace("-", " · ")
+    name = _(QUADRANTS[code]) if code in QUADRANTS else code.replace("-", " · ")
+    return name.replace(" · ", "<br>") if fit and len(name) > fit else name
 
 
 def quadrant(width: float, depth: float, label: str) -> go.Figure:
@@ -95,8 +100,9 @@ def quadrant(width: float, depth: float, label: str) -> go.Figure:
                       fillcolor="#e8f3ee" if name == label else "#f6f6f6")
         # each name sits at the quadrant's edge away from the point, so the two never print over each other
         low = y < (y0 + y1) / 2
-        fig.add_annotation(x=(x0 + x1) / 2, y=y1 - 0.02 if low else y0 + 0.02, text=quadrant_name(name),
-                           showarrow=False, yanchor="top" if low else "bottom",
+        fig.add_annotation(x=(x0 + x1) / 2, y=y1 - 0.02 if low else y0 + 0.02,
+                           text=quadrant_name(name, fit=16), showarrow=False,
+                           yanchor="top" if low else "bottom",
                            font={"color": "#666", "size": 12})
     fig.add_trace(go.Scatter(x=[x], y=[y], mode="markers", customdata=[[width, depth]],
                              marker={"size": 22, "color": "#1f6f5c"},

@@ -18,7 +18,8 @@ table = session.analysis().contacts
 
 f1, f2, f3 = st.columns([2, 2, 1.3])
 query = f1.text_input(_("Search name, company or position"), key="contacts_query")
-tiers = f2.multiselect(_("Tiers"), depth.TIER_ORDER, format_func=_, key="contacts_tiers")
+tiers = f2.multiselect(_("Tiers"), depth.TIER_ORDER, format_func=_, key="contacts_tiers",
+                       placeholder=_("All tiers"))
 only_target = f3.toggle(_("Target segment only"), key="contacts_target")
 matched = page_data.filter_contacts(table, query=query, tiers=tiers, target_only=only_target)
 shown = matched.head(EDITOR_ROWS)  # strongest first; a table of 30,000 editable rows is slow to draw

@@ -31,8 +31,8 @@ left, right = st.columns([3, 2])
 with left:
     st.subheader(_("Diagnosis: {quadrant}").format(quadrant=charts.quadrant_name(diag["quadrant"])))
     st.markdown(plain(diag["explanation"]))
-    steps = "\n".join(f"- {plain(step)}" for step in diag["next_steps"])
-    st.markdown(f"**{_('Next steps')}**\n{steps}")
+    heading = _("Next steps")  # not inside an f-string, where the catalogue's extractor cannot see it
+    st.markdown(f"**{heading}**\n" + "\n".join(f"- {plain(step)}" for step in diag["next_steps"]))
 with right:
     st.plotly_chart(charts.quadrant(diag["width"], diag["depth"], diag["quadrant"]), key="quadrant")
 
