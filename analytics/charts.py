@@ -130,11 +130,30 @@ def tier_pyramid(counts: dict[str, int]) -> go.Figure:
     return _styled(fig, _("Relationship tiers (Dunbar layers)"))
 
 
+#: Tick steps in months for a long monthly axis outside English, and how many ticks it may carry.
+_MONTH_STEPS, _LONG_TICKS = (2, 3, 6, 12, 24, 60, 120), 6
+
+
+def _named_months(first: pd.Period, last: pd.Period, few: int) -> dict:
+    """Tick values and labels for months `first` to `last` in the language in use: every month up to
+    `few` of them, else at most `_LONG_TICKS` ticks on round steps (every 3 or 6 months, named; every year
+    or more, the year alone, as plotly does)."""
+    span = last.ordinal - first.ordinal + 1
+    if span <= few:
+        ticks = list(pd.period_range(first, last, freq="M"))
+    else:
+        step = next((s for s in _MONTH_STEPS if span / s <= _LONG_TICKS), _MONTH_STEPS[-1])
+        ticks = [t for t in pd.period_range(first, last, freq="M") if (t.year * 12 + t.month - 1) % step == 0]
+        if step >= 12:
+            return {"tickvals": [f"{t:%Y-%m}" for t in ticks], "ticktext": [str(t.year) for t in ticks]}
+    return {"tickvals": [f"{t:%Y-%m}" for t in ticks], "ticktext": [i18n.month(t.start_time) for t in ticks]}
+
+
 def month_axis(months: pd.Series, few: int = 12) -> dict:
     """x-axis settings for a monthly series ("YYYY-MM"): up to `few` months get one "Mar 2024" tick
     each, padded half a month either side (a single month otherwise reads as clock times); more are left
-    to plotly's own date ticks in English. Other languages get their own month names (`i18n.month`) as
-    tick labels, at most `few` of them (plotly names months in English only).
+    to plotly's own date ticks in English. Plotly names months in English only, so other languages get
+    tick labels of their own (`_named_months`: their month names through `i18n.month`).
 
     >>> month_axis(pd.Series(["2021-10"]))["dtick"], month_axis(pd.Series(["2021-10"]))["range"]
     ('M1', ['2021-09-16', '2021-10-16'])
@@ -148,10 +167,7 @@ def month_axis(months: pd.Series, few: int = 12) -> dict:
         return {}
     first, last = pd.Period(min(months), "M"), pd.Period(max(months), "M")
     if i18n.language() != i18n.DEFAULT:
-        step = math.ceil((last.ordinal - first.ordinal + 1) / few)
-        ticks = pd.period_range(first, last, freq="M")[::step]
-        named = {"tickvals": [f"{t:%Y-%m}" for t in ticks],
-                 "ticktext": [i18n.month(t.start_time) for t in ticks]}
+        named = _named_months(first, last, few)
     elif len(months) > few:
         return {}
     else:
