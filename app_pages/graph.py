@@ -54,7 +54,7 @@ st.iframe(view.html, height=720)
 folded = {c["key"]: c["label"] for c in drawn.clusters}
 st.session_state["graph_expand"] = [k for k in expand if k in folded]  # drop clusters filtered away
 st.multiselect(_("Expand clusters"), list(folded), format_func=folded.get, key="graph_expand",
-               help=_("Draw every contact of these clusters individually."))
+               placeholder=_("Choose clusters"), help=_("Draw every contact of these clusters individually."))
 st.download_button(_("Download graph as HTML"), view.html.encode("utf-8"), "network-graph.html",
                    "text/html", key="graph_download", help=_("One file that works offline in any browser."))
 
