@@ -27,10 +27,15 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analytics.breadth import classify_positions
+from analytics.i18n import N_, _
 
-#: Filterable dimensions and how each is labelled ("Tier: Close", "Connected 2023-05").
-DIMENSIONS: dict[str, str] = {"tier": "Tier: ", "company": "Company: ", "month": "Connected ",
-                              "function": "Function: ", "seniority": "Seniority: "}
+#: Filterable dimensions and how each is labelled ("Tier: Close", "Connected 2023-05"), `{values}` the
+#: values selected.
+DIMENSIONS: dict[str, str] = {"tier": N_("Tier: {values}"), "company": N_("Company: {values}"),
+                              "month": N_("Connected {values}"), "function": N_("Function: {values}"),
+                              "seniority": N_("Seniority: {values}")}
+#: Dimensions whose values are the app's own words (shown translated); companies and months are not.
+_WORDS = {"tier", "function", "seniority"}
 
 
 def chart_customdata(dimension: str, values: Iterable) -> list[list[str]]:
@@ -56,8 +61,10 @@ class SelectionFilter:
         return any(self.values.values())
 
     def describe(self) -> list[str]:
-        """One label per dimension, e.g. ["Tier: Close", "Company: Acme, Beta", "Connected 2023-05"]."""
-        return [DIMENSIONS[d] + ", ".join(v) for d, v in self.values.items() if v]
+        """One label per dimension in the language in use, e.g. ["Tier: Close", "Company: Acme, Beta",
+        "Connected 2023-05"]."""
+        return [_(DIMENSIONS[d]).format(values=", ".join(_(x) if d in _WORDS and x else x for x in v))
+                for d, v in self.values.items() if v]
 
     def apply(self, scores: pd.DataFrame) -> pd.DataFrame:
         """Rows of `scores` (a `score_contacts` frame) matching every selected dimension."""

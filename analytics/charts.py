@@ -16,16 +16,24 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics import i18n
 from analytics import weights as W
+from analytics.i18n import N_, _
 
 #: The one palette: green for good results, red only for bad ones, the rest neutral (charts_groups,
 #: charts_actions and the report draw with these too).
 GOOD, BAD, WARN, MUTED = "#2e8b57", "#c8453b", "#e0a030", "#9a9a9a"
 #: Colours for series that are neither good nor bad (components, categories): no red among them.
 SERIES = ("#1f6f5c", "#4c78a8", "#e0a458", "#72b7b2", "#9d755d", "#b279a2", "#54a24b", "#bab0ac")
-TIER_COLORS = {"Inner circle": "#0b5d4b", "Close": "#1f8a70", "Active": "#62b58f", "Network": "#a8d5ba",
-               "Acquaintance": "#d9e4dd", "Dormant": "#e0a458", "Never engaged": "#c9c9c9"}
-OTHER = "other companies"
+#: Keyed by the tier's code, which is also its English name (marked here for the catalogue: pages show
+#: a tier as `_(tier)`).
+TIER_COLORS = {N_("Inner circle"): "#0b5d4b", N_("Close"): "#1f8a70", N_("Active"): "#62b58f",
+               N_("Network"): "#a8d5ba", N_("Acquaintance"): "#d9e4dd", N_("Dormant"): "#e0a458",
+               N_("Never engaged"): "#c9c9c9"}
+#: The diagnosis' quadrants (codes from `diagnosis`) as the Overview and the quadrant chart name them.
+QUADRANTS = {"narrow-shallow": N_("narrow · shallow"), "wide-shallow": N_("wide · shallow"),
+             "narrow-deep": N_("narrow · deep"), "wide-deep": N_("wide · deep")}
+OTHER = N_("other companies")
 _LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "height": 340,
            "font": {"family": "sans-serif"}, "plot_bgcolor": "white"}
 
@@ -58,8 +66,22 @@ def shared_ticks(left: float, right: float, ticks: int = 4) -> tuple[dict, dict]
 
 
 def _styled(fig: go.Figure, title: str) -> go.Figure:
-    fig.update_layout(title={"text": title, "x": 0}, **_LAYOUT)
+    fig.update_layout(title={"text": title, "x": 0}, separators=i18n.plot_separators(), **_LAYOUT)
     return fig
+
+
+def quadrant_name(code: str, fit: int = 0) -> str:
+    """A diagnosis quadrant in words in the language in use; a name longer than `fit` characters (when
+    given) on two lines, for the chart's quadrant of about that width.
+
+    >>> quadrant_name("wide-shallow"), quadrant_name("narrow-shallow", fit=16)
+    ('wide · shallow', 'narrow · shallow')
+    >>> with i18n.use("de"):
+    ...     quadrant_name("narrow-shallow", fit=16)
+    'schmal<br>oberflächlich'
+    """
+    name = _(QUADRANTS[code]) if code in QUADRANTS else code.replace("-", " · ")
+    return name.replace(" · ", "<br>") if fit and len(name) > fit else name
 
 
 def quadrant(width: float, depth: float, label: str) -> go.Figure:
@@ -78,64 +100,99 @@ def quadrant(width: float, depth: float, label: str) -> go.Figure:
                       fillcolor="#e8f3ee" if name == label else "#f6f6f6")
         # each name sits at the quadrant's edge away from the point, so the two never print over each other
         low = y < (y0 + y1) / 2
-        fig.add_annotation(x=(x0 + x1) / 2, y=y1 - 0.02 if low else y0 + 0.02, text=name.replace("-", " · "),
-                           showarrow=False, yanchor="top" if low else "bottom",
+        fig.add_annotation(x=(x0 + x1) / 2, y=y1 - 0.02 if low else y0 + 0.02,
+                           text=quadrant_name(name, fit=16), showarrow=False,
+                           yanchor="top" if low else "bottom",
                            font={"color": "#666", "size": 12})
     fig.add_trace(go.Scatter(x=[x], y=[y], mode="markers", customdata=[[width, depth]],
                              marker={"size": 22, "color": "#1f6f5c"},
-                             hovertemplate="breadth %{customdata[0]:.2f} · depth %{customdata[1]:.2f}"
-                                           "<extra></extra>"))
-    fig.add_annotation(x=x, y=y, text="your network", showarrow=False, font={"size": 13, "color": "#1f6f5c"},
+                             hovertemplate=_("breadth %{customdata[0]:.2f} · depth %{customdata[1]:.2f}")
+                             + "<extra></extra>"))
+    fig.add_annotation(x=x, y=y, text=_("your network"), showarrow=False,
+                       font={"size": 13, "color": "#1f6f5c"},
                        xanchor="right" if x > 0.5 else "left", xshift=-16 if x > 0.5 else 16)
-    fig.update_xaxes(range=[0, 1], title="breadth (size, diversity)", showgrid=False, zeroline=False)
-    fig.update_yaxes(range=[0, 1], title="depth (two-way relationships)", showgrid=False, zeroline=False)
-    return _styled(fig, "Wide or deep?")
+    fig.update_xaxes(range=[0, 1], title=_("breadth (size, diversity)"), showgrid=False, zeroline=False)
+    fig.update_yaxes(range=[0, 1], title=_("depth (two-way relationships)"), showgrid=False, zeroline=False)
+    return _styled(fig, _("Wide or deep?"))
 
 
 def tier_pyramid(counts: dict[str, int]) -> go.Figure:
     """Contacts per tier as a horizontal bar pyramid, strongest on top (selectable by tier)."""
     tiers = list(counts)[::-1]
     values = [counts[t] for t in tiers]
-    fig = go.Figure(go.Bar(y=tiers, x=values, orientation="h", text=[f"{v:,}" for v in values],
+    fig = go.Figure(go.Bar(y=[_(t) for t in tiers], x=values, orientation="h",
+                           text=[i18n.number(v) for v in values],
                            textposition="outside", cliponaxis=False,
                            marker_color=[TIER_COLORS.get(t, "#999") for t in tiers],
                            customdata=[["tier", t] for t in tiers],
-                           hovertemplate="%{y}: %{x:,} contacts<extra></extra>"))
-    fig.update_xaxes(title="contacts", tickformat=",d", range=[0, max(values, default=0) * 1.15 + 1])
-    return _styled(fig, "Relationship tiers (Dunbar layers)")
+                           hovertemplate=_("%{y}: %{x:,} contacts") + "<extra></extra>"))
+    fig.update_xaxes(title=_("contacts"), tickformat=",d", range=[0, max(values, default=0) * 1.15 + 1])
+    return _styled(fig, _("Relationship tiers (Dunbar layers)"))
+
+
+#: Tick steps in months for a long monthly axis outside English, and how many ticks it may carry.
+_MONTH_STEPS, _LONG_TICKS = (2, 3, 6, 12, 24, 60, 120), 6
+
+
+def _named_months(first: pd.Period, last: pd.Period, few: int) -> dict:
+    """Tick values and labels for months `first` to `last` in the language in use: every month up to
+    `few` of them, else at most `_LONG_TICKS` ticks on round steps (every 3 or 6 months, named; every year
+    or more, the year alone, as plotly does)."""
+    span = last.ordinal - first.ordinal + 1
+    if span <= few:
+        ticks = list(pd.period_range(first, last, freq="M"))
+    else:
+        step = next((s for s in _MONTH_STEPS if span / s <= _LONG_TICKS), _MONTH_STEPS[-1])
+        ticks = [t for t in pd.period_range(first, last, freq="M") if (t.year * 12 + t.month - 1) % step == 0]
+        if step >= 12:
+            return {"tickvals": [f"{t:%Y-%m}" for t in ticks], "ticktext": [str(t.year) for t in ticks]}
+    return {"tickvals": [f"{t:%Y-%m}" for t in ticks], "ticktext": [i18n.month(t.start_time) for t in ticks]}
 
 
 def month_axis(months: pd.Series, few: int = 12) -> dict:
     """x-axis settings for a monthly series ("YYYY-MM"): up to `few` months get one "Mar 2024" tick
     each, padded half a month either side (a single month otherwise reads as clock times); more are left
-    to plotly's own date ticks.
+    to plotly's own date ticks in English. Plotly names months in English only, so other languages get
+    tick labels of their own (`_named_months`: their month names through `i18n.month`).
 
     >>> month_axis(pd.Series(["2021-10"]))["dtick"], month_axis(pd.Series(["2021-10"]))["range"]
     ('M1', ['2021-09-16', '2021-10-16'])
     >>> month_axis(pd.Series([f"20{y:02d}-01" for y in range(13)]))
     {}
+    >>> with i18n.use("de"):
+    ...     month_axis(pd.Series(["2022-02", "2022-03"]))["ticktext"]
+    ['Feb. 2022', 'März 2022']
     """
-    if len(months) == 0 or len(months) > few:
+    if len(months) == 0:
         return {}
     first, last = pd.Period(min(months), "M"), pd.Period(max(months), "M")
+    if i18n.language() != i18n.DEFAULT:
+        named = _named_months(first, last, few)
+    elif len(months) > few:
+        return {}
+    else:
+        named = {"dtick": "M1", "tickformat": "%b %Y"}
+    if len(months) > few:
+        return named
     middle = pd.Timedelta(days=15)
-    return {"dtick": "M1", "tickformat": "%b %Y", "range": [
-        f"{first.start_time - middle:%Y-%m-%d}", f"{last.start_time + middle:%Y-%m-%d}"]}
+    return {**named, "range": [f"{first.start_time - middle:%Y-%m-%d}",
+                               f"{last.start_time + middle:%Y-%m-%d}"]}
 
 
 def growth_timeline(growth: pd.DataFrame) -> go.Figure:
     """New connections per month (bars, selectable by month) and the running total (line)."""
     fig = go.Figure()
-    fig.add_trace(go.Bar(x=growth["month"], y=growth["new"], name="new connections",
+    fig.add_trace(go.Bar(x=growth["month"], y=growth["new"], name=_("new connections"),
                          marker_color="#62b58f", customdata=[["month", m] for m in growth["month"]],
-                         hovertemplate="%{x}: %{y} new<extra></extra>"))
-    fig.add_trace(go.Scatter(x=growth["month"], y=growth["cumulative"], name="total", yaxis="y2",
-                             line={"color": "#0b5d4b"}, hovertemplate="%{x}: %{y} in total<extra></extra>"))
+                         hovertemplate=_("%{x}: %{y} new") + "<extra></extra>"))
+    fig.add_trace(go.Scatter(x=growth["month"], y=growth["cumulative"], name=_("total"), yaxis="y2",
+                             line={"color": "#0b5d4b"},
+                             hovertemplate=_("%{x}: %{y} in total") + "<extra></extra>"))
     left, right = shared_ticks(growth["new"].max() if len(growth) else 0,
                                growth["cumulative"].max() if len(growth) else 0)
     fig.update_layout(yaxis=left, yaxis2={**right, "overlaying": "y", "side": "right", "showgrid": False},
                       xaxis=month_axis(growth["month"]), legend={"orientation": "h", "y": -0.2})
-    return _styled(fig, "Growth: new connections per month")
+    return _styled(fig, _("Growth: new connections per month"))
 
 
 def company_treemap(contacts: pd.DataFrame, top: int = 15) -> go.Figure:
@@ -145,7 +202,8 @@ def company_treemap(contacts: pd.DataFrame, top: int = 15) -> go.Figure:
     sizes = frame.groupby(["function", "company"]).size().reset_index(name="n")
     functions = sizes.groupby("function")["n"].sum()
     # company names come from files: escaped, since plotly renders <a>, <b>, <span> in labels
-    labels = [*functions.index, *sizes["company"].replace({"": "(no company)"}).map(html.escape)]
+    companies = sizes["company"].replace({"": _("(no company)"), OTHER: _(OTHER)})
+    labels = [*(_(f) if f else f for f in functions.index), *companies.map(html.escape)]
     ids = [*functions.index, *(sizes["function"] + "/" + sizes["company"])]
     parents = ["" for _ in functions.index] + list(sizes["function"])
     custom = [["function", f] for f in functions.index] + [
@@ -153,14 +211,14 @@ def company_treemap(contacts: pd.DataFrame, top: int = 15) -> go.Figure:
     fig = go.Figure(go.Treemap(ids=ids, labels=labels, parents=parents,
                                values=[*functions.to_list(), *sizes["n"]], branchvalues="total",
                                customdata=custom, textinfo="label+value", textfont={"size": 15},
-                               hovertemplate="%{label}: %{value:,} contacts<extra></extra>"))
+                               hovertemplate=_("%{label}: %{value:,} contacts") + "<extra></extra>"))
     # no label too small to read; no red (kept for bad results)
     fig.update_layout(uniformtext={"minsize": 12, "mode": "hide"}, treemapcolorway=list(SERIES))
-    return _styled(fig, "Who is in it: functions and companies")
+    return _styled(fig, _("Who is in it: functions and companies"))
 
 
 #: What the engagement chart says when there is nothing to draw.
-NO_ENGAGEMENT = ("No messages, endorsements or recommendations with your contacts yet:<br>this chart fills "
+NO_ENGAGEMENT = N_("No messages, endorsements or recommendations with your contacts yet:<br>this chart fills "
                  "as you exchange with them.")
 
 
@@ -175,13 +233,14 @@ def engagement(monthly: pd.DataFrame) -> go.Figure:
     1.0
     """
     fig = go.Figure()
-    for column, name, color in (("out", "you sent / gave", "#1f6f5c"), ("in", "you received", "#e0a458")):
+    for column, name, color in (("out", _("you sent / gave"), "#1f6f5c"),
+                                ("in", _("you received"), "#e0a458")):
         fig.add_trace(go.Scatter(x=monthly["month"], y=monthly[column], name=name, stackgroup="one",
                                  line={"color": color}, hovertemplate="%{x}: %{y}<extra></extra>"))
     fig.update_layout(legend={"orientation": "h", "y": -0.2})
     top = float((monthly["out"] + monthly["in"]).max()) if len(monthly) else 0.0
     if not top > 0:
-        fig.add_annotation(text=NO_ENGAGEMENT, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
+        fig.add_annotation(text=_(NO_ENGAGEMENT), x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
                            font={"size": 14, "color": "#55645d"})
         fig.update_xaxes(visible=False)
         fig.update_yaxes(visible=False)
@@ -189,4 +248,4 @@ def engagement(monthly: pd.DataFrame) -> go.Figure:
     else:
         fig.update_yaxes(rangemode="tozero", dtick=nice_step(top), tick0=0, tickformat=",d")
         fig.update_xaxes(**month_axis(monthly["month"]))
-    return _styled(fig, "Engagement over time")
+    return _styled(fig, _("Engagement over time"))

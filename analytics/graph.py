@@ -30,10 +30,11 @@ import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
-from analytics import charts
+from analytics import charts, i18n
 from analytics import weights as W
 from analytics.errors import InputError
 from analytics.frames import among
+from analytics.i18n import _, counted
 from analytics.model import Network
 
 if TYPE_CHECKING:
@@ -65,7 +66,8 @@ def _templates() -> jinja2.Environment:
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
                              autoescape=True)
-    env.filters["n"] = lambda v: f"{v:,}" if isinstance(v, int) else v  # 30,000 not 30000
+    env.filters["n"] = lambda v: i18n.number(v) if isinstance(v, int) else v  # 30,000 not 30000
+    env.globals["_"] = _  # the language is read when a page is rendered, not when this is built
     return env
 
 
@@ -90,7 +92,7 @@ def _contacts(net: Network, scores: pd.DataFrame) -> pd.DataFrame:
     """Scores with position, strongest first, one row per contact, text columns as clean strings."""
     missing = [c for c in SCORE_COLUMNS if c not in scores.columns]
     if missing:
-        raise InputError("scores", f"missing column(s): {', '.join(missing)}")
+        raise InputError("scores", _("missing column(s): {columns}").format(columns=", ".join(missing)))
     df = scores.reset_index(drop=True)
     if "position" not in df.columns:
         positions = net.contacts.drop_duplicates("contact_id").set_index("contact_id")["position"]
@@ -138,7 +140,8 @@ def _display_cluster(df: pd.DataFrame, memberships: pd.DataFrame) -> pd.DataFram
     first = first.set_index("contact_id")
     # as text before filling: with no membership at all the mapped column is float NaN (pandas 4 refuses)
     return df.assign(cluster=df["contact_id"].map(first["key"]).astype(object).fillna(_NO_COMPANY),
-                     cluster_label=df["contact_id"].map(first["label"]).astype(object).fillna("No company"))
+                     cluster_label=df["contact_id"].map(first["label"]).astype(object)
+                     .fillna(_("No company")))
 
 
 def _tie_pairs(df: pd.DataFrame, memberships: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -251,7 +254,8 @@ def connectors(net: Network, scores: pd.DataFrame, top: int = 20) -> pd.DataFram
     bridged = _bridged(memberships)
     candidates = _candidates(df, bridged)
     found = _rank_brokers(df, _ties(_tie_pairs(df, memberships), candidates), bridged, candidates, top)
-    reason = [f"Links {c.replace('; ', ', ')}: constraint {k:.2f}, effective size {e:.1f}"
+    reason = [_("Links {clusters}: constraint {constraint}, effective size {size}").format(
+                  clusters=c.replace("; ", ", "), constraint=i18n.number(k, 2), size=i18n.number(e, 1))
               for c, k, e in zip(found["clusters"], found["constraint"], found["effective_size"],
                                  strict=True)]
     return found.assign(reason=reason)[["contact_id", "name", "clusters", "constraint", "effective_size",
@@ -274,12 +278,13 @@ def connector_advice(found: pd.DataFrame) -> pd.DataFrame:
     """
     parts = [str(c).split("; ") for c in found["clusters"]]
     active = found["tier"].isin(W.ACTIVE_TIERS)
-    todo = np.where(active, "Ask for an introduction to someone in the other cluster, or make one.",
-                    "Warm this relationship first (a reply, a coffee, a favour); ask for introductions "
-                    "once they are an active tie.")
-    table = pd.DataFrame({"name": found["name"], "tier": found["tier"],
+    todo = np.where(active, _("Ask for an introduction to someone in the other cluster, or make one."),
+                    _("Warm this relationship first (a reply, a coffee, a favour); ask for introductions "
+                      "once they are an active tie."))
+    table = pd.DataFrame({"name": found["name"], "tier": [_(t) if t else t for t in found["tier"]],
                           "strength": found["strength"].round().astype(int),
-                          "bridges": [f"{len(p)} clusters: {', '.join(p)}" for p in parts],
+                          "bridges": [counted("{n} cluster: {names}", "{n} clusters: {names}", len(p),
+                                              names=", ".join(p)) for p in parts],
                           "constraint": found["constraint"].round(2),
                           "effective_size": found["effective_size"].round(1), "what_to_do": todo,
                           "_active": active})
@@ -309,11 +314,14 @@ def _filter(df: pd.DataFrame, memberships: pd.DataFrame, *, group: str | None, t
 
 
 def _title(row: pd.Series) -> str:
-    role = " at ".join(p for p in (row["position"], row["company"]) if p)
-    lines = [row["name"], role, f"{row['tier']} · strength {row['strength']:.0f}"]
+    position, company = row["position"], row["company"]
+    role = _("{position} at {company}").format(position=position, company=company) if position and company \
+        else position or company
+    lines = [row["name"], role, _("{tier} · strength {strength}").format(
+        tier=_(row["tier"]) if row["tier"] else "", strength=i18n.number(row["strength"]))]
     lines.append(row["reason"])
     if row["clusters"]:
-        lines.append("Clusters: " + ", ".join(row["clusters"]))
+        lines.append(_("Clusters: {names}").format(names=", ".join(row["clusters"])))
     return "\n".join(line for line in lines if line)
 
 
@@ -439,13 +447,13 @@ def _ego_edge(node_id: str, width: float) -> dict:
 
 def _legend(color_by: str, palette: dict[str, str], labels: dict[str, str], has_folded: bool) -> list[dict]:
     if color_by == "tier":
-        entries = [{"label": t, "color": c, "shape": "dot"} for t, c in TIER_COLORS.items()]
+        entries = [{"label": _(t), "color": c, "shape": "dot"} for t, c in TIER_COLORS.items()]
     else:
         entries = [{"label": labels[k], "color": c, "shape": "dot"} for k, c in palette.items()]
-        entries.append({"label": "Other clusters", "color": OTHER_COLOR, "shape": "dot"})
-    entries.append({"label": "Connector: bridges 2+ clusters", "color": "#ffffff", "shape": "diamond"})
+        entries.append({"label": _("Other clusters"), "color": OTHER_COLOR, "shape": "dot"})
+    entries.append({"label": _("Connector: bridges 2+ clusters"), "color": "#ffffff", "shape": "diamond"})
     if has_folded:
-        entries.append({"label": "Folded cluster (contacts in brackets)", "color": OTHER_COLOR,
+        entries.append({"label": _("Folded cluster (contacts in brackets)"), "color": OTHER_COLOR,
                         "shape": "square"})
     return entries
 
@@ -502,27 +510,28 @@ def build_graph(net: Network, scores: pd.DataFrame, *, color_by: str = "tier", l
     (1, 2, ['Acme (1)', 'Ann', 'Beta (1)', 'You'])
     """
     if color_by not in COLOR_BY:
-        raise InputError("color_by", f"must be one of {', '.join(COLOR_BY)}, not {color_by!r}")
+        raise InputError("color_by", _("must be one of {choices}, not {value}").format(
+            choices=", ".join(COLOR_BY), value=repr(color_by)))
     if limit < 0:
-        raise InputError("limit", f"must be 0 or more, not {limit}")
+        raise InputError("limit", _("must be 0 or more, not {value}").format(value=limit))
     base = graph_base(net, scores) if base is None else base
     df, memberships, bridged, pairs = base.contacts, base.memberships, base.bridged, base.pairs
     matched = _filter(df, memberships, group=group, tier=tier, min_strength=min_strength, company=company,
                       search=search)
     if focus is not None:
         if focus not in set(df["contact_id"]):
-            raise InputError("focus", f"no contact with id {focus!r}")
+            raise InputError("focus", _("no contact with id {value}").format(value=repr(focus)))
         near = {focus, *pairs[1][pairs[0] == focus], *pairs[0][pairs[1] == focus]}
         matched = matched[matched["contact_id"].isin(near)]
         if focus not in set(matched["contact_id"]):
             matched = pd.concat([df[df["contact_id"] == focus], matched])
     shown, folded = _fold(matched, limit, expand, inner_only)
     palette = _palette(matched)
-    labels = {**dict(zip(df["cluster"], df["cluster_label"], strict=True)), OTHER_KEY: "Other contacts"}
+    labels = {**dict(zip(df["cluster"], df["cluster_label"], strict=True)), OTHER_KEY: _("Other contacts")}
     candidates = _candidates(shown, bridged)
     brokers = _rank_brokers(shown, _ties(pairs, candidates), bridged, candidates, W.GRAPH_CONNECTORS_MARKED)
     brokers = set(brokers["contact_id"])
-    ego = net.owner.name or "You"
+    ego = net.owner.name or _("You")
     nodes = [{"id": "ego", "label": ego, "title": ego, "shape": "star", "size": 32, "color": "#222222",
               "kind": "ego", "fixed": True, "x": 0, "y": 0}]
     nodes += _contact_nodes(shown, color_by, palette, brokers)
@@ -531,9 +540,10 @@ def build_graph(net: Network, scores: pd.DataFrame, *, color_by: str = "tier", l
     clusters = []
     for key in sorted(sizes.index, key=lambda k: (-sizes[k], k)):
         count = int(sizes[key])
-        label = f"{labels[key]} ({count:,})"
+        label = f"{labels[key]} ({i18n.number(count)})"
         nodes.append({"id": "cluster:" + key, "label": label, "shape": "square",
-                      "title": f"{label}: contacts folded into one node; expand this cluster to see them",
+                      "title": _("{cluster}: contacts folded into one node; expand this cluster to see them"
+                                 ).format(cluster=label),
                       "size": min(22, 6 + 2 * math.log2(count + 1)),
                       "color": palette.get(key, OTHER_COLOR) if color_by == "group" else OTHER_COLOR,
                       "kind": "cluster", "cluster": key})
@@ -598,8 +608,32 @@ def _options() -> dict:
     }
 
 
-def render_html(graph: GraphData, title: str = "Network") -> str:
-    """A standalone, offline HTML page drawing `graph` with vis-network (inlined, no CDN).
+def summary(counts: dict[str, int]) -> str:
+    """What the graph page's header says about `counts`, in the language in use.
+
+    >>> summary({"shown": 300, "matched": 1200, "total": 1500, "folded": 900, "clusters": 12})
+    'Showing 300 of 1,200 matching contacts (1,500 in total); 900 folded into 12 cluster nodes.'
+    >>> summary({"shown": 1, "matched": 1, "folded": 0})
+    'Showing 1 of 1 matching contact.'
+    """
+    shown, matched = i18n.number(counts.get("shown", 0)), counts.get("matched", 0)
+    if "total" in counts:
+        text = counted("Showing {shown} of {n} matching contact ({total} in total)",
+                       "Showing {shown} of {n} matching contacts ({total} in total)", matched, shown=shown,
+                       total=i18n.number(counts["total"]))
+    else:
+        text = counted("Showing {shown} of {n} matching contact", "Showing {shown} of {n} matching contacts",
+                       matched, shown=shown)
+    if counts.get("folded"):
+        # TRANSLATORS: follows "Showing 300 of 1,200 matching contacts (1,500 in total)" after a semicolon
+        text = _("{text}; {folded} folded into {clusters} cluster nodes").format(
+            text=text, folded=i18n.number(counts["folded"]), clusters=i18n.number(counts.get("clusters", 0)))
+    return text + "."
+
+
+def render_html(graph: GraphData, title: str | None = None) -> str:
+    """A standalone, offline HTML page drawing `graph` with vis-network (inlined, no CDN), in the language
+    in use.
 
     Every text from the data is escaped by the template or travels as escaped JSON and reaches the
     page only through `textContent`/`innerText`.
@@ -611,6 +645,7 @@ def render_html(graph: GraphData, title: str = "Network") -> str:
     js, css = _vis_library()
     data = {"nodes": graph.nodes, "edges": graph.edges, "options": _options()}
     return _templates().get_template("graph.html").render(
-        title=title, legend=graph.legend, clusters=graph.clusters, counts=graph.counts,
+        title=_("Network") if title is None else title, legend=graph.legend, clusters=graph.clusters,
+        summary=summary(graph.counts), lang=i18n.language(),
         vis_js=Markup(js), vis_css=Markup(css),
         data_json=Markup(script_json(data)))

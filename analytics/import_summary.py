@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analytics import i18n
+from analytics.i18n import N_, _, counted
 from analytics.model import NOT_USED, FileReport, Network
-from analytics.wording import duration, plural
+from analytics.wording import duration
 
 #: No LinkedIn date can lie before LinkedIn existed.
 LINKEDIN_FOUNDED = pd.Timestamp("2003-01-01", tz="UTC")
@@ -25,8 +27,8 @@ def empty_files(files: list[FileReport]) -> list[str]:
     >>> empty_files([FileReport("a.csv", "generic", rows=3)])
     []
     """
-    return [f"{f.file} has a header row but no rows below it: there is nothing to import from it."
-            for f in files if f.rows == 0 and f.skipped == 0 and f.kind != NOT_USED]
+    return [_("{file} has a header row but no rows below it: there is nothing to import from it.").format(
+        file=f.file) for f in files if f.rows == 0 and f.skipped == 0 and f.kind != NOT_USED]
 
 
 def upload_signature(files: list[tuple[str, bytes]]) -> list[tuple[str, int]]:
@@ -38,18 +40,25 @@ def upload_signature(files: list[tuple[str, bytes]]) -> list[tuple[str, int]]:
     return [(name, len(data)) for name, data in files]
 
 
-#: File kinds whose name alone would not say what they are.
-_KIND_WORDS = {"vcard": "address book (vCard)", "calendar": "calendar (.ics)", "mbox": "mailbox (.mbox)",
-               "email_addresses": "your e-mail addresses", "generic": "contacts file"}
+#: Every file kind the readers report, in words (a kind not listed reads as its code with spaces).
+_KIND_WORDS = {"vcard": N_("address book (vCard)"), "calendar": N_("calendar (.ics)"),
+               "mbox": N_("mailbox (.mbox)"), "email_addresses": N_("your e-mail addresses"),
+               "generic": N_("contacts file"), "connections": N_("connections"), "messages": N_("messages"),
+               "invitations": N_("invitations"), "endorsements_received": N_("endorsements received"),
+               "endorsements_given": N_("endorsements given"), "recommendations": N_("recommendations"),
+               "recommendations_received": N_("recommendations received"),
+               "recommendations_given": N_("recommendations given"), "profile": N_("profile"),
+               "ledger": N_("ledger"), "bni_slips": N_("bni slips"), "bni_palms": N_("bni palms"),
+               NOT_USED: N_("not used")}
 
 
 def kind_label(kind: str) -> str:
-    """A file kind as words: "endorsements_given" -> "endorsements given".
+    """A file kind as words in the language in use: "endorsements_given" -> "endorsements given".
 
     >>> kind_label("recommendations_received"), kind_label("mbox")
     ('recommendations received', 'mailbox (.mbox)')
     """
-    return _KIND_WORDS.get(kind, kind.replace("_", " "))
+    return _(_KIND_WORDS[kind]) if kind in _KIND_WORDS else kind.replace("_", " ")
 
 
 def differences(found_contacts: int, found_interactions: int, counts: dict[str, int]) -> list[str]:
@@ -67,15 +76,20 @@ in this workspace or twice in your files), so they were not added again.']
     sentences = []
     merged = found_contacts - counts["added"] - counts["updated"]
     if merged > 0:
-        sentences.append(f"{plural(merged, 'contact')} of the {found_contacts:,} found appeared twice in "
-                         "your files (same profile, or the same name without a profile link) and were "
-                         "merged into one.")
+        sentences.append(counted(
+            "{n} contact of the {found} found appeared twice in your files (same profile, or the same name "
+            "without a profile link); its rows were merged into one.",
+            "{n} contacts of the {found} found appeared twice in your files (same profile, or the same name "
+            "without a profile link) and were merged into one.", merged, found=i18n.number(found_contacts)))
     repeated = found_interactions - counts["interactions_added"]
     if repeated > 0:
-        were = "was" if repeated == 1 else "were"
-        sentences.append(f"{repeated:,} of the {plural(found_interactions, 'interaction')} found {were} "
-                         "already stored (the same person, time, kind and text, in this workspace or twice "
-                         "in your files), so they were not added again.")
+        # TRANSLATORS: {n} of {found} interactions; the plural follows {n}, the interactions found
+        sentences.append(counted(
+            "{n} of the {found} interactions found was already stored (the same person, time, kind and "
+            "text, in this workspace or twice in your files), so it was not added again.",
+            "{n} of the {found} interactions found were already stored (the same person, time, kind and "
+            "text, in this workspace or twice in your files), so they were not added again.", repeated,
+            found=i18n.number(found_interactions)))
     return sentences
 
 
@@ -93,14 +107,14 @@ def date_warnings(report: FileReport, today: pd.Timestamp) -> list[str]:
         return []
     found = []
     if first < LINKEDIN_FOUNDED:
-        found.append(f"impossible dates: {first:%Y-%m-%d} to {min(last, LINKEDIN_FOUNDED):%Y-%m-%d}, "
-                     "before LinkedIn existed (2003)")
+        found.append(_("impossible dates: {first} to {last}, before LinkedIn existed (2003)").format(
+            first=i18n.date(first), last=i18n.date(min(last, LINKEDIN_FOUNDED))))
     if last > today + pd.Timedelta(days=1):
-        found.append(f"impossible dates: up to {last:%Y-%m-%d}, in the future")
+        found.append(_("impossible dates: up to {last}, in the future").format(last=i18n.date(last)))
     if last < today - pd.Timedelta(days=STALE_DAYS):
-        found.append(f"the dates end on {last:%Y-%m-%d}, {duration((today - last).days)} ago (an old "
-                     "export?): use its last activity as the as-of date, or every relationship looks "
-                     "long silent")
+        found.append(_("the dates end on {last}, {ago} ago (an old export?): use its last activity as the "
+                       "as-of date, or every relationship looks long silent").format(
+            last=i18n.date(last), ago=duration((today - last).days)))
     return found
 
 

@@ -18,6 +18,7 @@ import pandas as pd
 from analytics import graph, report
 from analytics.analysis import Analysis
 from analytics.frames import matches
+from analytics.i18n import _
 from analytics.model import Network
 
 
@@ -70,7 +71,7 @@ def network_graph(net: Network, a: Analysis, **options: object) -> GraphView:
     """The ego-network graph for the given filters (`graph.build_graph` options, `base` included), its
     HTML and the analysis' connectors as advice (`graph.connector_advice`)."""
     drawn = graph.build_graph(net, a.scores, **options)
-    return GraphView(graph=drawn, html=graph.render_html(drawn, title="Your network"),
+    return GraphView(graph=drawn, html=graph.render_html(drawn, title=_("Your network")),
                      connectors=graph.connector_advice(a.connectors))
 
 

@@ -5,55 +5,64 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from analytics import annotations, depth, page_data
+from analytics import annotations, depth, i18n, page_data
 from analytics.errors import InputError
+from analytics.i18n import _, counted
 from analytics.model import ROLES
-from analytics.wording import plural
 from ui import session, widgets
 
 EDITOR_ROWS = 1000
 
-st.title("Contacts")
+st.title(_("Contacts"))
 table = session.analysis().contacts
 
 f1, f2, f3 = st.columns([2, 2, 1.3])
-query = f1.text_input("Search name, company or position", key="contacts_query")
-tiers = f2.multiselect("Tiers", depth.TIER_ORDER, key="contacts_tiers")
-only_target = f3.toggle("Target segment only", key="contacts_target")
+query = f1.text_input(_("Search name, company or position"), key="contacts_query")
+tiers = f2.multiselect(_("Tiers"), depth.TIER_ORDER, format_func=_, key="contacts_tiers",
+                       placeholder=_("All tiers"))
+only_target = f3.toggle(_("Target segment only"), key="contacts_target")
 matched = page_data.filter_contacts(table, query=query, tiers=tiers, target_only=only_target)
 shown = matched.head(EDITOR_ROWS)  # strongest first; a table of 30,000 editable rows is slow to draw
-more = f" (the strongest {EDITOR_ROWS:,} shown: search to narrow)" if len(matched) > len(shown) else ""
-st.caption(f"{len(matched):,} of {len(table):,} contacts{more}. Mark clients and referrers, edit closeness "
-           "(0–5), target, consent, cadence and notes in the table; changes are saved to your workspace and "
-           "survive re-imports. Steps 1 and 2 of the Action plan call the people you mark as client or "
-           "referrer.")
+if len(matched) > len(shown):
+    found = counted("{matched} of {n} contact (the strongest {shown} shown: search to narrow).",
+                    "{matched} of {n} contacts (the strongest {shown} shown: search to narrow).", len(table),
+                    matched=i18n.number(len(matched)), shown=i18n.number(EDITOR_ROWS))
+else:
+    found = counted("{matched} of {n} contact.", "{matched} of {n} contacts.", len(table),
+                    matched=i18n.number(len(matched)))
+st.caption(found + " " + _("Mark clients and referrers, edit closeness (0–5), target, consent, cadence and "
+                           "notes in the table; changes are saved to your workspace and survive re-imports. "
+                           "Steps 1 and 2 of the Action plan call the people you mark as client or "
+                           "referrer."))
 
 # name, then what the caption asks you to edit, then the score and why: all on screen at 1280 px
 columns = ["name", "role", "suggested_role", "closeness", "consent", "cadence_days", "target", "notes",
            "strength", "tier", "reason", "company", "position", "sources", "last_interaction"]
 editable = set(annotations.EDITABLE)
 edited = st.data_editor(
-    shown[columns], key="contacts_editor", hide_index=True, height=480, placeholder="—",
+    widgets.tier_words(shown[columns]).assign(suggested_role=shown["suggested_role"].map(widgets.choice)),
+    key="contacts_editor", hide_index=True, height=480, placeholder="—",
     disabled=[c for c in columns if c not in editable],
     column_config={
-        **widgets.CONTACT_CONFIG,
-        "name": st.column_config.TextColumn("Name", pinned=True),
-        "role": st.column_config.SelectboxColumn("Mark", options=ROLES, width=100,
-                                                 help="Client, referrer, prospect or friend."),
+        **widgets.contact_config(),
+        "name": st.column_config.TextColumn(_("Name"), pinned=True),
+        "role": st.column_config.SelectboxColumn(_("Mark"), options=ROLES, format_func=widgets.choice,
+                                                 width=100, help=_("Client, referrer, prospect or friend.")),
         "suggested_role": st.column_config.TextColumn(
-            "Suggested", width=90, help="What your LinkedIn export suggests (a recommendation, mutual "
-            "endorsements or a long two-way thread): confirm by choosing the mark; never counted before."),
-        "closeness": st.column_config.NumberColumn("Closeness", min_value=0, max_value=5, step=1,
-                                                   width=95, help="Your own 0–5 rating."),
-        "target": st.column_config.CheckboxColumn("Target", width=70,
-                                                  help="In the segment you want to grow."),
-        "consent": st.column_config.SelectboxColumn("Consent", options=annotations.CONSENT_VALUES,
-                                                    width=110, help="Consent to your mailing list."),
-        "cadence_days": st.column_config.NumberColumn("Cadence", min_value=1, max_value=3650,
-                                                      width=100, help="Days between touches you aim for."),
-        "notes": st.column_config.TextColumn("Notes", width=140),
-        "sources": st.column_config.TextColumn("Known from", help="Where this contact comes from: LinkedIn, "
-                                               "a contacts file, an address book, calendars, e-mail."),
+            _("Suggested"), width=90, help=_("What your LinkedIn export suggests (a recommendation, mutual "
+            "endorsements or a long two-way thread): confirm by choosing the mark; never counted before.")),
+        "closeness": st.column_config.NumberColumn(_("Closeness"), min_value=0, max_value=5, step=1,
+                                                   width=95, help=_("Your own 0–5 rating.")),
+        "target": st.column_config.CheckboxColumn(_("Target"), width=70,
+                                                  help=_("In the segment you want to grow.")),
+        "consent": st.column_config.SelectboxColumn(_("Consent"), options=annotations.CONSENT_VALUES,
+                                                    format_func=widgets.choice, width=110,
+                                                    help=_("Consent to your mailing list.")),
+        "cadence_days": st.column_config.NumberColumn(_("Cadence"), min_value=1, max_value=3650,
+                                                      width=100, help=_("Days between touches you aim for.")),
+        "notes": st.column_config.TextColumn(_("Notes"), width=140),
+        "sources": st.column_config.TextColumn(_("Known from"), help=_(
+            "Where this contact comes from: LinkedIn, a contacts file, an address book, calendars, e-mail.")),
     })
 changes = st.session_state.get("contacts_editor", {}).get("edited_rows", {})
 if changes:
@@ -62,60 +71,67 @@ if changes:
         rows = annotations.apply_edits(stored, shown["contact_id"].tolist(), changes, session.as_of())
         if page_data.annotations_changed(stored, rows):
             session.store().save_annotations(rows)
-            st.toast(f"Saved {plural(len(rows), 'change')}")
+            st.toast(counted("Saved {n} change", "Saved {n} changes", len(rows)))
             st.rerun()
     except InputError as err:
         session.show_error(err)
 
-with st.expander(f"Mark many at once ({plural(len(matched), 'contact')} match the search)"), \
+with st.expander(counted("Mark many at once ({n} contact matches the search)",
+                         "Mark many at once ({n} contacts match the search)", len(matched))), \
         st.form("bulk_mark_form"):
     b1, b2 = st.columns(2)
-    role = b1.selectbox("Mark as", ROLES, key="bulk_role")
+    role = b1.selectbox(_("Mark as"), ROLES, format_func=widgets.choice, key="bulk_role")
     companies = sorted({c for c in matched["company"] if c})
-    company = b2.selectbox("Only this company", companies, index=None, key="bulk_company",
-                           placeholder="Everyone matching the search")
-    confirm = st.checkbox("Only those the export suggests for this mark", key="bulk_suggested")
+    company = b2.selectbox(_("Only this company"), companies, index=None, key="bulk_company",
+                           placeholder=_("Everyone matching the search"))
+    confirm = st.checkbox(_("Only those the export suggests for this mark"), key="bulk_suggested")
     chosen = matched if company is None else matched[matched["company"] == company]
     if confirm:
         chosen = chosen[chosen["suggested_role"] == role]
-    if st.form_submit_button("Mark them", type="primary"):
+    if st.form_submit_button(_("Mark them"), type="primary"):
         if chosen.empty:
-            st.warning("Nobody matches: change the search, the company or the mark.")
+            st.warning(_("Nobody matches: change the search, the company or the mark."))
         else:
             store = session.store()
             store.save_annotations(annotations.mark_rows(store.annotations(), chosen["contact_id"].tolist(),
                                                          role, session.as_of()))
-            st.toast(f"Marked {plural(len(chosen), 'contact')} as {role}")
+            st.toast(counted("Marked {n} contact as {mark}", "Marked {n} contacts as {mark}", len(chosen),
+                             mark=widgets.choice(role)))
             st.rerun()
 
-st.subheader("Why did a contact score what it did?")
-pick = st.selectbox("Contact", shown["contact_id"], format_func=lambda cid: table.at[cid, "name"],
-                    key="contacts_explain", index=None, placeholder="Choose a contact")
+st.subheader(_("Why did a contact score what it did?"))
+pick = st.selectbox(_("Contact"), shown["contact_id"], format_func=lambda cid: table.at[cid, "name"],
+                    key="contacts_explain", index=None, placeholder=_("Choose a contact"))
 if pick:
     row = table.loc[pick]
     parts = pd.DataFrame(depth.explain(row), columns=["component", "points", "why"])
     widgets.reason_panel(row)
     left, right = st.columns([2, 3])
-    left.metric(f"{widgets.plain(row['name'])} — {row['tier']}", f"{row['strength']:.0f} / 100")
-    left.dataframe(parts, hide_index=True, row_height=widgets.WRAPPED_ROW, column_config={
-        "component": st.column_config.TextColumn("Component"),
-        "points": st.column_config.NumberColumn("Points", format="%.1f"),
-        "why": st.column_config.TextColumn("Why", width="large")})
-    right.plotly_chart(px.bar(parts, x="points", y="component", orientation="h", text_auto=".1f",
-                              title="Points per component"), key="explain_chart")
+    left.metric(f"{widgets.plain(row['name'])} — {_(row['tier'])}", f"{i18n.number(row['strength'])} / 100")
+    points = parts["points"].map(lambda v: i18n.number(v, 1))  # the language's decimal mark
+    left.dataframe(parts.assign(points=points), hide_index=True, row_height=widgets.WRAPPED_ROW,
+                   column_config={
+        "component": st.column_config.TextColumn(_("Component")),
+        "points": st.column_config.TextColumn(_("Points")),
+        "why": st.column_config.TextColumn(_("Why"), width="large")})
+    bars = px.bar(parts, x="points", y="component", orientation="h", text_auto=".1f",
+                  title=_("Points per component"),
+                  labels={"points": _("Points"), "component": _("Component")})
+    right.plotly_chart(bars.update_layout(separators=i18n.plot_separators()), key="explain_chart")
     with st.form("annotate_form"):
-        st.markdown(f"**Your notes on {widgets.plain(row['name'])}**")
+        st.markdown("**" + _("Your notes on {name}").format(name=widgets.plain(row["name"])) + "**")
         a1, a2, a3 = st.columns(3)
-        closeness = a1.slider("Closeness (0 stranger – 5 closest)", 0, 5, key="annotate_closeness",
+        closeness = a1.slider(_("Closeness (0 stranger – 5 closest)"), 0, 5, key="annotate_closeness",
                               value=0 if pd.isna(row["closeness"]) else int(row["closeness"]))
-        consent = a2.selectbox("Mailing-list consent", annotations.CONSENT_VALUES, key="annotate_consent",
+        consent = a2.selectbox(_("Mailing-list consent"), annotations.CONSENT_VALUES, key="annotate_consent",
+                               format_func=widgets.choice,
                                index=annotations.CONSENT_VALUES.index(row["consent"]))
-        target = a3.checkbox("In my target segment", value=bool(row["target"]), key="annotate_target")
-        notes = st.text_area("Notes", value=row["notes"], key="annotate_notes")
-        if st.form_submit_button("Save", type="primary"):
+        target = a3.checkbox(_("In my target segment"), value=bool(row["target"]), key="annotate_target")
+        notes = st.text_area(_("Notes"), value=row["notes"], key="annotate_notes")
+        if st.form_submit_button(_("Save"), type="primary"):
             edits = {0: {"closeness": closeness, "consent": consent, "target": target, "notes": notes}}
             store = session.store()
             store.save_annotations(annotations.apply_edits(store.annotations(), [pick], edits,
                                                            session.as_of()))
-            st.toast(f"Saved your notes on {widgets.plain(row['name'])}")
+            st.toast(_("Saved your notes on {name}").format(name=widgets.plain(row["name"])))
             st.rerun()

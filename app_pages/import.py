@@ -3,10 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from analytics import import_summary, ingest
+from analytics import i18n, import_summary, ingest
 from analytics.errors import InputError
+from analytics.i18n import N_, _, counted
+from analytics.ingest.import_report import import_columns
 from analytics.store import Store, workspace_path
-from analytics.wording import duration, plural
+from analytics.wording import duration
 from ui import session
 from ui.widgets import plain
 
@@ -14,23 +16,28 @@ IMPORTED = "import_done"  # the last import of this session: which upload, into 
 MAPPING_FIELDS = ["first_name", "last_name", "name", "email", "company", "position", "url", "connected_on",
                   "phone"]
 SOURCE_TYPES = ["vcf", "vcard", "ics", "mbox"]
+#: How the column-matching boxes name each field.
+FIELD_LABELS = {"first_name": N_("First name"), "last_name": N_("Last name"), "name": N_("Name"),
+                "email": N_("Email"), "company": N_("Company"), "position": N_("Position"),
+                "url": N_("Profile URL"), "connected_on": N_("Connected on"), "phone": N_("Phone")}
 
-st.title("Import & workspace")
-st.write("Drop your **LinkedIn data archive** (the Basic or Complete zip from *Settings → Data privacy → "
-         "Get a copy of your data*), loose CSVs from it, any contacts file (CSV or Excel: Google "
-         "Contacts, Outlook, your own spreadsheet), an **address book** (.vcf), a **calendar** (.ics) or a "
-         "**mailbox** (.mbox, headers only: bodies are never read). Files are read on this computer and "
-         "never leave it.")
+st.title(_("Import & workspace"))
+# TRANSLATORS: LinkedIn's own menu path in *...*: use the names LinkedIn shows in your language
+st.write(_("Drop your **LinkedIn data archive** (the Basic or Complete zip from *Settings → Data privacy → "
+           "Get a copy of your data*), loose CSVs from it, any contacts file (CSV or Excel: Google "
+           "Contacts, Outlook, your own spreadsheet), an **address book** (.vcf), a **calendar** (.ics) or "
+           "a **mailbox** (.mbox, headers only: bodies are never read). Files are read on this computer and "
+           "never leave it."))
 
-uploads = st.file_uploader("Export files", type=["zip", "csv", "txt", "xlsx", *SOURCE_TYPES],
+uploads = st.file_uploader(_("Export files"), type=["zip", "csv", "txt", "xlsx", *SOURCE_TYPES],
                            accept_multiple_files=True, key="import_files")
 files = [(u.name, u.getvalue()) for u in uploads or []]
 if any(ingest.source_kind(name, data[:64]) in ("calendar", "mbox") for name, data in files):
-    typed = st.text_input("Your e-mail addresses", value=", ".join(session.my_addresses()),
+    typed = st.text_input(_("Your e-mail addresses"), value=", ".join(session.my_addresses()),
                           key="my_emails_input",
-                          help="They tell mail you sent from mail you received, and you from your guests. "
-                               "Asked once; remembered with the workspace. LinkedIn's Email Addresses.csv "
-                               "(in the full export) adds its own.")
+                          help=_("They tell mail you sent from mail you received, and you from your guests. "
+                                 "Asked once; remembered with the workspace. LinkedIn's Email Addresses.csv "
+                                 "(in the full export) adds its own."))
     if typed != ", ".join(session.my_addresses()):
         session.save_my_addresses(typed)
 
@@ -43,81 +50,96 @@ except InputError as err:
     session.show_error(err)
     st.stop()
 if generic:
-    st.subheader("Match your columns")
-    st.caption(f"{plain(generic[0][0])}: we guessed which column holds what; correct anything that is off.")
+    st.subheader(_("Match your columns"))
+    st.caption(_("{file}: we guessed which column holds what; correct anything that is off.").format(
+        file=plain(generic[0][0])))
     guess = ingest.guess_mapping(columns)
-    options = ["(none)", *columns]
+    options = [None, *columns]
     cols = st.columns(4)
     mapping = {f: c for f, c in guess.items() if f not in MAPPING_FIELDS}  # further e-mail and phone columns
     for i, field in enumerate(MAPPING_FIELDS):
-        label = "Profile URL" if field == "url" else field.replace("_", " ").capitalize()
-        picked = cols[i % 4].selectbox(label, options,
+        picked = cols[i % 4].selectbox(_(FIELD_LABELS[field]), options,
                                        index=options.index(guess[field]) if field in guess else 0,
+                                       format_func=lambda c: _("(none)") if c is None else c,
                                        key=f"map_{field}")
-        if picked != "(none)":
+        if picked is not None:
             mapping[field] = picked
     st.dataframe(preview, hide_index=True)
 
 if files:
     try:
-        size = sum(len(data) for _, data in files) / 1e6
-        with st.status(f"Reading {plural(len(files), 'file')} ({size:,.1f} MB)…", expanded=False) as status:
+        size = sum(len(data) for _name, data in files) / 1e6
+        reading = counted("Reading {n} file ({size} MB)…", "Reading {n} files ({size} MB)…", len(files),
+                          size=i18n.number(size, 1))
+        with st.status(reading, expanded=False) as status:
             parsed = session.parse_upload(files, mapping, session.mailbox_progress(files),
                                           steps=lambda line: status.write(plain(line)))
-            status.update(label=f"Read {plural(len(files), 'file')}", state="complete")
+            status.update(label=counted("Read {n} file", "Read {n} files", len(files)), state="complete")
     except InputError as err:
         session.show_error(err)
         st.stop()
-    st.subheader("Import report")
+    st.subheader(_("Import report"))
     report = ingest.import_table(parsed.files)
-    counted = st.column_config.NumberColumn(format="localized")  # 19,959 not 19959
-    st.dataframe(report.assign(Kind=report["Kind"].map(import_summary.kind_label)), hide_index=True,
-                 width="stretch", column_config={"File": st.column_config.TextColumn(width=260),
-                                                 "Rows read": counted, "Skipped": counted})
+    file, kind, rows, skipped = import_columns()[:4]
+    figures = st.column_config.NumberColumn(format="localized")  # 19,959 not 19959
+    st.dataframe(report.assign(**{kind: report[kind].map(import_summary.kind_label)}), hide_index=True,
+                 width="stretch", column_config={file: st.column_config.TextColumn(width=260),
+                                                 rows: figures, skipped: figures})
     for f in parsed.files:
         for warning in f.warnings:
             st.warning(plain(f"{f.file}: {warning}"), icon="ℹ️")
     for sentence in import_summary.empty_files(parsed.files):
         st.warning(plain(sentence), icon="ℹ️")
     c1, c2 = st.columns(2)
-    c1.metric("Contacts found", f"{len(parsed.contacts):,}")
-    c2.metric("Interactions found", f"{len(parsed.interactions):,}")
+    c1.metric(_("Contacts found"), i18n.number(len(parsed.contacts)))
+    c2.metric(_("Interactions found"), i18n.number(len(parsed.interactions)))
 
     done = st.session_state.get(IMPORTED)
     if done and done["files"] == import_summary.upload_signature(files):
         counts = done["counts"]
-        added = plural(counts["interactions_added"], "new interaction")
-        st.success(f"Imported into “{plain(done['workspace'])}”: {plural(counts['added'], 'new contact')}, "
-                   f"{counts['updated']:,} updated, {added}. Your notes and groups were kept.",
-                   icon=":material/check_circle:")
+        st.success(_("Imported into “{workspace}”: {contacts}, {updated} updated, {interactions}. Your notes "
+                     "and groups were kept.").format(
+            workspace=plain(done["workspace"]),
+            contacts=counted("{n} new contact", "{n} new contacts", counts["added"]),
+            updated=i18n.number(counts["updated"]),
+            interactions=counted("{n} new interaction", "{n} new interactions",
+                                 counts["interactions_added"])),
+            icon=":material/check_circle:")
         for sentence in import_summary.differences(len(parsed.contacts), len(parsed.interactions), counts):
             st.caption(sentence)
         if counts.get("role_changes"):
-            st.info(f"{plural(counts['role_changes'], 'contact')} changed company or position since your "
-                    "last export: the Action plan lists them under “Congratulate on a new role”.",
-                    icon=":material/celebration:")
-        st.page_link("app_pages/overview.py", label="See your network", icon="➡️")
+            st.info(counted("{n} contact changed company or position since your last export: the Action "
+                            "plan lists them under “{list}”.",
+                            "{n} contacts changed company or position since your last export: the Action "
+                            "plan lists them under “{list}”.", counts["role_changes"],
+                            list=_("Congratulate on a new role")), icon=":material/celebration:")
+        st.page_link("app_pages/overview.py", label=_("See your network"), icon="➡️")
     else:
         if parsed.contacts.empty:
-            st.caption("Nothing to import yet: none of these files holds a contact.")
+            st.caption(_("Nothing to import yet: none of these files holds a contact."))
         target = session.workspace_name()
         if session.is_sample():
-            target = st.text_input("Save into a new workspace named", value="my-network",
-                                   help="Your data goes into its own workspace; the sample stays as it is.")
-        if st.button(f"Import into workspace “{target}”", type="primary", disabled=parsed.contacts.empty):
+            target = st.text_input(_("Save into a new workspace named"), value="my-network",
+                                   help=_("Your data goes into its own workspace; the sample stays as it "
+                                          "is."))
+        if st.button(_("Import into workspace “{workspace}”").format(workspace=target), type="primary",
+                     disabled=parsed.contacts.empty):
             try:
                 destination = Store(workspace_path(target))
-                with st.status("Importing…", expanded=True) as status:
-                    bar = st.progress(0.0, text=f"Storing {len(parsed.contacts):,} contacts and "
-                                                f"{len(parsed.interactions):,} interactions…")
+                with st.status(_("Importing…"), expanded=True) as status:
+                    bar = st.progress(0.0, text=_("Storing {contacts} and {interactions}…").format(
+                        contacts=counted("{n} contact", "{n} contacts", len(parsed.contacts)),
+                        interactions=counted("{n} interaction", "{n} interactions",
+                                             len(parsed.interactions))))
                     counts = destination.import_network(parsed)
                     if session.my_addresses():
                         destination.save_settings(my_emails=session.my_addresses())
                     session.use_workspace(target)
-                    bar.progress(0.6, text="Analysing your network (scores, groups, plan)…")
+                    bar.progress(0.6, text=_("Analysing your network (scores, groups, plan)…"))
                     session.analysis()  # now, so the next page opens on it
-                    bar.progress(1.0, text="Done")
-                    status.update(label=f"Imported into “{plain(target)}”", state="complete")
+                    bar.progress(1.0, text=_("Done"))
+                    status.update(label=_("Imported into “{workspace}”").format(workspace=plain(target)),
+                                  state="complete")
             except InputError as err:
                 session.show_error(err)
                 st.stop()
@@ -126,43 +148,47 @@ if files:
             st.rerun()
 
 st.divider()
-st.subheader(f"Workspace “{session.workspace_name()}”")
+st.subheader(_("Workspace “{workspace}”").format(workspace=session.workspace_name()))
 net = session.network()
-st.write(f"{len(net.contacts):,} contacts · {len(net.interactions):,} interactions · "
-         f"{len(net.groups):,} groups · {len(net.ledger):,} ledger entries")
+st.write(" · ".join([counted("{n} contact", "{n} contacts", len(net.contacts)),
+                     counted("{n} interaction", "{n} interactions", len(net.interactions)),
+                     counted("{n} group", "{n} groups", len(net.groups)),
+                     counted("{n} ledger entry", "{n} ledger entries", len(net.ledger))]))
 settings = session.store().settings()
 old = import_summary.stale_as_of(net, pd.Timestamp.now(tz="UTC"))
 if old is not None and not settings.get("as_of"):
-    st.info(f"This export's last activity is on {old:%Y-%m-%d}, {duration((session.as_of() - old).days)} "
-            "ago: measured from today every relationship looks long silent. Use that day as the as-of "
-            "date, so the figures read as they were then.", icon=":material/event:")
+    st.info(_("This export's last activity is on {day}, {ago} ago: measured from today every relationship "
+              "looks long silent. Use that day as the as-of date, so the figures read as they were "
+              "then.").format(day=i18n.date(old), ago=duration((session.as_of() - old).days)),
+            icon=":material/event:")
     # A callback, not `if st.button(...)`: it runs as the next run starts, so a click followed at once by
     # a menu click still counts (the body's check was never reached when the page switch cut the run short).
-    st.button(f"Use {old:%Y-%m-%d} as the as-of date", key="use_last_activity", on_click=session.set_as_of,
-              args=(f"{old:%Y-%m-%d}",))
+    st.button(_("Use {day} as the as-of date").format(day=i18n.date(old)), key="use_last_activity",
+              on_click=session.set_as_of, args=(f"{old:%Y-%m-%d}",))
 elif settings.get("as_of") and not session.is_sample():
-    st.caption(f"Every figure is as of {settings['as_of']} (the export's last activity).")
-    st.button("Use today instead", key="use_today", on_click=session.set_as_of, args=(None,))
+    st.caption(_("Every figure is as of {day} (the export's last activity).").format(
+        day=i18n.date(settings["as_of"])))
+    st.button(_("Use today instead"), key="use_today", on_click=session.set_as_of, args=(None,))
 history = session.store().import_history()
 if not history.empty:
-    with st.expander(f"Import history ({plural(len(history), 'import')})"):
+    with st.expander(counted("Import history ({n} import)", "Import history ({n} imports)", len(history))):
         st.dataframe(ingest.history_table(history), hide_index=True, width="stretch")
 
-with st.expander("Delete data"):
+with st.expander(_("Delete data")):
     names = dict(zip(net.contacts["name"] + " · " + net.contacts["company"], net.contacts["contact_id"],
                      strict=True))
-    who = st.selectbox("Delete one contact and everything about them", ["", *names], key="delete_who")
-    if who and st.button("Delete this contact", key="delete_one"):
+    who = st.selectbox(_("Delete one contact and everything about them"), ["", *names], key="delete_who")
+    if who and st.button(_("Delete this contact"), key="delete_one"):
         try:
             session.store().delete_contact(names[who])
         except InputError as err:
             session.show_error(err)
             st.stop()
-        st.toast(f"Deleted {plain(who)}")
+        st.toast(_("Deleted {name}").format(name=plain(who)))
         st.rerun()
-    confirm = st.checkbox(f"I want to delete the whole workspace “{session.workspace_name()}” from this "
-                          "computer", key="delete_all_confirm")
-    if st.button("Delete all my data", type="secondary", disabled=not confirm, key="delete_all"):
+    confirm = st.checkbox(_("I want to delete the whole workspace “{workspace}” from this computer").format(
+        workspace=session.workspace_name()), key="delete_all_confirm")
+    if st.button(_("Delete all my data"), type="secondary", disabled=not confirm, key="delete_all"):
         session.store().delete_all()
         st.session_state.pop("workspace", None)
         st.rerun()

@@ -5,7 +5,10 @@ workspace file and its version (id, revision, interactions revision; or by uploa
 write anywhere shows up on the next rerun, a deleted and re-created workspace never shows what was
 deleted, and two sessions on different workspaces never share a result. The interactions (the bulk
 of a workspace) are cached on their own, so editing a note does not re-read a million messages.
-No contact data is kept in module globals or `st.cache_resource`.
+No contact data is kept in module globals or `st.cache_resource`. The cached functions show no spinner
+of their own (a decorator's text is fixed at import, before the language is known): the functions pages
+call wrap them in `st.spinner` with a text in the user's language, which shows only while a result is
+computed (after half a second), as Streamlit's own does.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from analytics import i18n, identity, import_summary, ingest
 from analytics.analysis import Analysis, Rated, analyse, closeness_key, rate
 from analytics.errors import InputError
 from analytics.facts import DEFAULT_PERIOD_DAYS, Facts, gather
+from analytics.i18n import _
 from analytics.ingest.sources import address
 from analytics.model import Network
 from analytics.store import Store, list_workspaces, workspace_path
@@ -61,7 +65,7 @@ def is_sample() -> bool:
     return workspace_name() == SAMPLE
 
 
-@st.cache_data(show_spinner="Checking the workspace…", max_entries=16)
+@st.cache_data(show_spinner=False, max_entries=16)
 def _problem(path: str, size: int, header: bytes) -> str | None:
     return Store(path).problem()
 
@@ -75,7 +79,8 @@ def workspace_problem() -> str | None:
         return None
     with path.open("rb") as file:
         header = file.read(100)  # SQLite's header: magic string, page size, counters, schema cookie
-    return _problem(str(path), path.stat().st_size, header)
+    with st.spinner(_("Checking the workspace…")):
+        return _problem(str(path), path.stat().st_size, header)
 
 
 def store() -> Store:
@@ -92,7 +97,8 @@ def _install_sample(target: Store) -> None:
     from analytics.ingest import ledger_workbook  # openpyxl: only needed to install the sample
 
     target.save_settings(sample_installed=False)
-    net = _sample((SAMPLE_DIR / "linkedin_sample.zip").read_bytes())
+    with st.spinner(_("Reading files…")):
+        net = _sample((SAMPLE_DIR / "linkedin_sample.zip").read_bytes())
     target.import_network(net)
     sample_ledger = ledger_workbook.read_ledger(
         [("ledger_sample.xlsx", (SAMPLE_DIR / "ledger_sample.xlsx").read_bytes())], net.contacts)
@@ -100,7 +106,7 @@ def _install_sample(target: Store) -> None:
     target.save_settings(as_of=SAMPLE_AS_OF, hourly_rate=75.0, sample_installed=True)
 
 
-@st.cache_data(show_spinner="Reading files…", max_entries=1)
+@st.cache_data(show_spinner=False, max_entries=1)
 def _sample(data: bytes) -> Network:
     return ingest.load_files([("linkedin_sample.zip", data)])
 
@@ -168,10 +174,12 @@ def mailbox_progress(files: list[tuple[str, bytes]]) -> Callable[[int, int], Non
     """A progress bar's update function while mailboxes are read (None without a mailbox)."""
     if not any(ingest.source_kind(name, data[:64]) == "mbox" for name, data in files):
         return None
-    bar = st.progress(0.0, text="Reading mail headers…")
+    bar = st.progress(0.0, text=_("Reading mail headers…"))
+    # the language of this rerun, read now: the callback runs inside the import
+    wording = _("Reading mail headers: {done} of {total} MB (bodies are skipped)")
 
     def update(done: int, total: int) -> None:
-        text = f"Reading mail headers: {done >> 20:,} of {max(total, done) >> 20:,} MB (bodies are skipped)"
+        text = wording.format(done=i18n.number(done >> 20), total=i18n.number(max(total, done) >> 20))
         bar.progress(min(done / max(total, 1), 1.0), text=text)
     return update
 
@@ -200,12 +208,12 @@ def parse_upload(files: list[tuple[str, bytes]], mapping: dict[str, str] | None 
 Version = tuple[str, int, int]
 
 
-@st.cache_data(show_spinner="Loading messages…", max_entries=2)
+@st.cache_data(show_spinner=False, max_entries=2)
 def _interactions(path: str, workspace_id: str, interactions_revision: int) -> pd.DataFrame:
     return Store(path).interactions()
 
 
-@st.cache_data(show_spinner="Loading workspace…", max_entries=4)
+@st.cache_data(show_spinner=False, max_entries=4)
 def _annotated(path: str, version: Version) -> Network:
     """The workspace without its interactions (contacts, annotations, ledger, groups, settings)."""
     return Store(path).load(interactions=False)
@@ -222,7 +230,8 @@ def network(interactions: bool = True) -> Network:
     """The session's workspace as the canonical Network (cached per workspace version); pages that do
     not read the interactions pass `interactions=False` (its `interactions` frame is then empty)."""
     current = store()
-    return (_network if interactions else _annotated)(str(current.path), current.version())
+    with st.spinner(_("Loading workspace…")):
+        return (_network if interactions else _annotated)(str(current.path), current.version())
 
 
 def as_of() -> pd.Timestamp:
@@ -237,7 +246,7 @@ def set_as_of(day: str | None) -> None:
     store().save_settings(as_of=day)
 
 
-@st.cache_data(show_spinner="Reading the messages…", max_entries=8)
+@st.cache_data(show_spinner=False, max_entries=8)
 def _facts(path: str, key: Version, when: pd.Timestamp, period_days: int, _version: Version,
            wording: tuple[str, str]) -> Facts:
     """The analysis' steps that read no annotation, cached by `key` = the version without annotation
@@ -245,14 +254,14 @@ def _facts(path: str, key: Version, when: pd.Timestamp, period_days: int, _versi
     return gather(_network(path, _version), when, period_days)
 
 
-@st.cache_data(show_spinner="Scoring…", max_entries=8)
+@st.cache_data(show_spinner=False, max_entries=8)
 def _rated(path: str, key: Version, when: pd.Timestamp, period_days: int, closeness: str,
            _version: Version, wording: tuple[str, str]) -> Rated:
     """Scores, start tiers and connectors, cached by the facts' key and the closeness ratings' digest."""
     return rate(_annotated(path, _version), _facts(path, key, when, period_days, _version, wording))
 
 
-@st.cache_data(show_spinner="Analysing…", max_entries=8)
+@st.cache_data(show_spinner=False, max_entries=8)
 def _analysis(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int,
               wording: tuple[str, str]) -> Analysis:
     net = _annotated(path, version)  # facts hold what reads the messages
@@ -267,8 +276,9 @@ def analysis(period_days: int = DEFAULT_PERIOD_DAYS) -> Analysis:
     closeness ratings too: saving a note re-runs only the steps reading notes, marks, consent, cadence
     and targets."""
     current = store()
-    return _analysis(str(current.path), current.version(), current.version(annotations=False), as_of(),
-                     period_days, words())
+    with st.spinner(_("Analysing…")):
+        return _analysis(str(current.path), current.version(), current.version(annotations=False), as_of(),
+                         period_days, words())
 
 
 def scores() -> pd.DataFrame:
@@ -276,7 +286,7 @@ def scores() -> pd.DataFrame:
     return analysis().scores
 
 
-@st.cache_data(show_spinner="Drawing…", max_entries=32)
+@st.cache_data(show_spinner=False, max_entries=32)
 def _derived(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int, module: str,
              name: str, options: tuple[tuple[str, object], ...], wording: tuple[str, str]) -> object:
     func = getattr(importlib.import_module(module), name)
@@ -291,11 +301,12 @@ def derived(func: Callable[..., T], period_days: int = DEFAULT_PERIOD_DAYS, **op
     filter, a plan tick or the anonymise toggle re-runs only that function, never the analysis.
     """
     current = store()
-    return _derived(str(current.path), current.version(), current.version(annotations=False), as_of(),
-                    period_days, func.__module__, func.__name__, tuple(sorted(options.items())), words())
+    with st.spinner(_("Drawing…")):
+        return _derived(str(current.path), current.version(), current.version(annotations=False), as_of(),
+                        period_days, func.__module__, func.__name__, tuple(sorted(options.items())), words())
 
 
-@st.cache_data(show_spinner="Placing your network…", max_entries=4)
+@st.cache_data(show_spinner=False, max_entries=4)
 def _graph_base(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int,
                 wording: tuple[str, str]) -> GraphBase:
     from analytics import graph  # networkx: only for the Graph page
@@ -304,7 +315,7 @@ def _graph_base(path: str, version: Version, key: Version, when: pd.Timestamp, p
     return graph.graph_base(_annotated(path, version), scores)
 
 
-@st.cache_data(show_spinner="Drawing…", max_entries=32)
+@st.cache_data(show_spinner=False, max_entries=32)
 def _graph_view(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int,
                 options: tuple[tuple[str, object], ...], wording: tuple[str, str]) -> GraphView:
     from analytics import page_data
@@ -319,11 +330,12 @@ def graph_view(**options: object) -> GraphView:
     """The Graph page's view for these filters (`page_data.network_graph` options). Clusters, memberships
     and stand-in ties are computed once per workspace version and as-of; a filter re-runs only the view."""
     current = store()
-    return _graph_view(str(current.path), current.version(), current.version(annotations=False), as_of(),
-                       DEFAULT_PERIOD_DAYS, tuple(sorted(options.items())), words())
+    with st.spinner(_("Placing your network…")):
+        return _graph_view(str(current.path), current.version(), current.version(annotations=False), as_of(),
+                           DEFAULT_PERIOD_DAYS, tuple(sorted(options.items())), words())
 
 
-@st.cache_data(show_spinner="Looking for duplicates…", max_entries=2)
+@st.cache_data(show_spinner=False, max_entries=2)
 def _duplicates(path: str, version: Version, wording: tuple[str, str]
                 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     store = Store(path)
@@ -335,7 +347,8 @@ def duplicates() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(likely duplicates, every contact indexed by id, the user's decisions) of this workspace, cached per
     version (a merge or keep-apart moves it on)."""
     current = store()
-    return _duplicates(str(current.path), current.version(), words())
+    with st.spinner(_("Looking for duplicates…")):
+        return _duplicates(str(current.path), current.version(), words())
 
 
 def show_error(err: InputError) -> None:

@@ -5,42 +5,73 @@ import re
 import pandas as pd
 import streamlit as st
 
-TIER_HELP = ("Tiers echo Dunbar's layers of 5 / 15 / 50 / 150: Inner circle, Close, Active, Network; "
-             "Dormant = a past relationship quiet for 12 months; Never engaged = connected, nothing since.")
+from analytics import i18n
+from analytics.i18n import N_, _
+
+TIER_HELP = N_("Tiers echo Dunbar's layers of 5 / 15 / 50 / 150: Inner circle, Close, Active, Network; "
+               "Dormant = a past relationship quiet for 12 months; Never engaged = connected, nothing since.")
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
 #: Name, score and the reason first: the why is the point and must be on screen at 1280 px.
 COLUMNS = ["name", "strength", "tier", "reason", "company", "position", "last_interaction"]
 #: A row height above 4rem makes the grid wrap text: three lines, enough for a whole reason or why.
 WRAPPED_ROW = 72
-#: How every contact table labels and draws the scored columns.
-CONTACT_CONFIG = {
-    "name": st.column_config.TextColumn("Name"),
-    "company": st.column_config.TextColumn("Company"),
-    "position": st.column_config.TextColumn("Position"),
-    "strength": st.column_config.ProgressColumn("Strength", min_value=0, max_value=100, format="%.0f"),
-    "tier": st.column_config.TextColumn("Tier", help=TIER_HELP),
-    "last_interaction": st.column_config.DatetimeColumn("Last interaction", format="YYYY-MM-DD"),
-    "reason": st.column_config.TextColumn("Why this score", width="large"),
-}
+#: The stored codes of the user's choices (marks: `model.ROLES`; consent: `annotations.CONSENT_VALUES`)
+#: in words, shown with `choice`.
+CHOICE_WORDS = {"client": N_("client"), "referrer": N_("referrer"), "prospect": N_("prospect"),
+                "friend": N_("friend"), "unknown": N_("unknown"), "yes": N_("yes"), "no": N_("no")}
+
+
+def date_format() -> str:
+    """The grid's (moment.js) date format for the language in use: "YYYY-MM-DD" in English, "DD.MM.YYYY"
+    in German."""
+    return i18n.DATE_FORMATS[i18n.language()].replace("yyyy", "YYYY").replace("dd", "DD")
+
+
+def choice(code: object) -> str:
+    """A stored choice (a mark, a consent) in words in the language in use; other text as it is, no
+    value ("", None, NaN) as ""."""
+    if not isinstance(code, str):
+        return ""
+    return _(CHOICE_WORDS[code]) if code in CHOICE_WORDS else code
+
+
+def contact_config() -> dict:
+    """How every contact table labels and draws the scored columns, in the language in use."""
+    return {
+        "name": st.column_config.TextColumn(_("Name")),
+        "company": st.column_config.TextColumn(_("Company")),
+        "position": st.column_config.TextColumn(_("Position")),
+        "strength": st.column_config.ProgressColumn(_("Strength"), min_value=0, max_value=100, format="%.0f"),
+        "tier": st.column_config.TextColumn(_("Tier"), help=_(TIER_HELP)),
+        "last_interaction": st.column_config.DatetimeColumn(_("Last interaction"), format=date_format()),
+        "reason": st.column_config.TextColumn(_("Why this score"), width="large"),
+    }
+
+
+def tier_words(table: pd.DataFrame) -> pd.DataFrame:
+    """`table` with its tier column in the language in use (the tiers' codes are their English names)."""
+    return table.assign(tier=table["tier"].map(lambda t: _(t) if isinstance(t, str) and t else t))
 
 
 def contact_list(table: pd.DataFrame, key: str, height: int = 420) -> None:
     """Read-only table of contacts with strength bar, tier and the reason for the score; selecting a row
     shows that contact's whole reason below the table."""
-    event = st.dataframe(table[COLUMNS], hide_index=True, height=height, column_config=CONTACT_CONFIG,
-                         key=key, on_select="rerun", selection_mode="single-row")
+    event = st.dataframe(tier_words(table[COLUMNS]), hide_index=True, height=height,
+                         column_config=contact_config(), key=key, on_select="rerun",
+                         selection_mode="single-row")
     rows = event.selection.rows
     if rows and rows[0] < len(table):
         reason_panel(table.iloc[rows[0]])
     else:
-        st.caption("Select a row to read that contact's whole reason here.")
+        st.caption(_("Select a row to read that contact's whole reason here."))
 
 
 def reason_panel(row: pd.Series) -> None:
     """One contact's score, tier and the whole reason, as text (names come from files: escaped)."""
     with st.container(border=True):
-        st.markdown(f"**{plain(row['name'])}** — {plain(row['tier'])}, strength {row['strength']:.0f} / 100")
-        st.markdown(f"Why this score: {plain(row['reason'])}")
+        st.markdown(_("**{name}** — {tier}, strength {strength} / 100").format(
+            name=plain(row["name"]), tier=plain(_(row["tier"])), strength=i18n.number(row["strength"])))
+        st.markdown(_("Why this score: {reason}").format(reason=plain(row["reason"])))
 
 
 def plain(text: object) -> str:

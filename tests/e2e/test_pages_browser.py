@@ -44,7 +44,8 @@ def test_graph_canvas_renders_offline(page: Page, server: str) -> None:
 
 def use_sample(page: Page) -> None:
     """Pick the bundled sample workspace in the sidebar (an earlier test may have imported another)."""
-    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()  # the workspace box
+    # the workspace picker: the first of the sidebar's selectboxes (the language picker follows it)
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
     page.get_by_role("option", name="sample", exact=True).click()
     # The switch reruns the page; until the sample banner shows, the download buttons may still hold
     # the previous workspace's report.
