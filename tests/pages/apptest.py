@@ -5,9 +5,12 @@ from streamlit.testing.v1 import AppTest
 from analytics.store import Store, workspace_path
 
 
-def open_page(name: str) -> AppTest:
-    """Run app.py (which opens on the sample workspace), then the page `app_pages/<name>.py`."""
-    at = AppTest.from_file("../../app.py", default_timeout=120)
+def open_page(name: str, lang: str | None = None) -> AppTest:
+    """Run app.py (which opens on the sample workspace; in `lang` when given, as if chosen in the
+    sidebar), then the page `app_pages/<name>.py`."""
+    at = AppTest.from_file("../../app.py", default_timeout=180)
+    if lang:
+        at.session_state["language"] = lang
     at.run()
     at.switch_page(f"app_pages/{name}.py")
     return at.run()

@@ -4,14 +4,7 @@ German and Dutch (the sample workspace's language set before the first run)."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
-
-def open_in(language: str, page: str) -> AppTest:
-    """app.py in `language`, then `app_pages/<page>.py`."""
-    at = AppTest.from_file("../../app.py", default_timeout=120)
-    at.session_state["language"] = language
-    at.run()
-    at.switch_page(f"app_pages/{page}.py")
-    return at.run()
+from tests.pages.apptest import open_page
 
 
 def shown(at: AppTest) -> str:
@@ -25,7 +18,7 @@ def shown(at: AppTest) -> str:
     ("nl", "groups", ["🟢 loont", " loont: "], "pays off"),
 ])
 def test_page_shows_the_analysis_in_the_language(language, page, expected, english):
-    at = open_in(language, page)
+    at = open_page(page, language)
     assert not at.exception, [e.value for e in at.exception]
     text = shown(at)
     assert all(words in text for words in expected), text[:500]

@@ -2,18 +2,9 @@
 report's reasons and "what was read" come from the readers in the workspace's language."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
+from tests.pages.apptest import open_page
 from ui.widgets import plain
-
-
-def import_page(lang: str) -> AppTest:
-    """The Import page of the sample workspace with `lang` chosen in the sidebar."""
-    at = AppTest.from_file("../../app.py", default_timeout=120)
-    at.session_state["language"] = lang
-    at.run()
-    at.switch_page("app_pages/import.py")
-    return at.run()
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
@@ -22,7 +13,7 @@ def import_page(lang: str) -> AppTest:
     ("it", "contacts.csv: non è un file CSV, Excel (.xlsx) o zip (sembra un PDF)"),
 ])
 def test_a_refused_file_says_why_in_the_language(lang, expected) -> None:
-    at = import_page(lang)
+    at = open_page("import", lang)
     at.file_uploader(key="import_files").upload("contacts.csv", b"%PDF-1.4 not a table", "text/csv").run()
     assert not at.exception
     assert [e.value for e in at.error] == [plain(expected)]
@@ -32,7 +23,7 @@ def test_the_import_report_reads_in_german() -> None:
     ics = (b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:w\nDTSTART:20260105T090000Z\nRRULE:FREQ=WEEKLY;COUNT=3\n"
            b"ORGANIZER:mailto:me@x.org\nATTENDEE;CN=Ana Lopez:mailto:ana@y.org\nEND:VEVENT\nEND:VCALENDAR\n")
     body = b"First Name,Last Name,Connected On\nAna,Lopez,1 Jan 2024\n,,2 Jan 2024\n"
-    at = import_page("de")
+    at = open_page("import", "de")
     uploader = at.file_uploader(key="import_files")
     uploader.upload("cal.ics", ics, "text/calendar").upload("Connections.csv", body, "text/csv").run()
     at.text_input(key="my_emails_input").input("me@x.org").run()

@@ -4,40 +4,10 @@ no exception, the heading in that language, and figures written with the languag
 import json
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from analytics import i18n, ingest
 from tests.conftest import SAMPLE_ZIP
-
-#: Each page's heading per language.
-HEADINGS = {
-    "overview": {"de": "Ist mein Netzwerk breit oder tief?", "nl": "Is mijn netwerk breed of diep?",
-                 "it": "La mia rete è ampia o profonda?"},
-    "contacts": {"de": "Kontakte", "nl": "Contacten", "it": "Contatti"},
-    "duplicates": {"de": "Mögliche Duplikate", "nl": "Mogelijke dubbelen", "it": "Possibili duplicati"},
-    "graph": {"de": "Ihr Netzwerk als Grafik", "nl": "Uw netwerk als grafiek",
-              "it": "La tua rete come grafico"},
-    "import": {"de": "Import & Arbeitsbereich", "nl": "Import & werkruimte",
-               "it": "Importa e area di lavoro"},
-}
-
-
-def open_in(name: str, lang: str) -> AppTest:
-    """The page `app_pages/<name>.py` on the sample workspace with `lang` chosen in the sidebar."""
-    at = AppTest.from_file("../../app.py", default_timeout=120)
-    at.session_state["language"] = lang
-    at.run()
-    at.switch_page(f"app_pages/{name}.py")
-    return at.run()
-
-
-@pytest.mark.parametrize("lang", ["de", "nl", "it"])
-@pytest.mark.parametrize("name", list(HEADINGS))
-def test_page_runs_in_the_language(name: str, lang: str) -> None:
-    at = open_in(name, lang)
-    assert not at.exception, [e.value for e in at.exception]
-    assert at.title[0].value == HEADINGS[name][lang]
-
+from tests.pages.apptest import open_page
 
 #: The Inner circle tier as each language names it.
 INNER_CIRCLE = {"de": "Engster Kreis", "nl": "Binnenste kring", "it": "Cerchia ristretta"}
@@ -45,7 +15,7 @@ INNER_CIRCLE = {"de": "Engster Kreis", "nl": "Binnenste kring", "it": "Cerchia r
 
 @pytest.mark.parametrize("lang", ["de", "nl", "it"])
 def test_overview_figures_and_charts_are_in_the_language(lang: str) -> None:
-    at = open_in("overview", lang)
+    at = open_page("overview", lang)
     with i18n.use(lang):
         metrics = {m.label: m.value for m in at.metric}
         tiers = i18n._("Relationship tiers (Dunbar layers)")
@@ -69,7 +39,7 @@ def test_import_report_and_result_are_in_the_language(lang: str) -> None:
     read, rows, imported, stored = IMPORT_WORDS[lang]
     body = SAMPLE_ZIP.read_bytes()
     found = ingest.load_files([(SAMPLE_ZIP.name, body)])
-    at = open_in("import", lang)
+    at = open_page("import", lang)
     at.file_uploader(key="import_files").upload(SAMPLE_ZIP.name, body, "application/zip").run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.status[0].label == read

@@ -53,10 +53,7 @@ def test_report_language_german_while_the_pages_stay_english(downloads) -> None:
 
 @pytest.mark.parametrize("lang", ["nl", "it"])
 def test_report_page_runs_in_the_pages_language(lang: str) -> None:
-    at = AppTest.from_file("../../app.py", default_timeout=120)
-    at.session_state["language"] = lang
-    at.run()
-    at.switch_page("app_pages/report.py").run()
+    at = open_page("report", lang)
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value == {"nl": "Coachrapport", "it": "Report per il coach"}[lang]
     assert at.subheader[0].value == {"nl": "Waar u staat", "it": "Dove ti trovi"}[lang]
