@@ -8,10 +8,13 @@ Example:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from analytics import i18n
 from analytics.i18n import N_, _, counted
+from analytics.ingest.load import size_of
 from analytics.model import NOT_USED, FileReport, Network
 from analytics.wording import duration
 
@@ -31,13 +34,14 @@ def empty_files(files: list[FileReport]) -> list[str]:
         file=f.file) for f in files if f.rows == 0 and f.skipped == 0 and f.kind != NOT_USED]
 
 
-def upload_signature(files: list[tuple[str, bytes]]) -> list[tuple[str, int]]:
-    """Which upload an import came from: file names and sizes (the bytes stay out of the session).
+def upload_signature(files: list[tuple[str, bytes | Path]]) -> list[tuple[str, int]]:
+    """Which upload an import came from: file names and sizes (the bytes stay out of the session; a
+    mailbox read from the disk counts its file's size).
 
     >>> upload_signature([("a.zip", b"1234")])
     [('a.zip', 4)]
     """
-    return [(name, len(data)) for name, data in files]
+    return [(name, size_of(data)) for name, data in files]
 
 
 #: Every file kind the readers report, in words (a kind not listed reads as its code with spaces).

@@ -31,8 +31,21 @@ st.write(_("Drop your **LinkedIn data archive** (the Basic or Complete zip from 
 
 uploads = st.file_uploader(_("Export files"), type=["zip", "csv", "txt", "xlsx", *SOURCE_TYPES],
                            accept_multiple_files=True, key="import_files")
-files = [(u.name, u.getvalue()) for u in uploads or []]
-if any(ingest.source_kind(name, data[:64]) in ("calendar", "mbox") for name, data in files):
+files: list[session.Upload] = [(u.name, u.getvalue()) for u in uploads or []]
+typed_path = st.session_state.get("mbox_path", "")
+with st.expander(_("A mailbox too large to upload"), expanded=bool(typed_path.strip())):
+    typed_path = st.text_input(
+        _("Path of an .mbox file on this computer"), key="mbox_path",
+        placeholder=_("e.g. ~/Downloads/Takeout/Mail/All mail Including Spam and Trash.mbox"),
+        help=_("Uploads stop at 1 GB and are held in memory. A mailbox named here is read straight from "
+               "your disk a few MB at a time, headers only, and never copied."))
+if typed_path.strip():
+    try:
+        files.append(ingest.mailbox_on_disk(typed_path))
+    except InputError as err:
+        session.show_error(err)
+        st.stop()
+if {"calendar", "mbox"} & session.source_kinds(files):
     typed = st.text_input(_("Your e-mail addresses"), value=", ".join(session.my_addresses()),
                           key="my_emails_input",
                           help=_("They tell mail you sent from mail you received, and you from your guests. "
@@ -44,7 +57,8 @@ if any(ingest.source_kind(name, data[:64]) in ("calendar", "mbox") for name, dat
 
 mapping: dict[str, str] | None = None
 try:
-    generic = [(name, data) for name, data in files if ingest.detect_kind(name, data) == "generic"]
+    generic = [(name, data) for name, data in files
+               if isinstance(data, bytes) and ingest.detect_kind(name, data) == "generic"]
     columns, preview = ingest.preview_generic(*generic[0]) if generic else ([], None)
 except InputError as err:
     session.show_error(err)
@@ -68,7 +82,7 @@ if generic:
 
 if files:
     try:
-        size = sum(len(data) for _name, data in files) / 1e6
+        size = sum(ingest.size_of(data) for _name, data in files) / 1e6
         reading = counted("Reading {n} file ({size} MB)…", "Reading {n} files ({size} MB)…", len(files),
                           size=i18n.number(size, 1))
         with st.status(reading, expanded=False) as status:
@@ -120,6 +134,7 @@ if files:
         target = session.workspace_name()
         if session.is_sample():
             target = st.text_input(_("Save into a new workspace named"), value="my-network",
+                                   key="import_target",
                                    help=_("Your data goes into its own workspace; the sample stays as it "
                                           "is."))
         if st.button(_("Import into workspace “{workspace}”").format(workspace=target), type="primary",

@@ -11,6 +11,7 @@ from ui import session
 from ui.widgets import contact_list, plain
 
 st.title(_("Is my network wide, or deep?"))
+st.caption(_("As of {date}: every figure counts up to this day.").format(date=i18n.date(session.as_of())))
 data = session.analysis()
 spread, diag, tiers = data.breadth, data.diagnosis, data.tiers
 

@@ -14,7 +14,6 @@ computed (after half a second), as Streamlit's own does.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import importlib
 from collections.abc import Callable
 from pathlib import Path
@@ -42,6 +41,7 @@ LANGUAGE, CURRENCY = "language", "currency"  # the settings (on the sample: sess
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 SAMPLE_AS_OF = "2026-11-15"  # the sample generator's "today"
 _KEY = "workspace"
+Upload = tuple[str, bytes | Path]  # an uploaded file's name and bytes, or a mailbox's path on disk
 _PARSED = "parsed_upload"  # (bytes and mapping, Network) of the last upload parsed in this session
 T = TypeVar("T")
 
@@ -66,8 +66,9 @@ def is_sample() -> bool:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _problem(path: str, size: int, header: bytes) -> str | None:
-    return Store(path).problem()
+def _problem(path: str, size: int, header: bytes, lang: str) -> str | None:
+    with i18n.use(lang):
+        return Store(path).problem()
 
 
 def workspace_problem() -> str | None:
@@ -79,8 +80,9 @@ def workspace_problem() -> str | None:
         return None
     with path.open("rb") as file:
         header = file.read(100)  # SQLite's header: magic string, page size, counters, schema cookie
-    with st.spinner(_("Checking the workspace…")):
-        return _problem(str(path), path.stat().st_size, header)
+    lang = i18n.best_language(st.context.locale)  # the workspace's own choice cannot be read yet
+    with i18n.use(lang), st.spinner(_("Checking the workspace…")):
+        return _problem(str(path), path.stat().st_size, header, lang)
 
 
 def store() -> Store:
@@ -170,9 +172,14 @@ def save_my_addresses(text: str) -> list[str]:
     return found
 
 
-def mailbox_progress(files: list[tuple[str, bytes]]) -> Callable[[int, int], None] | None:
+def source_kinds(files: list[Upload]) -> set[str | None]:
+    """Which personal sources ("vcard", "calendar", "mbox"; None for anything else) are among `files`."""
+    return {ingest.source_kind(name, ingest.head(data)) for name, data in files}
+
+
+def mailbox_progress(files: list[Upload]) -> Callable[[int, int], None] | None:
     """A progress bar's update function while mailboxes are read (None without a mailbox)."""
-    if not any(ingest.source_kind(name, data[:64]) == "mbox" for name, data in files):
+    if "mbox" not in source_kinds(files):
         return None
     bar = st.progress(0.0, text=_("Reading mail headers…"))
     # the language of this rerun, read now: the callback runs inside the import
@@ -184,18 +191,19 @@ def mailbox_progress(files: list[tuple[str, bytes]]) -> Callable[[int, int], Non
     return update
 
 
-def parse_upload(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = None,
+def parse_upload(files: list[Upload], mapping: dict[str, str] | None = None,
                  progress: Callable[[int, int], None] | None = None,
                  steps: Callable[[str], None] | None = None) -> Network:
     """Parse uploaded files, dates that cannot be right named in each file's warnings; raises InputError
     with a one-line reason. The last upload parsed is kept in this session (by its bytes, mapping and,
-    for calendars and mailboxes, the owner's addresses and the as-of date), so reruns of the Import page
-    do not parse it again; `progress` follows a long mailbox, `steps` hears each file as it is parsed (a
-    cached parse could not report to the page while it runs)."""
-    personal = any(ingest.source_kind(name, data[:64]) in ("calendar", "mbox") for name, data in files)
+    for calendars and mailboxes, the owner's addresses and the as-of date, and the language its reasons
+    are written in), so reruns of the Import page do not parse it again; `progress` follows a long
+    mailbox, `steps` hears each file as it is parsed (a cached parse could not report to the page while
+    it runs). A mailbox given by its path on this computer is streamed from the disk."""
+    personal = bool({"calendar", "mbox"} & source_kinds(files))
     me, when = (tuple(my_addresses()), as_of()) if personal else ((), None)  # read only by those two
-    key = (tuple((name, hashlib.sha256(data).hexdigest()) for name, data in files),
-           tuple(sorted((mapping or {}).items())), me, when)
+    key = (tuple((name, ingest.fingerprint(data)) for name, data in files),
+           tuple(sorted((mapping or {}).items())), me, when, words())
     held = st.session_state.get(_PARSED)
     if held is None or held[0] != key:
         st.session_state.pop(_PARSED, None)  # the previous upload's network goes before this one loads

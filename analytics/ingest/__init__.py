@@ -13,8 +13,28 @@ Example:
 from analytics.ingest.generic import preview_generic
 from analytics.ingest.headers import guess_mapping
 from analytics.ingest.import_report import history_table, import_table
-from analytics.ingest.load import detect_kind, load_files, load_paths
+from analytics.ingest.load import (
+                                   detect_kind,
+                                   fingerprint,
+                                   head,
+                                   load_files,
+                                   load_paths,
+                                   mailbox_on_disk,
+                                   size_of,
+)
 from analytics.ingest.sources import source_kind
 
-__all__ = ["detect_kind", "guess_mapping", "history_table", "import_table", "load_files", "load_paths",
-           "preview_generic", "source_kind"]
+__all__ = [
+                                   "detect_kind",
+                                   "fingerprint",
+                                   "guess_mapping",
+                                   "head",
+                                   "history_table",
+                                   "import_table",
+                                   "load_files",
+                                   "load_paths",
+                                   "mailbox_on_disk",
+                                   "preview_generic",
+                                   "size_of",
+                                   "source_kind",
+]

@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -279,6 +280,50 @@ def load_files(files: list[tuple[str, Data]], mapping: dict[str, str] | None = N
     return Network(owner=owner, contacts=resolved.contacts[CONTACT_COLUMNS],
                    interactions=inter.reset_index(drop=True),
                    files=[t.report for t in tables] + [r.report for r in found])
+
+
+def size_of(data: Data) -> int:
+    """The bytes a file holds, uploaded or on disk.
+
+    >>> size_of(b"1234")
+    4
+    """
+    return len(data) if isinstance(data, bytes) else data.stat().st_size
+
+
+def head(data: Data) -> bytes:
+    """A file's first 64 bytes (enough for `source_kind` and `detect_kind`), uploaded or on disk."""
+    return _head(data)
+
+
+def fingerprint(data: Data) -> str:
+    """What tells one upload from another: the bytes' SHA-256, or for a file on disk its resolved path,
+    size and modification time (a 2 GB mailbox is never hashed whole).
+
+    >>> fingerprint(b"abc")[:12]
+    'ba7816bf8f01'
+    """
+    if isinstance(data, bytes):
+        return hashlib.sha256(data).hexdigest()
+    stat = data.stat()
+    return f"{data.resolve()}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def mailbox_on_disk(typed: str) -> tuple[str, Path]:
+    """(file name, path) of the mailbox whose path a person typed, for one too large to upload: read
+    from the disk in blocks, never whole. InputError when it is no mailbox file on this computer.
+
+    >>> mailbox_on_disk("/no/such/box.mbox")
+    Traceback (most recent call last):
+    ...
+    analytics.errors.InputError: /no/such/box.mbox: no such file on this computer
+    """
+    path = Path(typed.strip().strip('"').strip("'")).expanduser()
+    if not path.is_file():
+        raise InputError(typed.strip(), _("no such file on this computer"))
+    if source_kind(path.name, _head(path)) != "mbox":
+        raise InputError(path.name, _("not a mailbox (.mbox): it does not start with a “From ” line"))
+    return path.name, path
 
 
 def _on_disk(path: Path) -> Data:

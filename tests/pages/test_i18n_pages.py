@@ -48,7 +48,7 @@ def test_import_report_and_result_are_in_the_language(lang: str) -> None:
         n = i18n.number(len(found.interactions))
     assert len(found.interactions) >= 1000 and "." in n  # 1.234: the thousands point
     assert n in [m.value for m in at.metric]
-    at.text_input[0].input("sample").run()  # the export the sample was made from: every message stored
+    at.text_input(key="import_target").input("sample").run()  # the sample's own export: every message stored
     at.button[0].click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert imported in at.success[0].value

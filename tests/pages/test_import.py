@@ -27,7 +27,7 @@ def test_import_leads_on_and_explains_the_counts() -> None:
     found = ingest.load_files([(SAMPLE_ZIP.name, body)])
     at = open_page("import")
     at.file_uploader(key="import_files").upload(SAMPLE_ZIP.name, body, "application/zip").run()
-    at.text_input[0].input("sample").run()  # the export the sample workspace was made from: all stored
+    at.text_input(key="import_target").input("sample").run()  # the sample's own export: all stored
     at.button[0].click().run()
     assert not at.exception
     assert "Imported into “sample”" in at.success[0].value
@@ -64,7 +64,7 @@ OLD_EXPORT = (b"First Name,Last Name,URL,Email Address,Company,Position,Connecte
 def test_the_as_of_offer_sets_and_undoes_the_as_of_date() -> None:
     at = open_page("import")
     at.file_uploader(key="import_files").upload("Connections.csv", OLD_EXPORT, "text/csv").run()
-    at.text_input[0].input("old-export").run()
+    at.text_input(key="import_target").input("old-export").run()
     at.button[0].click().run()  # import into a new workspace: its last activity is 2015-12-10
     assert not at.exception
     store = Store(workspace_path("old-export"))
@@ -107,9 +107,41 @@ def test_reading_and_importing_show_their_real_stages(monkeypatch) -> None:
     lines = [m.value for m in at.status[0].markdown]
     assert any(line.startswith(plain(f"Parsed {SAMPLE_ZIP.name}/Connections.csv: ")) for line in lines), lines
     assert lines[-1] == plain("Matching messages, invitations and endorsements to your contacts")
-    at.text_input[0].input("mine").run()
+    at.text_input(key="import_target").input("mine").run()
     at.button[0].click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert "Imported into “mine”" in at.success[0].value
     assert parses == [1], "one parse for the upload, the name typed and the import"
     assert analysed[-1] == len(real([(SAMPLE_ZIP.name, body)]).contacts)  # the new workspace, analysed
+
+
+def test_a_mailbox_too_large_to_upload_is_read_from_its_path(tmp_path) -> None:
+    """A mailbox named by its path is streamed from the disk: the report lists it, mail both ways makes a
+    contact, and it imports into a workspace like an upload."""
+    from tests.test_mbox import IN, OUT, box
+
+    path = tmp_path / "All mail.mbox"
+    path.write_bytes(box(OUT, IN))
+    at = open_page("import")
+    at.text_input(key="mbox_path").input(f'"{path}"').run()  # pasted with quotes, as a file manager copies
+    at.text_input(key="my_emails_input").input("me@x.org").run()
+    assert not at.exception, [e.value for e in at.exception]
+    report = at.dataframe[0].value.set_index("File")
+    assert report.loc["All mail.mbox", "Rows read"] == 2
+    assert [m.value for m in at.metric][:2] == ["1", "2"]  # Ana wrote back; Bob, only copied, does not count
+    at.text_input(key="import_target").input("mail-only").run()
+    at.button[0].click().run()
+    assert plain("Imported into “mail-only”") in at.success[0].value
+    stored = Store(workspace_path("mail-only")).load()
+    assert stored.contacts["name"].tolist() == ["Ana Lopez"] and len(stored.interactions) == 2
+
+
+def test_a_path_that_is_no_mailbox_gets_one_line_and_changes_nothing(tmp_path) -> None:
+    (tmp_path / "notes.txt").write_text("Dear diary\n")
+    at = open_page("import")
+    for typed, reason in ((str(tmp_path / "missing.mbox"), "no such file on this computer"),
+                          (str(tmp_path / "notes.txt"), "not a mailbox (.mbox)")):
+        at.text_input(key="mbox_path").input(typed).run()
+        assert not at.exception
+        assert [plain(reason) in e.value for e in at.error] == [True], [e.value for e in at.error]
+        assert not at.dataframe  # nothing read, nothing offered for import
