@@ -48,12 +48,15 @@ def test_the_overview_and_the_report_speak_the_chosen_language(page: Page, serve
         assert title != "Is my network wide, or deep?", "the heading has no translation"
     expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=60_000)
     main = page.locator('[data-testid="stMain"]')
-    text = main.inner_text()
-    assert AS_OF[lang] in text, f"the as-of date {AS_OF[lang]} is not on the Overview"
+    expect(main.get_by_text(AS_OF[lang]).first).to_be_visible(timeout=30_000)  # the as-of date
     decimal = "0.85" if lang == "en" else "0,85"  # the sample's diversity, in the language's numbers
-    assert decimal in text
-    scroll_through(page)
-    page.screenshot(path=str(FOLDER / f"overview_{lang}.png"), full_page=True)
+    expect(main.get_by_text(decimal, exact=True).first).to_be_visible(timeout=60_000)
+    scroll_through(page)  # every chart drawn, then the first screen at both widths a user would have
+    page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0)")
+    for width, height in ((1280, 800), (1440, 900)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(FOLDER / f"overview_{lang}_{width}.png"))
 
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=report_title, exact=True).click()
     wait_for_app(page)
