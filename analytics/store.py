@@ -54,7 +54,7 @@ HOME_ENV = "NETWORK_LEDGER_HOME"
 #: them. Measured at 30k/1M: 15.4 s CPU at 2 MB, 12.2 at 64 MB (+50 MB peak), 11.8 at 256 MB (+270 MB).
 #: Taken only as pages are used, freed when the connection closes.
 IMPORT_CACHE_KIB = 64 * 1024
-_BATCH = 50_000  # interaction rows hashed and inserted at a time
+_BATCH = 50_000  # interaction rows turned into tuples, hashed and inserted at a time
 CHECKPOINT_WAIT_MS = 2000  # how long a delete waits for a session that is reading before it says so
 GOAL_COLUMNS = ["metric", "period", "target"]
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$")
@@ -183,15 +183,16 @@ def _rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
 
 def _as_stored(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """`frame` typed as SQLite returns what `_rows` writes (`_frame_of(_rows(frame))`), column by column:
-    a first import's snapshot without a tuple per row (a 2 GB mailbox: 100 MiB less at the peak)."""
+    a first import's snapshot without a tuple or a Python string per row (a 2 GB mailbox: 270 MiB less
+    at the peak than through tuples)."""
     out = frame.reindex(columns=columns).reset_index(drop=True)
     for c in columns:
         if c in _DATE_FIELDS:
             seconds = (pd.to_datetime(out[c], utc=True, errors="coerce") - _EPOCH) // pd.Timedelta(seconds=1)
             out[c] = pd.to_datetime(seconds, unit="s", utc=True).astype("datetime64[ns, UTC]")
-        else:
-            out[c] = out[c].astype(object).where(out[c].notna(), None)
-    return _frame_of([], columns) if out.empty else pd.DataFrame({c: out[c].to_numpy() for c in columns})
+        elif out[c].dtype != "str":  # text columns already hold what SQLite gives back (NaN for NULL)
+            out[c] = pd.Series(out[c].astype(object).where(out[c].notna(), None).tolist(), index=out.index)
+    return _frame_of([], columns) if out.empty else out
 
 
 def _frame(cursor: sqlite3.Cursor, columns: list[str]) -> pd.DataFrame:
@@ -210,17 +211,15 @@ def _frame_of(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
 
 def _insert_interactions(con: sqlite3.Connection, rows: list[tuple]) -> list[int]:
     """Insert interaction rows, skipping any already stored (same contact, date, channel, text...);
-    returns each row's hash. Hashed and written `_BATCH` rows at a time: a row's hash depends on that row
-    only, and the text copies hashing needs stay small (a 2 GB mailbox's 375,000 rows at once: +220 MiB)."""
-    hashes: list[int] = []
-    insert = f"INSERT OR IGNORE INTO interactions VALUES ({', '.join('?' * (len(INTERACTION_COLUMNS) + 1))})"
-    for start in range(0, len(rows), _BATCH):
-        part = rows[start:start + _BATCH]
-        # object dtype: a NULL date must not turn the batch's dates into floats ("1.0" hashes differently)
-        found = pd.util.hash_pandas_object(pd.DataFrame(part, dtype=object).astype(str), index=False)
-        batch = found.astype("int64").tolist()
-        con.executemany(insert, [(*row, h) for row, h in zip(part, batch, strict=True)])
-        hashes += batch
+    returns each row's hash (a row's hash depends on that row only)."""
+    if not rows:
+        return []
+    # object dtype: a NULL date must not turn the batch's dates into floats ("1.0" hashes differently)
+    hashes = pd.util.hash_pandas_object(pd.DataFrame(rows, dtype=object).astype(str), index=False)
+    hashes = hashes.astype("int64").tolist()
+    con.executemany(
+        f"INSERT OR IGNORE INTO interactions VALUES ({', '.join('?' * (len(INTERACTION_COLUMNS) + 1))})",
+        [(*row, h) for row, h in zip(rows, hashes, strict=True)])
     return hashes
 
 
@@ -477,14 +476,17 @@ def _hashes_of(con: sqlite3.Connection, contact_ids: set[str]) -> set[int]:
 
 
 def _remember_moved(con: sqlite3.Connection, merged_away: dict[str, str], held: set[int], sources: pd.Series,
-                    rows: list[tuple], hashes: list[int]) -> None:
+                    stored: pd.DataFrame, hashes: list[int]) -> None:
     """Interactions an import brought for a merged-away id (stored under the contact it was merged into):
     added to that merge's undo record, so undoing it gives them back too. `held`: the hashes stored
-    before the import for the contacts merged into; `sources`: each row's id as the files named it."""
+    before the import for the contacts merged into; `sources`: each row's id as the files named it;
+    `stored`: the rows as inserted, with their `hashes`."""
     if not merged_away:
         return
+    mine = sources.isin(list(merged_away)).to_numpy()
+    rows = _rows(stored[mine], INTERACTION_COLUMNS)
     moved: dict[str, dict[int, tuple]] = {}
-    for away, row, h in zip(sources.tolist(), rows, hashes, strict=True):
+    for away, row, h in zip(sources[mine].tolist(), rows, pd.Series(hashes)[mine].tolist(), strict=True):
         if away in merged_away and h not in held:
             moved.setdefault(away, {})[h] = (away, *row[1:])
     for away, found in moved.items():
@@ -678,16 +680,17 @@ class Store:
             merged_away = {cid: to for cid, to in rename.items() if into.get(cid) == to}
             held = _hashes_of(con, set(merged_away.values()))
             before = con.total_changes
-            rows = _rows(interactions, INTERACTION_COLUMNS)
             if last_rowid == 0:  # into an empty table, building the contact index once is cheaper
                 con.execute("DROP INDEX interactions_contact")
-            hashes = _insert_interactions(con, rows)
+            hashes: list[int] = []
+            for start in range(0, len(interactions), _BATCH):  # a tuple per row only for one batch at a time
+                hashes += _insert_interactions(con, _rows(interactions.iloc[start:start + _BATCH],
+                                                          INTERACTION_COLUMNS))
             if last_rowid == 0:
                 con.execute(_CONTACT_INDEX)
             added_interactions = con.total_changes - before
-            _remember_moved(con, merged_away, held, net.interactions["contact_id"], rows, hashes)
+            _remember_moved(con, merged_away, held, net.interactions["contact_id"], interactions, hashes)
             if last_rowid == 0 and not rekeyed:  # the table was empty: it now holds each hash's first row
-                del rows
                 first = ~pd.Series(hashes).duplicated().to_numpy()
                 _refresh_snapshot(con, inserted=_as_stored(interactions[first], INTERACTION_COLUMNS))
             else:  # a re-keyed contact's rows moved (new rowids): read the whole table once then

@@ -101,3 +101,16 @@ def test_deleted_text_leaves_no_copy_in_the_file(store):
     store.import_network(export([JANE_OLD, PIET], [HELLO, PIET_MSG]))
     store.delete_contact("in:jane-doe")
     assert b"Hello Jane" not in store.path.read_bytes()
+
+
+@pytest.mark.parametrize("text", ["str", "object"])
+def test_a_first_import_s_snapshot_is_typed_as_the_table_returns_it(text: str) -> None:
+    """The snapshot of a first import is built column by column, not read back: it must equal what the
+    table returns for the same rows (NULL dates, empty texts, missing texts; text or object columns)."""
+    frame = pd.DataFrame({"contact_id": ["a", "b", "c"],
+                          "date": pd.to_datetime(["2024-01-05 10:00:30.7", None, "1999-12-31 00:00:00.0"], utc=True),
+                          "channel": ["email", "message", "email"], "direction": ["out", "in", None],
+                          "content": ["", None, "Hi"], "conversation_id": [None, "t1", "t1"]})
+    frame = frame.astype({c: text for c in frame.columns if c != "date"})
+    expected = store_module._frame_of(store_module._rows(frame, INTERACTION_COLUMNS), INTERACTION_COLUMNS)
+    pd.testing.assert_frame_equal(store_module._as_stored(frame, INTERACTION_COLUMNS), expected)
