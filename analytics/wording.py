@@ -1,9 +1,8 @@
-"""Plain-language pieces every page and report share: counted nouns, not "file(s)"; durations in the
-unit a person would use, not "63400 days".
+"""Plain-language pieces every page and report share: labels for stored codes, measures explained in
+one sentence, durations in the unit a person would use, not "63400 days" (counted nouns are
+`i18n.counted`: a whole sentence per count, never "file(s)").
 
 Example:
-    >>> plural(1, "file"), plural(25854, "interaction"), plural(2, "company", "companies")
-    ('1 file', '25,854 interactions', '2 companies')
     >>> duration(426), duration(63400)
     ('14 months', '174 years')
 """
@@ -97,16 +96,6 @@ def header(code: str) -> str:
     ('Call due', 'Why now', 'Score')
     """
     return _(COLUMN_HEADERS[code]) if code in COLUMN_HEADERS else label(code)
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """`n` with a thousands separator and `word` in singular or plural (`many`, else word + "s").
-    English only (it cannot be translated): new code uses `i18n.counted` with a whole sentence.
-
-    >>> plural(0, "row"), plural(1, "contact"), plural(1000, "contact")
-    ('0 rows', '1 contact', '1,000 contacts')
-    """
-    return f"{n:,} {word if n == 1 else many or word + 's'}"
 
 
 def duration(days: float) -> str:

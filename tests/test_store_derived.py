@@ -108,7 +108,8 @@ def test_a_first_import_s_snapshot_is_typed_as_the_table_returns_it(text: str) -
     """The snapshot of a first import is built column by column, not read back: it must equal what the
     table returns for the same rows (NULL dates, empty texts, missing texts; text or object columns)."""
     frame = pd.DataFrame({"contact_id": ["a", "b", "c"],
-                          "date": pd.to_datetime(["2024-01-05 10:00:30.7", None, "1999-12-31 00:00:00.0"], utc=True),
+                          "date": pd.to_datetime(["2024-01-05 10:00:30.7", None, "1999-12-31 00:00:00.0"],
+                                                 utc=True),
                           "channel": ["email", "message", "email"], "direction": ["out", "in", None],
                           "content": ["", None, "Hi"], "conversation_id": [None, "t1", "t1"]})
     frame = frame.astype({c: text for c in frame.columns if c != "date"})

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from datetime import datetime
 
 import pytest
 from openpyxl import load_workbook
@@ -17,11 +18,11 @@ from analytics import i18n
 from analytics.i18n import _
 from tests.e2e.conftest import ARTIFACTS, external_requests, wait_for_app
 from tests.e2e.test_pages_browser import scroll_through
-from ui.session import SAMPLE_AS_OF
 
 FOLDER = ARTIFACTS / "languages"
 #: The as-of date of the sample as each language writes it.
 AS_OF = {"en": "2026-11-15", "de": "15.11.2026", "nl": "15-11-2026", "it": "15/11/2026"}
+EXCEL_DATES = {"en": "yyyy-mm-dd", "de": "dd.mm.yyyy", "nl": "dd-mm-yyyy", "it": "dd/mm/yyyy"}
 
 
 def choose_language(page: Page, lang: str) -> None:
@@ -74,9 +75,11 @@ def test_the_overview_and_the_report_speak_the_chosen_language(page: Page, serve
     with i18n.use(lang):
         assert _("Network coach report") in html
     workbook = load_workbook(io.BytesIO(files["xlsx"].read_bytes()), read_only=True)
-    cells = " ".join(str(v) for ws in workbook.worksheets
-                     for row in ws.iter_rows(max_row=40, values_only=True) for v in row if v is not None)
-    assert AS_OF[lang] in cells or SAMPLE_AS_OF in cells, "the workbook carries no as-of date"
+    cells = [c for ws in workbook.worksheets for row in ws.iter_rows(max_row=40) for c in row
+             if c.value is not None]
+    assert any(AS_OF[lang] in str(c.value) for c in cells), "the summary sheet does not say the as-of date"
+    date_formats = {c.number_format for c in cells if isinstance(c.value, datetime)}
+    assert date_formats == {EXCEL_DATES[lang]}, date_formats  # real dates, shown the language's way
     if lang != "en":
         english = {"Contacts", "Groups", "Action plan"}
         assert not english & set(workbook.sheetnames), workbook.sheetnames
