@@ -78,7 +78,7 @@ def _ledger(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
 def _ledger_why(role: str, n: int, last: str, value: float) -> str:
     """Why a client (`role` "client") or referrer is on step 1 or 2, from the ledger, in the language in
     use."""
-    total = i18n.number(value)
+    total = i18n.money(value)
     if role == "client" and value > 0:
         return counted("You closed business together {n} time, most recently on {date} (total value "
                        "{total}).",

@@ -52,7 +52,7 @@ EXPECTED = [
      "BNI Ost pays off: €3,000 closed business on €1,800 cost, time included (1.67×).",
      "last two-way exchange 3 months ago · 2 messages",
      "Sales language 2 days after connecting (on 2026-05-01): build the relationship before you pitch.",
-     "You closed business together 1 time, most recently on 2026-05-20 (total value 3,000)."),
+     "You closed business together 1 time, most recently on 2026-05-20 (total value €3,000)."),
     ("de", "Sie haben 3 Kontakte in 3 Unternehmen (Vielfalt 1,00), 0 starke Beziehungen (Stufen Engster "
            "Kreis und Enger Kreis) und 1 aktive Beziehung (Stufen Engster Kreis, Enger Kreis und Aktiv). "
            "Schmal und oberflächlich:",
@@ -62,7 +62,8 @@ EXPECTED = [
      "letzter wechselseitiger Austausch vor 3 Monaten · 2 Nachrichten",
      "Verkaufssprache 2 Tage nach der Vernetzung (am 01.05.2026): Bauen Sie erst die Beziehung auf, bevor "
      "Sie verkaufen.",
-     "Sie haben 1 Mal zusammen ein Geschäft abgeschlossen, zuletzt am 20.05.2026 (Gesamtwert 3.000)."),
+     f"Sie haben 1 Mal zusammen ein Geschäft abgeschlossen, zuletzt am 20.05.2026 (Gesamtwert "
+     f"3.000{NBSP}€)."),
     ("nl", "U hebt 3 connecties bij 3 bedrijven (diversiteit 1,00), 0 sterke relaties (niveaus Binnenste "
            "kring en Naaste kring) en 1 actieve relatie (niveaus Binnenste kring, Naaste kring en Actief). "
            "Smal en oppervlakkig:",
@@ -70,7 +71,7 @@ EXPECTED = [
      f"BNI Ost loont: €{NBSP}3.000 gesloten omzet op €{NBSP}1.800 kosten, tijd inbegrepen (1,67×).",
      "laatste wederzijdse contact 3 maanden geleden · 2 berichten",
      "Verkooptaal 2 dagen na het connecten (op 01-05-2026): bouw eerst de relatie op voordat u gaat pitchen.",
-     "U hebt 1 keer samen zaken gedaan, het laatst op 20-05-2026 (totale waarde 3.000)."),
+     f"U hebt 1 keer samen zaken gedaan, het laatst op 20-05-2026 (totale waarde €{NBSP}3.000)."),
     ("it", "Hai 3 collegamenti in 3 aziende (diversità 1,00), 0 relazioni forti (livelli Cerchia ristretta e "
            "Cerchia stretta) e 1 relazione attiva (livelli Cerchia ristretta, Cerchia stretta e Attivo). "
            "Ristretta e superficiale:",
@@ -80,7 +81,7 @@ EXPECTED = [
      "ultimo scambio reciproco 3 mesi fa · 2 messaggi",
      "Linguaggio di vendita 2 giorni dopo il collegamento (il 01/05/2026): costruisci la relazione prima di "
      "vendere.",
-     "Avete concluso affari insieme 1 volta, l'ultima il 20/05/2026 (valore totale 3.000)."),
+     f"Avete concluso affari insieme 1 volta, l'ultima il 20/05/2026 (valore totale 3.000{NBSP}€)."),
 ]
 
 
