@@ -164,9 +164,9 @@ plan_tab, touch_tab, hygiene_tab, goals_tab, export_tab = st.tabs(
     [_("The plan"), _("Keep in touch"), _("Networking hygiene"), _("Goals"), _("Exports")])
 
 with plan_tab:
-    cols = st.columns(len(progress))
-    for col, (name, p) in zip(cols, progress.items(), strict=True):
-        col.metric(SHORT[name], f"{i18n.number(p['done'])} / {i18n.number(p['total'])}",
+    cols = st.columns(3)  # two rows of three: room for "Kontakt wieder aufnehmen" at 1280 px
+    for i, (name, p) in enumerate(progress.items()):
+        cols[i % 3].metric(SHORT[name], f"{i18n.number(p['done'])} / {i18n.number(p['total'])}",
                    help=_("{list}: done / items.").format(list=_(action_plan.LISTS[name])))
 
     st.subheader(_("1 · Call your clients"))
