@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import html
 import math
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import i18n
 from analytics import weights as W
+from analytics.companies import company_key, company_names
 from analytics.i18n import N_, _
 
 #: The one palette: green for good results, red only for bad ones, the rest neutral (charts_groups,
@@ -33,7 +35,7 @@ TIER_COLORS = {N_("Inner circle"): "#0b5d4b", N_("Close"): "#1f8a70", N_("Active
 #: The diagnosis' quadrants (codes from `diagnosis`) as the Overview and the quadrant chart name them.
 QUADRANTS = {"narrow-shallow": N_("narrow · shallow"), "wide-shallow": N_("wide · shallow"),
              "narrow-deep": N_("narrow · deep"), "wide-deep": N_("wide · deep")}
-OTHER = N_("other companies")
+OTHER, OTHER_FUNCTIONS = N_("other companies"), N_("other functions")
 _LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "height": 340,
            "font": {"family": "sans-serif"}, "plot_bgcolor": "white"}
 
@@ -195,19 +197,71 @@ def growth_timeline(growth: pd.DataFrame) -> go.Figure:
     return _styled(fig, _("Growth: new connections per month"))
 
 
+def _tile_label(name: str, width: int = 18) -> str:
+    """A name from a file as a tile label: escaped (plotly renders <a>, <b>, <span> in labels) and
+    wrapped at `width` characters, so a long name fits a narrow tile.
+
+    >>> _tile_label("Deutsch-Niederländische Wirtschaftskammer <b>")
+    'Deutsch-Niederländische<br>Wirtschaftskammer<br>&lt;b&gt;'
+    """
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(name, width, break_long_words=False,
+                                                                         break_on_hyphens=False))
+
+
+def treemap_tiles(contacts: pd.DataFrame, top: int = 15, min_share: float = W.TREEMAP_MIN_SHARE
+                  ) -> pd.DataFrame:
+    """The treemap's leaves: function, company key, company name and contacts (n). One company is one
+    tile however it is spelt (`companies.company_key`, shown under its most frequent spelling); only the
+    `top` largest companies get a tile of their own, and only where it holds `min_share` of all contacts;
+    the rest of a function is one `OTHER` tile, and functions under `min_share` are one `OTHER_FUNCTIONS`
+    tile, so every tile is large enough to carry its name.
+
+    >>> c = pd.DataFrame({"company": ["Acme Inc.", "ACME", "Beta", "Gamma", "Delta"] + ["Acme"] * 5,
+    ...                   "function": ["Sales"] * 4 + ["Legal"] + ["Sales"] * 5})
+    >>> treemap_tiles(c, min_share=0.15).values.tolist()
+    [['Sales', 'acme', 'Acme', 7], ['Sales', 'other companies', 'other companies', 2], \
+['other functions', 'other companies', 'other companies', 1]]
+    """
+    total = max(len(contacts), 1)
+    frame = pd.DataFrame({"function": contacts["function"].to_numpy(object),
+                          "key": company_key(contacts["company"]).to_numpy(object),
+                          "company": company_names(contacts["company"]).to_numpy(object)})
+    small = frame["function"].map(frame["function"].value_counts()) < min_share * total
+    frame.loc[small.to_numpy(), "function"] = OTHER_FUNCTIONS
+    big = frame["key"].value_counts().head(top).index
+    tiles = frame.groupby(["function", "key", "company"], sort=False).size().reset_index(name="n")
+    named = (tiles["key"].isin(big) & (tiles["n"] >= min_share * total)
+             & (tiles["function"] != OTHER_FUNCTIONS))
+    tiles.loc[~named, ["key", "company"]] = OTHER
+    tiles = tiles.groupby(["function", "key", "company"], sort=False)["n"].sum().reset_index()
+    order = tiles["function"].map(tiles.groupby("function")["n"].sum()).where(
+        tiles["function"] != OTHER_FUNCTIONS, -1)
+    return tiles.assign(order=order, last=tiles["key"] == OTHER).sort_values(
+        ["order", "function", "last", "n"], ascending=[False, True, True, False], kind="stable").drop(
+        columns=["order", "last"]).reset_index(drop=True)
+
+
 def company_treemap(contacts: pd.DataFrame, top: int = 15) -> go.Figure:
-    """Contacts by function, then company (the `top` largest companies; the rest as "other")."""
-    big = contacts["company"].value_counts().head(top).index
-    frame = contacts.assign(company=contacts["company"].where(contacts["company"].isin(big), OTHER))
-    sizes = frame.groupby(["function", "company"]).size().reset_index(name="n")
-    functions = sizes.groupby("function")["n"].sum()
-    # company names come from files: escaped, since plotly renders <a>, <b>, <span> in labels
-    companies = sizes["company"].replace({"": _("(no company)"), OTHER: _(OTHER)})
-    labels = [*(_(f) if f else f for f in functions.index), *companies.map(html.escape)]
-    ids = [*functions.index, *(sizes["function"] + "/" + sizes["company"])]
+    """Contacts by function, then company (`treemap_tiles`: every tile large enough for its name).
+
+    >>> c = pd.DataFrame({"company": ["Acme"] * 18 + ["Beta", "Gamma", "Delta"],
+    ...                   "function": ["Sales"] * 19 + ["HR"] * 2})
+    >>> list(company_treemap(c).data[0].labels)  # HR: two small companies, one tile
+    ['Sales', 'HR', 'Acme', 'other<br>companies']
+    """
+    sizes = treemap_tiles(contacts, top)
+    functions = sizes.groupby("function", sort=False)["n"].sum()
+    # a function holding nothing but "other companies" is one tile: its name, not a box in a box
+    sizes = sizes[(sizes["key"] != OTHER) | (sizes["function"].map(sizes["function"].value_counts()) > 1)]
+    own = {OTHER: _tile_label(_(OTHER), 10), OTHER_FUNCTIONS: _tile_label(_(OTHER_FUNCTIONS), 10)}
+    companies = [own.get(k) or _tile_label(c) if c else _("(no company)")
+                 for k, c in zip(sizes["key"], sizes["company"], strict=True)]
+    labels = [*(own.get(f) or _(f) if f else f for f in functions.index), *companies]
+    ids = [*functions.index, *(sizes["function"] + "/" + sizes["key"])]
     parents = ["" for _ in functions.index] + list(sizes["function"])
-    custom = [["function", f] for f in functions.index] + [
-        ["all", ""] if c == OTHER else ["company", c] for c in sizes["company"]]
+    custom = [["all", ""] if f == OTHER_FUNCTIONS else ["function", f] for f in functions.index] + [
+        ["all", ""] if k == OTHER else ["company", c] for k, c in zip(sizes["key"], sizes["company"],
+                                                                      strict=True)]
     fig = go.Figure(go.Treemap(ids=ids, labels=labels, parents=parents,
                                values=[*functions.to_list(), *sizes["n"]], branchvalues="total",
                                customdata=custom, textinfo="label+value", textfont={"size": 15},

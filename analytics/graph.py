@@ -32,6 +32,7 @@ from markupsafe import Markup
 
 from analytics import charts, i18n
 from analytics import weights as W
+from analytics.companies import company_key, company_names
 from analytics.errors import InputError
 from analytics.frames import among
 from analytics.i18n import _, counted
@@ -107,10 +108,6 @@ def _contacts(net: Network, scores: pd.DataFrame) -> pd.DataFrame:
     return df.drop_duplicates("contact_id").reset_index(drop=True)
 
 
-def _company_key(company: pd.Series) -> pd.Series:
-    return "company:" + company.str.split().str.join(" ").str.casefold()
-
-
 def _memberships(net: Network, df: pd.DataFrame) -> pd.DataFrame:
     """contact_id, key, label, rank: every group and the company of each contact (rank 0 = first group).
 
@@ -126,9 +123,10 @@ def _memberships(net: Network, df: pd.DataFrame) -> pd.DataFrame:
         "contact_id": members["contact_id"], "key": "group:" + members["group_id"],
         "label": [names.get(g) or g for g in members["group_id"].tolist()],
         "rank": [order.get(g, len(order)) for g in members["group_id"].tolist()]})
-    has = df[df["company"].str.strip() != ""]
-    companies = pd.DataFrame({"contact_id": has["contact_id"], "key": _company_key(has["company"]),
-                              "label": has["company"].str.strip(), "rank": len(order) + 1})
+    has = df[df["company"].str.strip() != ""]  # one cluster per company however spelt, under its usual name
+    companies = pd.DataFrame({"contact_id": has["contact_id"],
+                              "key": "company:" + company_key(has["company"]),
+                              "label": company_names(has["company"]), "rank": len(order) + 1})
     both = pd.concat([groups, companies], ignore_index=True)
     both["label"] = both.groupby("key")["label"].transform("first")
     return both
@@ -306,7 +304,7 @@ def _filter(df: pd.DataFrame, memberships: pd.DataFrame, *, group: str | None, t
     if tier:
         keep &= df["tier"] == tier
     if company:
-        keep &= _company_key(df["company"]) == _company_key(pd.Series([company])).iloc[0]
+        keep &= company_key(df["company"]) == company_key(pd.Series([company])).iloc[0]
     if search.strip():
         text = (df["name"] + "\n" + df["company"] + "\n" + df["position"]).str.casefold()
         keep &= text.str.contains(search.strip().casefold(), regex=False)
