@@ -277,22 +277,30 @@ NO_ENGAGEMENT = N_("No messages, endorsements or recommendations with your conta
 
 
 def engagement(monthly: pd.DataFrame) -> go.Figure:
-    """Interactions per month, sent against received (stacked areas) on whole-number ticks; with no
-    interaction at all, a sentence saying so instead of empty axes.
+    """Exchanges with contacts per month (`facts.engagement_by_month`), sent against received (stacked
+    areas) on whole-number ticks; exchanges with people who are not contacts, when there are any, as a
+    dashed line of their own that the legend names (never in the areas); with nothing to draw, a
+    sentence saying so instead of empty axes.
 
-    >>> engagement(pd.DataFrame({"month": [], "out": [], "in": []})).layout.annotations[0].text[:24]
+    >>> none = pd.DataFrame({"month": [], "out": [], "in": [], "other": []})
+    >>> engagement(none).layout.annotations[0].text[:24]
     'No messages, endorsement'
-    >>> busy = pd.DataFrame({"month": ["2026-01", "2026-02"], "out": [1, 2], "in": [0, 1]})
-    >>> engagement(busy).layout.yaxis.dtick
-    1.0
+    >>> busy = pd.DataFrame({"month": ["2026-01", "2026-02"], "out": [1, 2], "in": [0, 1], "other": [3, 0]})
+    >>> [trace.name for trace in engagement(busy).data], engagement(busy).layout.yaxis.dtick
+    (['you sent / gave', 'you received', 'with people outside your contacts'], 1.0)
     """
     fig = go.Figure()
     for column, name, color in (("out", _("you sent / gave"), "#1f6f5c"),
                                 ("in", _("you received"), "#e0a458")):
         fig.add_trace(go.Scatter(x=monthly["month"], y=monthly[column], name=name, stackgroup="one",
                                  line={"color": color}, hovertemplate="%{x}: %{y}<extra></extra>"))
+    if monthly["other"].sum() > 0:
+        fig.add_trace(go.Scatter(x=monthly["month"], y=monthly["other"], mode="lines",
+                                 name=_("with people outside your contacts"),
+                                 line={"color": MUTED, "dash": "dot", "width": 1.5},
+                                 hovertemplate="%{x}: %{y}<extra></extra>"))
     fig.update_layout(legend={"orientation": "h", "y": -0.2})
-    top = float((monthly["out"] + monthly["in"]).max()) if len(monthly) else 0.0
+    top = float(max((monthly["out"] + monthly["in"]).max(), monthly["other"].max())) if len(monthly) else 0.0
     if not top > 0:
         fig.add_annotation(text=_(NO_ENGAGEMENT), x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
                            font={"size": 14, "color": "#55645d"})
@@ -302,4 +310,4 @@ def engagement(monthly: pd.DataFrame) -> go.Figure:
     else:
         fig.update_yaxes(rangemode="tozero", dtick=nice_step(top), tick0=0, tickformat=",d")
         fig.update_xaxes(**month_axis(monthly["month"]))
-    return _styled(fig, _("Engagement over time"))
+    return _styled(fig, _("Exchanges with your contacts per month"))
