@@ -197,15 +197,20 @@ def growth_timeline(growth: pd.DataFrame) -> go.Figure:
     return _styled(fig, _("Growth: new connections per month"))
 
 
-def _tile_label(name: str, width: int = 18) -> str:
-    """A name from a file as a tile label: escaped (plotly renders <a>, <b>, <span> in labels) and
-    wrapped at `width` characters, so a long name fits a narrow tile.
+def _tile_label(name: str, width: int = 18, slash: bool = False) -> str:
+    """A name as a tile label: escaped (plotly renders <a>, <b>, <span> in labels) and wrapped at
+    `width` characters (with `slash`, after a slash too: the app's own function names), so a long name
+    fits a narrow tile.
 
     >>> _tile_label("Deutsch-Niederländische Wirtschaftskammer <b>")
     'Deutsch-Niederländische<br>Wirtschaftskammer<br>&lt;b&gt;'
+    >>> _tile_label("Geschäftsführung/Inhaber", 14, slash=True), _tile_label("Technik/IT", 14, slash=True)
+    ('Geschäftsführung/<br>Inhaber', 'Technik/IT')
     """
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(name, width, break_long_words=False,
-                                                                         break_on_hyphens=False))
+    if slash and len(name) > width:
+        name = name.replace("/", "/ ")
+    lines = textwrap.wrap(name, width, break_long_words=False, break_on_hyphens=False)
+    return "<br>".join(html.escape(line) for line in lines)
 
 
 def treemap_tiles(contacts: pd.DataFrame, top: int = 15, min_share: float = W.TREEMAP_MIN_SHARE
@@ -256,7 +261,8 @@ def company_treemap(contacts: pd.DataFrame, top: int = 15) -> go.Figure:
     own = {OTHER: _tile_label(_(OTHER), 10), OTHER_FUNCTIONS: _tile_label(_(OTHER_FUNCTIONS), 10)}
     companies = [own.get(k) or _tile_label(c) if c else _("(no company)")
                  for k, c in zip(sizes["key"], sizes["company"], strict=True)]
-    labels = [*(own.get(f) or _(f) if f else f for f in functions.index), *companies]
+    labels = [*(own.get(f) or _tile_label(_(f), 16, slash=True) if f else f for f in functions.index),
+              *companies]
     ids = [*functions.index, *(sizes["function"] + "/" + sizes["key"])]
     parents = ["" for _ in functions.index] + list(sizes["function"])
     custom = [["all", ""] if f == OTHER_FUNCTIONS else ["function", f] for f in functions.index] + [

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analytics import charts
+from analytics import charts, i18n
 from analytics import weights as W
 
 
@@ -44,6 +44,14 @@ def test_every_tile_of_a_wide_network_is_large_enough_to_carry_its_name() -> Non
     named = [i for i in leaves if i != charts.OTHER_FUNCTIONS]  # the rest of the small functions: as it is
     assert min(values[i] for i in named) >= W.TREEMAP_MIN_SHARE * len(contacts)
     assert sorted(figure.data[0].labels) == ["Acme", "Sales", "other<br>companies", "other<br>functions"]
+
+
+@pytest.mark.parametrize(("lang", "label"), [
+    ("en", "Executive/Owner"), ("de", "Geschäftsführung/<br>Inhaber"), ("it", "Direzione/<br>titolare")])
+def test_long_function_names_wrap_so_the_largest_tile_keeps_its_name(lang: str, label: str) -> None:
+    with i18n.use(lang):
+        figure = charts.company_treemap(_contacts([("Executive/Owner", f"Firm {i}", 1) for i in range(40)]))
+    assert list(figure.data[0].labels) == [label]
 
 
 def test_a_function_of_small_companies_is_one_tile_that_filters_by_function() -> None:
