@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 from analytics import i18n
 from analytics import weights as W
+from analytics.breadth import FUNCTIONS
 from analytics.companies import company_key, company_names
 from analytics.i18n import N_, _
 
@@ -35,7 +36,9 @@ TIER_COLORS = {N_("Inner circle"): "#0b5d4b", N_("Close"): "#1f8a70", N_("Active
 #: The diagnosis' quadrants (codes from `diagnosis`) as the Overview and the quadrant chart name them.
 QUADRANTS = {"narrow-shallow": N_("narrow · shallow"), "wide-shallow": N_("wide · shallow"),
              "narrow-deep": N_("narrow · deep"), "wide-deep": N_("wide · deep")}
-OTHER, OTHER_FUNCTIONS = N_("other companies"), N_("other functions")
+OTHER = N_("other companies")
+#: The function of titles no rule classifies: the treemap's catch-all.
+OTHER_FUNCTION = FUNCTIONS[-1]
 _LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "height": 340,
            "font": {"family": "sans-serif"}, "plot_bgcolor": "white"}
 
@@ -218,29 +221,27 @@ def treemap_tiles(contacts: pd.DataFrame, top: int = 15, min_share: float = W.TR
     """The treemap's leaves: function, company key, company name and contacts (n). One company is one
     tile however it is spelt (`companies.company_key`, shown under its most frequent spelling); only the
     `top` largest companies get a tile of their own, and only where it holds `min_share` of all contacts;
-    the rest of a function is one `OTHER` tile, and functions under `min_share` are one `OTHER_FUNCTIONS`
-    tile, so every tile is large enough to carry its name.
+    the rest of a function is one `OTHER` tile, and functions under `min_share` join the catch-all
+    function `OTHER_FUNCTION` (drawn last), so every tile is large enough to carry its name.
 
     >>> c = pd.DataFrame({"company": ["Acme Inc.", "ACME", "Beta", "Gamma", "Delta"] + ["Acme"] * 5,
     ...                   "function": ["Sales"] * 4 + ["Legal"] + ["Sales"] * 5})
     >>> treemap_tiles(c, min_share=0.15).values.tolist()
     [['Sales', 'acme', 'Acme', 7], ['Sales', 'other companies', 'other companies', 2], \
-['other functions', 'other companies', 'other companies', 1]]
+['Other', 'other companies', 'other companies', 1]]
     """
     total = max(len(contacts), 1)
     frame = pd.DataFrame({"function": contacts["function"].to_numpy(object),
                           "key": company_key(contacts["company"]).to_numpy(object),
                           "company": company_names(contacts["company"]).to_numpy(object)})
     small = frame["function"].map(frame["function"].value_counts()) < min_share * total
-    frame.loc[small.to_numpy(), "function"] = OTHER_FUNCTIONS
+    frame.loc[small.to_numpy(), "function"] = OTHER_FUNCTION
     big = frame["key"].value_counts().head(top).index
     tiles = frame.groupby(["function", "key", "company"], sort=False).size().reset_index(name="n")
-    named = (tiles["key"].isin(big) & (tiles["n"] >= min_share * total)
-             & (tiles["function"] != OTHER_FUNCTIONS))
-    tiles.loc[~named, ["key", "company"]] = OTHER
+    tiles.loc[~(tiles["key"].isin(big) & (tiles["n"] >= min_share * total)), ["key", "company"]] = OTHER
     tiles = tiles.groupby(["function", "key", "company"], sort=False)["n"].sum().reset_index()
     order = tiles["function"].map(tiles.groupby("function")["n"].sum()).where(
-        tiles["function"] != OTHER_FUNCTIONS, -1)
+        tiles["function"] != OTHER_FUNCTION, -1)
     return tiles.assign(order=order, last=tiles["key"] == OTHER).sort_values(
         ["order", "function", "last", "n"], ascending=[False, True, True, False], kind="stable").drop(
         columns=["order", "last"]).reset_index(drop=True)
@@ -258,14 +259,14 @@ def company_treemap(contacts: pd.DataFrame, top: int = 15) -> go.Figure:
     functions = sizes.groupby("function", sort=False)["n"].sum()
     # a function holding nothing but "other companies" is one tile: its name, not a box in a box
     sizes = sizes[(sizes["key"] != OTHER) | (sizes["function"].map(sizes["function"].value_counts()) > 1)]
-    own = {OTHER: _tile_label(_(OTHER), 10), OTHER_FUNCTIONS: _tile_label(_(OTHER_FUNCTIONS), 10)}
-    companies = [own.get(k) or _tile_label(c) if c else _("(no company)")
+    companies = [_tile_label(_(OTHER), 10) if k == OTHER else _tile_label(c) if c else _("(no company)")
                  for k, c in zip(sizes["key"], sizes["company"], strict=True)]
-    labels = [*(own.get(f) or _tile_label(_(f), 16, slash=True) if f else f for f in functions.index),
-              *companies]
+    labels = [*(_tile_label(_(f), 16, slash=True) if f else f for f in functions.index), *companies]
     ids = [*functions.index, *(sizes["function"] + "/" + sizes["key"])]
     parents = ["" for _ in functions.index] + list(sizes["function"])
-    custom = [["all", ""] if f == OTHER_FUNCTIONS else ["function", f] for f in functions.index] + [
+    # "Other" holding small functions too filters nothing: its contacts have several functions
+    joined = bool(set(contacts["function"]) - set(functions.index))
+    custom = [["all", ""] if joined and f == OTHER_FUNCTION else ["function", f] for f in functions.index] + [
         ["all", ""] if k == OTHER else ["company", c] for k, c in zip(sizes["key"], sizes["company"],
                                                                       strict=True)]
     fig = go.Figure(go.Treemap(ids=ids, labels=labels, parents=parents,

@@ -143,7 +143,7 @@ GOAL_RECONNECT_SILENCE_DAYS = 182
 TOP_COMPANIES = 10
 #: The Overview's treemap names a company's tile (or a function's) only when it holds at least this share
 #: of all contacts: a smaller tile is too small for a readable label at 1280 px, so it joins the function's
-#: "other companies" tile (a small function joins "other functions").
+#: "other companies" tile (a small function joins "Other").
 TREEMAP_MIN_SHARE = 0.05
 
 # =====================================================================================================

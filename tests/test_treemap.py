@@ -1,7 +1,7 @@
 """The Overview's treemap: every tile large enough for a readable label (but the one holding the small
 functions, which is as large as they are). A company's tile needs
 `TREEMAP_MIN_SHARE` of all contacts, else it joins its function's "other companies"; a function under
-that share joins "other functions"; a function of nothing but small companies is one tile."""
+that share joins "Other"; a function of nothing but small companies is one tile."""
 
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ def _contacts(rows: list[tuple[str, str, int]]) -> pd.DataFrame:
     # a big company keeps its tile, the small ones of the same function share one
     ([("Sales", "Acme", 10), ("Sales", "Beta", 1), ("Legal", "Lex", 9)],
      [("Sales", "Acme", 10), ("Sales", "other companies", 1), ("Legal", "Lex", 9)]),
-    # a function under the share joins "other functions", whatever its companies
-    ([("Sales", "Acme", 19), ("HR", "Big HR", 1)],
-     [("Sales", "Acme", 19), ("other functions", "other companies", 1)]),
+    # a function under the share joins "Other" (drawn last), whatever its companies
+    ([("Other", "Acme", 1), ("Sales", "Acme", 18), ("HR", "Big HR", 1)],
+     [("Sales", "Acme", 18), ("Other", "other companies", 2)]),
     # a wide network: 40 companies of 1 contact each, no company tile at all
     ([("Sales", f"Firm {i}", 1) for i in range(40)], [("Sales", "other companies", 40)]),
     # contacts without a company are a tile of their own when there are enough of them
@@ -41,9 +41,9 @@ def test_every_tile_of_a_wide_network_is_large_enough_to_carry_its_name() -> Non
     figure = charts.company_treemap(contacts)
     values = dict(zip(figure.data[0].ids, figure.data[0].values, strict=True))
     leaves = [i for i in values if not any(other.startswith(i + "/") for other in values)]
-    named = [i for i in leaves if i != charts.OTHER_FUNCTIONS]  # the rest of the small functions: as it is
+    named = [i for i in leaves if i != charts.OTHER_FUNCTION]  # the small functions together: as they are
     assert min(values[i] for i in named) >= W.TREEMAP_MIN_SHARE * len(contacts)
-    assert sorted(figure.data[0].labels) == ["Acme", "Sales", "other<br>companies", "other<br>functions"]
+    assert sorted(figure.data[0].labels) == ["Acme", "Other", "Sales", "other<br>companies"]
 
 
 @pytest.mark.parametrize(("lang", "label"), [
