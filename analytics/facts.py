@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analytics import actions, breadth, depth, exchanges, hygiene, marks
@@ -116,7 +117,10 @@ def engagement_by_month(interactions: pd.DataFrame, contacts: pd.DataFrame, as_o
     if dated.empty:
         return pd.DataFrame({"month": [], "out": [], "in": [], "other": []})
     months = dated["date"].dt.tz_localize(None).dt.to_period("M")
-    side = dated["direction"].where(among(dated["contact_id"], contacts["contact_id"]), "other")
+    # a million rows, a few thousand people: each looked up once
+    codes, people = pd.factorize(dated["contact_id"], use_na_sentinel=False)
+    known = np.asarray(among(pd.Series(people, dtype=object), contacts["contact_id"]))[codes]
+    side = dated["direction"].where(known, "other")
     table = pd.crosstab(months, side).reindex(columns=["out", "in", "other"], fill_value=0)
     table = table.reindex(pd.period_range(months.min(), months.max(), freq="M"), fill_value=0)
     return pd.DataFrame({"month": table.index.strftime("%Y-%m"),

@@ -32,6 +32,8 @@ def _messages(rows: list[tuple[str, str, str, str]]) -> pd.DataFrame:
       ("bo", "2024-04-03", "in", "message")],
      [["2024-01", 1, 0, 0], ["2024-02", 0, 0, 0], ["2024-03", 0, 1, 0]]),  # after as-of: left out
     ([("stranger", "2024-01-03", "out", "invitation")], []),
+    ([(None, "2024-01-03", "in", "message"), ("bo", "2024-01-04", "in", "message")],
+     [["2024-01", 0, 1, 1]]),  # nobody known: not a contact
 ])
 def test_engagement_counts_contacts_and_others_apart(rows: list[tuple], expected: list[list]) -> None:
     assert engagement_by_month(_messages(rows), CONTACTS, AS_OF).values.tolist() == expected
