@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analytics import chart_filters, charts, graph
+from analytics import attribution, chart_filters, charts, graph
 from analytics.breadth import breadth_summary, diversity
 from analytics.companies import company_key, company_names
 from analytics.model import CONTACT_COLUMNS, Network
@@ -71,6 +71,15 @@ def test_treemap_has_one_tile_per_company_and_its_filter_takes_every_spelling() 
                                                             ["beta", "Beta", 1]]
     event = {"selection": {"points": [{"customdata": ["company", "Northwind Traders"]}]}}
     assert chart_filters.filter_by_selection(contacts, event)["contact_id"].tolist() == ["a", "b", "c", "d"]
+
+
+def test_member_candidates_take_every_spelling_of_a_chosen_company() -> None:
+    scores = pd.DataFrame({"contact_id": ["a", "b", "c", "d"], "name": ["A", "B", "C", "D"],
+                           "company": ["Northwind Traders", "Northwind Traders, Inc.", "Beta", "northwind"],
+                           "position": [""] * 4, "tier": ["Close"] * 4, "strength": [1.0] * 4})
+    found = attribution.member_candidates(scores, pd.DataFrame(columns=["contact_id", "group_id"]), "g1",
+                                          companies=["Northwind Traders, Inc."])
+    assert found["contact_id"].tolist() == ["a", "b"]  # not Beta, not the other company "Northwind"
 
 
 def test_graph_draws_one_cluster_per_company_under_its_usual_name() -> None:
