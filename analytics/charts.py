@@ -305,6 +305,7 @@ def engagement(monthly: pd.DataFrame) -> go.Figure:
         fig.add_trace(go.Scatter(x=monthly["month"], y=monthly["other"], mode="lines",
                                  name=_("with people outside your contacts"),
                                  line={"color": MUTED, "dash": "dot", "width": 1.5},
+                                 legendrank=999,  # after the areas (whose legend plotly lists reversed)
                                  hovertemplate="%{x}: %{y}<extra></extra>"))
     fig.update_layout(legend={"orientation": "h", "y": -0.2})
     top = float(max((monthly["out"] + monthly["in"]).max(), monthly["other"].max())) if len(monthly) else 0.0
