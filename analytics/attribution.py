@@ -10,6 +10,7 @@ import pandas as pd
 
 from analytics import i18n
 from analytics import weights as w
+from analytics.companies import company_key
 from analytics.errors import InputError
 from analytics.frames import as_utc, matches, name_or_id
 from analytics.hygiene import phrase_regex, snippet
@@ -163,7 +164,8 @@ def member_candidates(scores: pd.DataFrame, members: pd.DataFrame, group_id: str
                       tiers: list[str] | None = None, companies: list[str] | None = None,
                       show: str = "all") -> pd.DataFrame:
     """Contacts to assign to / remove from `group_id`: `scores` rows (depth.score_contacts) filtered by
-    a search in name/company/position, tiers and companies; `show` = "all", "members" or "others".
+    a search in name/company/position, tiers and companies (every spelling of one); `show` = "all",
+    "members" or "others".
 
     >>> s = pd.DataFrame({"contact_id": ["a", "b"], "name": ["Ann", "Bo"], "company": ["Acme", "Zed"],
     ...     "position": ["", ""], "tier": ["Close", "Network"], "strength": [60.0, 10.0]})
@@ -178,8 +180,8 @@ def member_candidates(scores: pd.DataFrame, members: pd.DataFrame, group_id: str
     keep = matches(table, query)
     if tiers:
         keep &= table["tier"].isin(tiers)
-    if companies:
-        keep &= table["company"].isin(companies)
+    if companies:  # any spelling of a chosen company (`companies.company_key`)
+        keep &= company_key(table["company"]).isin(set(company_key(pd.Series(companies, dtype=object))))
     if show in ("members", "others"):
         keep &= table["member"] == (show == "members")
     return table.loc[keep, CANDIDATE_COLUMNS].reset_index(drop=True)

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analytics import weights as W
+from analytics.companies import company_key, company_names
 from analytics.frames import as_utc
 from analytics.i18n import N_
 from analytics.model import Network
@@ -106,21 +107,24 @@ def classify_positions(positions: pd.Series) -> pd.DataFrame:
     return found.take(codes).set_axis(positions.index)
 
 
-def _companies(contacts: pd.DataFrame) -> pd.Series:
-    """Company names folded for counting (case and spacing), blanks dropped."""
-    names = contacts["company"].fillna("").astype(str).str.strip()
-    return names[names != ""]
+def _companies(contacts: pd.DataFrame) -> pd.DataFrame:
+    """key (`companies.company_key`) and name as shown (`companies.company_names`) of every contact with
+    a company."""
+    found = pd.DataFrame({"key": company_key(contacts["company"]),
+                          "name": company_names(contacts["company"])})
+    return found[found["key"] != ""]
 
 
 def diversity(companies: pd.Series) -> float:
-    """Shannon entropy of the company distribution divided by log(number of contacts with a company).
+    """Shannon entropy of the company distribution divided by log(number of contacts with a company),
+    spellings of one company counted as one (`companies.company_key`).
 
     1.0 when every contact works somewhere different, 0.0 when all work at one company (or < 2 known).
 
-    >>> diversity(pd.Series(["A", "B", "C", "D"])), diversity(pd.Series(["A", "A", "B", "B"]))
+    >>> diversity(pd.Series(["A", "B", "C", "D"])), diversity(pd.Series(["A", "A Inc.", "B", "b"]))
     (1.0, 0.5)
     """
-    counts = companies.str.casefold().value_counts().to_numpy(float)
+    counts = company_key(companies).value_counts().to_numpy(float)
     n = counts.sum()
     if n < 2:
         return 0.0
@@ -141,8 +145,9 @@ def connected_by(contacts: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
 def breadth_summary(net: Network, as_of: pd.Timestamp) -> dict:
     """Size and spread of the network as of `as_of` (contacts connected later are left out).
 
-    Keys: contacts, companies, functions, diversity (0-1, see `diversity`), concentration (share of the
-    largest company among contacts with a company), top_companies ([{company, contacts}], largest first).
+    Keys: contacts, companies (spellings of one company count once: `companies.company_key`), functions,
+    diversity (0-1, see `diversity`), concentration (share of the largest company among contacts with a
+    company), top_companies ([{company, contacts}], largest first, each under its most frequent spelling).
 
     >>> from analytics.model import empty_network
     >>> breadth_summary(empty_network(), pd.Timestamp("2024-01-01", tz="UTC"))["contacts"]
@@ -150,7 +155,7 @@ def breadth_summary(net: Network, as_of: pd.Timestamp) -> dict:
     """
     contacts = connected_by(net.contacts, as_of)
     companies = _companies(contacts)
-    counts = companies.groupby(companies.str.casefold()).agg(["size", "first"]).sort_values(
+    counts = companies.groupby("key")["name"].agg(["size", "first"]).sort_values(
         ["size", "first"], ascending=[False, True])
     functions = classify_positions(contacts["position"])["function"]
     top = counts.head(W.TOP_COMPANIES)
@@ -158,7 +163,7 @@ def breadth_summary(net: Network, as_of: pd.Timestamp) -> dict:
         "contacts": len(contacts),
         "companies": len(counts),
         "functions": int(functions[functions != "Other"].nunique()),
-        "diversity": diversity(companies),
+        "diversity": diversity(companies["key"]),
         "concentration": round(float(counts["size"].iloc[0] / len(companies)), 4) if len(counts) else 0.0,
         "top_companies": [{"company": c, "contacts": int(s)}
                           for c, s in zip(top["first"], top["size"], strict=True)],

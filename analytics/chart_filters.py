@@ -4,7 +4,7 @@ Customdata convention for every chart that filters contacts: each point carries
 `customdata = [dimension, value]`, where dimension is one of `DIMENSIONS`:
 
 - "tier": a tier name from `analytics.depth.TIER_ORDER` (tier bar chart)
-- "company": a company name as shown (company treemap; matched case- and space-insensitively)
+- "company": a company name as shown (company treemap; every spelling of it matches, `company_key`)
 - "month": "YYYY-MM" of connected_on (growth chart)
 - "function" / "seniority": a class from `analytics.breadth.classify_positions`
 
@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analytics.breadth import classify_positions
+from analytics.companies import company_key
 from analytics.i18n import N_, _
 
 #: Filterable dimensions and how each is labelled ("Tier: Close", "Connected 2023-05"), `{values}` the
@@ -45,10 +46,6 @@ def chart_customdata(dimension: str, values: Iterable) -> list[list[str]]:
     [['tier', 'Close'], ['tier', 'Active']]
     """
     return [[dimension, str(v)] for v in values]
-
-
-def _fold(values: pd.Series) -> pd.Series:
-    return values.fillna("").astype(str).str.strip().str.casefold()
 
 
 @dataclass(frozen=True)
@@ -74,7 +71,7 @@ class SelectionFilter:
             if dimension == "tier":
                 column = scores["tier"].astype(str)
             elif dimension == "company":
-                column, values = _fold(scores["company"]), tuple(_fold(pd.Series(values)))
+                column, values = company_key(scores["company"]), tuple(company_key(pd.Series(values)))
             elif dimension == "month":
                 column = pd.to_datetime(scores["connected_on"], utc=True).dt.strftime("%Y-%m")
             elif dimension in scores:

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import html
 import math
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import i18n
 from analytics import weights as W
+from analytics.breadth import FUNCTIONS
+from analytics.companies import company_key, company_names
 from analytics.i18n import N_, _
 
 #: The one palette: green for good results, red only for bad ones, the rest neutral (charts_groups,
@@ -34,6 +37,8 @@ TIER_COLORS = {N_("Inner circle"): "#0b5d4b", N_("Close"): "#1f8a70", N_("Active
 QUADRANTS = {"narrow-shallow": N_("narrow · shallow"), "wide-shallow": N_("wide · shallow"),
              "narrow-deep": N_("narrow · deep"), "wide-deep": N_("wide · deep")}
 OTHER = N_("other companies")
+#: The function of titles no rule classifies: the treemap's catch-all.
+OTHER_FUNCTION = FUNCTIONS[-1]
 _LAYOUT = {"margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "height": 340,
            "font": {"family": "sans-serif"}, "plot_bgcolor": "white"}
 
@@ -195,19 +200,75 @@ def growth_timeline(growth: pd.DataFrame) -> go.Figure:
     return _styled(fig, _("Growth: new connections per month"))
 
 
+def _tile_label(name: str, width: int = 18, slash: bool = False) -> str:
+    """A name as a tile label: escaped (plotly renders <a>, <b>, <span> in labels) and wrapped at
+    `width` characters (with `slash`, after a slash too: the app's own function names), so a long name
+    fits a narrow tile.
+
+    >>> _tile_label("Deutsch-Niederländische Wirtschaftskammer <b>")
+    'Deutsch-Niederländische<br>Wirtschaftskammer<br>&lt;b&gt;'
+    >>> _tile_label("Geschäftsführung/Inhaber", 14, slash=True), _tile_label("Technik/IT", 14, slash=True)
+    ('Geschäftsführung/<br>Inhaber', 'Technik/IT')
+    """
+    if slash and len(name) > width:
+        name = name.replace("/", "/ ")
+    lines = textwrap.wrap(name, width, break_long_words=False, break_on_hyphens=False)
+    return "<br>".join(html.escape(line) for line in lines)
+
+
+def treemap_tiles(contacts: pd.DataFrame, top: int = 15, min_share: float = W.TREEMAP_MIN_SHARE
+                  ) -> pd.DataFrame:
+    """The treemap's leaves: function, company key, company name and contacts (n). One company is one
+    tile however it is spelt (`companies.company_key`, shown under its most frequent spelling); only the
+    `top` largest companies get a tile of their own, and only where it holds `min_share` of all contacts;
+    the rest of a function is one `OTHER` tile, and functions under `min_share` join the catch-all
+    function `OTHER_FUNCTION` (drawn last), so every tile is large enough to carry its name.
+
+    >>> c = pd.DataFrame({"company": ["Acme Inc.", "ACME", "Beta", "Gamma", "Delta"] + ["Acme"] * 5,
+    ...                   "function": ["Sales"] * 4 + ["Legal"] + ["Sales"] * 5})
+    >>> treemap_tiles(c, min_share=0.15).values.tolist()
+    [['Sales', 'acme', 'Acme', 7], ['Sales', 'other companies', 'other companies', 2], \
+['Other', 'other companies', 'other companies', 1]]
+    """
+    total = max(len(contacts), 1)
+    frame = pd.DataFrame({"function": contacts["function"].to_numpy(object),
+                          "key": company_key(contacts["company"]).to_numpy(object),
+                          "company": company_names(contacts["company"]).to_numpy(object)})
+    small = frame["function"].map(frame["function"].value_counts()) < min_share * total
+    frame.loc[small.to_numpy(), "function"] = OTHER_FUNCTION
+    big = frame["key"].value_counts().head(top).index
+    tiles = frame.groupby(["function", "key", "company"], sort=False).size().reset_index(name="n")
+    tiles.loc[~(tiles["key"].isin(big) & (tiles["n"] >= min_share * total)), ["key", "company"]] = OTHER
+    tiles = tiles.groupby(["function", "key", "company"], sort=False)["n"].sum().reset_index()
+    order = tiles["function"].map(tiles.groupby("function")["n"].sum()).where(
+        tiles["function"] != OTHER_FUNCTION, -1)
+    return tiles.assign(order=order, last=tiles["key"] == OTHER).sort_values(
+        ["order", "function", "last", "n"], ascending=[False, True, True, False], kind="stable").drop(
+        columns=["order", "last"]).reset_index(drop=True)
+
+
 def company_treemap(contacts: pd.DataFrame, top: int = 15) -> go.Figure:
-    """Contacts by function, then company (the `top` largest companies; the rest as "other")."""
-    big = contacts["company"].value_counts().head(top).index
-    frame = contacts.assign(company=contacts["company"].where(contacts["company"].isin(big), OTHER))
-    sizes = frame.groupby(["function", "company"]).size().reset_index(name="n")
-    functions = sizes.groupby("function")["n"].sum()
-    # company names come from files: escaped, since plotly renders <a>, <b>, <span> in labels
-    companies = sizes["company"].replace({"": _("(no company)"), OTHER: _(OTHER)})
-    labels = [*(_(f) if f else f for f in functions.index), *companies.map(html.escape)]
-    ids = [*functions.index, *(sizes["function"] + "/" + sizes["company"])]
+    """Contacts by function, then company (`treemap_tiles`: every tile large enough for its name).
+
+    >>> c = pd.DataFrame({"company": ["Acme"] * 18 + ["Beta", "Gamma", "Delta"],
+    ...                   "function": ["Sales"] * 19 + ["HR"] * 2})
+    >>> list(company_treemap(c).data[0].labels)  # HR: two small companies, one tile
+    ['Sales', 'HR', 'Acme', 'other<br>companies']
+    """
+    sizes = treemap_tiles(contacts, top)
+    functions = sizes.groupby("function", sort=False)["n"].sum()
+    # a function holding nothing but "other companies" is one tile: its name, not a box in a box
+    sizes = sizes[(sizes["key"] != OTHER) | (sizes["function"].map(sizes["function"].value_counts()) > 1)]
+    companies = [_tile_label(_(OTHER), 10) if k == OTHER else _tile_label(c) if c else _("(no company)")
+                 for k, c in zip(sizes["key"], sizes["company"], strict=True)]
+    labels = [*(_tile_label(_(f), 16, slash=True) if f else f for f in functions.index), *companies]
+    ids = [*functions.index, *(sizes["function"] + "/" + sizes["key"])]
     parents = ["" for _ in functions.index] + list(sizes["function"])
-    custom = [["function", f] for f in functions.index] + [
-        ["all", ""] if c == OTHER else ["company", c] for c in sizes["company"]]
+    # "Other" holding small functions too filters nothing: its contacts have several functions
+    joined = bool(set(contacts["function"]) - set(functions.index))
+    custom = [["all", ""] if joined and f == OTHER_FUNCTION else ["function", f] for f in functions.index] + [
+        ["all", ""] if k == OTHER else ["company", c] for k, c in zip(sizes["key"], sizes["company"],
+                                                                      strict=True)]
     fig = go.Figure(go.Treemap(ids=ids, labels=labels, parents=parents,
                                values=[*functions.to_list(), *sizes["n"]], branchvalues="total",
                                customdata=custom, textinfo="label+value", textfont={"size": 15},
@@ -223,22 +284,31 @@ NO_ENGAGEMENT = N_("No messages, endorsements or recommendations with your conta
 
 
 def engagement(monthly: pd.DataFrame) -> go.Figure:
-    """Interactions per month, sent against received (stacked areas) on whole-number ticks; with no
-    interaction at all, a sentence saying so instead of empty axes.
+    """Exchanges with contacts per month (`facts.engagement_by_month`), sent against received (stacked
+    areas) on whole-number ticks; exchanges with people who are not contacts, when there are any, as a
+    dashed line of their own that the legend names (never in the areas); with nothing to draw, a
+    sentence saying so instead of empty axes.
 
-    >>> engagement(pd.DataFrame({"month": [], "out": [], "in": []})).layout.annotations[0].text[:24]
+    >>> none = pd.DataFrame({"month": [], "out": [], "in": [], "other": []})
+    >>> engagement(none).layout.annotations[0].text[:24]
     'No messages, endorsement'
-    >>> busy = pd.DataFrame({"month": ["2026-01", "2026-02"], "out": [1, 2], "in": [0, 1]})
-    >>> engagement(busy).layout.yaxis.dtick
-    1.0
+    >>> busy = pd.DataFrame({"month": ["2026-01", "2026-02"], "out": [1, 2], "in": [0, 1], "other": [3, 0]})
+    >>> [trace.name for trace in engagement(busy).data], engagement(busy).layout.yaxis.dtick
+    (['you sent / gave', 'you received', 'with people outside your contacts'], 1.0)
     """
     fig = go.Figure()
     for column, name, color in (("out", _("you sent / gave"), "#1f6f5c"),
                                 ("in", _("you received"), "#e0a458")):
         fig.add_trace(go.Scatter(x=monthly["month"], y=monthly[column], name=name, stackgroup="one",
                                  line={"color": color}, hovertemplate="%{x}: %{y}<extra></extra>"))
+    if monthly["other"].sum() > 0:
+        fig.add_trace(go.Scatter(x=monthly["month"], y=monthly["other"], mode="lines",
+                                 name=_("with people outside your contacts"),
+                                 line={"color": MUTED, "dash": "dot", "width": 1.5},
+                                 legendrank=999,  # after the areas (whose legend plotly lists reversed)
+                                 hovertemplate="%{x}: %{y}<extra></extra>"))
     fig.update_layout(legend={"orientation": "h", "y": -0.2})
-    top = float((monthly["out"] + monthly["in"]).max()) if len(monthly) else 0.0
+    top = float(max((monthly["out"] + monthly["in"]).max(), monthly["other"].max())) if len(monthly) else 0.0
     if not top > 0:
         fig.add_annotation(text=_(NO_ENGAGEMENT), x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
                            font={"size": 14, "color": "#55645d"})
@@ -248,4 +318,4 @@ def engagement(monthly: pd.DataFrame) -> go.Figure:
     else:
         fig.update_yaxes(rangemode="tozero", dtick=nice_step(top), tick0=0, tickformat=",d")
         fig.update_xaxes(**month_axis(monthly["month"]))
-    return _styled(fig, _("Engagement over time"))
+    return _styled(fig, _("Exchanges with your contacts per month"))

@@ -18,11 +18,12 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analytics import actions, breadth, depth, exchanges, hygiene, marks
 from analytics import weights as W
-from analytics.frames import as_utc
+from analytics.frames import among, as_utc
 from analytics.i18n import N_
 from analytics.model import ANNOTATION_COLUMNS, Network, empty_frame
 
@@ -96,22 +97,34 @@ def period_counts(net: Network, start: pd.Timestamp, end: pd.Timestamp) -> dict[
             N_("Closed business (EUR)"): float(closed["value"].sum())}
 
 
-def engagement_by_month(interactions: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    """Interactions per calendar month up to `as_of`, split by direction (columns month, out, in).
+def engagement_by_month(interactions: pd.DataFrame, contacts: pd.DataFrame, as_of: pd.Timestamp
+                        ) -> pd.DataFrame:
+    """Exchanges per calendar month up to `as_of` (every interaction but invitations to connect, which
+    the growth chart counts as connections): columns month, out and in (with people among `contacts`,
+    by direction) and other (both directions, with people who are not contacts: counted apart, since
+    the relationships are what the chart follows).
 
-    >>> frame = pd.DataFrame({"date": pd.to_datetime(["2024-01-05", "2024-01-09", "2024-03-01"], utc=True),
-    ...                       "direction": ["out", "in", "out"]})
-    >>> engagement_by_month(frame, pd.Timestamp("2024-12-31", tz="UTC")).values.tolist()
-    [['2024-01', 1, 1], ['2024-02', 0, 0], ['2024-03', 1, 0]]
+    >>> days = ["2024-01-05", "2024-01-09", "2024-01-10", "2024-03-01", "2024-03-02"]
+    >>> frame = pd.DataFrame({"contact_id": ["a", "a", "x", "a", "a"], "date": pd.to_datetime(days, utc=True),
+    ...     "direction": ["out", "in", "in", "out", "out"],
+    ...     "channel": ["message", "message", "message", "endorsement", "invitation"]})
+    >>> engagement_by_month(frame, pd.DataFrame({"contact_id": ["a"]}), pd.Timestamp("2024-12-31", tz="UTC")
+    ...                     ).values.tolist()
+    [['2024-01', 1, 1, 1], ['2024-02', 0, 0, 0], ['2024-03', 1, 0, 0]]
     """
-    dated = interactions[interactions["date"].notna() & (interactions["date"] <= as_of)]
+    dated = interactions[interactions["date"].notna() & (interactions["date"] <= as_of)
+                         & (interactions["channel"] != "invitation")]
     if dated.empty:
-        return pd.DataFrame({"month": [], "out": [], "in": []})
+        return pd.DataFrame({"month": [], "out": [], "in": [], "other": []})
     months = dated["date"].dt.tz_localize(None).dt.to_period("M")
-    table = pd.crosstab(months, dated["direction"]).reindex(columns=["out", "in"], fill_value=0)
+    # a million rows, a few thousand people: each looked up once
+    codes, people = pd.factorize(dated["contact_id"], use_na_sentinel=False)
+    known = np.asarray(among(pd.Series(people, dtype=object), contacts["contact_id"]))[codes]
+    side = dated["direction"].where(known, "other")
+    table = pd.crosstab(months, side).reindex(columns=["out", "in", "other"], fill_value=0)
     table = table.reindex(pd.period_range(months.min(), months.max(), freq="M"), fill_value=0)
-    return pd.DataFrame({"month": table.index.strftime("%Y-%m"), "out": table["out"].to_numpy(),
-                         "in": table["in"].to_numpy()})
+    return pd.DataFrame({"month": table.index.strftime("%Y-%m"),
+                         **{column: table[column].to_numpy() for column in ("out", "in", "other")}})
 
 
 def position_roles(positions: pd.Series) -> pd.DataFrame:
@@ -135,7 +148,7 @@ def gather(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PERIOD_
         as_of=as_of, period_days=period_days,
         measured=depth.behaviour(net, as_of), measured_start=depth.behaviour(net, start),
         roles=position_roles(net.contacts["position"]), breadth=breadth.breadth_summary(net, as_of),
-        growth=breadth.growth(net), engagement=engagement_by_month(net.interactions, as_of),
+        growth=breadth.growth(net), engagement=engagement_by_month(net.interactions, net.contacts, as_of),
         balance=exchanges.per_contact(net, as_of), group_balance=exchanges.per_group(net, as_of),
         evidence=marks.export_evidence(net.interactions, as_of),
         pitches=hygiene.early_pitches(net, as_of, outbound=outbound), asks=hygiene.ask_messages(outbound),

@@ -20,6 +20,7 @@ import importlib.util
 import json
 import math
 import re
+import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,7 @@ from markupsafe import Markup
 
 from analytics import charts, i18n
 from analytics import weights as W
+from analytics.companies import company_key, company_names
 from analytics.errors import InputError
 from analytics.frames import among
 from analytics.i18n import _, counted
@@ -55,7 +57,7 @@ OTHER_KEY = "other"
 #: Layout in screen pixels at zoom 1 (the iframe's canvas is ~650 px at 1280 px), so labels print at
 #: their font size: contacts 60-280 px from you by strength, folded clusters on a ring at 300/355 px.
 _INNER_RADIUS, _RADIUS_PER_POINT, _CLUSTER_RADIUS, _RING_STEP = 60.0, 2.2, 300.0, 55.0
-_FONT = 14
+_FONT, _WRAP = 14, 22
 
 
 @lru_cache(maxsize=1)
@@ -107,10 +109,6 @@ def _contacts(net: Network, scores: pd.DataFrame) -> pd.DataFrame:
     return df.drop_duplicates("contact_id").reset_index(drop=True)
 
 
-def _company_key(company: pd.Series) -> pd.Series:
-    return "company:" + company.str.split().str.join(" ").str.casefold()
-
-
 def _memberships(net: Network, df: pd.DataFrame) -> pd.DataFrame:
     """contact_id, key, label, rank: every group and the company of each contact (rank 0 = first group).
 
@@ -126,9 +124,10 @@ def _memberships(net: Network, df: pd.DataFrame) -> pd.DataFrame:
         "contact_id": members["contact_id"], "key": "group:" + members["group_id"],
         "label": [names.get(g) or g for g in members["group_id"].tolist()],
         "rank": [order.get(g, len(order)) for g in members["group_id"].tolist()]})
-    has = df[df["company"].str.strip() != ""]
-    companies = pd.DataFrame({"contact_id": has["contact_id"], "key": _company_key(has["company"]),
-                              "label": has["company"].str.strip(), "rank": len(order) + 1})
+    has = df[df["company"].str.strip() != ""]  # one cluster per company however spelt, under its usual name
+    companies = pd.DataFrame({"contact_id": has["contact_id"],
+                              "key": "company:" + company_key(has["company"]),
+                              "label": company_names(has["company"]), "rank": len(order) + 1})
     both = pd.concat([groups, companies], ignore_index=True)
     both["label"] = both.groupby("key")["label"].transform("first")
     return both
@@ -306,7 +305,7 @@ def _filter(df: pd.DataFrame, memberships: pd.DataFrame, *, group: str | None, t
     if tier:
         keep &= df["tier"] == tier
     if company:
-        keep &= _company_key(df["company"]) == _company_key(pd.Series([company])).iloc[0]
+        keep &= company_key(df["company"]) == company_key(pd.Series([company])).iloc[0]
     if search.strip():
         text = (df["name"] + "\n" + df["company"] + "\n" + df["position"]).str.casefold()
         keep &= text.str.contains(search.strip().casefold(), regex=False)
@@ -366,27 +365,47 @@ def labelled(tiers: pd.Series) -> pd.Series:
 
 
 def _label_box(node: dict) -> tuple[float, float, float, float]:
-    """Where vis-network prints a node's label (centred below it), as x0, y0, x1, y1 in pixels."""
-    width = len(node["label"]) * _FONT * 0.55 + 4
+    """Where vis-network prints a node's label (centred below it, a line per "\\n"), as x0, y0, x1, y1
+    in pixels."""
+    lines = node["label"].split("\n")
+    width = max(map(len, lines)) * _FONT * 0.55 + 4
     top = node["y"] + node["size"] + 2
-    return node["x"] - width / 2, top, node["x"] + width / 2, top + _FONT * 1.3
+    return node["x"] - width / 2, top, node["x"] + width / 2, top + _FONT * 1.3 * len(lines)
+
+
+def wrapped(label: str, width: int = _WRAP) -> str:
+    """A cluster's label on lines of about `width` characters (vis-network breaks lines at "\\n"): a
+    narrow label collides with fewer neighbours and is not cut at the canvas' edge.
+
+    >>> wrapped("Deutsch-Niederländische Wirtschaftskammer (24)")
+    'Deutsch-Niederländische\\nWirtschaftskammer (24)'
+    >>> wrapped("Acme (3)")
+    'Acme (3)'
+    """
+    return "\n".join(textwrap.wrap(label, width, break_long_words=False, break_on_hyphens=False)) or label
 
 
 def fit_labels(nodes: list[dict]) -> list[dict]:
-    """The nodes with every label cleared that would print over one placed before it: you first, then
-    named contacts strongest first, then clusters largest first. A cleared name still shows on hover.
+    """The nodes with every label cleared that would print over one placed before it or over the middle of
+    a square at least as large as its node (or you): you first, then named contacts strongest first, then
+    clusters largest first. A cleared name still shows on hover.
 
     >>> a = {"id": "a", "label": "Acme (40)", "x": 0, "y": 0, "size": 10, "kind": "cluster"}
     >>> b = {**a, "id": "b", "label": "Beta (3)", "x": 20, "size": 8}
-    >>> [n["label"] for n in fit_labels([b, a])]
-    ['', 'Acme (40)']
+    >>> c = {**a, "id": "c", "label": "Cy", "x": 0, "y": -30, "size": 5, "kind": "contact"}
+    >>> [n["label"] for n in fit_labels([b, a])], [n["label"] for n in fit_labels([a, c])]
+    (['', 'Acme (40)'], ['Acme (40)', ''])
     """
     rank = {"ego": 0, "contact": 1, "cluster": 2}
+    # the squares and the star: a label's pale ground may touch one, never hide the middle of a larger one
+    squares = [(n["size"], (n["x"] - n["size"] / 2, n["y"] - n["size"] / 2, n["x"] + n["size"] / 2,
+                            n["y"] + n["size"] / 2)) for n in nodes if n["kind"] != "contact"]
     placed: list[tuple[float, float, float, float]] = []
     keep: set[str] = set()
     for node in sorted((n for n in nodes if n["label"]), key=lambda n: (rank[n["kind"]], -n["size"])):
         box = _label_box(node)
-        if all(box[2] < p[0] or box[0] > p[2] or box[3] < p[1] or box[1] > p[3] for p in placed):
+        if all(box[2] < p[0] or box[0] > p[2] or box[3] < p[1] or box[1] > p[3]
+               for p in placed + [square for size, square in squares if size >= node["size"]]):
             placed.append(box)
             keep.add(node["id"])
     return [n if n["id"] in keep or not n["label"] else {**n, "label": ""} for n in nodes]
@@ -418,10 +437,15 @@ def layout(shown: pd.DataFrame, folded: list[str]) -> dict[str, tuple[float, flo
             angle = first + width * (i + 0.5) / n
             radius = _INNER_RADIUS + (100 - float(strength)) * _RADIUS_PER_POINT + (i % 3) * 14
             positions[cid] = (radius * math.cos(angle), radius * math.sin(angle))
+    # folded clusters evenly round the ring in the order of their slices, turned to sit near them: placed
+    # at their slices' middles, the many small clusters of a wide network piled up where slices are thin
+    middles = [sector[k][0] + sector[k][1] / 2 for k in keys if k in folded]
+    step = 2 * math.pi / max(len(middles), 1)
+    turn = math.atan2(sum(math.sin(m - j * step) for j, m in enumerate(middles)),
+                      sum(math.cos(m - j * step) for j, m in enumerate(middles)))
     for j, key in enumerate(k for k in keys if k in folded):
-        first, width = sector[key]
         radius = _CLUSTER_RADIUS + (j % 2) * _RING_STEP
-        angle = first + width / 2
+        angle = turn + j * step
         positions["cluster:" + key] = (radius * math.cos(angle), radius * math.sin(angle))
     return positions
 
@@ -541,7 +565,7 @@ def build_graph(net: Network, scores: pd.DataFrame, *, color_by: str = "tier", l
     for key in sorted(sizes.index, key=lambda k: (-sizes[k], k)):
         count = int(sizes[key])
         label = f"{labels[key]} ({i18n.number(count)})"
-        nodes.append({"id": "cluster:" + key, "label": label, "shape": "square",
+        nodes.append({"id": "cluster:" + key, "label": wrapped(label), "shape": "square",
                       "title": _("{cluster}: contacts folded into one node; expand this cluster to see them"
                                  ).format(cluster=label),
                       "size": min(22, 6 + 2 * math.log2(count + 1)),
@@ -603,7 +627,9 @@ def _options() -> dict:
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
-        "nodes": {"font": {"size": _FONT, "multi": False, "strokeWidth": 3, "strokeColor": "#ffffff"}},
+        # a label printed over other nodes stays readable on its own pale ground
+        "nodes": {"font": {"size": _FONT, "multi": False, "strokeWidth": 3, "strokeColor": "#ffffff",
+                           "background": "rgba(255,255,255,0.75)"}},
         "edges": {"smooth": False},
     }
 

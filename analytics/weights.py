@@ -141,6 +141,10 @@ GOAL_RECONNECT_SILENCE_DAYS = 182
 
 #: How many of the largest companies `breadth_summary` lists.
 TOP_COMPANIES = 10
+#: The Overview's treemap names a company's tile (or a function's) only when it holds at least this share
+#: of all contacts: a smaller tile is too small for a readable label at 1280 px, so it joins the function's
+#: "other companies" tile (a small function joins "Other").
+TREEMAP_MIN_SHARE = 0.05
 
 # =====================================================================================================
 # Diagnosis: wide/narrow x shallow/deep (analytics/diagnosis.py)

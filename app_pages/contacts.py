@@ -47,9 +47,11 @@ edited = st.data_editor(
         **widgets.contact_config(),
         "name": st.column_config.TextColumn(_("Name"), pinned=True),
         "role": st.column_config.SelectboxColumn(_("Mark"), options=ROLES, format_func=widgets.choice,
-                                                 width=100, help=_("Client, referrer, prospect or friend.")),
+                                                 width=widgets.fit_width(map(widgets.choice, ROLES), 100),
+                                                 help=_("Client, referrer, prospect or friend.")),
         "suggested_role": st.column_config.TextColumn(
-            _("Suggested"), width=90, help=_("What your LinkedIn export suggests (a recommendation, mutual "
+            _("Suggested"), width=widgets.fit_width(map(widgets.choice, ROLES), 90),
+            help=_("What your LinkedIn export suggests (a recommendation, mutual "
             "endorsements or a long two-way thread): confirm by choosing the mark; never counted before.")),
         "closeness": st.column_config.NumberColumn(_("Closeness"), min_value=0, max_value=5, step=1,
                                                    width=95, help=_("Your own 0–5 rating.")),

@@ -9,6 +9,8 @@ from ui import session
 from ui.widgets import WRAPPED_ROW, plain
 
 AMOUNT = ledger_edits.amount_options()
+#: The verdict badge's colour: the palette's meaning (green good, red only for a bad result).
+VERDICT_COLORS = {"pays_off": "green", "promising": "orange", "early": "gray", "not_paying_off": "red"}
 st.title(_("Which groups pay off?"))
 net = session.network(interactions=False)
 data = session.analysis()
@@ -70,14 +72,16 @@ detail = focus or st.selectbox(_("Group"), list(names), format_func=names.get, k
 row = scores.set_index("group_id").loc[detail]
 curve = groups.payback_curve(net, detail, data.as_of)
 month = groups.payback_month(curve)
-k = st.columns(5)
-k[0].metric(_("Verdict"), _(groups.VERDICTS[row["verdict"]][0]), help=plain(row["verdict_text"]))
-k[1].metric(_("Cost so far"), i18n.money(row["cost"]), help=_("Fees plus your hours at your hourly rate."))
-k[2].metric(pgettext("amount", "Closed business"), i18n.money(row["closed_value"]))
+# the verdict as a badge of its own: in a metric's large type "zahlt sich nicht aus" was cut at 1280 px
+st.badge(_("Verdict: {verdict}").format(verdict=_(groups.VERDICTS[row["verdict"]][0])),
+         color=VERDICT_COLORS[row["verdict"]], help=plain(row["verdict_text"]))
+k = st.columns([1, 1, 1.4, 1])  # room for "Monate bis zum ersten Abschluss" and its help at 1280 px
+k[0].metric(_("Cost so far"), i18n.money(row["cost"]), help=_("Fees plus your hours at your hourly rate."))
+k[1].metric(pgettext("amount", "Closed business"), i18n.money(row["closed_value"]))
 first = row["months_to_first_close"]
-k[3].metric(_("Months to first close"), "—" if pd.isna(first) else i18n.number(first),
+k[2].metric(_("Months to first close"), "—" if pd.isna(first) else i18n.number(first),
             help=_("From joining to the first closed business received through this group."))
-k[4].metric(_("Paid back"), _("yes") if row["verdict"] == "pays_off" else _("not yet"),
+k[3].metric(_("Paid back"), _("yes") if row["verdict"] == "pays_off" else _("not yet"),
             help=_("Closed business received has reached the cost so far, time included.") if month is None
             else _("Closed business received has reached the cost so far, time included; break-even was "
                    "first reached in month {month}.").format(month=month))

@@ -41,11 +41,11 @@ def sample_report(sample, lang: str, fmt: str) -> bytes:
             "<h2>Welche Gruppen sich auszahlen</h2>",
             "Stichtag 15.11.2026 · Zeitraum 17.08.2026 bis 15.11.2026",
             '<div class="v">6.200</div>',  # the period's closed business: €6,200 in English
-            '<div class="v">0,85</div>',  # company diversity, 0.85 in English
+            '<div class="v">0,84</div>',  # company diversity, 0.84 in English
             "<th>Kosten (EUR)</th>", "Enthält echte Namen"]),
     ("nl", ['<html lang="nl">', "<h1>Coachrapport over uw netwerk</h1>", "<h2>Waar u staat</h2>",
             "<h2>Welke groepen lonen</h2>", "Peildatum 15-11-2026 · periode 17-08-2026 tot 15-11-2026",
-            '<div class="v">6.200</div>', '<div class="v">0,85</div>', "<th>Kosten (EUR)</th>",
+            '<div class="v">6.200</div>', '<div class="v">0,84</div>', "<th>Kosten (EUR)</th>",
             "Bevat echte namen"]),
 ])
 def test_sample_html_report_in_german_and_dutch(sample, lang: str, expected: list[str]) -> None:

@@ -1,6 +1,7 @@
 """Small display pieces several pages share."""
 
 import re
+from collections.abc import Iterable
 
 import pandas as pd
 import streamlit as st
@@ -33,6 +34,17 @@ def choice(code: object) -> str:
     if not isinstance(code, str):
         return ""
     return _(CHOICE_WORDS[code]) if code in CHOICE_WORDS else code
+
+
+def fit_width(texts: Iterable[str], least: int = 0) -> int:
+    """A table column's width in pixels that shows the longest of `texts` uncut (the grid's 14 px font,
+    about 7 px a character, plus the cell's padding), never below `least`: German and Italian words
+    for the same choice are twice as long as the English ones.
+
+    >>> fit_width(["Kunde", "Empfehlungsgeber"], least=90), fit_width(["client"], least=90)
+    (132, 90)
+    """
+    return max(least, round(max((len(t) for t in texts), default=0) * 7.0) + 20)
 
 
 def contact_config() -> dict:
