@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analytics import exchanges, i18n
+from analytics import exchanges, i18n, wording
 from analytics import weights as w
 from analytics.errors import InputError
 from analytics.frames import as_utc, name_or_id
@@ -400,15 +400,19 @@ LIGHT_BADGES = {"green": N_("🟢 pays off"), "amber": N_("🟡 promising"), "re
 
 
 def ranking_table(scores: pd.DataFrame, group_id: str | None = None) -> pd.DataFrame:
-    """The ranking as shown: verdict badge, name, type, cost, return, the verdict's sentence, score and how
-    the score was made (one group when `group_id` is given).
+    """The ranking as shown: verdict badge, name, type in words, cost, return, the verdict's sentence,
+    score and how the score was made (one group when `group_id` is given).
 
-    >>> s = pd.DataFrame({c: [0] for c in SCORE_COLUMNS}).assign(group_id="g:a", light="early")
-    >>> ranking_table(s)["light"].tolist(), len(ranking_table(s, "g:other"))
-    (['⚪ early, not failing'], 0)
+    >>> s = pd.DataFrame({c: [0] for c in SCORE_COLUMNS}).assign(group_id="g:a", light="early",
+    ...                                                           type="referral_group")
+    >>> table = ranking_table(s)
+    >>> table["light"].tolist(), table["type"].tolist(), len(ranking_table(s, "g:other"))
+    (['⚪ early, not failing'], ['Referral group / BNI'], 0)
     """
     shown = scores if group_id is None else scores[scores["group_id"] == group_id]
     cols = ["light", "name", "type", "cost", "closed_value", "return_on_cost", "verdict_text", "score",
             "value_per_hour", "contacts", "months", "months_to_first_close", "reason"]
     badges = {light: _(badge) for light, badge in LIGHT_BADGES.items()}
-    return shown[cols].assign(light=shown["light"].map(badges)).reset_index(drop=True)
+    types = {code: wording.label(code) for code in shown["type"].unique()}
+    return (shown[cols].assign(light=shown["light"].map(badges), type=shown["type"].map(types))
+            .reset_index(drop=True))
