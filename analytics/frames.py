@@ -61,7 +61,8 @@ def contact_names(net: Network, scores: pd.DataFrame | None = None, among: set |
     frames = [f for f in (scores, net.contacts) if f is not None and "name" in f.columns and len(f)]
     if not frames:
         return pd.Series(dtype=object)
-    frames = frames if among is None else [f[f["contact_id"].isin(among)] for f in frames]
+    # text ids as objects: pandas 3's `isin` on a text column makes a pyarrow scalar per value in Python
+    frames = frames if among is None else [f[f["contact_id"].astype(object).isin(among)] for f in frames]
     names = pd.concat([f[["contact_id", "name"]] for f in frames])
     names = names[names["name"].fillna("").astype(str).str.strip() != ""]
     return names.drop_duplicates("contact_id").set_index("contact_id")["name"]
