@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from functools import lru_cache
 
 import pandas as pd
 
@@ -38,6 +39,12 @@ def words(text: object) -> list[str]:
     ['jose', 'o', 'brien', 'li']
     """
     return _WORD.findall(normalize_name(str(text)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded(word: str) -> str:
+    """One word of a text folded as `words` folds it (the same words recur in every table's cells)."""
+    return " ".join(words(word))
 
 
 #: Name particles and connecting words ("Jan de Vries", "Maria of Nazareth"): no one is identified by
@@ -76,7 +83,7 @@ class Scrubber:
         if whole is not None:
             return whole
         spans = [m.span() for m in _WORD.finditer(value)]
-        keys = [" ".join(words(value[a:b])) for a, b in spans]
+        keys = [_folded(value[a:b]) for a, b in spans]
         out, last, i = [], 0, 0
         while i < len(spans):
             for n in range(min(self.longest, len(spans) - i), 0, -1):
