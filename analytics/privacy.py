@@ -143,6 +143,8 @@ class Privacy:
             return frame
         for col in frame.columns:
             if pd.api.types.is_string_dtype(frame[col]) or frame[col].dtype == object:
-                cells = frame[col].dropna().unique()
-                frame[col] = frame[col].map({v: self.text(v) for v in cells}).where(frame[col].notna())
+                texts = {v: self.text(v) for v in frame[col].dropna().unique()}
+                if isinstance(frame[col].dtype, pd.StringDtype) and all(t == v for v, t in texts.items()):
+                    continue  # nothing to scrub: mapping would give the same column
+                frame[col] = frame[col].map(texts).where(frame[col].notna())
         return frame
