@@ -131,9 +131,9 @@ def gather(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PERIOD_
     net = dataclasses.replace(net, contacts=breadth.connected_by(net.contacts, as_of),  # the network then
                               annotations=empty_frame(ANNOTATION_COLUMNS))
     outbound = hygiene.outbound_messages(net, as_of)  # read by both text checks
+    measured, measured_start = depth.behaviours(net, [as_of, start])
     return Facts(
-        as_of=as_of, period_days=period_days,
-        measured=depth.behaviour(net, as_of), measured_start=depth.behaviour(net, start),
+        as_of=as_of, period_days=period_days, measured=measured, measured_start=measured_start,
         roles=position_roles(net.contacts["position"]), breadth=breadth.breadth_summary(net, as_of),
         growth=breadth.growth(net), engagement=engagement_by_month(net.interactions, as_of),
         balance=exchanges.per_contact(net, as_of), group_balance=exchanges.per_group(net, as_of),
