@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analytics import actions, breadth, depth, exchanges, hygiene, marks
@@ -107,11 +108,11 @@ def engagement_by_month(interactions: pd.DataFrame, as_of: pd.Timestamp) -> pd.D
     dated = interactions[interactions["date"].notna() & (interactions["date"] <= as_of)]
     if dated.empty:
         return pd.DataFrame({"month": [], "out": [], "in": []})
-    months = dated["date"].dt.tz_localize(None).dt.to_period("M")
-    table = pd.crosstab(months, dated["direction"]).reindex(columns=["out", "in"], fill_value=0)
-    table = table.reindex(pd.period_range(months.min(), months.max(), freq="M"), fill_value=0)
-    return pd.DataFrame({"month": table.index.strftime("%Y-%m"), "out": table["out"].to_numpy(),
-                         "in": table["in"].to_numpy()})
+    month = (dated["date"].dt.year * 12 + dated["date"].dt.month - 1).to_numpy(np.int64)  # months since 0 AD
+    first, span = month.min(), month.max() - month.min() + 1
+    return pd.DataFrame({"month": [f"{m // 12:04d}-{m % 12 + 1:02d}" for m in range(first, first + span)],
+                         **{d: np.bincount(month[(dated["direction"] == d).to_numpy(bool)] - first,
+                                           minlength=span) for d in ("out", "in")}})
 
 
 def position_roles(positions: pd.Series) -> pd.DataFrame:
