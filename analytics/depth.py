@@ -21,7 +21,7 @@ import pandas as pd
 
 from analytics import i18n
 from analytics import weights as W
-from analytics.frames import as_utc
+from analytics.frames import as_utc, positions
 from analytics.i18n import N_, _, counted
 from analytics.model import Network
 from analytics.wording import count_of, duration, measure
@@ -46,12 +46,6 @@ def _ns(dates: pd.Series) -> np.ndarray:
     return out
 
 
-def _codes(values: pd.Series, index: pd.Index) -> np.ndarray:
-    """Position of each value in `index`, -1 when absent or missing (factorize first: far faster)."""
-    codes, uniq = pd.factorize(values)
-    return np.append(index.get_indexer(uniq), -1)[codes]
-
-
 def _timestamps(ns: np.ndarray) -> pd.DatetimeIndex:
     return pd.DatetimeIndex(np.where(ns == _NONE, np.iinfo("i8").min, ns).view("M8[ns]")).tz_localize("UTC")
 
@@ -60,8 +54,8 @@ def _scored(inter: pd.DataFrame, ids: pd.Index) -> tuple[np.ndarray, ...]:
     """(contact, channel, direction, nanoseconds) as integer arrays, one entry per interaction that counts
     for a score at some date: a known contact, a scored channel (not an invitation) and a date. Read once
     for every date `behaviours` scores at (text ids of a million messages are hashed once)."""
-    code = _codes(inter["contact_id"], ids)
-    ch = _codes(inter["channel"], pd.Index(_CHANNELS))
+    code = positions(inter["contact_id"], ids)
+    ch = positions(inter["channel"], pd.Index(_CHANNELS))
     dirx = np.where((inter["direction"] == "out").to_numpy(bool), 0,
                     np.where((inter["direction"] == "in").to_numpy(bool), 1, 2))
     ns = _ns(inter["date"])

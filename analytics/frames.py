@@ -9,6 +9,7 @@ Example:
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from analytics import i18n
@@ -101,3 +102,14 @@ def among(values: pd.Series, lookup: pd.Series) -> pd.Series:
     [False, True, False]
     """
     return values.astype(object).isin(lookup.astype(object))
+
+
+def positions(values: pd.Series, index: pd.Index) -> np.ndarray:
+    """Position of each of `values` in `index`, -1 when absent or missing: the distinct values are looked
+    up once (a million message rows name about 30,000 contacts).
+
+    >>> positions(pd.Series(["b", "x", None, "b"]), pd.Index(["a", "b"])).tolist()
+    [1, -1, -1, 1]
+    """
+    codes, uniq = pd.factorize(values)
+    return np.append(index.get_indexer(uniq), -1)[codes]
