@@ -62,7 +62,7 @@ def name_parts(names: list[str]) -> set[str]:
     >>> sorted(name_parts(["Li Wei", "J. Bo", "Jan de Vries"]))
     ['bo', 'jan', 'li', 'vries', 'wei']
     """
-    return {w for n in names for w in words(n) if len(w) >= 2} - PARTICLES
+    return {w for n in set(names) for w in words(n) if len(w) >= 2} - PARTICLES  # first names repeat
 
 
 class Scrubber:
