@@ -376,31 +376,29 @@ def waiting_sentence(name: str, items: pd.DataFrame) -> str | None:
                    "on the Action plan or the Contacts page; they count once confirmed.", n)
 
 
-def former_strength(net: Network, as_of: pd.Timestamp) -> pd.Series:
-    """contact_id -> strength at the relationship's peak, 0-100.
-
-    Interactions are counted per 91-day quarter (counted back from `as_of`); the busiest quarter
-    scores 100 at RECONNECT_FULL_QUARTER interactions, proportionally less below.
-    """
+def history(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Per contact_id (the index, sorted) up to `as_of`: first (date of the first interaction),
+    interactions (their count) and former_strength, the strength at the relationship's peak (0-100):
+    interactions are counted per 91-day quarter (counted back from `as_of`) and the busiest quarter
+    scores 100 at RECONNECT_FULL_QUARTER interactions, proportionally less below. What `reconnect`
+    reads. On integer codes (a million rows): one factorize for all three."""
     it = net.interactions[net.interactions["date"] <= as_of]
-    codes, ids = pd.factorize(it["contact_id"], sort=True)  # on integer codes: a million rows
+    codes, ids = pd.factorize(it["contact_id"], sort=True)
+    known = codes >= 0
+    dates = it["date"].array
+    first = np.full(len(ids), np.iinfo(np.int64).max)
+    np.minimum.at(first, codes[known], dates.asi8[known])
     quarter = ((it["date"] - as_of).dt.days // 91).to_numpy(np.int64)
-    known, low = codes >= 0, quarter.min() if len(quarter) else 0
+    low = quarter.min() if len(quarter) else 0
     span = int(quarter.max() - low + 1) if len(quarter) else 1  # one key per (contact, quarter)
     pairs, counts = np.unique(codes[known] * span + (quarter[known] - low), return_counts=True)
     peak = np.zeros(len(ids), dtype=np.int64)
     np.maximum.at(peak, pairs // span, counts)
-    peak = pd.Series(peak, index=pd.Index(ids, name="contact_id"))
-    return (100.0 * peak / weights.RECONNECT_FULL_QUARTER).clip(upper=100.0)
-
-
-def history(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
-    """Per contact_id (the index) up to `as_of`: first (date of the first interaction), interactions
-    (their count) and former_strength (`former_strength`). What `reconnect` reads."""
-    it = net.interactions[net.interactions["date"] <= as_of]
-    span = it.groupby("contact_id")["date"].agg(["min", "size"])
-    return pd.DataFrame({"first": span["min"], "interactions": span["size"],
-                         "former_strength": former_strength(net, as_of).reindex(span.index)})
+    index = pd.Index(ids, name="contact_id")
+    return pd.DataFrame({
+        "first": pd.DatetimeIndex(first.view(f"M8[{dates.unit}]")).tz_localize(dates.tz),
+        "interactions": np.bincount(codes[known], minlength=len(ids)),
+        "former_strength": (100.0 * peak / weights.RECONNECT_FULL_QUARTER).clip(max=100.0)}, index=index)
 
 
 RECONNECT_COLUMNS = ["rank", "item_key", "contact_id", "name", "former_strength", "lasted_days",
@@ -521,7 +519,9 @@ def _reconnect_dates(it: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
     it = it[(it["date"] <= as_of).to_numpy(bool)]
     codes = pd.factorize(it["contact_id"], sort=True)[0]
     ns = pd.DatetimeIndex(it["date"]).as_unit("ns").asi8
-    order = np.lexsort((ns, codes))  # stable, like sort_values(["contact_id", "date"])
+    order = np.argsort(ns, kind="stable")  # then stably by contact: like sort_values(["contact_id", "date"])
+    by_contact = codes[order].astype(np.int16 if len(codes) and codes.max() < 2**15 else np.int64)
+    order = order[np.argsort(by_contact, kind="stable")]  # 16-bit codes sort by radix: twice lexsort's speed
     c, t = codes[order], ns[order]
     silence = pd.Timedelta(days=weights.GOAL_RECONNECT_SILENCE_DAYS).value
     after = np.zeros(len(order), dtype=bool)

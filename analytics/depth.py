@@ -21,7 +21,7 @@ import pandas as pd
 
 from analytics import i18n
 from analytics import weights as W
-from analytics.frames import as_utc
+from analytics.frames import as_utc, positions
 from analytics.i18n import N_, _, counted
 from analytics.model import Network
 from analytics.wording import count_of, duration, measure
@@ -46,26 +46,29 @@ def _ns(dates: pd.Series) -> np.ndarray:
     return out
 
 
-def _codes(values: pd.Series, index: pd.Index) -> np.ndarray:
-    """Position of each value in `index`, -1 when absent or missing (factorize first: far faster)."""
-    codes, uniq = pd.factorize(values)
-    return np.append(index.get_indexer(uniq), -1)[codes]
-
-
 def _timestamps(ns: np.ndarray) -> pd.DatetimeIndex:
     return pd.DatetimeIndex(np.where(ns == _NONE, np.iinfo("i8").min, ns).view("M8[ns]")).tz_localize("UTC")
 
 
-def _interaction_stats(inter: pd.DataFrame, ids: pd.Index, as_of_ns: int) -> dict[str, np.ndarray]:
-    """Per-contact arrays (aligned with `ids`) from the interactions, all by bincount/accumulate."""
-    n, k = len(ids), len(_CHANNELS)
-    code = _codes(inter["contact_id"], ids)
-    ch = _codes(inter["channel"], pd.Index(_CHANNELS))
+def _scored(inter: pd.DataFrame, ids: pd.Index) -> tuple[np.ndarray, ...]:
+    """(contact, channel, direction, nanoseconds) as integer arrays, one entry per interaction that counts
+    for a score at some date: a known contact, a scored channel (not an invitation) and a date. Read once
+    for every date `behaviours` scores at (text ids of a million messages are hashed once)."""
+    code = positions(inter["contact_id"], ids)
+    ch = positions(inter["channel"], pd.Index(_CHANNELS))
     dirx = np.where((inter["direction"] == "out").to_numpy(bool), 0,
                     np.where((inter["direction"] == "in").to_numpy(bool), 1, 2))
     ns = _ns(inter["date"])
-    keep = (code >= 0) & (ch >= 0) & (ns != _NONE) & (ns <= as_of_ns)  # invitations have ch == -1
-    code, ch, dirx, ns = code[keep], ch[keep], dirx[keep], ns[keep]
+    keep = (code >= 0) & (ch >= 0) & (ns != _NONE)  # invitations have ch == -1
+    return code[keep], ch[keep], dirx[keep], ns[keep]
+
+
+def _interaction_stats(scored: tuple[np.ndarray, ...], n: int, as_of_ns: int) -> dict[str, np.ndarray]:
+    """Per-contact arrays (`n` contacts) from the interactions (`_scored`) up to `as_of_ns`, all by
+    bincount/accumulate."""
+    k = len(_CHANNELS)
+    keep = scored[3] <= as_of_ns
+    code, ch, dirx, ns = (a[keep] for a in scored)
 
     counts = np.bincount((code * k + ch) * 3 + dirx, minlength=n * k * 3).reshape(n, k, 3)
     age_days = (as_of_ns - ns) / _DAY_NS
@@ -196,11 +199,25 @@ def behaviour(net: Network, as_of: pd.Timestamp) -> Behaviour:
     >>> len(behaviour(empty_network(), pd.Timestamp("2024-01-01", tz="UTC")).ids)
     0
     """
-    as_of = as_utc(as_of)
+    return behaviours(net, [as_of])[0]
+
+
+def behaviours(net: Network, dates: list[pd.Timestamp]) -> list[Behaviour]:
+    """`behaviour(net, d)` for each of `dates`, the interactions read once (now and at a period's start).
+
+    >>> from analytics.model import empty_network
+    >>> [len(b.ids) for b in behaviours(empty_network(), [pd.Timestamp("2024-01-01", tz="UTC")] * 2)]
+    [0, 0]
+    """
+    ids = pd.Index(net.contacts["contact_id"].astype(str).unique())
+    scored = _scored(net.interactions, ids)
+    return [_behaviour(net.contacts, ids, scored, as_utc(d)) for d in dates]
+
+
+def _behaviour(contacts: pd.DataFrame, ids: pd.Index, scored: tuple[np.ndarray, ...],
+               as_of: pd.Timestamp) -> Behaviour:
     as_of_ns = int(as_of.as_unit("ns").value)
-    contacts = net.contacts
-    ids = pd.Index(contacts["contact_id"].astype(str).unique())
-    s = _interaction_stats(net.interactions, ids, as_of_ns)
+    s = _interaction_stats(scored, len(ids), as_of_ns)
     counts, pts = s["counts"], {}
     out_n, in_n = counts[:, :, 0].sum(axis=1), counts[:, :, 1].sum(axis=1)
     days_any, days_two = _days(as_of_ns, s["last"]), _days(as_of_ns, s["last_two"])

@@ -116,15 +116,16 @@ def engagement_by_month(interactions: pd.DataFrame, contacts: pd.DataFrame, as_o
                          & (interactions["channel"] != "invitation")]
     if dated.empty:
         return pd.DataFrame({"month": [], "out": [], "in": [], "other": []})
-    months = dated["date"].dt.tz_localize(None).dt.to_period("M")
+    month = (dated["date"].dt.year * 12 + dated["date"].dt.month - 1).to_numpy(np.int64)  # months since 0 AD
+    first, span = month.min(), month.max() - month.min() + 1
     # a million rows, a few thousand people: each looked up once
     codes, people = pd.factorize(dated["contact_id"], use_na_sentinel=False)
     known = np.asarray(among(pd.Series(people, dtype=object), contacts["contact_id"]))[codes]
-    side = dated["direction"].where(known, "other")
-    table = pd.crosstab(months, side).reindex(columns=["out", "in", "other"], fill_value=0)
-    table = table.reindex(pd.period_range(months.min(), months.max(), freq="M"), fill_value=0)
-    return pd.DataFrame({"month": table.index.strftime("%Y-%m"),
-                         **{column: table[column].to_numpy() for column in ("out", "in", "other")}})
+    sides = {"out": known & (dated["direction"] == "out").to_numpy(bool),
+             "in": known & (dated["direction"] == "in").to_numpy(bool), "other": ~known}
+    return pd.DataFrame({"month": [f"{m // 12:04d}-{m % 12 + 1:02d}" for m in range(first, first + span)],
+                         **{side: np.bincount(month[rows] - first, minlength=span)
+                            for side, rows in sides.items()}})
 
 
 def position_roles(positions: pd.Series) -> pd.DataFrame:
@@ -144,9 +145,9 @@ def gather(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PERIOD_
     net = dataclasses.replace(net, contacts=breadth.connected_by(net.contacts, as_of),  # the network then
                               annotations=empty_frame(ANNOTATION_COLUMNS))
     outbound = hygiene.outbound_messages(net, as_of)  # read by both text checks
+    measured, measured_start = depth.behaviours(net, [as_of, start])
     return Facts(
-        as_of=as_of, period_days=period_days,
-        measured=depth.behaviour(net, as_of), measured_start=depth.behaviour(net, start),
+        as_of=as_of, period_days=period_days, measured=measured, measured_start=measured_start,
         roles=position_roles(net.contacts["position"]), breadth=breadth.breadth_summary(net, as_of),
         growth=breadth.growth(net), engagement=engagement_by_month(net.interactions, net.contacts, as_of),
         balance=exchanges.per_contact(net, as_of), group_balance=exchanges.per_group(net, as_of),

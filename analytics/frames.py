@@ -9,6 +9,7 @@ Example:
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from analytics import i18n
@@ -61,7 +62,8 @@ def contact_names(net: Network, scores: pd.DataFrame | None = None, among: set |
     frames = [f for f in (scores, net.contacts) if f is not None and "name" in f.columns and len(f)]
     if not frames:
         return pd.Series(dtype=object)
-    frames = frames if among is None else [f[f["contact_id"].isin(among)] for f in frames]
+    # text ids as objects: pandas 3's `isin` on a text column makes a pyarrow scalar per value in Python
+    frames = frames if among is None else [f[f["contact_id"].astype(object).isin(among)] for f in frames]
     names = pd.concat([f[["contact_id", "name"]] for f in frames])
     names = names[names["name"].fillna("").astype(str).str.strip() != ""]
     return names.drop_duplicates("contact_id").set_index("contact_id")["name"]
@@ -100,3 +102,14 @@ def among(values: pd.Series, lookup: pd.Series) -> pd.Series:
     [False, True, False]
     """
     return values.astype(object).isin(lookup.astype(object))
+
+
+def positions(values: pd.Series, index: pd.Index) -> np.ndarray:
+    """Position of each of `values` in `index`, -1 when absent or missing: the distinct values are looked
+    up once (a million message rows name about 30,000 contacts).
+
+    >>> positions(pd.Series(["b", "x", None, "b"]), pd.Index(["a", "b"])).tolist()
+    [1, -1, -1, 1]
+    """
+    codes, uniq = pd.factorize(values)
+    return np.append(index.get_indexer(uniq), -1)[codes]

@@ -26,7 +26,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 from markupsafe import Markup
@@ -157,49 +156,88 @@ def _tie_pairs(df: pd.DataFrame, memberships: pd.DataFrame) -> tuple[np.ndarray,
     return a, b
 
 
-def _touching(a: np.ndarray, b: np.ndarray, names: set) -> np.ndarray:
-    return (pd.Series(a, dtype=object).isin(names) | pd.Series(b, dtype=object).isin(names)).to_numpy()
-
-
-def _ties(pairs: tuple[np.ndarray, np.ndarray], around: list[str]) -> nx.Graph:
-    """The stand-in ties (`_tie_pairs`) that touch `around` or their neighbours (all that Burt's
-    measures of `around` read), added in the same order, so each of those nodes has the same neighbours
-    in the same order as in the whole graph: a 30,000-contact graph is not built to score 200 candidates.
-    """
-    a, b = pairs
-    hit = _touching(a, b, set(around))
-    keep = _touching(a, b, set(around) | set(a[hit]) | set(b[hit]))
-    graph = nx.Graph()
-    graph.add_edges_from(zip(a[keep], b[keep], strict=True))
-    return graph
-
-
 def _edges_among(pairs: tuple[np.ndarray, np.ndarray], ids: list[str]) -> list[tuple[str, str]]:
-    """The ties (`_tie_pairs`) between `ids`, each once, in the order they were added."""
-    a, b = pairs
-    inside = set(ids)
-    both = (pd.Series(a, dtype=object).isin(inside) & pd.Series(b, dtype=object).isin(inside)).to_numpy()
-    return list(nx.Graph(zip(a[both], b[both], strict=True)).edges())
+    """The ties (`_tie_pairs`) between `ids`, each once: by the tie's end that occurs first in the
+    pairs, then in the order the ties first occur (the order of `networkx.Graph(pairs).edges()`).
 
-
-def _brokerage(ties: nx.Graph, candidates: list[str]) -> pd.DataFrame:
-    """Burt's constraint and effective size of `candidates` on the (unweighted) stand-in ties.
-
-    Exact yet fast on 30,000 contacts: a candidate's constraint depends only on the ties of the
-    candidate and of its neighbours, so networkx's sparse-matrix path runs on just those ties.
-    Effective size is Borgatti's form for unweighted ties, n - 2t/n (n neighbours, t ties among
-    them = triangles), which is what `nx.effective_size` returns; that function copies the whole graph
-    once per node, `nx.triangles` does not.
+    >>> pairs = (np.array(["b", "a", "c", "a"], dtype=object), np.array(["c", "b", "b", "c"], dtype=object))
+    >>> _edges_among(pairs, ["a", "b", "c"])
+    [('b', 'c'), ('b', 'a'), ('c', 'a')]
     """
-    nodes = [c for c in candidates if c in ties]
-    near = set(nodes).union(*(ties.adj[c] for c in nodes))
-    local = nx.Graph((u, v) for u in near for v in ties.adj[u])
-    constraint = nx.constraint(local) if nodes else {}
-    triangles = nx.triangles(local, nodes) if nodes else {}
-    size = [len(ties.adj[c]) - 2 * triangles[c] / len(ties.adj[c]) for c in nodes]
-    return pd.DataFrame({"contact_id": pd.Series(nodes, dtype=object),
-                         "constraint": pd.Series([constraint[c] for c in nodes], dtype=float),
-                         "effective_size": pd.Series(size, dtype=float)})
+    inside = pd.Index(ids, dtype=object)
+    both = (inside.get_indexer(pairs[0]) >= 0) & (inside.get_indexer(pairs[1]) >= 0)
+    codes, names = pd.factorize(np.column_stack([pairs[0][both], pairs[1][both]]).ravel().astype(object))
+    low, high = np.minimum(codes[0::2], codes[1::2]), np.maximum(codes[0::2], codes[1::2])
+    first = np.unique(low * max(len(names), 1) + high, return_index=True)[1]
+    first = first[np.lexsort((first, low[first]))]
+    return list(zip(names[low[first]].tolist(), names[high[first]].tolist(), strict=True))
+
+
+def _codes(pairs: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray, pd.Index]:
+    """The tie arrays as integer codes into the returned index of ids (each id once)."""
+    codes, ids = pd.factorize(np.concatenate(pairs).astype(object))
+    return codes[:len(pairs[0])], codes[len(pairs[0]):], pd.Index(ids, dtype=object)
+
+
+@dataclass(frozen=True)
+class _Adjacency:
+    """An undirected simple graph on integer nodes as sorted adjacency lists (CSR): the neighbours of
+    node v are `nbr[start[v]:start[v + 1]]`; `keys` holds v * n + w for every tie (both ways), sorted."""
+
+    start: np.ndarray
+    nbr: np.ndarray
+    degree: np.ndarray
+    keys: np.ndarray
+
+    @classmethod
+    def of(cls, a: np.ndarray, b: np.ndarray, n: int) -> _Adjacency:
+        keys = np.sort(np.concatenate([a * n + b, b * n + a]).astype(np.int64))
+        keys = keys[np.concatenate([[True], keys[1:] != keys[:-1]])] if len(keys) else keys
+        degree = np.bincount(keys // n, minlength=n)
+        return cls(np.concatenate([[0], np.cumsum(degree)]), keys % n, degree, keys)
+
+    def around(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(i, t) for each tie of each of `nodes`: i its position in `nodes`, t the tie's position in
+        `nbr` and `keys`."""
+        count = self.degree[nodes]
+        owner = np.repeat(np.arange(len(nodes)), count)
+        return owner, self.start[nodes][owner] + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count,
+                                                                                    count)
+
+
+def _brokerage(pairs: tuple[np.ndarray, np.ndarray], candidates: list[str]) -> pd.DataFrame:
+    """Burt's constraint and effective size of `candidates` on the (unweighted) stand-in ties
+    (`_tie_pairs`, never a contact tied to itself); a candidate without ties is left out.
+
+    With p = 1/degree (each tie weighs the same), the constraint on v is the sum over its neighbours n
+    of (p_v + sum of p_v * p_w over the neighbours w of v that are tied to n)^2, which is what
+    `networkx.constraint` returns. Effective size is Borgatti's form for unweighted ties, d - 2t/d
+    (t ties among v's d neighbours), which is what `networkx.effective_size` returns. Only the
+    candidates' two-step paths are walked, never the whole 30,000-contact graph.
+
+    >>> tri = (np.array(["a", "a", "b"], dtype=object), np.array(["b", "c", "c"], dtype=object))
+    >>> _brokerage(tri, ["a", "z"]).round(3).values.tolist()
+    [['a', 1.125, 1.0]]
+    """
+    a, b, ids = _codes(pairs)
+    n = len(ids)
+    adj = _Adjacency.of(a, b, n)
+    nodes = ids.get_indexer(pd.Index(candidates, dtype=object))
+    nodes = nodes[nodes >= 0]
+    owner, tie = adj.around(nodes)  # the candidates' ties v-w
+    via, step = adj.around(adj.nbr[tie])  # the ties w-x of those neighbours
+    v, w, x = nodes[owner[via]], adj.nbr[tie][via], adj.nbr[step]
+    at = np.minimum(np.searchsorted(adj.keys, v * n + x), len(adj.keys) - 1)
+    closed = adj.keys[at] == v * n + x  # x is v's neighbour too: triangle v-w-x, tie v-x at `at`
+    indirect = np.bincount(at[closed],
+                           weights=1.0 / adj.degree[w[closed]], minlength=len(adj.keys))
+    d = adj.degree[nodes]
+    p = 1.0 / d[owner]
+    constraint = np.bincount(owner, weights=(p + p * indirect[tie]) ** 2, minlength=len(nodes))
+    triangles = np.bincount(owner[via[closed]], minlength=len(nodes)) / 2
+    return pd.DataFrame({"contact_id": pd.Series(ids[nodes], dtype=object),
+                         "constraint": pd.Series(constraint, dtype=float),
+                         "effective_size": pd.Series(d - 2 * triangles / d, dtype=float)})
 
 
 def _bridged(memberships: pd.DataFrame) -> dict[str, list[str]]:
@@ -219,10 +257,10 @@ def _candidates(df: pd.DataFrame, bridged: dict[str, list[str]]) -> list[str]:
     return multi["contact_id"].head(W.BROKERAGE_MAX_CANDIDATES).tolist()
 
 
-def _rank_brokers(df: pd.DataFrame, ties: nx.Graph, bridged: dict[str, list[str]],
+def _rank_brokers(df: pd.DataFrame, pairs: tuple[np.ndarray, np.ndarray], bridged: dict[str, list[str]],
                   candidates: list[str], top: int) -> pd.DataFrame:
     """The `top` lowest-constraint of `candidates` (`_candidates(df, bridged)`)."""
-    found = _brokerage(ties, candidates)
+    found = _brokerage(pairs, candidates)
     found = found.merge(df[["contact_id", "name", "strength", "tier"]], on="contact_id")
     rank = found.assign(constraint=found["constraint"].round(W.BROKERAGE_CONSTRAINT_DECIMALS))
     order = rank.sort_values(["constraint", "effective_size", "strength", "contact_id"],
@@ -252,7 +290,7 @@ def connectors(net: Network, scores: pd.DataFrame, top: int = 20) -> pd.DataFram
     memberships = _memberships(net, df)
     bridged = _bridged(memberships)
     candidates = _candidates(df, bridged)
-    found = _rank_brokers(df, _ties(_tie_pairs(df, memberships), candidates), bridged, candidates, top)
+    found = _rank_brokers(df, _tie_pairs(df, memberships), bridged, candidates, top)
     reason = [_("Links {clusters}: constraint {constraint}, effective size {size}").format(
                   clusters=c.replace("; ", ", "), constraint=i18n.number(k, 2), size=i18n.number(e, 1))
               for c, k, e in zip(found["clusters"], found["constraint"], found["effective_size"],
@@ -553,7 +591,7 @@ def build_graph(net: Network, scores: pd.DataFrame, *, color_by: str = "tier", l
     palette = _palette(matched)
     labels = {**dict(zip(df["cluster"], df["cluster_label"], strict=True)), OTHER_KEY: _("Other contacts")}
     candidates = _candidates(shown, bridged)
-    brokers = _rank_brokers(shown, _ties(pairs, candidates), bridged, candidates, W.GRAPH_CONNECTORS_MARKED)
+    brokers = _rank_brokers(shown, pairs, bridged, candidates, W.GRAPH_CONNECTORS_MARKED)
     brokers = set(brokers["contact_id"])
     ego = net.owner.name or _("You")
     nodes = [{"id": "ego", "label": ego, "title": ego, "shape": "star", "size": 32, "color": "#222222",

@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analytics import i18n, weights
-from analytics.frames import as_utc, contact_names, date_text
+from analytics.frames import as_utc, contact_names, date_text, positions
 from analytics.i18n import N_, _, counted, pgettext
 from analytics.model import Network
 
@@ -119,9 +119,10 @@ def outbound_messages(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
     days_connected."""
     it = net.interactions
     keep = (it["channel"] == "message") & (it["direction"] == "out") & (it["date"] <= as_of)
-    out = it.loc[keep, ["contact_id", "date", "content"]]
-    connected = net.contacts[["contact_id", "connected_on"]].drop_duplicates("contact_id")
-    out = out.merge(connected, on="contact_id", how="left")
+    out = it.loc[keep, ["contact_id", "date", "content"]].reset_index(drop=True)
+    connected = net.contacts.drop_duplicates("contact_id").set_index("contact_id")["connected_on"]
+    at = positions(out["contact_id"], connected.index)  # not a merge: it copies every message text again
+    out["connected_on"] = pd.Series(connected.array.take(at, allow_fill=True), index=out.index)
     out["days_connected"] = (out["date"].dt.normalize() - out["connected_on"].dt.normalize()).dt.days
     return out
 

@@ -25,6 +25,7 @@ from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
@@ -155,8 +156,16 @@ def number(value: float, digits: int = 0) -> str:
     >>> number(25854), number(0.5, 2)
     ('25,854', '0.50')
     """
-    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
-    return format_decimal(value, format=pattern, locale=_locale())
+    if isinstance(value, int | np.integer):  # counts repeat: each one is written once per language
+        return _whole(int(value), digits, _locale())
+    return _decimal(value, digits, _locale())
+
+
+def _decimal(value: float, digits: int, locale: str) -> str:
+    return format_decimal(value, format="#,##0" + ("." + "0" * digits if digits > 0 else ""), locale=locale)
+
+
+_whole = lru_cache(maxsize=4096)(_decimal)
 
 
 def percent(share: float) -> str:

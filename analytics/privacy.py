@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from functools import lru_cache
 
 import pandas as pd
 
@@ -40,6 +41,12 @@ def words(text: object) -> list[str]:
     return _WORD.findall(normalize_name(str(text)))
 
 
+@lru_cache(maxsize=1 << 16)
+def _folded(word: str) -> str:
+    """One word of a text folded as `words` folds it (the same words recur in every table's cells)."""
+    return " ".join(words(word))
+
+
 #: Name particles and connecting words ("Jan de Vries", "Maria of Nazareth"): no one is identified by
 #: them alone, and scrubbing them on their own turns "131 of your contacts" into "131 [name] your
 #: contacts". They still go as part of a whole name.
@@ -55,7 +62,7 @@ def name_parts(names: list[str]) -> set[str]:
     >>> sorted(name_parts(["Li Wei", "J. Bo", "Jan de Vries"]))
     ['bo', 'jan', 'li', 'vries', 'wei']
     """
-    return {w for n in names for w in words(n) if len(w) >= 2} - PARTICLES
+    return {w for n in set(names) for w in words(n) if len(w) >= 2} - PARTICLES  # first names repeat
 
 
 class Scrubber:
@@ -76,7 +83,7 @@ class Scrubber:
         if whole is not None:
             return whole
         spans = [m.span() for m in _WORD.finditer(value)]
-        keys = [" ".join(words(value[a:b])) for a, b in spans]
+        keys = [_folded(value[a:b]) for a, b in spans]
         out, last, i = [], 0, 0
         while i < len(spans):
             for n in range(min(self.longest, len(spans) - i), 0, -1):
@@ -136,6 +143,8 @@ class Privacy:
             return frame
         for col in frame.columns:
             if pd.api.types.is_string_dtype(frame[col]) or frame[col].dtype == object:
-                cells = frame[col].dropna().unique()
-                frame[col] = frame[col].map({v: self.text(v) for v in cells}).where(frame[col].notna())
+                texts = {v: self.text(v) for v in frame[col].dropna().unique()}
+                if isinstance(frame[col].dtype, pd.StringDtype) and all(t == v for v, t in texts.items()):
+                    continue  # nothing to scrub: mapping would give the same column
+                frame[col] = frame[col].map(texts).where(frame[col].notna())
         return frame

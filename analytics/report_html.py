@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+import copy
 import html
 from functools import cache
 from pathlib import Path
@@ -166,10 +167,24 @@ def figures(data: ReportData) -> dict[str, go.Figure | None]:
         "hygiene": _bars(hygiene, "Check", ["Findings"], _("Findings per check")) if len(hygiene) else None,
         "next": None,
     }
-    for fig in figs.values():
-        if fig is not None:
-            fig.update_layout(template="plotly_white", width=CHART_WIDTH, height=CHART_HEIGHT, autosize=False)
-    return figs
+    return {key: None if fig is None else _sized(fig) for key, fig in figs.items()}
+
+
+@cache
+def _white() -> dict:
+    """Plotly's "plotly_white" template as a figure holds it once validated (built once per process)."""
+    return go.Figure(layout={"template": "plotly_white"}).to_plotly_json()["layout"]["template"]
+
+
+def _sized(fig: go.Figure) -> go.Figure:
+    """`fig` in the report's template and fixed size: the figure `update_layout(template="plotly_white",
+    width=CHART_WIDTH, height=CHART_HEIGHT, autosize=False)` gives, key for key, without validating and
+    deep-copying the whole template again for every chart (15 ms each)."""
+    spec = fig.to_plotly_json()
+    layout = {"template": copy.deepcopy(_white()),
+              **{k: v for k, v in spec["layout"].items() if k != "template"}}
+    layout.update(width=CHART_WIDTH, height=CHART_HEIGHT, autosize=False)
+    return go.Figure({"data": spec["data"], "layout": layout}, _validate=False)
 
 
 def presentation_sections(data: ReportData) -> list[dict]:

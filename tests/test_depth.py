@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analytics.depth import TIER_ORDER, explain, score_contacts, tier_counts
+from analytics.depth import TIER_ORDER, behaviour, behaviours, explain, score_contacts, tier_counts
 from analytics.model import ANNOTATION_COLUMNS, CONTACT_COLUMNS, INTERACTION_COLUMNS, Network
 from tests.builders import SYNTHETIC_AS_OF, synthetic
 from tests.builders import model_frame as frame
@@ -136,3 +136,17 @@ def test_tiers_at_thirty_thousand_are_rank_capped_and_need_strength(talkers, lay
     assert {k: counts[k] for k in layers} == layers
     assert counts["Never engaged"] == 30_000 - talkers
     assert counts["Acquaintance"] == talkers - sum(layers.values())
+
+
+@pytest.mark.parametrize("dates", [[0, 45], [45, 0], [200], [0, 0]])
+def test_behaviours_at_several_dates_equal_one_behaviour_each(dates: list[int]) -> None:
+    # a, b answered at 10 and 100 days ago; c wrote at 50 days ago; an invitation (not scored) for d
+    net = network(["a", "b", "c", "d"], [("a", 10, "message", "out"), ("a", 9, "message", "in"),
+                                         ("b", 100, "message", "in"), ("b", 99, "message", "out"),
+                                         ("c", 50, "message", "in"), ("d", 5, "invitation", "out")])
+    at = [AS_OF - pd.Timedelta(days=d) for d in dates]
+    for together, alone in zip(behaviours(net, at), [behaviour(net, d) for d in at], strict=True):
+        pd.testing.assert_frame_equal(together.stats, alone.stats)
+        assert together.reason.tolist() == alone.reason.tolist()
+        assert {k: v.tolist() for k, v in together.points.items()} == {k: v.tolist() for k, v in
+                                                                        alone.points.items()}

@@ -127,3 +127,20 @@ def test_only_annotation_edits_leave_the_facts_version(tmp_path, write, moves: b
     write(store)
     assert store.version() != full  # every write moves the full version
     assert (store.version(annotations=False) != facts_version) is moves
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # (date, direction) with a contact -> month, out, in, other: a gap month is 0, a year boundary,
+    # later than as-of left out
+    ([("2024-11-30 23:59", "out"), ("2025-01-01 00:00", "in"), ("2025-01-20 12:00", "in"),
+      ("2025-02-01 00:00", "x")],
+     [["2024-11", 1, 0, 0], ["2024-12", 0, 0, 0], ["2025-01", 0, 2, 0], ["2025-02", 0, 0, 0]]),
+    ([("2025-03-01 08:00", "in"), ("2025-06-01 08:00", "out")], [["2025-03", 0, 1, 0]]),  # June: after as-of
+    ([("2025-06-01 08:00", "out")], []),
+])
+def test_engagement_by_month(rows: list[tuple[str, str]], expected: list[list]) -> None:
+    frame = pd.DataFrame({"contact_id": "a", "date": pd.to_datetime([r[0] for r in rows], utc=True),
+                          "direction": pd.Series([r[1] for r in rows], dtype="str"), "channel": "message"})
+    table = facts.engagement_by_month(frame, pd.DataFrame({"contact_id": ["a"]}),
+                                      pd.Timestamp("2025-05-31", tz="UTC"))
+    assert table.values.tolist() == expected

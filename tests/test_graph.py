@@ -6,6 +6,7 @@ import json
 from html.parser import HTMLParser
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -192,17 +193,38 @@ def test_contact_in_two_groups_is_the_top_connector_and_is_marked() -> None:
     assert nodes["c"]["shape"] == "dot" and nodes["c"]["connector"] is False
 
 
-@pytest.mark.parametrize("edges", [
+EDGE_LISTS = [
     [(1, 2), (2, 3), (3, 1), (3, 4), (4, 5), (5, 6), (6, 4), (2, 7)],
     [(1, 2), (1, 3), (1, 4), (2, 3), (4, 5), (5, 6), (6, 7), (7, 5), (1, 7)],
-])
-def test_local_brokerage_equals_networkx_on_the_whole_graph(edges: list[tuple[int, int]]) -> None:
-    ties = nx.Graph((str(u), str(v)) for u, v in edges)
-    found = graph._brokerage(ties, ["1", "3"]).set_index("contact_id")
+    [(1, 2), (2, 1), (1, 3), (3, 2), (1, 2), (4, 3)],  # a tie twice and both ways: counted once
+    [(3, 1), (1, 2), (2, 3), (3, 4), (4, 1), (1, 5), (5, 6), (6, 7), (7, 8), (8, 6), (9, 10)],
+    [(1, u) for u in range(2, 9)] + [(2, 3), (4, 5), (5, 6), (6, 4)],  # a star with a triangle
+]
+
+
+@pytest.mark.parametrize("edges", EDGE_LISTS)
+@pytest.mark.parametrize("candidates", [["1", "3"], ["3", "99", "1", "2"]])  # 99 has no tie: left out
+def test_brokerage_equals_networkx(edges: list[tuple[int, int]], candidates: list[str]) -> None:
+    pairs = tuple(np.array([str(e[i]) for e in edges], dtype=object) for i in (0, 1))
+    ties = nx.Graph(zip(*pairs, strict=True))
+    found = graph._brokerage(pairs, candidates)
+    assert found["contact_id"].tolist() == [c for c in candidates if c in ties]
+    found = found.set_index("contact_id")
     size = nx.effective_size(ties)
-    for node, value in nx.constraint(ties, nodes=["1", "3"]).items():
-        assert found.loc[node, "constraint"] == pytest.approx(value)
-        assert found.loc[node, "effective_size"] == pytest.approx(size[node])
+    for node, value in nx.constraint(ties).items():  # the sparse-matrix path, as networkx ran here before
+        if node in found.index:
+            assert found.loc[node, "constraint"] == pytest.approx(value, abs=1e-12, rel=0)
+            assert found.loc[node, "effective_size"] == pytest.approx(size[node], abs=1e-12, rel=0)
+
+
+@pytest.mark.parametrize("edges", EDGE_LISTS)
+@pytest.mark.parametrize("among", [None, ["3", "2", "1", "5", "6"]])
+def test_ties_among_contacts_come_in_networkx_order(edges: list[tuple[int, int]],
+                                                   among: list[str] | None) -> None:
+    pairs = tuple(np.array([str(e[i]) for e in edges], dtype=object) for i in (0, 1))
+    ids = among or sorted(set(pairs[0]) | set(pairs[1]))
+    keep = [(a, b) for a, b in zip(*pairs, strict=True) if a in ids and b in ids]
+    assert graph._edges_among(pairs, ids) == list(nx.Graph(keep).edges())
 
 
 # --- safe, offline HTML ------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 from html.parser import HTMLParser
@@ -350,3 +351,11 @@ def test_suggestions_waiting_follow_their_step(suggested: list[bool], expected: 
     waiting = {"Call a client": waiting_sentence("call_client", pd.DataFrame({"suggested": suggested}))}
     steps = _next_steps({"next_steps": []}, pd.DataFrame({"List": [], "Name": []}), waiting)
     assert [s[:len(e)] for s, e in zip(steps, expected, strict=True)] == expected
+
+
+@pytest.mark.parametrize("layout", [{}, {"template": "ggplot2", "width": 100, "title": {"text": "T"}}])
+def test_charts_in_the_report_template_equal_plotly_update_layout(layout: dict) -> None:
+    fig = go.Figure(go.Bar(x=["a", "b"], y=[1, 2]), layout=layout)
+    slow = go.Figure(fig).update_layout(template="plotly_white", width=report_html.CHART_WIDTH,
+                                        height=report_html.CHART_HEIGHT, autosize=False)
+    assert json.loads(report_html._sized(fig).to_json()) == json.loads(slow.to_json())

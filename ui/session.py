@@ -317,7 +317,7 @@ def derived(func: Callable[..., T], period_days: int = DEFAULT_PERIOD_DAYS, **op
 @st.cache_data(show_spinner=False, max_entries=4)
 def _graph_base(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int,
                 wording: tuple[str, str]) -> GraphBase:
-    from analytics import graph  # networkx: only for the Graph page
+    from analytics import graph  # the view and its layout: only for the Graph page
 
     scores = _analysis(path, version, key, when, period_days, wording).scores
     return graph.graph_base(_annotated(path, version), scores)

@@ -20,6 +20,8 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analytics.i18n import _, counted, number
 from analytics.ingest.dates import parse_dates
@@ -115,6 +117,16 @@ def owner_from_profile(t: Table) -> Owner:
     return Owner(name=str(names.iloc[0]) if len(names) else "")
 
 
+def _either(mask: np.ndarray, yes: str, no: str, index: pd.Index | None = None) -> pd.Series:
+    """A text column of `yes` where `mask` holds, else `no`, built by Arrow (numpy's fixed-width strings
+    turned into a text column cost 0.15 s per million rows).
+
+    >>> _either(np.array([True, False]), "in", "out").tolist()
+    ['in', 'out']
+    """
+    return pd.Series(pd.array(pc.if_else(pa.array(mask, type=pa.bool_()), yes, no), dtype="str"), index=index)
+
+
 def _frame(ids: pd.Series, dates: pd.Series, channel: str, direction, content: pd.Series,
            conversation: pd.Series | str = "") -> pd.DataFrame:
     out = pd.DataFrame({"contact_id": ids, "date": dates, "channel": channel, "direction": direction,
@@ -158,7 +170,7 @@ def invitations(t: Table, resolver: Resolver) -> pd.DataFrame:
     t.report.rows = int(keep.sum())
     _date_range(t, dates[keep])
     return _frame(resolver.keys(urls, names), dates[keep], "invitation",
-                  pd.Series(np.where(out[keep], "out", "in"), index=names.index, dtype="str"),
+                  _either(out[keep].to_numpy(bool), "out", "in", names.index),
                   _truncate(column(t, "content")[keep]))
 
 
@@ -273,7 +285,7 @@ def messages(t: Table, owner: Owner, resolver: Resolver) -> pd.DataFrame:
     rows = rows[order]
     ids = pd.concat([senders.keys(resolver.key, in_pos), pd.Series(out_ids, dtype="str")], ignore_index=True)
     ids = ids.take(order).reset_index(drop=True)
-    direction = pd.Series(np.where(order < len(in_pos), "in", "out"), dtype="str")
+    direction = _either(order < len(in_pos), "in", "out")
     conversation = _pick(column(t, "conversation_id"), rows) if "conversation_id" in t.frame else ids
     t.report.rows = len(in_pos) + n_out
     _date_range(t, dates.iloc[positions])

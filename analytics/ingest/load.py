@@ -28,7 +28,6 @@ from analytics.errors import InputError
 from analytics.i18n import _, counted, number
 from analytics.ingest import linkedin
 from analytics.ingest.archive import UNUSED_MEMBERS, is_known_member, member_key, zip_members
-from analytics.ingest.calendar import read_calendar
 from analytics.ingest.generic import generic_contacts
 from analytics.ingest.mbox import read_mbox
 from analytics.ingest.people import Pairs, Resolver, fold_name, is_owner, pair_keys
@@ -161,6 +160,8 @@ def _read_source(kind: str, name: str, data: Data, me: frozenset[str], as_of: pd
     if kind == "mbox":
         return read_mbox(name, data, me, progress)
     if kind == "calendar":
+        from analytics.ingest.calendar import read_calendar  # icalendar: 0.1 s to import, for .ics only
+
         return read_calendar(name, _whole(name, data), me, as_of)
     return read_vcards(name, _whole(name, data))
 
