@@ -23,7 +23,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import i18n, identity, import_summary, ingest
-from analytics.analysis import Analysis, Rated, analyse, closeness_key, rate
+from analytics.analysis import STEPS, Analysis, Part, analyse, annotation_key, step
 from analytics.errors import InputError
 from analytics.facts import DEFAULT_PERIOD_DAYS, Facts, gather
 from analytics.i18n import _
@@ -221,16 +221,24 @@ def _interactions(path: str, workspace_id: str, interactions_revision: int) -> p
     return Store(path).interactions()
 
 
+@st.cache_data(show_spinner=False, max_entries=2)
+def _unannotated(path: str, key: Version) -> Network:
+    """The workspace without its interactions and annotations (contacts, ledger, groups, settings), cached
+    by `key`, the version without annotation edits: they do not read 30,000 contacts again."""
+    return Store(path).load(interactions=False, annotations=False)
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
-def _annotated(path: str, version: Version) -> Network:
-    """The workspace without its interactions (contacts, annotations, ledger, groups, settings)."""
-    return Store(path).load(interactions=False)
+def _annotated(path: str, version: Version, _key: Version) -> Network:
+    """The workspace without its interactions: `_unannotated` (`_key`, set by `version`) and the annotations
+    read alone."""
+    return dataclasses.replace(_unannotated(path, _key), annotations=Store(path).annotations())
 
 
-def _network(path: str, version: Version) -> Network:
+def _network(path: str, version: Version, key: Version) -> Network:
     # assembled, not cached whole: caching pickles, and re-pickling a million messages at every note
     # save cost a second
-    return dataclasses.replace(_annotated(path, version),
+    return dataclasses.replace(_annotated(path, version, key),
                                interactions=_interactions(path, version[0], version[2]))
 
 
@@ -239,7 +247,8 @@ def network(interactions: bool = True) -> Network:
     not read the interactions pass `interactions=False` (its `interactions` frame is then empty)."""
     current = store()
     with st.spinner(_("Loading workspace…")):
-        return (_network if interactions else _annotated)(str(current.path), current.version())
+        return (_network if interactions else _annotated)(str(current.path), current.version(),
+                                                          current.version(annotations=False))
 
 
 def as_of() -> pd.Timestamp:
@@ -259,30 +268,40 @@ def _facts(path: str, key: Version, when: pd.Timestamp, period_days: int, _versi
            wording: tuple[str, str]) -> Facts:
     """The analysis' steps that read no annotation, cached by `key` = the version without annotation
     edits (`_version`, the full one, only says which cached network to read)."""
-    return gather(_network(path, _version), when, period_days)
+    return gather(_network(path, _version, key), when, period_days)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _rated(path: str, key: Version, when: pd.Timestamp, period_days: int, closeness: str,
-           _version: Version, wording: tuple[str, str]) -> Rated:
-    """Scores, start tiers and connectors, cached by the facts' key and the closeness ratings' digest."""
-    return rate(_annotated(path, _version), _facts(path, key, when, period_days, _version, wording))
+@st.cache_data(show_spinner=False, max_entries=16)
+def _step(path: str, key: Version, when: pd.Timestamp, period_days: int, name: str, digest: str,
+          _version: Version, wording: tuple[str, str]) -> Part:
+    """Step `name` of `analysis.STEPS`, cached by the facts' key and `digest`, the `annotation_key` of the
+    annotation columns it reads: a note re-runs none, a target only the step reading targets."""
+    net = _annotated(path, _version, key)
+    facts = _facts(path, key, when, period_days, _version, wording)
+    rated = None if name == "rated" else _step(path, key, when, period_days, "rated", _digest(net, "rated"),
+                                               _version, wording)
+    return step(name, net, facts, rated)
+
+
+def _digest(net: Network, name: str) -> str:
+    return annotation_key(net.annotations, STEPS[name])
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _analysis(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int,
               wording: tuple[str, str]) -> Analysis:
-    net = _annotated(path, version)  # facts hold what reads the messages
-    rated = _rated(path, key, when, period_days, closeness_key(net.annotations), version, wording)
-    return analyse(net, when, period_days, _facts(path, key, when, period_days, version, wording), rated)
+    net = _annotated(path, version, key)  # facts hold what reads the messages
+    parts = [_step(path, key, when, period_days, name, _digest(net, name), version, wording)
+             for name in STEPS]
+    return analyse(net, when, period_days, _facts(path, key, when, period_days, version, wording), parts)
 
 
 def analysis(period_days: int = DEFAULT_PERIOD_DAYS) -> Analysis:
     """The one analysis of this workspace (cached per workspace version, as-of date and period): every
     page, the report and the graph read it. Its interaction-heavy part (`facts.gather`) is cached apart,
-    keyed without annotation edits, and so are the scores and connectors (`analysis.rate`), keyed by the
-    closeness ratings too: saving a note re-runs only the steps reading notes, marks, consent, cadence
-    and targets."""
+    keyed without annotation edits, and so is each of `analysis.STEPS`, keyed by the annotation columns
+    it reads too: saving a note or a consent re-runs only the contact table, a target, mark or cadence the
+    one step reading it, a closeness rating the scores and every step after them."""
     current = store()
     with st.spinner(_("Analysing…")):
         return _analysis(str(current.path), current.version(), current.version(annotations=False), as_of(),
@@ -298,7 +317,7 @@ def scores() -> pd.DataFrame:
 def _derived(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int, module: str,
              name: str, options: tuple[tuple[str, object], ...], wording: tuple[str, str]) -> object:
     func = getattr(importlib.import_module(module), name)
-    return func(_network(path, version), _analysis(path, version, key, when, period_days, wording),
+    return func(_network(path, version, key), _analysis(path, version, key, when, period_days, wording),
                 **dict(options))
 
 
@@ -320,7 +339,7 @@ def _graph_base(path: str, version: Version, key: Version, when: pd.Timestamp, p
     from analytics import graph  # networkx: only for the Graph page
 
     scores = _analysis(path, version, key, when, period_days, wording).scores
-    return graph.graph_base(_annotated(path, version), scores)
+    return graph.graph_base(_annotated(path, version, key), scores)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -329,7 +348,7 @@ def _graph_view(path: str, version: Version, key: Version, when: pd.Timestamp, p
     from analytics import page_data
 
     analysed = _analysis(path, version, key, when, period_days, wording)
-    return page_data.network_graph(_annotated(path, version), analysed,
+    return page_data.network_graph(_annotated(path, version, key), analysed,
                                    base=_graph_base(path, version, key, when, period_days, wording),
                                    **dict(options))
 
