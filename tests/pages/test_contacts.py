@@ -26,7 +26,7 @@ def test_annotation_survives_rerun_restart_and_reimport() -> None:
     weakest = pick.options[-1]
     contacts = sample_store().load().contacts
     contact_id = contacts.loc[contacts["name"] == weakest, "contact_id"].item()
-    at.slider(key="annotate_closeness").set_value(5)
+    at.select_slider(key="annotate_closeness").set_value(5)
     at.text_area(key="annotate_notes").input("Met at the BNI breakfast; wants an intro to a notary")
     at.checkbox(key="annotate_target").check()
     at.button(key="FormSubmitter:annotate_form-Save").click().run()
