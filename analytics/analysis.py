@@ -116,10 +116,11 @@ def contact_table(base: pd.DataFrame, annotations: pd.DataFrame, suggested: pd.D
     """`contact_base` with the user's annotations and the mark the export suggests (`suggested_role`, ""
     when none): the one step every annotation edit re-runs, a few column lookups."""
     notes = annotations.drop_duplicates("contact_id", keep="last").set_index("contact_id")
+    notes = notes.reindex(base.index)  # one lookup for every column
     table = base.drop(columns="sources")
     for column, default in (("notes", ""), ("target", False), ("consent", "unknown"),
                             ("cadence_days", float("nan")), ("role", "")):
-        table[column] = notes[column].reindex(table.index).fillna(default).to_numpy()
+        table[column] = notes[column].fillna(default).to_numpy()
     table["target"] = table["target"].astype(bool)
     hints = suggested.set_index("contact_id")["role"]
     table["suggested_role"] = table["contact_id"].map(hints).astype(object).fillna("").to_numpy()
