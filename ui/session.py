@@ -14,6 +14,7 @@ computed (after half a second), as Streamlit's own does.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 from collections.abc import Callable
 from pathlib import Path
@@ -271,29 +272,47 @@ def _facts(path: str, key: Version, when: pd.Timestamp, period_days: int, _versi
     return gather(_network(path, _version, key), when, period_days)
 
 
+class _Stages:
+    """The stages one analysis reads (the network, the facts, each step), each fetched from its cache at
+    most once and only when needed: a cached result is unpickled at every fetch, and a note's analysis
+    needs neither the facts' nor the scores' inputs again, only the steps' results."""
+
+    def __init__(self, path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int,
+                 wording: tuple[str, str]) -> None:
+        self.path, self.version, self.key, self.when = path, version, key, when
+        self.period_days, self.wording = period_days, wording
+        self.parts: dict[str, Part] = {}
+
+    @functools.cached_property
+    def net(self) -> Network:
+        return _annotated(self.path, self.version, self.key)  # facts hold what reads the messages
+
+    @functools.cached_property
+    def facts(self) -> Facts:
+        return _facts(self.path, self.key, self.when, self.period_days, self.version, self.wording)
+
+    def part(self, name: str) -> Part:
+        if name not in self.parts:
+            digest = annotation_key(self.net.annotations, STEPS[name])
+            self.parts[name] = _step(self.path, self.key, self.when, self.period_days, name, digest,
+                                     self.wording, self)
+        return self.parts[name]
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def _step(path: str, key: Version, when: pd.Timestamp, period_days: int, name: str, digest: str,
-          _version: Version, wording: tuple[str, str]) -> Part:
+          wording: tuple[str, str], _stages: _Stages) -> Part:
     """Step `name` of `analysis.STEPS`, cached by the facts' key and `digest`, the `annotation_key` of the
     annotation columns it reads: a note re-runs none, a target only the step reading targets."""
-    net = _annotated(path, _version, key)
-    facts = _facts(path, key, when, period_days, _version, wording)
-    rated = None if name == "rated" else _step(path, key, when, period_days, "rated", _digest(net, "rated"),
-                                               _version, wording)
-    return step(name, net, facts, rated)
-
-
-def _digest(net: Network, name: str) -> str:
-    return annotation_key(net.annotations, STEPS[name])
+    return step(name, _stages.net, _stages.facts, None if name == "rated" else _stages.part("rated"))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _analysis(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int,
               wording: tuple[str, str]) -> Analysis:
-    net = _annotated(path, version, key)  # facts hold what reads the messages
-    parts = [_step(path, key, when, period_days, name, _digest(net, name), version, wording)
-             for name in STEPS]
-    return analyse(net, when, period_days, _facts(path, key, when, period_days, version, wording), parts)
+    stages = _Stages(path, version, key, when, period_days, wording)
+    parts = [stages.part(name) for name in STEPS]
+    return analyse(stages.net, when, period_days, stages.facts, parts)
 
 
 def analysis(period_days: int = DEFAULT_PERIOD_DAYS) -> Analysis:
