@@ -7,7 +7,8 @@ first visit to every other page, and the reruns after saving each kind of annota
 
 The export (`sample`, or a folder from sample_data/generate.py holding linkedin_sample.zip and
 ledger_sample.xlsx) is stored once into a workspace of a private NETWORK_LEDGER_HOME (export, ledger,
-as-of 2026-11-15), as a user's workspace is before the server starts. Per round, every checkout in turn
+as-of 2026-11-15), as a user's workspace is before the server starts; every run starts from a copy of it
+(so a round's annotations are not already stored in the next). Per round, every checkout in turn
 (interleaved, so a busy moment slows each alike) runs in a fresh Python process that has imported
 Streamlit, as a server has: `AppTest.run()` of app.py (the Overview: the first page, including every
 import the app does and the first analysis), then each other page once (its first visit), then on the
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -129,9 +131,16 @@ def interleaved(script: str, doc: str, child_run: Callable[..., None]) -> tuple[
     runs: dict[str, list[dict]] = {name: [] for name in checkouts}
     for _ in range(args.repeat):
         for name, checkout in checkouts.items():
-            done = subprocess.run([sys.executable, script, "--child", checkout, str(home), workspace],
-                                  capture_output=True, text=True, check=True)
+            # each run starts from the stored workspace: a run's edits must not make the next one's no-ops
+            fresh = Path(tempfile.mkdtemp(prefix="bench-run-"))
+            shutil.copytree(home, fresh, dirs_exist_ok=True)
+            try:
+                done = subprocess.run([sys.executable, script, "--child", checkout, str(fresh), workspace],
+                                      capture_output=True, text=True, check=True)
+            finally:
+                shutil.rmtree(fresh)
             runs[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    shutil.rmtree(home)
     return args, runs
 
 
