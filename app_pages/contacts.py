@@ -12,8 +12,19 @@ from analytics.model import ROLES
 from ui import session, widgets
 
 EDITOR_ROWS = 1000
+SHOWN = "contacts_shown"  # the table's contact ids as last drawn: the editor's row positions point at them
 
 st.title(_("Contacts"))
+changes = st.session_state.get("contacts_editor", {}).get("edited_rows", {})
+if changes and SHOWN in st.session_state:  # saved before the analysis is read: the page runs once
+    try:
+        stored = session.store().annotations()
+        rows = annotations.apply_edits(stored, st.session_state[SHOWN], changes, session.as_of())
+        if page_data.annotations_changed(stored, rows):
+            session.store().save_annotations(rows)
+            st.toast(counted("Saved {n} change", "Saved {n} changes", len(rows)))
+    except InputError as err:
+        session.show_error(err)
 table = session.analysis().contacts
 
 f1, f2, f3 = st.columns([2, 2, 1.3])
@@ -64,17 +75,7 @@ edited = st.data_editor(
         "sources": st.column_config.TextColumn(_("Known from"), help=_(
             "Where this contact comes from: LinkedIn, a contacts file, an address book, calendars, e-mail.")),
     })
-changes = st.session_state.get("contacts_editor", {}).get("edited_rows", {})
-if changes:
-    try:
-        stored = session.store().annotations()
-        rows = annotations.apply_edits(stored, shown["contact_id"].tolist(), changes, session.as_of())
-        if page_data.annotations_changed(stored, rows):
-            session.store().save_annotations(rows)
-            st.toast(counted("Saved {n} change", "Saved {n} changes", len(rows)))
-            st.rerun()
-    except InputError as err:
-        session.show_error(err)
+st.session_state[SHOWN] = shown["contact_id"].tolist()
 
 with st.expander(counted("Mark many at once ({n} contact matches the search)",
                          "Mark many at once ({n} contacts match the search)", len(matched))), \

@@ -105,3 +105,14 @@ def test_bulk_marking_from_a_search_and_then_clearing_the_ledger_keeps_steps_fil
     names = [n for e in plan.data_editor for n in e.value.get("name", [])]
     assert set(matched) <= set(names)
     assert "No clients yet" not in " ".join(str(i.value) for i in plan.info)
+
+
+def test_a_bad_value_in_the_table_is_refused_in_one_line_and_nothing_is_saved() -> None:
+    at = open_page("contacts")
+    at.session_state["contacts_editor"] = {"edited_rows": {0: {"cadence_days": 0, "role": "client"}},
+                                           "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    reason = plain("cadence: days between touches must be between 1 and 3650")  # escaped for markdown
+    assert [e.value for e in at.error] == [reason]
+    assert sample_store().annotations().empty
