@@ -13,6 +13,8 @@ Example:
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 
@@ -235,6 +237,7 @@ def _keep_in_touch_why(frame: pd.DataFrame, last_two_way: pd.Series) -> list[str
     """Why each of the (at most 50) ranked contacts is on the list: the reasons that apply, "; "-joined,
     then the strength, in the language in use."""
     days, recent_days = weights.KEEP_IN_TOUCH_BUSINESS_DAYS, weights.PROSPECT_RECENT_DAYS
+    number = functools.cache(i18n.number)  # a hundred strengths among thousands of candidates
     out = []
     for r, deal, two_way in zip(frame.itertuples(index=False), date_text(frame["last_deal"]),
                                 date_text(last_two_way), strict=True):
@@ -242,19 +245,19 @@ def _keep_in_touch_why(frame: pd.DataFrame, last_two_way: pd.Series) -> list[str
         if r.client:
             parts.append(counted("closed business {n} time in the last {days} days (last {date})",
                                  "closed business {n} times in the last {days} days (last {date})",
-                                 int(r.deals), days=i18n.number(days), date=deal))
+                                 int(r.deals), days=number(days), date=deal))
         if r.recent_two_way:
             parts.append(_("two-way exchange on {date}").format(date=two_way))
         if r.target:
             parts.append(_("in your target segment"))
         if r.rising:
             parts.append(_("more contact lately ({recent} interactions in the last {days} days, {before} "
-                           "before)").format(recent=i18n.number(int(r.recent)), days=i18n.number(recent_days),
-                                             before=i18n.number(int(r.before))))
+                           "before)").format(recent=number(int(r.recent)), days=number(recent_days),
+                                             before=number(int(r.before))))
         joined = "; ".join(parts)
         # TRANSLATORS: {reasons} are the reasons a contact is on the keep-in-touch list, "; "-joined.
         out.append(_("{reasons}; strength {strength}.").format(reasons=joined[:1].upper() + joined[1:],
-                                                                strength=i18n.number(round(r.strength))))
+                                                                strength=number(round(r.strength))))
     return out
 
 

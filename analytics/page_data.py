@@ -17,6 +17,7 @@ import pandas as pd
 
 from analytics import graph, report
 from analytics.analysis import Analysis
+from analytics.annotations import EDITABLE
 from analytics.frames import matches
 from analytics.i18n import _
 from analytics.model import Network
@@ -49,12 +50,12 @@ def annotations_changed(stored: pd.DataFrame, rows: pd.DataFrame) -> bool:
     >>> annotations_changed(empty_frame(ANNOTATION_COLUMNS), row)
     True
     """
-    columns = ["closeness", "notes", "target", "consent", "cadence_days"]
+    columns = list(EDITABLE)  # a mark alone is an edit too
     before = stored.drop_duplicates("contact_id", keep="last").set_index("contact_id")
     after = rows.set_index("contact_id").reindex(columns=columns)
     if not after.index.isin(before.index).all():
         return True
-    old = before.loc[after.index, columns].astype(object).fillna("").astype(str)
+    old = before.reindex(index=after.index, columns=columns).astype(object).fillna("").astype(str)
     return not old.equals(after.astype(object).fillna("").astype(str))
 
 

@@ -779,18 +779,19 @@ class Store:
         _repoint(con, old, new)  # the user's decisions follow the new id
 
     # -- load -------------------------------------------------------------------------------
-    def load(self, interactions: bool = True) -> Network:
-        """The whole workspace as the canonical `Network` (without its interactions when the caller
-        has them already: see `interactions()` and `version()`)."""
+    def load(self, interactions: bool = True, annotations: bool = True) -> Network:
+        """The whole workspace as the canonical `Network`, without its interactions or annotations when
+        the caller has them already (see `interactions()`, `annotations()` and `version()`)."""
         with closing(self._connect()) as con:
             def read(sql: str, columns: list[str]) -> pd.DataFrame:
                 return _frame(con.execute(sql), columns)
 
+            notes = "SELECT * FROM annotations" + ("" if annotations else " LIMIT 0")  # empty, same types
             net = Network(
                 contacts=read(f"SELECT {', '.join(CONTACT_COLUMNS)} FROM contacts ORDER BY name",
                               CONTACT_COLUMNS),
                 interactions=_load_interactions(con) if interactions else empty_frame(INTERACTION_COLUMNS),
-                annotations=_typed_annotations(read("SELECT * FROM annotations", ANNOTATION_COLUMNS)),
+                annotations=_typed_annotations(read(notes, ANNOTATION_COLUMNS)),
                 groups=read("SELECT * FROM groups ORDER BY name", GROUP_COLUMNS),
                 members=read("SELECT * FROM members", MEMBER_COLUMNS),
                 ledger=read(f"SELECT {', '.join(LEDGER_COLUMNS)} FROM ledger ORDER BY date",

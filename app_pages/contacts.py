@@ -12,8 +12,19 @@ from analytics.model import ROLES
 from ui import session, widgets
 
 EDITOR_ROWS = 1000
+SHOWN = "contacts_shown"  # the table's contact ids as last drawn: the editor's row positions point at them
 
 st.title(_("Contacts"))
+changes = st.session_state.get("contacts_editor", {}).get("edited_rows", {})
+if changes and SHOWN in st.session_state:  # saved before the analysis is read: the page runs once
+    try:
+        stored = session.store().annotations()
+        rows = annotations.apply_edits(stored, st.session_state[SHOWN], changes, session.as_of())
+        if page_data.annotations_changed(stored, rows):
+            session.store().save_annotations(rows)
+            st.toast(counted("Saved {n} change", "Saved {n} changes", len(rows)))
+    except InputError as err:
+        session.show_error(err)
 table = session.analysis().contacts
 
 f1, f2, f3 = st.columns([2, 2, 1.3])
@@ -66,17 +77,7 @@ edited = st.data_editor(
         "sources": st.column_config.TextColumn(_("Known from"), help=_(
             "Where this contact comes from: LinkedIn, a contacts file, an address book, calendars, e-mail.")),
     })
-changes = st.session_state.get("contacts_editor", {}).get("edited_rows", {})
-if changes:
-    try:
-        stored = session.store().annotations()
-        rows = annotations.apply_edits(stored, shown["contact_id"].tolist(), changes, session.as_of())
-        if page_data.annotations_changed(stored, rows):
-            session.store().save_annotations(rows)
-            st.toast(counted("Saved {n} change", "Saved {n} changes", len(rows)))
-            st.rerun()
-    except InputError as err:
-        session.show_error(err)
+st.session_state[SHOWN] = shown["contact_id"].tolist()
 
 with st.expander(counted("Mark many at once ({n} contact matches the search)",
                          "Mark many at once ({n} contacts match the search)", len(matched))), \
@@ -101,8 +102,22 @@ with st.expander(counted("Mark many at once ({n} contact matches the search)",
                              mark=widgets.choice(role)))
             st.rerun()
 
+NOT_RATED = ""  # the closeness scale's first stop: a note on an unrated contact leaves it unrated
+
+
+def save_notes(contact_id: str, name: str) -> None:
+    """The notes form's Save, as a callback: stored before the page runs, so it runs once, not twice."""
+    state = st.session_state
+    edits = {0: {"closeness": state["annotate_closeness"], "consent": state["annotate_consent"],
+                 "target": state["annotate_target"], "notes": state["annotate_notes"]}}
+    store = session.store()
+    store.save_annotations(annotations.apply_edits(store.annotations(), [contact_id], edits, session.as_of()))
+    st.toast(_("Saved your notes on {name}").format(name=widgets.plain(name)))
+
+
 st.subheader(_("Why did a contact score what it did?"))
-pick = st.selectbox(_("Contact"), shown["contact_id"], format_func=lambda cid: table.at[cid, "name"],
+names = dict(zip(shown["contact_id"], shown["name"], strict=True))  # the picker's labels, looked up
+pick = st.selectbox(_("Contact"), shown["contact_id"], format_func=names.__getitem__,
                     key="contacts_explain", index=None, placeholder=_("Choose a contact"))
 if pick:
     row = table.loc[pick]
@@ -123,17 +138,12 @@ if pick:
     with st.form("annotate_form"):
         st.markdown("**" + _("Your notes on {name}").format(name=widgets.plain(row["name"])) + "**")
         a1, a2, a3 = st.columns(3)
-        closeness = a1.slider(_("Closeness (0 stranger – 5 closest)"), 0, 5, key="annotate_closeness",
-                              value=0 if pd.isna(row["closeness"]) else int(row["closeness"]))
-        consent = a2.selectbox(_("Mailing-list consent"), annotations.CONSENT_VALUES, key="annotate_consent",
-                               format_func=widgets.choice,
-                               index=annotations.CONSENT_VALUES.index(row["consent"]))
-        target = a3.checkbox(_("In my target segment"), value=bool(row["target"]), key="annotate_target")
-        notes = st.text_area(_("Notes"), value=row["notes"], key="annotate_notes")
-        if st.form_submit_button(_("Save"), type="primary"):
-            edits = {0: {"closeness": closeness, "consent": consent, "target": target, "notes": notes}}
-            store = session.store()
-            store.save_annotations(annotations.apply_edits(store.annotations(), [pick], edits,
-                                                           session.as_of()))
-            st.toast(_("Saved your notes on {name}").format(name=widgets.plain(row["name"])))
-            st.rerun()
+        a1.select_slider(_("Closeness (0 stranger – 5 closest)"), [NOT_RATED, *range(6)],
+                         value=NOT_RATED if pd.isna(row["closeness"]) else int(row["closeness"]),
+                         key="annotate_closeness",
+                         format_func=lambda v: _("not rated") if v == NOT_RATED else i18n.number(v))
+        a2.selectbox(_("Mailing-list consent"), annotations.CONSENT_VALUES, key="annotate_consent",
+                     format_func=widgets.choice, index=annotations.CONSENT_VALUES.index(row["consent"]))
+        a3.checkbox(_("In my target segment"), value=bool(row["target"]), key="annotate_target")
+        st.text_area(_("Notes"), value=row["notes"], key="annotate_notes")
+        st.form_submit_button(_("Save"), type="primary", on_click=save_notes, args=(pick, row["name"]))

@@ -1,5 +1,5 @@
 """Python work of each page in a fresh app (Streamlit AppTest, no browser): the first page, then the
-first visit to every other page, and a rerun after saving a note on the Contacts page.
+first visit to every other page, and the reruns after saving each kind of annotation on the Contacts page.
 
     python benchmarks/pages_apptest.py --repeat 3                         # the bundled sample
     python benchmarks/pages_apptest.py --repeat 3 --baseline /tmp/base    # and another checkout, interleaved
@@ -7,12 +7,14 @@ first visit to every other page, and a rerun after saving a note on the Contacts
 
 The export (`sample`, or a folder from sample_data/generate.py holding linkedin_sample.zip and
 ledger_sample.xlsx) is stored once into a workspace of a private NETWORK_LEDGER_HOME (export, ledger,
-as-of 2026-11-15), as a user's workspace is before the server starts. Per round, every checkout in turn
+as-of 2026-11-15), as a user's workspace is before the server starts; every run starts from a copy of it
+(so a round's annotations are not already stored in the next). Per round, every checkout in turn
 (interleaved, so a busy moment slows each alike) runs in a fresh Python process that has imported
 Streamlit, as a server has: `AppTest.run()` of app.py (the Overview: the first page, including every
 import the app does and the first analysis), then each other page once (its first visit), then on the
-Contacts page two notes saved through its form on one unrated contact, timing the rerun after each: the
-first also stores the form's closeness slider (0), the second changes the note only. Each figure is
+Contacts page annotations saved on one unrated contact, timing the rerun after each: two notes, a
+consent and a target through its form, a mark and a cadence through its table, then a closeness rating
+(before the fix of issue 14, the form's first save also stored closeness 0). Each figure is
 wall seconds and CPU seconds of the process (AppTest runs the script in a thread of this process);
 printed as Markdown rows, median (minimum) of the rounds.
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -81,13 +84,30 @@ def child(checkout: str, home: str, workspace: str) -> None:
     at.switch_page("app_pages/contacts.py").run()
     labels = list(at.selectbox(key="contacts_explain").options)
     label = next(o for o in labels if labels.count(o) == 1)  # a name no one else has
-    at.text_input(key="contacts_query").input(label).run()  # so the contact stays listed once rated
-    for step in ("rerun after a first note (the form also rates closeness 0)",
-                 "rerun after another note (closeness unchanged)"):
+    at.text_input(key="contacts_query").input(label).run()  # listed alone (row 0), however it scores
+
+    def in_form(**values: object) -> Callable[[], object]:
         box = at.selectbox(key="contacts_explain")
         box.select_index(list(box.options).index(label)).run()
-        at.text_area(key="annotate_notes").input(step)
-        timed(step, at.button(key="FormSubmitter:annotate_form-Save").click().run)
+        for key, value in values.items():
+            kinds = {"closeness": (*at.select_slider, *at.slider), "consent": at.selectbox,
+                     "target": at.checkbox, "notes": at.text_area}[key]  # closeness: a slider before
+            next(w for w in kinds if w.key == f"annotate_{key}").set_value(value)
+        return at.button(key="FormSubmitter:annotate_form-Save").click().run
+
+    def in_table(**values: object) -> Callable[[], object]:
+        edits = {"edited_rows": {0: values}, "added_rows": [], "deleted_rows": []}
+        at.session_state["contacts_editor"] = edits
+        return at.run
+
+    for step, save in (("rerun after a first note", lambda: in_form(notes="first")),
+                       ("rerun after another note", lambda: in_form(notes="second")),
+                       ("rerun after a consent (form)", lambda: in_form(consent="yes")),
+                       ("rerun after a target (form)", lambda: in_form(target=True)),
+                       ("rerun after a mark (table)", lambda: in_table(role="client")),
+                       ("rerun after a cadence (table)", lambda: in_table(cadence_days=21)),
+                       ("rerun after a closeness rating (form)", lambda: in_form(closeness=3))):
+        timed(step, save())
     print(json.dumps(out))
 
 
@@ -111,9 +131,16 @@ def interleaved(script: str, doc: str, child_run: Callable[..., None]) -> tuple[
     runs: dict[str, list[dict]] = {name: [] for name in checkouts}
     for _ in range(args.repeat):
         for name, checkout in checkouts.items():
-            done = subprocess.run([sys.executable, script, "--child", checkout, str(home), workspace],
-                                  capture_output=True, text=True, check=True)
+            # each run starts from the stored workspace: a run's edits must not make the next one's no-ops
+            fresh = Path(tempfile.mkdtemp(prefix="bench-run-"))
+            shutil.copytree(home, fresh, dirs_exist_ok=True)
+            try:
+                done = subprocess.run([sys.executable, script, "--child", checkout, str(fresh), workspace],
+                                      capture_output=True, text=True, check=True)
+            finally:
+                shutil.rmtree(fresh)
             runs[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    shutil.rmtree(home)
     return args, runs
 
 

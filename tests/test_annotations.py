@@ -50,7 +50,16 @@ def test_bad_values_give_one_line_reasons(changes, message):
 
 
 @pytest.mark.parametrize(("changes", "changed"), [({"closeness": 2}, False), ({"closeness": 3}, True),
-                                                  ({"notes": "met at BNI"}, False), ({"notes": ""}, True)])
+                                                  ({"notes": "met at BNI"}, False), ({"notes": ""}, True),
+                                                  ({"role": "client"}, True), ({"role": ""}, False),
+                                                  ({"cadence_days": 30}, True), ({"target": False}, False)])
 def test_unchanged_edits_are_recognised(changes, changed):
     rows = apply_edits(STORED, ["in:ann"], {0: changes}, TODAY)
     assert annotations_changed(STORED, rows) is changed
+
+
+def test_a_mark_alone_on_an_annotated_contact_is_a_change():
+    stored = STORED.assign(role="referrer")
+    rows = apply_edits(stored, ["in:ann"], {0: {"role": "client"}}, TODAY)  # only the mark moves
+    assert annotations_changed(stored, rows)
+    assert not annotations_changed(rows, rows)

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from analytics import facts
-from analytics.analysis import Analysis, analyse, rate
+from analytics.analysis import STEPS, Analysis, analyse, annotation_key, step
 from analytics.annotations import apply_edits
 from analytics.model import ANNOTATION_COLUMNS, Network, empty_frame
 from analytics.store import Store
@@ -60,16 +60,37 @@ def test_facts_gathered_before_an_annotation_edit_finish_the_same_analysis(edits
 
 
 @pytest.mark.parametrize("edits", EDITS)
-def test_scores_rated_before_an_edit_hold_unless_closeness_moved(edits: dict[str, dict]) -> None:
+def test_steps_computed_before_an_edit_hold_unless_their_columns_moved(edits: dict[str, dict]) -> None:
     before = annotated(hostile_network(), BEFORE)
     after = annotated(before, edits)
     gathered = facts.gather(before, AS_OF)
-    rated = rate(before, gathered)
-    if any("closeness" in change for change in edits.values()):
-        with pytest.raises(ValueError, match="other closeness"):
-            analyse(after, AS_OF, facts=gathered, rated=rated)
-    else:
-        assert_same(analyse(after, AS_OF, facts=gathered, rated=rated), analyse(after, AS_OF))
+    rated = step("rated", before, gathered)
+    parts = [rated, *(step(name, before, gathered, rated) for name in STEPS if name != "rated")]
+    edited = {column for change in edits.values() for column in change}  # every edit above moves a value
+    stale = {name for name, columns in STEPS.items() if edited & set(columns)}
+    for part in parts:
+        if part.name in stale:
+            with pytest.raises(ValueError, match=f"{part.name} computed with other"):
+                analyse(after, AS_OF, facts=gathered, parts=[part])
+    held = [part for part in parts if part.name not in stale]
+    assert_same(analyse(after, AS_OF, facts=gathered, parts=held), analyse(after, AS_OF))
+
+
+@pytest.mark.parametrize(("edits", "stale"), [
+    ({"ann": {"notes": "called her back"}, "bob": {"notes": "new note"}}, set()),  # a new row, notes only
+    ({"bad": {"consent": "no"}}, set()),
+    ({"bob": {"closeness": 0}}, {"rated", "targeted", "marked", "cadenced"}),
+    ({"bob": {"target": True}}, {"targeted"}),
+    ({"bob": {"role": "client"}}, {"marked"}),
+    ({"bob": {"cadence_days": 7}}, {"cadenced"}),
+    ({"ann": {"closeness": 2, "notes": "met at BNI"}}, set()),  # saved again unchanged
+])
+def test_each_step_is_keyed_by_exactly_the_columns_it_reads(edits: dict[str, dict], stale: set[str]) -> None:
+    before = annotated(hostile_network(), BEFORE)
+    after = annotated(before, edits)
+    moved = {name for name, columns in STEPS.items()
+             if annotation_key(before.annotations, columns) != annotation_key(after.annotations, columns)}
+    assert moved == stale
 
 
 def test_the_edits_change_the_analysis() -> None:

@@ -14,6 +14,7 @@ computed (after half a second), as Streamlit's own does.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 from collections.abc import Callable
 from pathlib import Path
@@ -23,7 +24,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import i18n, identity, import_summary, ingest
-from analytics.analysis import Analysis, Rated, analyse, closeness_key, rate
+from analytics.analysis import STEPS, Analysis, Part, analyse, annotation_key, step
 from analytics.errors import InputError
 from analytics.facts import DEFAULT_PERIOD_DAYS, Facts, gather
 from analytics.i18n import _
@@ -221,16 +222,24 @@ def _interactions(path: str, workspace_id: str, interactions_revision: int) -> p
     return Store(path).interactions()
 
 
+@st.cache_data(show_spinner=False, max_entries=2)
+def _unannotated(path: str, key: Version) -> Network:
+    """The workspace without its interactions and annotations (contacts, ledger, groups, settings), cached
+    by `key`, the version without annotation edits: they do not read 30,000 contacts again."""
+    return Store(path).load(interactions=False, annotations=False)
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
-def _annotated(path: str, version: Version) -> Network:
-    """The workspace without its interactions (contacts, annotations, ledger, groups, settings)."""
-    return Store(path).load(interactions=False)
+def _annotated(path: str, version: Version, _key: Version) -> Network:
+    """The workspace without its interactions: `_unannotated` (`_key`, set by `version`) and the annotations
+    read alone."""
+    return dataclasses.replace(_unannotated(path, _key), annotations=Store(path).annotations())
 
 
-def _network(path: str, version: Version) -> Network:
+def _network(path: str, version: Version, key: Version) -> Network:
     # assembled, not cached whole: caching pickles, and re-pickling a million messages at every note
     # save cost a second
-    return dataclasses.replace(_annotated(path, version),
+    return dataclasses.replace(_annotated(path, version, key),
                                interactions=_interactions(path, version[0], version[2]))
 
 
@@ -239,7 +248,8 @@ def network(interactions: bool = True) -> Network:
     not read the interactions pass `interactions=False` (its `interactions` frame is then empty)."""
     current = store()
     with st.spinner(_("Loading workspace…")):
-        return (_network if interactions else _annotated)(str(current.path), current.version())
+        return (_network if interactions else _annotated)(str(current.path), current.version(),
+                                                          current.version(annotations=False))
 
 
 def as_of() -> pd.Timestamp:
@@ -259,30 +269,58 @@ def _facts(path: str, key: Version, when: pd.Timestamp, period_days: int, _versi
            wording: tuple[str, str]) -> Facts:
     """The analysis' steps that read no annotation, cached by `key` = the version without annotation
     edits (`_version`, the full one, only says which cached network to read)."""
-    return gather(_network(path, _version), when, period_days)
+    return gather(_network(path, _version, key), when, period_days)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _rated(path: str, key: Version, when: pd.Timestamp, period_days: int, closeness: str,
-           _version: Version, wording: tuple[str, str]) -> Rated:
-    """Scores, start tiers and connectors, cached by the facts' key and the closeness ratings' digest."""
-    return rate(_annotated(path, _version), _facts(path, key, when, period_days, _version, wording))
+class _Stages:
+    """The stages one analysis reads (the network, the facts, each step), each fetched from its cache at
+    most once and only when needed: a cached result is unpickled at every fetch, and a note's analysis
+    needs neither the facts' nor the scores' inputs again, only the steps' results."""
+
+    def __init__(self, path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int,
+                 wording: tuple[str, str]) -> None:
+        self.path, self.version, self.key, self.when = path, version, key, when
+        self.period_days, self.wording = period_days, wording
+        self.parts: dict[str, Part] = {}
+
+    @functools.cached_property
+    def net(self) -> Network:
+        return _annotated(self.path, self.version, self.key)  # facts hold what reads the messages
+
+    @functools.cached_property
+    def facts(self) -> Facts:
+        return _facts(self.path, self.key, self.when, self.period_days, self.version, self.wording)
+
+    def part(self, name: str) -> Part:
+        if name not in self.parts:
+            digest = annotation_key(self.net.annotations, STEPS[name])
+            self.parts[name] = _step(self.path, self.key, self.when, self.period_days, name, digest,
+                                     self.wording, self)
+        return self.parts[name]
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _step(path: str, key: Version, when: pd.Timestamp, period_days: int, name: str, digest: str,
+          wording: tuple[str, str], _stages: _Stages) -> Part:
+    """Step `name` of `analysis.STEPS`, cached by the facts' key and `digest`, the `annotation_key` of the
+    annotation columns it reads: a note re-runs none, a target only the step reading targets."""
+    return step(name, _stages.net, _stages.facts, None if name == "rated" else _stages.part("rated"))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _analysis(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int,
               wording: tuple[str, str]) -> Analysis:
-    net = _annotated(path, version)  # facts hold what reads the messages
-    rated = _rated(path, key, when, period_days, closeness_key(net.annotations), version, wording)
-    return analyse(net, when, period_days, _facts(path, key, when, period_days, version, wording), rated)
+    stages = _Stages(path, version, key, when, period_days, wording)
+    parts = [stages.part(name) for name in STEPS]
+    return analyse(stages.net, when, period_days, stages.facts, parts)
 
 
 def analysis(period_days: int = DEFAULT_PERIOD_DAYS) -> Analysis:
     """The one analysis of this workspace (cached per workspace version, as-of date and period): every
     page, the report and the graph read it. Its interaction-heavy part (`facts.gather`) is cached apart,
-    keyed without annotation edits, and so are the scores and connectors (`analysis.rate`), keyed by the
-    closeness ratings too: saving a note re-runs only the steps reading notes, marks, consent, cadence
-    and targets."""
+    keyed without annotation edits, and so is each of `analysis.STEPS`, keyed by the annotation columns
+    it reads too: saving a note or a consent re-runs only the contact table, a target, mark or cadence the
+    one step reading it, a closeness rating the scores and every step after them."""
     current = store()
     with st.spinner(_("Analysing…")):
         return _analysis(str(current.path), current.version(), current.version(annotations=False), as_of(),
@@ -298,7 +336,7 @@ def scores() -> pd.DataFrame:
 def _derived(path: str, version: Version, key: Version, when: pd.Timestamp, period_days: int, module: str,
              name: str, options: tuple[tuple[str, object], ...], wording: tuple[str, str]) -> object:
     func = getattr(importlib.import_module(module), name)
-    return func(_network(path, version), _analysis(path, version, key, when, period_days, wording),
+    return func(_network(path, version, key), _analysis(path, version, key, when, period_days, wording),
                 **dict(options))
 
 
@@ -320,7 +358,7 @@ def _graph_base(path: str, version: Version, key: Version, when: pd.Timestamp, p
     from analytics import graph  # the view and its layout: only for the Graph page
 
     scores = _analysis(path, version, key, when, period_days, wording).scores
-    return graph.graph_base(_annotated(path, version), scores)
+    return graph.graph_base(_annotated(path, version, key), scores)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -329,7 +367,7 @@ def _graph_view(path: str, version: Version, key: Version, when: pd.Timestamp, p
     from analytics import page_data
 
     analysed = _analysis(path, version, key, when, period_days, wording)
-    return page_data.network_graph(_annotated(path, version), analysed,
+    return page_data.network_graph(_annotated(path, version, key), analysed,
                                    base=_graph_base(path, version, key, when, period_days, wording),
                                    **dict(options))
 

@@ -26,7 +26,7 @@ def test_annotation_survives_rerun_restart_and_reimport() -> None:
     weakest = pick.options[-1]
     contacts = sample_store().load().contacts
     contact_id = contacts.loc[contacts["name"] == weakest, "contact_id"].item()
-    at.slider(key="annotate_closeness").set_value(5)
+    at.select_slider(key="annotate_closeness").set_value(5)
     at.text_area(key="annotate_notes").input("Met at the BNI breakfast; wants an intro to a notary")
     at.checkbox(key="annotate_target").check()
     at.button(key="FormSubmitter:annotate_form-Save").click().run()
@@ -105,3 +105,14 @@ def test_bulk_marking_from_a_search_and_then_clearing_the_ledger_keeps_steps_fil
     names = [n for e in plan.data_editor for n in e.value.get("name", [])]
     assert set(matched) <= set(names)
     assert "No clients yet" not in " ".join(str(i.value) for i in plan.info)
+
+
+def test_a_bad_value_in_the_table_is_refused_in_one_line_and_nothing_is_saved() -> None:
+    at = open_page("contacts")
+    at.session_state["contacts_editor"] = {"edited_rows": {0: {"cadence_days": 0, "role": "client"}},
+                                           "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    reason = plain("cadence: days between touches must be between 1 and 3650")  # escaped for markdown
+    assert [e.value for e in at.error] == [reason]
+    assert sample_store().annotations().empty

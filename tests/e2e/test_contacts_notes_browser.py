@@ -1,0 +1,39 @@
+"""In a real browser: the Contacts page's notes form saves a note (in the Save button's callback, with its
+toast) and leaves an unrated contact unrated; a rating chosen on the scale is kept."""
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import external_requests, wait_for_app
+
+
+def choose_weakest_contact(page: Page) -> None:
+    picker = page.get_by_test_id("stSelectbox").filter(has=page.get_by_text("Contact", exact=True))
+    picker.click()
+    page.get_by_role("option").last.click()  # the weakest contact: the sample rates no one
+    wait_for_app(page)
+
+
+def save_note(page: Page, text: str) -> None:
+    page.get_by_test_id("stTextArea").locator("textarea").fill(text)
+    page.get_by_test_id("stFormSubmitButton").filter(has_text="Save").click()
+    expect(page.get_by_text("Saved your notes on").first).to_be_visible(timeout=60_000)
+    wait_for_app(page)
+
+
+def test_a_note_leaves_an_unrated_contact_unrated(page: Page, server: str) -> None:
+    page.goto(f"{server}/contacts")
+    wait_for_app(page)
+    choose_weakest_contact(page)
+    scale = page.get_by_test_id("stSlider").filter(has_text="Closeness")
+    thumb = scale.get_by_test_id("stSliderThumbValue")
+    expect(thumb).to_have_text("not rated")
+    save_note(page, "Met at the browser breakfast")
+    notes = page.get_by_test_id("stTextArea").locator("textarea")
+    expect(notes).to_have_value("Met at the browser breakfast")
+    expect(thumb).to_have_text("not rated")  # read back from the saved workspace: still unrated
+
+    scale.get_by_role("slider").press("End")  # the scale's last stop: 5
+    save_note(page, "Now a close friend")
+    expect(thumb).to_have_text("5")
+    assert not page.console_errors, page.console_errors
+    assert not external_requests(page.requests)
