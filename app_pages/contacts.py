@@ -6,6 +6,7 @@ import plotly.express as px
 import streamlit as st
 
 from analytics import annotations, depth, i18n, page_data
+from analytics.companies import company_names
 from analytics.errors import InputError
 from analytics.i18n import _, counted
 from analytics.model import ROLES
@@ -84,11 +85,11 @@ with st.expander(counted("Mark many at once ({n} contact matches the search)",
         st.form("bulk_mark_form"):
     b1, b2 = st.columns(2)
     role = b1.selectbox(_("Mark as"), ROLES, format_func=widgets.choice, key="bulk_role")
-    companies = sorted({c for c in matched["company"] if c})
-    company = b2.selectbox(_("Only this company"), companies, index=None, key="bulk_company",
-                           placeholder=_("Everyone matching the search"))
+    spelt = company_names(matched["company"])  # one company, one name: "Acme" and "Acme B.V." together
+    company = b2.selectbox(_("Only this company"), sorted({c for c in spelt if c}), index=None,
+                           key="bulk_company", placeholder=_("Everyone matching the search"))
     confirm = st.checkbox(_("Only those the export suggests for this mark"), key="bulk_suggested")
-    chosen = matched if company is None else matched[matched["company"] == company]
+    chosen = matched if company is None else matched[spelt == company]
     if confirm:
         chosen = chosen[chosen["suggested_role"] == role]
     if st.form_submit_button(_("Mark them"), type="primary"):

@@ -116,3 +116,22 @@ def test_a_bad_value_in_the_table_is_refused_in_one_line_and_nothing_is_saved() 
     reason = plain("cadence: days between touches must be between 1 and 3650")  # escaped for markdown
     assert [e.value for e in at.error] == [reason]
     assert sample_store().annotations().empty
+
+
+def test_bulk_marking_one_company_takes_every_spelling_of_it() -> None:
+    contacts = ingest.load_paths([SAMPLE_ZIP]).contacts
+    same = contacts["company"].isin(["Bluefield Ltd", "Bluefield B.V.", "Bluefield S.p.A."])  # one company
+    other = contacts["company"] == "Bluefield Media"  # another one
+    assert same.sum() == 7 and other.sum() == 1
+    at = open_page("contacts")
+    at.text_input(key="contacts_query").input("Bluefield").run()
+    options = at.selectbox(key="bulk_company").options
+    assert "Bluefield Ltd" in options and "Bluefield Media" in options  # the most frequent spelling
+    assert "Bluefield B.V." not in options and "Bluefield S.p.A." not in options
+    at.selectbox(key="bulk_role").select("prospect")
+    at.selectbox(key="bulk_company").select("Bluefield Ltd")
+    at.button(key="FormSubmitter:bulk_mark_form-Mark them").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    roles = sample_store().annotations().set_index("contact_id")["role"]
+    marked = set(roles[roles == "prospect"].index)
+    assert marked == set(contacts.loc[same, "contact_id"])
