@@ -77,7 +77,7 @@ def steps(section: dict) -> None:
         st.markdown("\n".join(f"{i}. {plain(step)}" for i, step in enumerate(section["steps"], start=1)))
 
 
-sections = report.presentation_sections(data)
+sections = report.presentation_sections(data, template=None)  # Streamlit's theme draws the charts
 if presenting:
     index = min(st.session_state["presentation"], len(sections) - 1)
     section = sections[index]
