@@ -3,6 +3,7 @@
     python benchmarks/pages_browser.py                       # the bundled sample
     python benchmarks/pages_browser.py --export benchmarks/data/2000c_50000m --repeat 3
     python benchmarks/pages_browser.py --export sample --export benchmarks/data/30000c_1000000m
+    python benchmarks/pages_browser.py --repeat 3 --export sample --baseline /tmp/main  # and main, in turn
 
 Each --export (`sample`, or a folder from sample_data/generate.py holding linkedin_sample.zip and
 ledger_sample.xlsx) is imported once into a workspace of its own private NETWORK_LEDGER_HOME, as the
@@ -13,7 +14,12 @@ the sidebar as a user does (cold: the first visit of each page after the server 
 cached), then through every page again (warm: Streamlit's caches filled). A page counts as loaded
 once the app has run its script, reports it as not running, shows no spinner and stays so for
 IDLE_HOLD seconds; the time runs from the click (or navigation) to the start of that quiet spell.
-Prints one Markdown row per export and page: median and minimum of the rounds, cold and warm.
+With --baseline (another checkout, e.g. `git archive main | tar -x -C /tmp/main`), each export is also
+imported by that checkout's code and its server runs in the same rounds, right after this one's.
+Prints one Markdown row per checkout, export and page: median and minimum of the rounds, cold and warm,
+and the load average at the end. Per visit it also prints (to stderr) where the time went: the number of
+script runs and when the last ended (seen from the browser), how long the browser's main thread was
+busy in long tasks (rendering), the bytes Streamlit sent and the elements on the page.
 Chromium runs headless with the e2e tests' arguments (no network besides localhost).
 """
 
