@@ -243,15 +243,14 @@ if export_tab.open:
                        "{n} open calls (clients, referrers and follow-ups due); done items are left out.",
                        len(calls)))
     e1, e2, e3 = st.columns(3)
-    # files are written when their button is clicked
-    e1.download_button(_("Call list (CSV)"), lambda: exports.call_list_csv(calls), "call_list.csv",
+    e1.download_button(_("Call list (CSV)"), exports.call_list_csv(calls), "call_list.csv",
                        "text/csv", key="export_calls_csv", icon=":material/download:")
-    e2.download_button(_("Call list (Excel)"), lambda: exports.call_list_xlsx(calls), "call_list.xlsx",
+    e2.download_button(_("Call list (Excel)"), exports.call_list_xlsx(calls), "call_list.xlsx",
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key="export_calls_xlsx", icon=":material/download:")
     upcoming = plan_view.upcoming_calls(data, status)
     e3.download_button(_("Follow-up calls (.ics calendar)"),
-                       lambda: ics.follow_ups_ics(upcoming, as_of).encode(), "follow_ups.ics",
+                       ics.follow_ups_ics(upcoming, as_of).encode(), "follow_ups.ics",
                        "text/calendar", key="export_ics", icon=":material/event:",
                        help=counted("{n} open follow-up call, each on its due date.",
                                     "{n} open follow-up calls, each on its due date.", len(upcoming)))
@@ -269,7 +268,7 @@ if export_tab.open:
     st.dataframe(mailing.drop(columns="contact_id"), hide_index=True, height=240, width="stretch",
                  column_config={c: header(c) for c in mailing.columns})  # the headers the CSV carries
     st.download_button(_("Mailing list (CSV)"),
-                       lambda: exports.call_list_csv(mailing.drop(columns="contact_id")), "mailing_list.csv",
+                       exports.call_list_csv(mailing.drop(columns="contact_id")), "mailing_list.csv",
                        "text/csv", key="export_mailing", icon=":material/download:", disabled=mailing.empty)
 
 if hygiene_tab.open:

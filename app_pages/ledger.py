@@ -305,7 +305,7 @@ if tab_ledger.open:
 
 # -- imports and template ----------------------------------------------------------------------------
 if tab_import.open:
-    st.download_button(_("Download the ledger workbook template"), exports.template_workbook,
+    st.download_button(_("Download the ledger workbook template"), exports.template_workbook(),
                        file_name="network_ledger_template.xlsx", mime=XLSX, key="ledger_template",
                        icon=":material/download:")
     st.markdown(_("**Import your ledger workbook** (Groups, Members, Activities sheets; or one CSV per "
