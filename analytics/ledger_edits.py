@@ -28,10 +28,6 @@ from analytics.ingest.ledger_workbook import (
 )
 from analytics.model import DIRECTIONS, GROUP_COLUMNS, GROUP_TYPES, LEDGER_COLUMNS, LEDGER_KINDS, empty_frame
 
-#: Ledger kinds as a person says them (shown with `_`; the stored value is the code).
-KIND_WORDS = {"referral": N_("referral"), "closed_business": N_("closed business"),
-              "one_to_one": N_("one to one"), "meeting": N_("meeting"), "event": N_("event"),
-              "introduction": N_("introduction"), "purchase": N_("purchase")}
 #: A group's figures and the whole sentence a bad value gets (shown with `_`).
 FIGURES = {"annual_cost": N_("annual cost must be a number of 0 or more"),
            "hours_per_month": N_("hours per month must be a number of 0 or more")}
@@ -48,16 +44,6 @@ def editor_date_format() -> str:
     'DD.MM.YYYY'
     """
     return i18n.DATE_FORMATS[i18n.language()].replace("dd", "DD").replace("yyyy", "YYYY")
-
-
-def kind_word(kind: str) -> str:
-    """A ledger kind code in words in the language in use.
-
-    >>> kind_word("closed_business"), kind_word("gift")
-    ('closed business', 'gift')
-    """
-    word = KIND_WORDS.get(kind)
-    return _(word) if word else str(kind).replace("_", " ")
 
 
 def amount_options() -> dict[str, object]:

@@ -138,9 +138,9 @@ def _bars(frame: pd.DataFrame, label: str, series: list[str], title: str, horizo
     return fig
 
 
-def figures(data: ReportData) -> dict[str, go.Figure | None]:
+def figures(data: ReportData, template: str | None = "plotly_white") -> dict[str, go.Figure | None]:
     """One chart per section (None where a section has no chart), all built from `data` only, in the
-    language in use."""
+    language in use, drawn with plotly's `template` (None: the default, e.g. the app's theme)."""
     t = data.tables
     counts = t["period"][t["period"]["Measure"] != measure_title("Closed business (EUR)")]
     growth = t["growth"].rename(columns={"Month": "month", "New": "new", "Total": "cumulative"})
@@ -167,32 +167,40 @@ def figures(data: ReportData) -> dict[str, go.Figure | None]:
         "hygiene": _bars(hygiene, "Check", ["Findings"], _("Findings per check")) if len(hygiene) else None,
         "next": None,
     }
-    return {key: None if fig is None else _sized(fig) for key, fig in figs.items()}
+    if template:  # the file
+        return {key: None if fig is None else _sized(fig, template) for key, fig in figs.items()}
+    for fig in figs.values():  # the app: Streamlit's theme
+        if fig is not None:
+            fig.update_layout(width=CHART_WIDTH, height=CHART_HEIGHT, autosize=False)
+            # the one thing plotly_white draws that the app's theme does not: a hairline between bars
+            fig.update_traces(marker_line={"color": "white", "width": 0.5}, selector={"type": "bar"})
+    return figs
 
 
 @cache
-def _white() -> dict:
-    """Plotly's "plotly_white" template as a figure holds it once validated (built once per process)."""
-    return go.Figure(layout={"template": "plotly_white"}).to_plotly_json()["layout"]["template"]
+def _validated(template: str) -> dict:
+    """A plotly template as a figure holds it once validated (built once per process and name)."""
+    return go.Figure(layout={"template": template}).to_plotly_json()["layout"]["template"]
 
 
-def _sized(fig: go.Figure) -> go.Figure:
-    """`fig` in the report's template and fixed size: the figure `update_layout(template="plotly_white",
+def _sized(fig: go.Figure, template: str = "plotly_white") -> go.Figure:
+    """`fig` in `template` and the report's fixed size: the figure `update_layout(template=template,
     width=CHART_WIDTH, height=CHART_HEIGHT, autosize=False)` gives, key for key, without validating and
     deep-copying the whole template again for every chart (15 ms each)."""
     spec = fig.to_plotly_json()
-    layout = {"template": copy.deepcopy(_white()),
+    layout = {"template": copy.deepcopy(_validated(template)),
               **{k: v for k, v in spec["layout"].items() if k != "template"}}
     layout.update(width=CHART_WIDTH, height=CHART_HEIGHT, autosize=False)
     return go.Figure({"data": spec["data"], "layout": layout}, _validate=False)
 
 
-def presentation_sections(data: ReportData) -> list[dict]:
-    """title, takeaway, figure (plotly Figure or None), table (DataFrame with the headers people read, or
-    None) and steps (the next steps, in the last section) per section, in order, in the report's
-    language: the HTML report's content for the app."""
+def presentation_sections(data: ReportData, template: str | None = "plotly_white") -> list[dict]:
+    """title, takeaway, figure (plotly Figure or None, drawn with `template`), table (DataFrame with the
+    headers people read, or None) and steps (the next steps, in the last section) per section, in order, in
+    the report's language: the HTML report's content for the app (which passes no template: its charts
+    take Streamlit's theme)."""
     with i18n.use(data.language, data.currency):
-        figs = figures(data)
+        figs = figures(data, template)
         return [{"key": key, "title": _(title), "takeaway": data.takeaways[key], "figure": figs[key],
                  "table": shown(data.tables[SECTION_TABLES[key][0]]) if SECTION_TABLES[key] else None,
                  "steps": data.next_steps if key == "next" else []}

@@ -15,6 +15,7 @@ from analytics import (
     ics,
     ledger_edits,
     page_data,
+    plan_view,
     role_changes,
     weights,
 )
@@ -22,7 +23,7 @@ from analytics.errors import InputError
 from analytics.i18n import _, counted, pgettext
 from analytics.wording import header
 from ui import session
-from ui.widgets import WRAPPED_ROW
+from ui.widgets import WRAPPED_ROW, kept
 
 NONCE = "actions_editor_nonce"  # bumped after every save so table editors start without stale edits
 EDITABLE = {"done", "done_on", "note", "card_sent_on"}
@@ -48,16 +49,12 @@ st.caption(_("Relationships are currency: deepen the ones you have and give befo
 data = session.derived(action_plan.plan_data)
 net, people, as_of = data.net, data.people, data.as_of
 status = session.store().plan_status()
-keep = actions.curate_keep_in_touch(data.keep_in_touch, status, people)
-follow = actions.follow_ups(net, status, people, as_of)
-lists = {"call_client": data.call_client, "call_referrer": data.call_referrer,
-         "keep_in_touch": keep, "follow_up": follow, "reconnect": data.reconnect,
-         role_changes.LIST: data.congratulate}
-progress = actions.plan_progress(status, lists)
-names = people.drop_duplicates("contact_id").set_index("contact_id")["name"].to_dict()
+plan = plan_view.plan_lists(data, status)
+lists, names = plan.lists, plan.names
+# the choices of tabs that are not drawn (the hygiene tab checks the Exports tab's mailing list)
+kept({"cadence_show": ["overdue", "due"], "pitch_window": weights.EARLY_PITCH_DAYS,
+      "mailing_source": action_plan.MAILING_SOURCES[0], "mailing_leave_out": []})
 
-SHORT = {"call_client": _("Clients"), "call_referrer": _("Referrers"), "keep_in_touch": _("Keep in touch"),
-         "follow_up": _("Follow-ups"), "reconnect": _("Reconnect"), role_changes.LIST: _("New roles")}
 DAY_FORMAT = ledger_edits.editor_date_format()
 DATE = {"format": DAY_FORMAT, "max_value": as_of.date()}
 COLUMNS = {
@@ -75,41 +72,17 @@ COLUMNS = {
                                                        format="%.0f"),
     "quiet_for": st.column_config.TextColumn(_("Quiet for"), width="small"),
 }
-#: The rhythm's status codes as the page names them.
-RHYTHM = {"overdue": pgettext("cadence status", "overdue"), "due": pgettext("cadence status", "due"),
-          "ok": pgettext("cadence status", "ok")}
-
-
-def role_words(role: str, n: int) -> dict[str, str]:
-    """The texts of the "suggested: confirm?" box for `n` suggested contacts of `role` (client or
-    referrer), each a whole sentence for the translators."""
-    if role == "client":
-        return {"title": counted("Suggested from your LinkedIn export: {n} client — confirm?",
-                                 "Suggested from your LinkedIn export: {n} clients — confirm?", n),
-                "confirm": _("Confirm as client"), "link": _("Mark clients on the Contacts page")}
-    return {"title": counted("Suggested from your LinkedIn export: {n} referrer — confirm?",
-                             "Suggested from your LinkedIn export: {n} referrers — confirm?", n),
-            "confirm": _("Confirm as referrer"), "link": _("Mark referrers on the Contacts page")}
-
-
-def marked(role: str, n: int) -> str:
-    """The toast after `n` contacts were confirmed as `role`."""
-    if role == "client":
-        return counted("Marked {n} contact as client", "Marked {n} contacts as client", n)
-    return counted("Marked {n} contact as referrer", "Marked {n} contacts as referrer", n)
 
 
 def checklist(name: str, extra: tuple[str, ...] = (), empty: str | None = None,
               why_width: str = "large") -> None:
     """Progress bar and an editable checklist for plan list `name`; edits are saved at once."""
-    done, total = progress[name]["done"], progress[name]["total"]
-    st.progress(done / total if total else 0.0, text=_("{done} of {total} done").format(
-        done=i18n.number(done), total=i18n.number(total)))
-    shown = action_plan.with_status(actions.confirmed(lists[name]), status, name)
+    share, text = plan_view.progress_text(plan.progress[name])
+    st.progress(share, text=text)
+    shown, columns = plan_view.checklist(lists[name], status, name, extra)
     if shown.empty:
         st.info(empty or _("Nothing here yet."), icon=":material/info:")
         return
-    columns = ["done", *extra[:1], "name", *extra[1:], "why", "done_on", "note"]
     key = editor_key(name)
     st.data_editor(shown[columns], key=key, hide_index=True, width="stretch", placeholder="—",
                    row_height=WRAPPED_ROW,
@@ -133,7 +106,7 @@ def suggested(name: str, role: str) -> None:
     """The export's suggestions for plan list `name` ("suggested: confirm?"), a form to mark them as
     `role`, and the link to the Contacts page where any contact can be marked."""
     hints = actions.suggestions(lists[name])
-    words = role_words(role, len(hints))
+    words = plan_view.role_words(role, len(hints))
     if len(hints):
         with st.expander(words["title"]), st.form(f"{name}_confirm_form"):
             st.dataframe(hints[["name", "why"]], hide_index=True, width="stretch", row_height=WRAPPED_ROW,
@@ -144,7 +117,7 @@ def suggested(name: str, role: str) -> None:
             if st.form_submit_button(_("Confirm"), type="primary") and pick:
                 store = session.store()
                 store.save_annotations(annotations.mark_rows(store.annotations(), pick, role, as_of))
-                saved(marked(role, len(pick)))
+                saved(plan_view.marked(role, len(pick)))
     st.page_link("app_pages/contacts.py", label=words["link"], icon="👥")
 
 
@@ -160,14 +133,15 @@ def evidence(findings: pd.DataFrame, key: str) -> None:
                  row_height=WRAPPED_ROW)
 
 
+# Only the open tab runs (and is sent to the browser): a tab switch reruns the page.
 plan_tab, touch_tab, hygiene_tab, goals_tab, export_tab = st.tabs(
-    [_("The plan"), _("Keep in touch"), _("Networking hygiene"), _("Goals"), _("Exports")])
+    [_("The plan"), _("Keep in touch"), _("Networking hygiene"), _("Goals"), _("Exports")], key="actions_tab",
+    on_change="rerun")
 
-with plan_tab:
+if plan_tab.open:
     cols = st.columns(3)  # two rows of three: room for "Kontakt wieder aufnehmen" at 1280 px
-    for i, (name, p) in enumerate(progress.items()):
-        cols[i % 3].metric(SHORT[name], f"{i18n.number(p['done'])} / {i18n.number(p['total'])}",
-                   help=_("{list}: done / items.").format(list=_(action_plan.LISTS[name])))
+    for i, (label, value, help_text) in enumerate(plan_view.progress_metrics(plan.progress)):
+        cols[i % 3].metric(label, value, help=help_text)
 
     st.subheader(_("1 · Call your clients"))
     st.markdown(_("Ask how the project went and whether there is anything else you can help with. "
@@ -187,6 +161,7 @@ with plan_tab:
                   "weeks later."))
     checklist("keep_in_touch", extra=("rank", "segment", "card_sent_on"),
               empty=_("No clients or promising prospects yet."))
+    keep = lists["keep_in_touch"]
     with st.expander(_("Change who is on the list")), st.form("keep_edit_form"):
         on_list = set(keep["contact_id"])
         add = st.multiselect(_("Add contacts"), [c for c in names if c not in on_list], key="keep_add",
@@ -205,7 +180,7 @@ with plan_tab:
     checklist("follow_up", extra=("due_on", "action"), why_width="medium",
               empty=_("No follow-up calls due: they appear 14 days after a card is sent."))
 
-with touch_tab:
+if touch_tab.open:
     st.subheader(_(role_changes.TITLE))
     st.markdown(_("People whose company or position changed since your last LinkedIn export. A short "
                   "personal note about their new role is a deposit, not a pitch: congratulate them and ask "
@@ -223,22 +198,17 @@ with touch_tab:
     st.markdown(_("Each tier has a default rhythm (Inner circle every 14 days, Close 30, Active 90, Network "
                   "180); set your own **Cadence (days)** per contact here or on the Contacts page. Any "
                   "logged interaction restarts the clock."))
-    rhythm = data.cadence
-    counts = rhythm["status"].value_counts()
+    counts, shown = plan_view.rhythm(data.cadence, st.session_state["cadence_show"])
     k1, k2, k3 = st.columns(3)
-    k1.metric(_("Overdue"), int(counts.get("overdue", 0)))
-    k2.metric(_("Due this week"), int(counts.get("due", 0)))
-    k3.metric(_("On track"), int(counts.get("ok", 0)))
-    which = st.segmented_control(_("Show"), list(RHYTHM), default=["overdue", "due"], format_func=RHYTHM.get,
-                                 selection_mode="multi", key="cadence_show")
-    shown = rhythm[rhythm["status"].isin(which or [])].reset_index(drop=True)
-    shown = shown.assign(status=shown["status"].map(RHYTHM).fillna(shown["status"]),
-                         tier=ledger_edits.translated(shown["tier"]))
-    cadence_cols = ["name", "status", "cadence_days", "cadence_source", "tier", "last_interaction",
-                    "next_due", "why"]
+    k1.metric(_("Overdue"), counts["overdue"])
+    k2.metric(_("Due this week"), counts["due"])
+    k3.metric(_("On track"), counts["ok"])
+    st.segmented_control(_("Show"), list(plan_view.RHYTHM), format_func=plan_view.rhythm_words().get,
+                         selection_mode="multi", key="cadence_show")
     key = editor_key("cadence")
-    st.data_editor(shown[cadence_cols], key=key, hide_index=True, width="stretch", row_height=WRAPPED_ROW,
-                   disabled=[c for c in cadence_cols if c != "cadence_days"],
+    columns = plan_view.RHYTHM_COLUMNS
+    st.data_editor(shown[columns], key=key, hide_index=True, width="stretch", row_height=WRAPPED_ROW,
+                   disabled=[c for c in columns if c != "cadence_days"],
                    column_config={
                        "name": COLUMNS["name"], "status": st.column_config.TextColumn(_("Status")),
                        "tier": st.column_config.TextColumn(_("Tier")),
@@ -262,48 +232,50 @@ with touch_tab:
         except InputError as err:
             session.show_error(err)
 
-with export_tab:
+if export_tab.open or hygiene_tab.open:  # the mailing list picked on the Exports tab; hygiene checks it
+    sources = action_plan.mailing_sources(net, data, lists["keep_in_touch"])
+    mailing = plan_view.mailing(net, sources, st.session_state["mailing_source"],
+                                st.session_state["mailing_leave_out"])
+if export_tab.open:
     st.subheader(_("Call list"))
-    calls = action_plan.call_list({**lists, "follow_up": follow}, status, people)
+    calls = action_plan.call_list(lists, status, people)
     st.caption(counted("{n} open call (clients, referrers and follow-ups due); done items are left out.",
                        "{n} open calls (clients, referrers and follow-ups due); done items are left out.",
                        len(calls)))
     e1, e2, e3 = st.columns(3)
-    e1.download_button(_("Call list (CSV)"), exports.call_list_csv(calls), "call_list.csv", "text/csv",
-                       key="export_calls_csv", icon=":material/download:")
+    e1.download_button(_("Call list (CSV)"), exports.call_list_csv(calls), "call_list.csv",
+                       "text/csv", key="export_calls_csv", icon=":material/download:")
     e2.download_button(_("Call list (Excel)"), exports.call_list_xlsx(calls), "call_list.xlsx",
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key="export_calls_xlsx", icon=":material/download:")
-    upcoming = action_plan.open_items(actions.follow_ups(net, status, people, as_of, include_upcoming=True),
-                                    status)
-    e3.download_button(_("Follow-up calls (.ics calendar)"), ics.follow_ups_ics(upcoming, as_of).encode(),
-                       "follow_ups.ics", "text/calendar", key="export_ics", icon=":material/event:",
+    upcoming = plan_view.upcoming_calls(data, status)
+    e3.download_button(_("Follow-up calls (.ics calendar)"),
+                       ics.follow_ups_ics(upcoming, as_of).encode(), "follow_ups.ics",
+                       "text/calendar", key="export_ics", icon=":material/event:",
                        help=counted("{n} open follow-up call, each on its due date.",
                                     "{n} open follow-up calls, each on its due date.", len(upcoming)))
 
     st.subheader(_("Mailing list"))
-    sources = action_plan.mailing_sources(net, data, keep)
-    source_words = {s: _(s) for s in action_plan.MAILING_SOURCES}
+    source_words = plan_view.source_words()
     source = st.selectbox(_("Start from"), list(source_words), format_func=source_words.get,
                           key="mailing_source")
-    leave_out = st.multiselect(_("Leave out"), sources[source], key="mailing_leave_out",
-                               format_func=lambda c: names.get(c, c), placeholder=_("Nobody"))
-    mailing = action_plan.mailing_list(net, [c for c in sources[source] if c not in set(leave_out)])
+    st.multiselect(_("Leave out"), sources[source], key="mailing_leave_out",
+                   format_func=lambda c: names.get(c, c), placeholder=_("Nobody"))
     warning = hygiene.mailing_list_warning(mailing, net.annotations)
     if warning:
         st.warning(warning, icon=":material/warning:")
         st.page_link("app_pages/contacts.py", label=_("Record consent on the Contacts page"), icon="👥")
     st.dataframe(mailing.drop(columns="contact_id"), hide_index=True, height=240, width="stretch",
                  column_config={c: header(c) for c in mailing.columns})  # the headers the CSV carries
-    st.download_button(_("Mailing list (CSV)"), exports.call_list_csv(mailing.drop(columns="contact_id")),
-                       "mailing_list.csv", "text/csv", key="export_mailing", icon=":material/download:",
-                       disabled=mailing.empty)
+    st.download_button(_("Mailing list (CSV)"),
+                       exports.call_list_csv(mailing.drop(columns="contact_id")), "mailing_list.csv",
+                       "text/csv", key="export_mailing", icon=":material/download:", disabled=mailing.empty)
 
-with hygiene_tab:
+if hygiene_tab.open:
     st.caption(_("Each check shows the evidence — your own words and the date — so you can judge it."))
     st.subheader(_("Pitching too early"))
     st.markdown(_("A first message that sells spends trust you have not earned yet: give before you ask."))
-    window = st.slider(_("Days after connecting"), 0, 30, weights.EARLY_PITCH_DAYS, key="pitch_window",
+    window = st.slider(_("Days after connecting"), 0, 30, key="pitch_window",
                        help=_("A message with sales language sent this soon after connecting counts."))
     found = session.derived(action_plan.pitches, window_days=window)
     st.metric(_("Early pitches"), len(found))
@@ -325,11 +297,11 @@ with hygiene_tab:
     evidence(issues, "hygiene_consent")
     st.page_link("app_pages/contacts.py", label=_("Record consent on the Contacts page"), icon="👥")
 
-with goals_tab:
+if goals_tab.open:
     st.markdown(_("Set weekly or monthly targets (weeks start on Monday). Reconnects count an outbound "
                   "message after half a year of silence; the rest come from the activity ledger."))
     goals = action_plan.goals_table(session.store().goals())
-    goal_words = {c: charts_actions.goal_word(c) for c in (*actions.GOAL_METRICS, *actions.GOAL_PERIODS)}
+    goal_words = plan_view.goal_words()
     key = editor_key("goals")
     st.data_editor(goals, key=key, num_rows="dynamic", hide_index=True, width="stretch",
                    column_config={

@@ -3,27 +3,23 @@
 import pandas as pd
 import streamlit as st
 
-from analytics import attribution, exports, groups, i18n, ingest, ledger_edits
+from analytics import attribution, exports, groups, i18n, ingest, ledger_edits, ledger_view
 from analytics.errors import InputError
 from analytics.i18n import _, counted, pgettext
 from analytics.ingest import bni, ledger_workbook
 from analytics.model import DIRECTIONS, GROUP_TYPES, LEDGER_KINDS
-from analytics.wording import label
 from ui import session
-from ui.widgets import plain
+from ui.widgets import kept, plain
 
-DIRECTION_LABELS = {"out": _("given (you gave it)"), "in": _("received (you got it)")}
-DIRECTION_SHORT = {"out": _("given"), "in": _("received")}
 DAY_FORMAT = ledger_edits.editor_date_format()
 AMOUNT = ledger_edits.amount_options()
 PICKER = {} if i18n.language() == i18n.DEFAULT else {"format": DAY_FORMAT}  # date inputs: English as ever
 SYMBOL = i18n.currency_symbol()
-COST_LABEL = _("Annual cost ({currency})").format(currency=SYMBOL)
-VALUE_LABEL = _("Value ({currency})").format(currency=SYMBOL)
-SHOW_WORDS = {"all": _("all"), "members": _("members"), "others": _("not members")}
+COST_LABEL, VALUE_LABEL = ledger_view.amount_label("cost"), ledger_view.amount_label("value")
 # Choices' labels fixed in this run's language (a format_func may be called outside the run, e.g. in AppTest).
-TYPE_WORDS = {t: label(t) for t in GROUP_TYPES}
-KIND_WORDS = {k: ledger_edits.kind_word(k) for k in LEDGER_KINDS}
+TYPE_WORDS, KIND_WORDS = ledger_view.type_words(), ledger_view.kind_words()
+SHOW_WORDS = ledger_view.show_words()
+DIRECTION_LABELS, DIRECTION_SHORT = ledger_view.direction_words(), ledger_view.direction_words(short=True)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -58,11 +54,7 @@ def show_import(result: ledger_workbook.LedgerImport) -> None:
         st.dataframe(ledger_edits.problems_table(result.problems), hide_index=True,
                      column_config={"file": _("File"), "sheet": _("Sheet"), "row": _("Row"),
                                     "reason": _("Reason")})
-    # TRANSLATORS: the three counted parts fill "Ready to save: {groups}, {memberships}, {entries}."
-    st.write(_("Ready to save: {groups}, {memberships}, {entries}.").format(
-        groups=counted("{n} group", "{n} groups", len(result.groups)),
-        memberships=counted("{n} membership", "{n} memberships", len(result.members)),
-        entries=counted("{n} ledger entry", "{n} ledger entries", len(result.ledger))))
+    st.write(ledger_view.ready_to_save(result))
 
 
 def save_import(result: ledger_workbook.LedgerImport, prefix: str, message: str) -> None:
@@ -76,14 +68,16 @@ def save_import(result: ledger_workbook.LedgerImport, prefix: str, message: str)
 st.title(_("Ledger & groups setup"))
 net = session.network(interactions=False)
 store = session.store()
-group_names = dict(zip(net.groups["group_id"], net.groups["name"], strict=True))
-contact_label = dict(zip(net.contacts["contact_id"], net.contacts["name"] + " · " + net.contacts["company"],
-                         strict=True))
+group_names = ledger_view.group_names(net.groups)
+# the member filters keep their values while another tab is open
+kept({"members_query": "", "members_tiers": [], "members_companies": [], "members_show": "all"})
+# Only the open tab runs (and is sent to the browser): a tab switch reruns the page.
 tab_groups, tab_members, tab_ledger, tab_import = st.tabs(
-    [_("Groups"), _("Members"), _("Activity ledger"), _("Import & template")])
+    [_("Groups"), _("Members"), _("Activity ledger"), _("Import & template")], key="ledger_tab",
+    on_change="rerun")
 
 # -- groups registry ---------------------------------------------------------------------------------
-with tab_groups:
+if tab_groups.open:
     st.caption(_("The groups you belong to and what they cost you. Edit a cell or delete a row (select it, "
                  "then the bin icon) and it is saved."))
     rate_col, currency_col = st.columns([3, 2])
@@ -151,7 +145,7 @@ with tab_groups:
                 session.show_error(err)
 
 # -- members: by hand, by rules, by roster -----------------------------------------------------------
-with tab_members:
+if tab_members.open:
     if not group_names:
         st.info(_("Add a group first (Groups tab)."))
     else:
@@ -160,18 +154,15 @@ with tab_members:
         scores = session.scores()
         f = st.columns([3, 2, 2, 2])
         query = f[0].text_input(_("Search name, company or position"), key="members_query")
-        tier_list = pd.Series(sorted(scores["tier"].dropna().unique()), dtype=object)
-        tier_names = dict(zip(tier_list, ledger_edits.translated(tier_list), strict=True))
+        tier_names, company_names = ledger_view.member_filters(scores)
         tiers = f[1].multiselect(_("Tiers"), list(tier_names), format_func=tier_names.get,
                                  key="members_tiers")
-        companies = f[2].multiselect(_("Companies"), sorted(c for c in scores["company"].unique() if c),
-                                     key="members_companies")
+        companies = f[2].multiselect(_("Companies"), company_names, key="members_companies")
         show = f[3].radio(_("Show"), ["all", "members", "others"], horizontal=True, key="members_show",
                           format_func=SHOW_WORDS.get)
         candidates = attribution.member_candidates(scores, net.members, target, query, tiers, companies, show)
         picked = st.dataframe(
-            candidates.drop(columns="contact_id").assign(tier=lambda f: ledger_edits.translated(f["tier"])),
-            hide_index=True, height=320, key="members_table",
+            ledger_view.candidates_table(candidates), hide_index=True, height=320, key="members_table",
             on_select="rerun", selection_mode="multi-row",
             column_config={"name": _("Name"), "company": _("Company"), "position": _("Position"),
                            "tier": _("Tier"),
@@ -217,13 +208,13 @@ with tab_members:
                 st.caption(_("No suggestions: every match is a member already, or nothing matched."))
             else:
                 reviewed = st.data_editor(
-                    found[1].assign(add=False, rule=found[1]["rule"].map(_)), hide_index=True,
+                    ledger_view.rules_table(found[1]), hide_index=True,
                     key="rules_review", column_order=["add", "name", "rule", "evidence"],
                     disabled=["name", "rule", "evidence"],
                     column_config={"add": st.column_config.CheckboxColumn(_("Add")),
                                    "name": _("Name"), "rule": _("Rule"),
                                    "evidence": st.column_config.TextColumn(_("Evidence"), width="large")})
-                ticked = reviewed.loc[reviewed["add"], "contact_id"].drop_duplicates().tolist()
+                ticked = ledger_view.ticked(reviewed)
                 if st.button(_("Add {n} ticked to {group}").format(n=i18n.number(len(ticked)),
                                                                    group=plain(group_names[target])),
                              key="rules_apply", disabled=not ticked, type="primary"):
@@ -253,7 +244,8 @@ with tab_members:
                 saved("roster_upload", counted("Added {n} member", "Added {n} members", report.rows))
 
 # -- activity ledger ---------------------------------------------------------------------------------
-with tab_ledger:
+if tab_ledger.open:
+    contact_label = ledger_view.contact_labels(net.contacts)
     with st.form("entry_form", clear_on_submit=True):
         st.markdown(_("**Log something that happened**"))
         c = st.columns([1, 3, 2])
@@ -312,7 +304,7 @@ with tab_ledger:
             session.show_error(err)
 
 # -- imports and template ----------------------------------------------------------------------------
-with tab_import:
+if tab_import.open:
     st.download_button(_("Download the ledger workbook template"), exports.template_workbook(),
                        file_name="network_ledger_template.xlsx", mime=XLSX, key="ledger_template",
                        icon=":material/download:")

@@ -77,7 +77,7 @@ def steps(section: dict) -> None:
         st.markdown("\n".join(f"{i}. {plain(step)}" for i, step in enumerate(section["steps"], start=1)))
 
 
-sections = report.presentation_sections(data)
+sections = report.presentation_sections(data, template=None)  # Streamlit's theme draws the charts
 if presenting:
     index = min(st.session_state["presentation"], len(sections) - 1)
     section = sections[index]
@@ -108,6 +108,7 @@ else:
         steps(section)
         if section["figure"] is not None:
             st.plotly_chart(section["figure"], key=f"report_chart_{section['key']}")
-        if section["table"] is not None:
-            with st.expander(_("Table")):
-                st.dataframe(section["table"], hide_index=True)
+        if section["table"] is not None:  # drawn only once opened: eight tables fewer on every visit
+            table = st.expander(_("Table"), key=f"report_table_{section['key']}", on_change="rerun")
+            if table.open:
+                table.dataframe(section["table"], hide_index=True)

@@ -3,6 +3,7 @@
     python benchmarks/pages_browser.py                       # the bundled sample
     python benchmarks/pages_browser.py --export benchmarks/data/2000c_50000m --repeat 3
     python benchmarks/pages_browser.py --export sample --export benchmarks/data/30000c_1000000m
+    python benchmarks/pages_browser.py --repeat 3 --export sample --baseline /tmp/main  # and main, in turn
 
 Each --export (`sample`, or a folder from sample_data/generate.py holding linkedin_sample.zip and
 ledger_sample.xlsx) is imported once into a workspace of its own private NETWORK_LEDGER_HOME, as the
@@ -13,7 +14,12 @@ the sidebar as a user does (cold: the first visit of each page after the server 
 cached), then through every page again (warm: Streamlit's caches filled). A page counts as loaded
 once the app has run its script, reports it as not running, shows no spinner and stays so for
 IDLE_HOLD seconds; the time runs from the click (or navigation) to the start of that quiet spell.
-Prints one Markdown row per export and page: median and minimum of the rounds, cold and warm.
+With --baseline (another checkout, e.g. `git archive main | tar -x -C /tmp/main`), each export is also
+imported by that checkout's code and its server runs in the same rounds, right after this one's.
+Prints one Markdown row per checkout, export and page: median and minimum of the rounds, cold and warm,
+and the load average at the end. Per visit it also prints (to stderr) where the time went: the number of
+script runs and when the last ended (seen from the browser), how long the browser's main thread was
+busy in long tasks (rendering), the bytes Streamlit sent and the elements on the page.
 Chromium runs headless with the e2e tests' arguments (no network besides localhost).
 """
 
@@ -30,7 +36,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, WebSocket, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -48,21 +54,27 @@ IDLE = """() => {
   if (!app) return false;
   if (!window.__watch) {  // the first look at a loaded page: note every script run from now on
     window.__watch = new MutationObserver(() => {
-      if (app.dataset.testScriptState === 'running') window.__ran = true;
+      if (app.dataset.testScriptState === 'running') { window.__ran = true; window.__runs += 1; }
+      else if (window.__ran) window.__doneAt = performance.now();  // the script run ended
     });
     window.__watch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
     window.__ran = true;  // a fresh page load runs the script on its own
+    window.__busy = 0;  // milliseconds the browser's main thread spent in long tasks (50 ms and more)
+    new PerformanceObserver(list => list.getEntries().forEach(e => { window.__busy += e.duration; }))
+      .observe({type: 'longtask'});
   }
   return window.__ran && app.dataset.testScriptState === 'notRunning'
     && app.dataset.testConnectionState === 'CONNECTED'
     && !document.querySelector('[data-testid="stSpinner"], [data-testid="stStatusWidget"]');
 }"""
-IDLE_HOLD, POLL, TIMEOUT = 0.5, 0.05, 600.0
+IDLE_HOLD, POLL, TIMEOUT = 0.5, 0.05, 300.0
 
 
-def prepare(export: str, home: Path) -> None:
-    """Import `export` (with its ledger) into workspace "bench" under `home`, as-of AS_OF."""
+def prepare(export: str, home: Path, checkout: Path) -> None:
+    """Import `export` (with its ledger) into workspace "bench" under `home`, as-of AS_OF, with the code of
+    `checkout`."""
     os.environ["NETWORK_LEDGER_HOME"] = str(home)
+    sys.path.insert(0, str(checkout))
     from analytics import ingest
     from analytics.ingest import ledger_workbook
     from analytics.store import Store, workspace_path
@@ -77,8 +89,9 @@ def prepare(export: str, home: Path) -> None:
     store.save_settings(as_of=AS_OF, hourly_rate=75.0)
 
 
-def start_server(home: Path) -> tuple[subprocess.Popen, str]:
-    """`streamlit run app.py` on a free localhost port with NETWORK_LEDGER_HOME=home, once healthy."""
+def start_server(home: Path, checkout: Path) -> tuple[subprocess.Popen, str]:
+    """`streamlit run app.py` of `checkout` on a free localhost port with NETWORK_LEDGER_HOME=home, once
+    healthy."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -86,7 +99,7 @@ def start_server(home: Path) -> tuple[subprocess.Popen, str]:
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "NETWORK_LEDGER_HOME": str(home)},
+        cwd=checkout, env={**os.environ, "NETWORK_LEDGER_HOME": str(home)},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -115,25 +128,45 @@ def wait_idle(page: Page, start: float) -> float:
     raise TimeoutError(page.url)
 
 
-def click_page(page: Page, path: str) -> float:
-    """Open page `path` from the sidebar menu; seconds until the app is idle again."""
-    page.evaluate("() => { window.__ran = false; }")
+def click_page(page: Page, path: str, received: list[int]) -> float:
+    """Open page `path` from the sidebar menu; seconds until the app is idle again. Prints (to stderr)
+    where the time went: until the script run ended, the bytes Streamlit sent, the elements shown."""
+    page.evaluate("""() => { window.__ran = false; window.__runs = 0; window.__busy = 0;
+                             window.__clickAt = performance.now(); }""")
     link = page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]').first
+    received[0] = 0
     start = time.perf_counter()
     link.click()
-    return wait_idle(page, start)
+    took = wait_idle(page, start)
+    script, runs, busy, elements = page.evaluate("""() => [(window.__doneAt - window.__clickAt) / 1000,
+        window.__runs, window.__busy / 1000,
+        document.querySelectorAll('[data-testid="stElementContainer"]').length]""")
+    print(f"  /{path}: {runs} script run(s), the last ended at {script:.2f} s; browser busy {busy:.2f} s; "
+          f"{received[0] / 1e6:.2f} MB sent, {elements} elements", file=sys.stderr)
+    return took
 
 
 def tour(browser: Browser, url: str) -> dict[tuple[str, str], float]:
     """(page name, "cold"|"warm") -> seconds, for one fresh server at `url`."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
+    received = [0]  # bytes Streamlit sent since the last click
+
+    def count(socket: WebSocket) -> None:
+        socket.on("framereceived", lambda frame: received.__setitem__(0, received[0] + len(frame)))
+
+    page.on("websocket", count)
     start = time.perf_counter()
     page.goto(f"{url}/", wait_until="commit")
     took = {(PAGES[0][1], "cold"): wait_idle(page, start)}
     for kind in ("cold", "warm"):
         for path, name in PAGES[1:] if kind == "cold" else [*PAGES[1:], PAGES[0]]:
-            took[(name, kind)] = click_page(page, path)
+            try:
+                took[(name, kind)] = click_page(page, path, received)
+            except TimeoutError:  # counted as missing, and said: the other pages still get measured
+                state = page.evaluate("() => document.querySelector('[data-testid=\"stApp\"]').dataset")
+                print(f"  /{path}: not idle after {TIMEOUT:.0f} s ({state})", file=sys.stderr)
+                took[(name, kind)] = float("nan")
     context.close()
     return took
 
@@ -142,39 +175,48 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--export", action="append", help="'sample' or a generated export folder")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--baseline", type=Path, help="another checkout (e.g. a `git archive` of main), "
+                        "run in the same rounds, each export imported with its own code")
     args = parser.parse_args(argv)
     exports = args.export or ["sample"]
-    homes = {export: Path(tempfile.mkdtemp(prefix="bench-pages-")) for export in exports}
-    for export, home in homes.items():
+    checkouts = {"after": ROOT, **({"before": args.baseline.resolve()} if args.baseline else {})}
+    homes = {(export, name): Path(tempfile.mkdtemp(prefix="bench-pages-"))
+             for export in exports for name in checkouts}
+    for (export, name), home in homes.items():
         start = time.perf_counter()
-        subprocess.run([sys.executable, __file__, "--prepare", export, str(home)], check=True)
-        print(f"imported {export}: {time.perf_counter() - start:.1f} s", file=sys.stderr)
-    times: dict[tuple[str, str, str], list[float]] = {}
+        subprocess.run([sys.executable, __file__, "--prepare", export, str(home), str(checkouts[name])],
+                       check=True)
+        print(f"imported {export} ({name}): {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    times: dict[tuple[str, str, str, str], list[float]] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for _ in range(args.repeat):
-            for export, home in homes.items():
-                proc, url = start_server(home)
+            for (export, name), home in homes.items():
+                proc, url = start_server(home, checkouts[name])
                 try:
-                    for (name, kind), took in tour(browser, url).items():
-                        times.setdefault((export, name, kind), []).append(took)
-                        print(f"{export} {name} {kind}: {took:.2f} s", file=sys.stderr, flush=True)
+                    for (page, kind), took in tour(browser, url).items():
+                        times.setdefault((name, export, page, kind), []).append(took)
+                        print(f"{name} {export} {page} {kind}: {took:.2f} s", file=sys.stderr, flush=True)
                 finally:
                     proc.terminate()
                     proc.wait(timeout=30)
         browser.close()
-    print("| export | page | cold s (median) | cold s (min) | warm s (median) | warm s (min) |")
-    print("|---|---|---|---|---|---|")
-    for export in exports:
-        for _, name in PAGES:
-            cold, warm = times[(export, name, "cold")], times[(export, name, "warm")]
-            print(f"| {Path(export).name} | {name} | {statistics.median(cold):.2f} | {min(cold):.2f} | "
-                  f"{statistics.median(warm):.2f} | {min(warm):.2f} |")
+    with open("/proc/loadavg") as f:
+        print(f"load average at the end: {' '.join(f.read().split()[:3])}\n")
+    print("| checkout | export | page | cold s (median) | cold s (min) | warm s (median) | warm s (min) |")
+    print("|---|---|---|---|---|---|---|")
+    for name in checkouts:
+        for export in exports:
+            for _, page in PAGES:
+                cold, warm = ([t for t in times[(name, export, page, kind)] if t == t] or [float("nan")]
+                              for kind in ("cold", "warm"))
+                print(f"| {name} | {Path(export).name} | {page} | {statistics.median(cold):.2f} | "
+                      f"{min(cold):.2f} | {statistics.median(warm):.2f} | {min(warm):.2f} |")
     return 0
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--prepare"]:
-        prepare(sys.argv[2], Path(sys.argv[3]))
+        prepare(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))
     else:
         sys.exit(main())

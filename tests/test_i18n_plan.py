@@ -16,6 +16,7 @@ from analytics import (
     i18n,
     ics,
     ledger_edits,
+    ledger_view,
 )
 from analytics.errors import InputError
 from analytics.model import GROUP_COLUMNS, PLAN_STATUS_COLUMNS, empty_frame
@@ -193,11 +194,11 @@ def test_call_list_names_the_plan_step_in_the_language() -> None:
     assert calls["list"].tolist() == ["Bel uw klanten"]
 
 
-@pytest.mark.parametrize(("lang", "kind"), [("en", "closed business"), ("de", "abgeschlossenes Geschäft"),
-                                            ("nl", "gesloten omzet"), ("it", "affare concluso")])
+@pytest.mark.parametrize(("lang", "kind"), [("en", "Closed business"), ("de", "Abgeschlossenes Geschäft"),
+                                            ("nl", "Gesloten omzet"), ("it", "Affare concluso")])
 def test_ledger_kinds_in_words(lang: str, kind: str) -> None:
     with i18n.use(lang):
-        assert ledger_edits.kind_word("closed_business") == kind
+        assert ledger_view.kind_words()["closed_business"] == kind
 
 
 @pytest.mark.parametrize(("lang", "fmt"), [("en", "YYYY-MM-DD"), ("de", "DD.MM.YYYY"), ("nl", "DD-MM-YYYY"),

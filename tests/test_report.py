@@ -119,6 +119,15 @@ def test_presentation_sections_match_the_report(data):
     assert sections[1]["table"].equals(data.tables["period"])  # in English, shown under the same headers
 
 
+@pytest.mark.parametrize(("template", "white"), [("plotly_white", True), (None, False)])
+def test_app_sections_take_the_app_theme_and_keep_the_bars_hairline(data, template, white):
+    """The app passes no template (no copy of plotly_white per chart); its bars keep that outline."""
+    figs = [s["figure"] for s in report.presentation_sections(data, template=template) if s["figure"]]
+    assert all((f.layout.template.layout.plot_bgcolor == "white") == white for f in figs)
+    bars = [t for f in figs for t in f.data if t.type == "bar"]
+    assert bars and all(t.marker.line.width == 0.5 or white for t in bars)
+
+
 # --- HTML ------------------------------------------------------------------------------------------
 
 def test_html_loads_nothing_from_another_host(html):

@@ -22,6 +22,14 @@ CHOICE_WORDS = {"client": N_("client"), "referrer": N_("referrer"), "prospect": 
                 "friend": N_("friend"), "unknown": N_("unknown"), "yes": N_("yes"), "no": N_("no")}
 
 
+def kept(defaults: dict[str, object]) -> None:
+    """Widget values that outlive the runs that do not draw their widget (a lazy tab left closed:
+    Streamlit forgets such a widget's value): each key keeps its value, `defaults`' until first set (so
+    these widgets take no default of their own)."""
+    for key, default in defaults.items():
+        st.session_state[key] = st.session_state.get(key, default)
+
+
 def date_format() -> str:
     """The grid's (moment.js) date format for the language in use: "YYYY-MM-DD" in English, "DD.MM.YYYY"
     in German."""

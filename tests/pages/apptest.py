@@ -16,6 +16,13 @@ def open_page(name: str, lang: str | None = None) -> AppTest:
     return at.run()
 
 
+def open_tab(at: AppTest, key: str, label: str) -> AppTest:
+    """Switch the page's lazy tabs `key` (`st.tabs(..., key=key, on_change="rerun")`: only the open tab
+    runs) to the tab named `label`, as a click on it does, and rerun."""
+    at.session_state[key] = label
+    return at.run()
+
+
 def sample_store() -> Store:
     """The sample workspace the pages write to (inside the test's private NETWORK_LEDGER_HOME)."""
     return Store(workspace_path("sample"))

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import action_plan, actions, hygiene
 from analytics.analysis import analyse
-from tests.pages.apptest import open_page, sample_store
+from tests.pages.apptest import open_page, open_tab, sample_store
 from ui.widgets import plain
 
 AS_OF = pd.Timestamp("2026-11-15", tz="UTC")  # the sample's as_of
@@ -112,7 +112,7 @@ def test_removing_and_adding_people_on_the_keep_in_touch_list() -> None:
 
 
 def test_a_cadence_edit_is_saved_as_the_contacts_annotation() -> None:
-    at = open_page("actions")
+    at = open_tab(open_page("actions"), "actions_tab", "Keep in touch")
     first = at.data_editor(key=editor_key(at, "cadence")).value["name"].iloc[0]
     edit(at, "cadence", {0: {"cadence_days": 400}})
     assert not at.exception, [e.value for e in at.exception]
@@ -124,27 +124,27 @@ def test_a_cadence_edit_is_saved_as_the_contacts_annotation() -> None:
 
 
 def test_a_goal_persists_and_its_progress_is_charted() -> None:
-    at = open_page("actions")
+    at = open_tab(open_page("actions"), "actions_tab", "Goals")
     assert not at.get("plotly_chart")
     edit(at, "goals", added_rows=[{"metric": "one_to_ones", "period": "week", "target": 2}])
     assert not at.exception, [e.value for e in at.exception]
     goals = sample_store().goals()
     assert goals[["metric", "period", "target"]].values.tolist() == [["one_to_ones", "week", 2.0]]
-    again = open_page("actions")
+    again = open_tab(open_page("actions"), "actions_tab", "Goals")
     assert again.data_editor(key=editor_key(again, "goals")).value["metric"].tolist() == ["one_to_ones"]
     assert len(again.get("plotly_chart")) == 1
     assert any(c.value.startswith("Targets met in ") for c in again.caption)
 
 
 def test_suggested_goals_are_one_click_away() -> None:
-    at = open_page("actions")
+    at = open_tab(open_page("actions"), "actions_tab", "Goals")
     at.button(key="goals_suggested").click().run()
     assert len(sample_store().goals()) == len(action_plan.SUGGESTED_GOALS)
 
 
 @pytest.mark.parametrize(("window", "expected"), [(0, 4), (1, 12), (30, 13)])  # the sample's pitches
 def test_the_window_slider_changes_the_pitch_count(window: int, expected: int) -> None:
-    at = open_page("actions")
+    at = open_tab(open_page("actions"), "actions_tab", "Networking hygiene")
     assert metric(at, "Early pitches") == "13"  # default window: 7 days
     at.slider(key="pitch_window").set_value(window).run()
     assert metric(at, "Early pitches") == str(expected)
@@ -155,6 +155,8 @@ def test_the_window_slider_changes_the_pitch_count(window: int, expected: int) -
 
 def test_exports_are_offered_and_the_mailing_list_warns_without_consent() -> None:
     at = open_page("actions")
+    assert not at.get("download_button")  # only the open tab runs
+    open_tab(at, "actions_tab", "Exports")
     buttons = at.get("download_button")
     assert len(buttons) == 4
     assert [b.proto.label for b in buttons] == ["Call list (CSV)", "Call list (Excel)",
@@ -163,4 +165,5 @@ def test_exports_are_offered_and_the_mailing_list_warns_without_consent() -> Non
     at.selectbox(key="mailing_source").select("clients and referrers").run()
     warning = at.warning[0].value
     assert "contacts in this mailing list have not said yes" in warning
+    open_tab(at, "actions_tab", "Networking hygiene")  # checks the list picked on the Exports tab
     assert metric(at, "Without a yes") == warning.split(" of ")[0]

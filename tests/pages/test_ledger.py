@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.builders import xlsx
-from tests.pages.apptest import open_page, sample_store
+from tests.pages.apptest import open_page, open_tab, sample_store
 
 
 def assert_one_error_and_unchanged(at: AppTest, revision: int) -> None:
@@ -54,7 +54,7 @@ def test_hourly_rate_is_a_workspace_setting() -> None:
 
 
 def test_assign_and_remove_selected_contacts() -> None:
-    at = open_page("ledger")
+    at = open_tab(open_page("ledger"), "ledger_tab", "Members")
     at.selectbox(key="members_group").select("g:women in business utrecht").run()
     at.radio(key="members_show").set_value("others").run()
     shown = at.dataframe(key="members_table").value["name"].tolist()[:2]
@@ -78,7 +78,7 @@ def test_assign_and_remove_selected_contacts() -> None:
 
 
 def test_ledger_entry_through_the_form_persists() -> None:
-    at = open_page("ledger")
+    at = open_tab(open_page("ledger"), "ledger_tab", "Activity ledger")
     before = sample_store().load()
     contact = before.contacts["contact_id"].iloc[5]
     at.selectbox(key="entry_contact").select(contact)
@@ -100,16 +100,18 @@ def test_ledger_entry_through_the_form_persists() -> None:
 
 
 def test_ledger_entry_without_contact_is_refused() -> None:
-    at = open_page("ledger")
+    at = open_tab(open_page("ledger"), "ledger_tab", "Activity ledger")
     revision = sample_store().revision()
     at.button(key="FormSubmitter:entry_form-Add entry").click().run()
     assert_one_error_and_unchanged(at, revision)
     assert "choose a contact" in at.error[0].value
 
 
-@pytest.mark.parametrize("pending_key", ["ledger_pending", "bni_pending", "roster_pending"])
-def test_bad_upload_shows_one_line_and_changes_nothing(pending_key: str) -> None:
-    at = open_page("ledger")
+@pytest.mark.parametrize(("pending_key", "tab"), [("ledger_pending", "Import & template"),
+                                                  ("bni_pending", "Import & template"),
+                                                  ("roster_pending", "Members")])
+def test_bad_upload_shows_one_line_and_changes_nothing(pending_key: str, tab: str) -> None:
+    at = open_tab(open_page("ledger"), "ledger_tab", tab)
     revision = sample_store().revision()
     at.session_state[pending_key] = [("broken.xlsx", b"PK\x03\x04 this is not a workbook")]
     at.run()
@@ -117,7 +119,7 @@ def test_bad_upload_shows_one_line_and_changes_nothing(pending_key: str) -> None
 
 
 def test_workbook_import_lists_bad_rows_and_saves_only_on_the_button() -> None:
-    at = open_page("ledger")
+    at = open_tab(open_page("ledger"), "ledger_tab", "Import & template")
     net = sample_store().load()
     name = net.contacts.loc[net.contacts["url"] != "", "url"].iloc[3]
     data = workbook([["2026-10-01", name, "BNI Domstad Utrecht", "Referral", "Given", 0],
@@ -138,7 +140,7 @@ def test_workbook_import_lists_bad_rows_and_saves_only_on_the_button() -> None:
 
 
 def test_rules_with_a_bad_date_show_one_line() -> None:
-    at = open_page("ledger")
+    at = open_tab(open_page("ledger"), "ledger_tab", "Members")
     revision = sample_store().revision()
     at.text_area(key="rules_dates").input("next Tuesday")
     at.button(key="rules_find").click().run()
@@ -146,7 +148,7 @@ def test_rules_with_a_bad_date_show_one_line() -> None:
 
 
 def test_rules_suggest_contacts_for_review() -> None:
-    at = open_page("ledger")
+    at = open_tab(open_page("ledger"), "ledger_tab", "Members")
     net = sample_store().load()
     company = net.contacts["company"].value_counts().index[0]
     at.selectbox(key="members_group").select("g:women in business utrecht").run()

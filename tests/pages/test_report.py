@@ -33,3 +33,12 @@ def test_leaving_the_report_while_presenting_brings_the_menu_back() -> None:
     assert not at.exception
     assert "presentation" not in at.session_state
     assert at.sidebar.selectbox, "the sidebar (workspace picker) is back"
+
+
+def test_a_section_table_is_drawn_only_once_opened() -> None:
+    at = open_page("report")
+    assert len(at.expander) > 1 and not at.dataframe  # no table sent until asked for
+    at.session_state["report_table_period"] = True  # as a click on the period section's "Table" does
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.dataframe) == 1 and "Previous" in at.dataframe[0].value.columns
