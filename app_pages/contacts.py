@@ -12,7 +12,6 @@ from analytics.i18n import _, counted
 from analytics.model import ROLES
 from ui import session, widgets
 
-EDITOR_ROWS = 1000
 SHOWN = "contacts_shown"  # the table's contact ids as last drawn: the editor's row positions point at them
 
 st.title(_("Contacts"))
@@ -34,11 +33,11 @@ tiers = f2.multiselect(_("Tiers"), depth.TIER_ORDER, format_func=_, key="contact
                        placeholder=_("All tiers"))
 only_target = f3.toggle(_("Target segment only"), key="contacts_target")
 matched = page_data.filter_contacts(table, query=query, tiers=tiers, target_only=only_target)
-shown = matched.head(EDITOR_ROWS)  # strongest first; a table of 30,000 editable rows is slow to draw
+shown = matched.head(widgets.TABLE_ROWS)  # strongest first; a table of 30,000 editable rows is slow to draw
 if len(matched) > len(shown):
     found = counted("{matched} of {n} contact (the strongest {shown} shown: search to narrow).",
                     "{matched} of {n} contacts (the strongest {shown} shown: search to narrow).", len(table),
-                    matched=i18n.number(len(matched)), shown=i18n.number(EDITOR_ROWS))
+                    matched=i18n.number(len(matched)), shown=i18n.number(widgets.TABLE_ROWS))
 else:
     found = counted("{matched} of {n} contact.", "{matched} of {n} contacts.", len(table),
                     matched=i18n.number(len(matched)))

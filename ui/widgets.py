@@ -7,13 +7,16 @@ import pandas as pd
 import streamlit as st
 
 from analytics import i18n
-from analytics.i18n import N_, _
+from analytics.i18n import N_, _, counted
 
 TIER_HELP = N_("Tiers echo Dunbar's layers of 5 / 15 / 50 / 150: Inner circle, Close, Active, Network; "
                "Dormant = a past relationship quiet for 12 months; Never engaged = connected, nothing since.")
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
 #: Name, score and the reason first: the why is the point and must be on screen at 1280 px.
 COLUMNS = ["name", "strength", "tier", "reason", "company", "position", "last_interaction"]
+#: Rows of a contact table a page draws, strongest first (30,000 rows with their reasons are 5 MB to send
+#: and seconds to draw); search and the charts' filters reach the rest.
+TABLE_ROWS = 1_000
 #: A row height above 4rem makes the grid wrap text: three lines, enough for a whole reason or why.
 WRAPPED_ROW = 72
 #: The stored codes of the user's choices (marks: `model.ROLES`; consent: `annotations.CONSENT_VALUES`)
@@ -74,8 +77,16 @@ def tier_words(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def contact_list(table: pd.DataFrame, key: str, height: int = 420) -> None:
-    """Read-only table of contacts with strength bar, tier and the reason for the score; selecting a row
-    shows that contact's whole reason below the table."""
+    """Read-only table of contacts with strength bar, tier and the reason for the score (the strongest
+    `TABLE_ROWS`, saying so when there are more); selecting a row shows that contact's whole reason below
+    the table."""
+    if len(table) > TABLE_ROWS:
+        st.caption(counted("The strongest {shown} of {n} contact are listed: click a chart above to narrow "
+                           "the list, or search on the Contacts page.",
+                           "The strongest {shown} of {n} contacts are listed: click a chart above to narrow "
+                           "the list, or search on the Contacts page.", len(table),
+                           shown=i18n.number(TABLE_ROWS)))
+        table = table.head(TABLE_ROWS)
     event = st.dataframe(tier_words(table[COLUMNS]), hide_index=True, height=height,
                          column_config=contact_config(), key=key, on_select="rerun",
                          selection_mode="single-row")
