@@ -113,3 +113,25 @@ def positions(values: pd.Series, index: pd.Index) -> np.ndarray:
     """
     codes, uniq = pd.factorize(values)
     return np.append(index.get_indexer(uniq), -1)[codes]
+
+
+def picker_labels(contacts: pd.DataFrame) -> dict[str, str]:
+    """Each contact's label in a picker, one label per contact: "name · company"; where two contacts would
+    read the same, the position too, then a number (a 30,000-contact export repeats names).
+
+    >>> c = pd.DataFrame({"contact_id": ["a", "b", "c", "d"], "name": ["Ann", "Ann", "Bo", "Ann"],
+    ...                   "company": ["Acme", "Acme", None, "Acme"], "position": ["CEO", "CFO", "", "CFO"]})
+    >>> picker_labels(c)
+    {'a': 'Ann · Acme · CEO', 'b': 'Ann · Acme · CFO (1)', 'c': 'Bo', 'd': 'Ann · Acme · CFO (2)'}
+    """
+    text = contacts[["name", "company", "position"]].fillna("").astype(str)
+
+    def joined(label: pd.Series, part: pd.Series) -> pd.Series:
+        return label + (" · " + part).where(part != "", "")
+
+    label = joined(text["name"], text["company"])
+    same = label.duplicated(keep=False)
+    label = label.where(~same, joined(label, text["position"]))
+    same = label.duplicated(keep=False)
+    numbered = label + " (" + (label.groupby(label).cumcount() + 1).astype(str) + ")"
+    return dict(zip(contacts["contact_id"], label.where(~same, numbered), strict=True))

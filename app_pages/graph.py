@@ -4,6 +4,7 @@ import streamlit as st
 from babel.lists import format_list
 
 from analytics import depth, i18n, weights
+from analytics.frames import picker_labels
 from analytics.i18n import _
 from analytics.wording import MEASURES
 from ui import session
@@ -33,7 +34,7 @@ with st.expander(_("Filter, focus and colour")):  # closed, so the graph itself 
     g = st.columns([1, 1, 1, 1])
     company = g[0].text_input(_("Company"), key="graph_company")
     search = g[1].text_input(_("Search name, company, position"), key="graph_search")
-    names = dict(zip(scores["contact_id"], scores["name"], strict=True))  # 30,000 labels: no .at per option
+    names = picker_labels(scores)  # 30,000 labels, one per contact (names repeat): no .at per option
     focus = g[2].selectbox(_("Focus on one contact"), scores["contact_id"], index=None, key="graph_focus",
                            format_func=names.get, placeholder=_("Everyone"))
     limit = g[3].number_input(_("Display limit"), 20, 5000, 300, step=50, key="graph_limit",

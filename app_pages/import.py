@@ -5,6 +5,7 @@ import streamlit as st
 
 from analytics import i18n, import_summary, ingest
 from analytics.errors import InputError
+from analytics.frames import picker_labels
 from analytics.i18n import N_, _, counted
 from analytics.ingest.import_report import import_columns
 from analytics.store import Store, workspace_path
@@ -189,21 +190,22 @@ if not history.empty:
     with st.expander(counted("Import history ({n} import)", "Import history ({n} imports)", len(history))):
         st.dataframe(ingest.history_table(history), hide_index=True, width="stretch")
 
-with st.expander(_("Delete data")):
-    names = dict(zip(net.contacts["name"] + " · " + net.contacts["company"], net.contacts["contact_id"],
-                     strict=True))
-    who = st.selectbox(_("Delete one contact and everything about them"), ["", *names], key="delete_who")
-    if who and st.button(_("Delete this contact"), key="delete_one"):
-        try:
-            session.store().delete_contact(names[who])
-        except InputError as err:
-            session.show_error(err)
-            st.stop()
-        st.toast(_("Deleted {name}").format(name=plain(who)))
-        st.rerun()
-    confirm = st.checkbox(_("I want to delete the whole workspace “{workspace}” from this computer").format(
-        workspace=session.workspace_name()), key="delete_all_confirm")
-    if st.button(_("Delete all my data"), type="secondary", disabled=not confirm, key="delete_all"):
-        session.store().delete_all()
-        st.session_state.pop("workspace", None)
-        st.rerun()
+with st.expander(_("Delete data"), key="delete_data", on_change="rerun") as delete:
+    if delete.open:  # the contact picker lists everyone (30,000 names): drawn only when asked for
+        names = picker_labels(net.contacts)  # one label per contact: two Ann Müllers stay two
+        who = st.selectbox(_("Delete one contact and everything about them"), ["", *names],
+                           format_func=lambda c: names.get(c, ""), key="delete_who")
+        if who and st.button(_("Delete this contact"), key="delete_one"):
+            try:
+                session.store().delete_contact(who)
+            except InputError as err:
+                session.show_error(err)
+                st.stop()
+            st.toast(_("Deleted {name}").format(name=plain(names[who])))
+            st.rerun()
+        sure = _("I want to delete the whole workspace “{workspace}” from this computer")
+        confirm = st.checkbox(sure.format(workspace=session.workspace_name()), key="delete_all_confirm")
+        if st.button(_("Delete all my data"), type="secondary", disabled=not confirm, key="delete_all"):
+            session.store().delete_all()
+            st.session_state.pop("workspace", None)
+            st.rerun()

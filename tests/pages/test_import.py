@@ -145,3 +145,12 @@ def test_a_path_that_is_no_mailbox_gets_one_line_and_changes_nothing(tmp_path) -
         assert not at.exception
         assert [plain(reason) in e.value for e in at.error] == [True], [e.value for e in at.error]
         assert not at.dataframe  # nothing read, nothing offered for import
+
+
+def test_the_delete_picker_lists_everyone_only_once_delete_data_is_opened() -> None:
+    at = open_page("import")
+    assert "delete_who" not in [s.key for s in at.selectbox]  # 30,000 names are not sent unasked
+    at.session_state["delete_data"] = True  # as a click on "Delete data" does
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.selectbox(key="delete_who").options) == 1 + 800  # a blank, then every contact
