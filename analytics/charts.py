@@ -261,7 +261,8 @@ def company_treemap(contacts: pd.DataFrame, top: int = 15) -> go.Figure:
     sizes = sizes[(sizes["key"] != OTHER) | (sizes["function"].map(sizes["function"].value_counts()) > 1)]
     companies = [_tile_label(_(OTHER), 10) if k == OTHER else _tile_label(c) if c else _("(no company)")
                  for k, c in zip(sizes["key"], sizes["company"], strict=True)]
-    labels = [*(_tile_label(_(f), 16, slash=True) if f else f for f in functions.index), *companies]
+    # a function's tile is as narrow as a sixth of the chart: "Executive/Owner" breaks after its slash
+    labels = [*(_tile_label(_(f), 10, slash=True) if f else f for f in functions.index), *companies]
     ids = [*functions.index, *(sizes["function"] + "/" + sizes["key"])]
     parents = ["" for _ in functions.index] + list(sizes["function"])
     # "Other" holding small functions too filters nothing: its contacts have several functions
@@ -271,7 +272,8 @@ def company_treemap(contacts: pd.DataFrame, top: int = 15) -> go.Figure:
                                                                       strict=True)]
     fig = go.Figure(go.Treemap(ids=ids, labels=labels, parents=parents,
                                values=[*functions.to_list(), *sizes["n"]], branchvalues="total",
-                               customdata=custom, textinfo="label+value", textfont={"size": 15},
+                               customdata=custom, texttemplate="%{label}<br>%{value:,}",
+                               textfont={"size": 15},
                                hovertemplate=_("%{label}: %{value:,} contacts") + "<extra></extra>"))
     # no label too small to read; no red (kept for bad results)
     fig.update_layout(uniformtext={"minsize": 12, "mode": "hide"}, treemapcolorway=list(SERIES))

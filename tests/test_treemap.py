@@ -47,7 +47,7 @@ def test_every_tile_of_a_wide_network_is_large_enough_to_carry_its_name() -> Non
 
 
 @pytest.mark.parametrize(("lang", "label"), [
-    ("en", "Executive/Owner"), ("de", "Geschäftsführung/<br>Inhaber"), ("it", "Direzione/<br>titolare")])
+    ("en", "Executive/<br>Owner"), ("de", "Geschäftsführung/<br>Inhaber"), ("it", "Direzione/<br>titolare")])
 def test_long_function_names_wrap_so_the_largest_tile_keeps_its_name(lang: str, label: str) -> None:
     with i18n.use(lang):
         figure = charts.company_treemap(_contacts([("Executive/Owner", f"Firm {i}", 1) for i in range(40)]))
@@ -59,3 +59,11 @@ def test_a_function_of_small_companies_is_one_tile_that_filters_by_function() ->
                                                ("HR", "Y", 1)]))
     tiles = dict(zip(figure.data[0].labels, figure.data[0].customdata, strict=True))
     assert list(tiles["HR"]) == ["function", "HR"] and "X" not in tiles
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("en", "1,452"), ("de", "1.452"), ("it", "1.452")])
+def test_tile_counts_carry_the_languages_thousands_separator(lang: str, shown: str) -> None:
+    with i18n.use(lang):
+        figure = charts.company_treemap(_contacts([("Sales", f"Firm {i}", 1) for i in range(1452)]))
+    template, separators = figure.data[0].texttemplate, figure.layout.separators
+    assert template == "%{label}<br>%{value:,}" and separators[1] == shown[1]  # d3 "," → the mark
