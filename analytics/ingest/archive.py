@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import zipfile
 import zlib
+from collections.abc import Iterator
 from io import BytesIO
 from pathlib import PurePosixPath
 
@@ -82,8 +83,9 @@ def open_zip(name: str, data: bytes) -> zipfile.ZipFile:
     return archive
 
 
-def zip_members(name: str, data: bytes) -> list[tuple[str, bytes]]:
-    """(member name, bytes) of the known LinkedIn members; unknown and path-traversal names ignored.
+def zip_members(name: str, data: bytes) -> Iterator[tuple[str, bytes]]:
+    """(member name, bytes) of the known LinkedIn members, one at a time (so a member's bytes can be
+    freed once parsed, before the next is unpacked); unknown and path-traversal names ignored.
 
     At most MAX_MEMBERS_READ members and MAX_UNPACKED_BYTES in all are read: the declared sizes are
     summed before reading, and no member may unpack larger than it declares.
@@ -97,7 +99,6 @@ def zip_members(name: str, data: bytes) -> list[tuple[str, bytes]]:
     if sum(i.file_size for i in wanted) > MAX_UNPACKED_BYTES:
         raise InputError(name, _("the export files unpack to more than {mib} MiB (the limit)").format(
             mib=number(MAX_UNPACKED_BYTES >> 20)))
-    out = []
     for info in wanted:
         if info.flag_bits & 0x1:
             raise InputError(name, _("the zip is password-protected: export it again without a password"))
@@ -110,8 +111,7 @@ def zip_members(name: str, data: bytes) -> list[tuple[str, bytes]]:
         if len(body) > info.file_size:
             raise InputError(name, _("{member} unpacks larger than it declares: refused").format(
                 member=info.filename))
-        out.append((info.filename, body))
-    return out
+        yield info.filename, body
 
 
 def is_xlsx(archive: zipfile.ZipFile) -> bool:

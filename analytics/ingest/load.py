@@ -90,7 +90,9 @@ def _read(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> Ite
         found = False
         for member, body in zip_members(name, data):
             found = True
-            yield read_table(f"{name}/{member}", body, filename=member_key(member), mapping=mapping)
+            table = read_table(f"{name}/{member}", body, filename=member_key(member), mapping=mapping)
+            del body  # freed before the next member is unpacked
+            yield table
         if not found:
             raise InputError(name, _("no LinkedIn export files (Connections.csv, messages.csv, ...) in the "
                                      "zip"))
