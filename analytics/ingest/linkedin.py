@@ -50,11 +50,8 @@ def _full_name(t: Table) -> pd.Series:
 
 
 def _truncate(text: pd.Series) -> pd.Series:
-    long = text.str.len() > CONTENT_CHARS
-    if long.any():
-        text = text.copy()
-        text[long] = text[long].str.slice(0, CONTENT_CHARS)
-    return text
+    """Texts cut to CONTENT_CHARS characters (one pass, no copy of the full texts first)."""
+    return text.str.slice(0, CONTENT_CHARS) if (text.str.len() > CONTENT_CHARS).any() else text
 
 
 def _date_range(t: Table, dates: pd.Series) -> None:
@@ -289,5 +286,5 @@ def messages(t: Table, owner: Owner, resolver: Resolver) -> pd.DataFrame:
     conversation = _pick(column(t, "conversation_id"), rows) if "conversation_id" in t.frame else ids
     t.report.rows = len(in_pos) + n_out
     _date_range(t, dates.iloc[positions])
-    return _frame(ids, _pick(dates, rows), "message", direction, _truncate(_pick(column(t, "content"), rows)),
-                  conversation)
+    content = _pick(_truncate(column(t, "content")), rows)  # cut first: a group message's text is repeated
+    return _frame(ids, _pick(dates, rows), "message", direction, content, conversation)
