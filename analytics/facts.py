@@ -24,7 +24,7 @@ import pandas as pd
 
 from analytics import actions, breadth, depth, exchanges, hygiene, marks
 from analytics import weights as W
-from analytics.frames import among, as_utc
+from analytics.frames import among, as_utc, kept
 from analytics.i18n import N_
 from analytics.model import ANNOTATION_COLUMNS, Network, empty_frame
 from analytics.threads import concurrently
@@ -116,8 +116,8 @@ def engagement_by_month(interactions: pd.DataFrame, contacts: pd.DataFrame, as_o
     ...                     ).values.tolist()
     [['2024-01', 1, 1, 1], ['2024-02', 0, 0, 0], ['2024-03', 1, 0, 0]]
     """
-    dated = interactions[interactions["date"].notna() & (interactions["date"] <= as_of)
-                         & (interactions["channel"] != "invitation")]
+    dated = kept(interactions, interactions["date"].notna() & (interactions["date"] <= as_of)
+                 & (interactions["channel"] != "invitation"))
     if dated.empty:
         return pd.DataFrame({"month": [], "out": [], "in": [], "other": []})
     month = (dated["date"].dt.year * 12 + dated["date"].dt.month - 1).to_numpy(np.int64)  # months since 0 AD

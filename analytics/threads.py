@@ -11,13 +11,15 @@ Example:
 from __future__ import annotations
 
 import contextvars
+import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 #: Threads the steps run on: the machines this runs on have two cores or more, and each thread adds
-#: its step's temporary tables to the peak memory.
-THREADS = 2
+#: its step's temporary tables to the peak memory. NETWORK_LEDGER_THREADS=1 runs them one after the
+#: other (the benchmarks compare both).
+THREADS = int(os.environ.get("NETWORK_LEDGER_THREADS", "2"))
 
 
 def concurrently(calls: dict[str, Callable[[], Any]], threads: int = THREADS) -> dict[str, Any]:

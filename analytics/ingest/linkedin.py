@@ -257,6 +257,8 @@ def messages(t: Table, owner: Owner, resolver: Resolver) -> pd.DataFrame:
     CONVERSATION ID use the other party's contact id as conversation_id. The report's `rows` counts
     messages kept, not interaction rows (a group message gives one row per recipient).
     """
+    if "content" in t.frame:  # the full texts are freed before the rows are picked (274 MB of them at 1M)
+        t.frame["content"] = _truncate(t.frame["content"])
     draft = column(t, "draft").str.lower().eq("true") | column(t, "conversation_draft").str.lower().eq("true")
     t.report.skip(_("draft"), int(draft.sum()))
     blank = column(t, "date").eq("") & column(t, "sender").eq("") & column(t, "recipients").eq("")
@@ -286,5 +288,5 @@ def messages(t: Table, owner: Owner, resolver: Resolver) -> pd.DataFrame:
     conversation = _pick(column(t, "conversation_id"), rows) if "conversation_id" in t.frame else ids
     t.report.rows = len(in_pos) + n_out
     _date_range(t, dates.iloc[positions])
-    content = _pick(_truncate(column(t, "content")), rows)  # cut first: a group message's text is repeated
+    content = _pick(column(t, "content"), rows)
     return _frame(ids, _pick(dates, rows), "message", direction, content, conversation)
