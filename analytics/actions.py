@@ -20,7 +20,7 @@ import pandas as pd
 
 from analytics import i18n, marks, weights
 from analytics.errors import InputError
-from analytics.frames import as_utc, contact_names, date_text, iso_text
+from analytics.frames import as_utc, contact_names, date_text, iso_text, kept
 from analytics.i18n import N_, _, counted
 from analytics.model import Network
 from analytics.wording import duration
@@ -385,7 +385,7 @@ def history(net: Network, as_of: pd.Timestamp) -> pd.DataFrame:
     interactions are counted per 91-day quarter (counted back from `as_of`) and the busiest quarter
     scores 100 at RECONNECT_FULL_QUARTER interactions, proportionally less below. What `reconnect`
     reads. On integer codes (a million rows): one factorize for all three."""
-    it = net.interactions[net.interactions["date"] <= as_of]
+    it = kept(net.interactions, net.interactions["date"] <= as_of)
     codes, ids = pd.factorize(it["contact_id"], sort=True)
     known = codes >= 0
     dates = it["date"].array
@@ -519,7 +519,7 @@ def _reconnect_dates(it: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
     """Dates of outbound messages sent after GOAL_RECONNECT_SILENCE_DAYS without any interaction with that
     contact, ordered by contact then date. On integer codes and nanoseconds (a million rows: sorting
     the frame by its text ids cost over a second)."""
-    it = it[(it["date"] <= as_of).to_numpy(bool)]
+    it = kept(it, it["date"] <= as_of)
     codes = pd.factorize(it["contact_id"], sort=True)[0]
     ns = pd.DatetimeIndex(it["date"]).as_unit("ns").asi8
     order = np.argsort(ns, kind="stable")  # then stably by contact: like sort_values(["contact_id", "date"])

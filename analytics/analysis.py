@@ -24,6 +24,7 @@ import hashlib
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
 import pandas as pd
 
@@ -32,6 +33,7 @@ from analytics.facts import DEFAULT_PERIOD_DAYS, Facts, gather, position_roles
 from analytics.frames import among, as_utc
 from analytics.i18n import N_
 from analytics.model import ANNOTATION_COLUMNS, INTERACTION_COLUMNS, Network, empty_frame
+from analytics.threads import concurrently
 
 #: How a contact is shown at the period's start when they connected later.
 NOT_CONNECTED = N_("Not yet connected")
@@ -205,14 +207,17 @@ def _rated(net: Network, facts: Facts) -> dict[str, object]:
     as_of = facts.as_of
     scores = depth.score_contacts(net, as_of, facts.measured)
     start = as_of - pd.Timedelta(days=facts.period_days)
-    return {"scores": scores, "start_tiers": _start_tiers(net, scores, start, facts.measured_start),
-            "connectors": graph.connectors(net, scores), "tiers": depth.tier_counts(scores),
-            "diagnosis": diagnosis.diagnose(facts.breadth, scores),
+    return {"scores": scores, "tiers": depth.tier_counts(scores),
             "two_way": int(scores["last_two_way"].notna().sum()),
-            "reconnect": actions.reconnect(scores, net, as_of, past=facts.past),
-            "congratulate": role_changes.congratulate(net, as_of, scores),
-            "closeness": hygiene.assuming_closeness(net, scores, as_of, facts.balance, facts.asks),
-            "table": contact_base(net, scores, facts.roles)}
+            **concurrently({  # independent steps, on two threads
+                "connectors": partial(graph.connectors, net, scores),
+                "start_tiers": partial(_start_tiers, net, scores, start, facts.measured_start),
+                "congratulate": partial(role_changes.congratulate, net, as_of, scores),
+                "reconnect": partial(actions.reconnect, scores, net, as_of, past=facts.past),
+                "closeness": partial(hygiene.assuming_closeness, net, scores, as_of, facts.balance,
+                                     facts.asks),
+                "table": partial(contact_base, net, scores, facts.roles),
+                "diagnosis": partial(diagnosis.diagnose, facts.breadth, scores)})}
 
 
 def _targeted(net: Network, facts: Facts, scores: pd.DataFrame) -> dict[str, object]:
@@ -273,9 +278,11 @@ def analyse(net: Network, as_of: pd.Timestamp, period_days: int = DEFAULT_PERIOD
     net = _then(net, as_of)
     done = {part.name: _checked(part, net.annotations) for part in parts}
     done["rated"] = done.get("rated") or step("rated", net, facts)
+    later = concurrently({name: partial(step, name, net, facts, done["rated"])  # independent of each other
+                          for name in STEPS if name not in done})
     fields: dict[str, object] = {}
     for name in STEPS:
-        fields.update((done.get(name) or step(name, net, facts, done["rated"])).fields)
+        fields.update((done.get(name) or later[name]).fields)
     base = fields.pop("table")
     return Analysis(as_of=as_of, period_days=period_days, breadth=facts.breadth, growth=facts.growth,
                     engagement=facts.engagement, balance=facts.balance, group_balance=facts.group_balance,

@@ -104,6 +104,18 @@ def among(values: pd.Series, lookup: pd.Series) -> pd.Series:
     return values.astype(object).isin(lookup.astype(object))
 
 
+def kept(frame: pd.DataFrame, mask: pd.Series | np.ndarray) -> pd.DataFrame:
+    """`frame[mask]`, or `frame` itself when the mask keeps every row (a million interactions up to an
+    as-of after the last one: no copy of them).
+
+    >>> f = pd.DataFrame({"x": [1, 2]})
+    >>> kept(f, f["x"] > 0) is f, kept(f, f["x"] > 1)["x"].tolist()
+    (True, [2])
+    """
+    mask = np.asarray(mask, dtype=bool)
+    return frame if mask.all() else frame[mask]
+
+
 def positions(values: pd.Series, index: pd.Index) -> np.ndarray:
     """Position of each of `values` in `index`, -1 when absent or missing: the distinct values are looked
     up once (a million message rows name about 30,000 contacts).

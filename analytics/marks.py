@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from analytics import weights
+from analytics.frames import kept
 from analytics.i18n import N_, _
 
 SUGGESTION_COLUMNS = ["contact_id", "role", "evidence"]
@@ -42,7 +43,7 @@ def export_evidence(interactions: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataF
     of SUGGEST_THREAD_MESSAGES messages with SUGGEST_THREAD_EACH_WAY each way. A client suggestion wins
     over a referrer one.
     """
-    it = interactions[(interactions["date"] <= as_of) & (interactions["contact_id"].fillna("") != "")]
+    it = kept(interactions, (interactions["date"] <= as_of) & (interactions["contact_id"].fillna("") != ""))
     codes, ids = pd.factorize(it["contact_id"], sort=True)  # every contact with an interaction, in order
     counts = pd.Index(ids)
 

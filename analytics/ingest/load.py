@@ -209,6 +209,47 @@ def _owner_addresses(tables: list[Table], me: Iterable[str]) -> frozenset[str]:
     return frozenset(a for a in [*given, *listed] if a)
 
 
+def _parsed(files: list[tuple[str, bytes]], mapping: dict[str, str] | None,
+            steps: Callable[[str], None] | None) -> list[Table]:
+    """Every table read (`_tables`), telling `steps` of each."""
+    tables = []
+    for table in _tables(files, mapping):
+        tables.append(table)
+        if steps:
+            steps(counted("Parsed {file}: {n} row", "Parsed {file}: {n} rows", len(table.frame),
+                          file=table.report.file))
+    if steps:
+        steps(_("Matching messages, invitations and endorsements to your contacts"))
+    return tables
+
+
+def _by_kind(tables: list[Table]) -> dict[str, list[Table]]:
+    kinds: dict[str, list[Table]] = {}
+    for t in tables:
+        kinds.setdefault(t.kind, []).append(t)
+    return kinds
+
+
+def _messages(tables: list[Table], owner: Owner, contacts: pd.DataFrame,
+              resolver: Resolver) -> tuple[Owner, list[pd.DataFrame]]:
+    """(the owner, completed from who speaks in them; interactions) of messages tables, each table's
+    rows dropped once read (the caller hands them over: the longest texts are only cut here)."""
+    said = []
+    while tables:
+        t = tables.pop(0)
+        speaker = linkedin.speaks(t, owner)
+        if speaker is None:
+            folded = frozenset(pair_keys(contacts["name"], contacts["name"], lambda _, n: fold_name(n)))
+            speaker = linkedin.infer_owner(t, owner.name, folded)
+            guess = (_("owner taken to be {name}, the most frequent participant (no Profile.csv)")
+                     if not owner.name else
+                     _("owner taken to be {name}, the most frequent participant (Profile name not found)"))
+            t.report.warnings.append(guess.format(name=repr(speaker.name)))
+        owner = Owner(owner.name or speaker.name, owner.url or speaker.url)
+        said.append(linkedin.messages(t, speaker, resolver))
+    return owner, said
+
+
 def load_files(files: list[tuple[str, Data]], mapping: dict[str, str] | None = None, *,
                me: Iterable[str] = (), as_of: pd.Timestamp | None = None,
                progress: Progress | None = None, steps: Callable[[str], None] | None = None) -> Network:
@@ -223,17 +264,11 @@ def load_files(files: list[tuple[str, Data]], mapping: dict[str, str] | None = N
     reason). Raises InputError with a one-line reason for unusable input.
     """
     sources = [(kind, name, data) for name, data in files if (kind := source_kind(name, _head(data)))]
-    tables = []
-    for table in _tables([(n, _whole(n, d)) for n, d in files if not source_kind(n, _head(d))], mapping):
-        tables.append(table)
-        if steps:
-            steps(counted("Parsed {file}: {n} row", "Parsed {file}: {n} rows", len(table.frame),
-                          file=table.report.file))
-    if steps:
-        steps(_("Matching messages, invitations and endorsements to your contacts"))
-    kinds: dict[str, list[Table]] = {}
-    for t in tables:
-        kinds.setdefault(t.kind, []).append(t)
+    tables = _parsed([(n, _whole(n, d)) for n, d in files if not source_kind(n, _head(d))], mapping, steps)
+    reports = [t.report for t in tables]
+    kinds = _by_kind(tables)
+    repeated = any(len(kinds.get(k, [])) > 1 for k in ("messages", "invitations", *_ENDORSEMENT_KINDS))
+    del tables  # the messages' rows (274 MB at 1M) are freed once read: `kinds.pop` in `_messages`
     owner = Owner()
     for t in kinds.get("profile", []):
         owner = linkedin.owner_from_profile(t)
@@ -245,18 +280,8 @@ def load_files(files: list[tuple[str, Data]], mapping: dict[str, str] | None = N
     found = [_read_source(kind, name, data, mine_addresses, day, progress) for kind, name, data in sources]
     resolver = Resolver(contacts)
 
-    interactions = [r.interactions for r in found]
-    for t in kinds.get("messages", []):
-        speaker = linkedin.speaks(t, owner)
-        if speaker is None:
-            folded = frozenset(pair_keys(contacts["name"], contacts["name"], lambda _, n: fold_name(n)))
-            speaker = linkedin.infer_owner(t, owner.name, folded)
-            guess = (_("owner taken to be {name}, the most frequent participant (no Profile.csv)")
-                     if not owner.name else
-                     _("owner taken to be {name}, the most frequent participant (Profile name not found)"))
-            t.report.warnings.append(guess.format(name=repr(speaker.name)))
-        owner = Owner(owner.name or speaker.name, owner.url or speaker.url)
-        interactions.append(linkedin.messages(t, speaker, resolver))
+    owner, said = _messages(kinds.pop("messages", []), owner, contacts, resolver)
+    interactions = [r.interactions for r in found] + said
     for t in kinds.get("invitations", []):
         inviter = linkedin.owner_from_invitations(t)
         if not owner.name or (not owner.url and is_owner(Owner(owner.name), "", inviter.name)):
@@ -269,7 +294,7 @@ def load_files(files: list[tuple[str, Data]], mapping: dict[str, str] | None = N
     contacts = contacts[~mine].reset_index(drop=True)
     frames = [f for f in interactions if len(f)]
     inter = pd.concat(frames, ignore_index=True) if frames else empty_frame(INTERACTION_COLUMNS)
-    if any(len(kinds.get(k, [])) > 1 for k in ("messages", "invitations", *_ENDORSEMENT_KINDS)):
+    if repeated:
         inter = inter.drop_duplicates(ignore_index=True)
     own_key = contact_key(owner.url, owner.name) if normalize_url(owner.url) else ""
     inter = inter[inter["contact_id"].ne(own_key)].reset_index(drop=True) if own_key else inter
@@ -282,7 +307,7 @@ def load_files(files: list[tuple[str, Data]], mapping: dict[str, str] | None = N
     inter = inter[~inter["contact_id"].isin(gone)] if gone else inter
     return Network(owner=owner, contacts=resolved.contacts[CONTACT_COLUMNS],
                    interactions=inter.reset_index(drop=True),
-                   files=[t.report for t in tables] + [r.report for r in found])
+                   files=reports + [r.report for r in found])
 
 
 def size_of(data: Data) -> int:
