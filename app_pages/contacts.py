@@ -8,6 +8,7 @@ import streamlit as st
 from analytics import annotations, depth, i18n, page_data
 from analytics.companies import company_names
 from analytics.errors import InputError
+from analytics.frames import picker_labels
 from analytics.i18n import _, counted
 from analytics.model import ROLES
 from ui import session, widgets
@@ -116,8 +117,8 @@ def save_notes(contact_id: str, name: str) -> None:
 
 
 st.subheader(_("Why did a contact score what it did?"))
-names = dict(zip(shown["contact_id"], shown["name"], strict=True))  # the picker's labels, looked up
-pick = st.selectbox(_("Contact"), shown["contact_id"], format_func=names.__getitem__,
+labels = picker_labels(shown)  # one label per contact: two Ann Müllers at one company stay two
+pick = st.selectbox(_("Contact"), shown["contact_id"], format_func=labels.__getitem__,
                     key="contacts_explain", index=None, placeholder=_("Choose a contact"))
 if pick:
     row = table.loc[pick]
