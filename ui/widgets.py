@@ -8,6 +8,7 @@ import streamlit as st
 
 from analytics import i18n
 from analytics.i18n import N_, _, counted
+from analytics.model import FileReport
 
 TIER_HELP = N_("Tiers echo Dunbar's layers of 5 / 15 / 50 / 150: Inner circle, Close, Active, Network; "
                "Dormant = a past relationship quiet for 12 months; Never engaged = connected, nothing since.")
@@ -103,6 +104,13 @@ def reason_panel(row: pd.Series) -> None:
         st.markdown(_("**{name}** — {tier}, strength {strength} / 100").format(
             name=plain(row["name"]), tier=plain(_(row["tier"])), strength=i18n.number(row["strength"])))
         st.markdown(_("Why this score: {reason}").format(reason=plain(row["reason"])))
+
+
+def file_warnings(files: Iterable[FileReport]) -> None:
+    """Each file's warnings, one line each, quoting the file's name (escaped: both come from files)."""
+    for f in files:
+        for warning in f.warnings:
+            st.warning(plain(f"{f.file}: {warning}"), icon="ℹ️")
 
 
 def plain(text: object) -> str:
