@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from analytics import annotations, depth, i18n, page_data
+from analytics import annotations, depth, i18n, marks, page_data
 from analytics.companies import company_names
 from analytics.errors import InputError
 from analytics.frames import picker_labels
@@ -89,9 +89,7 @@ with st.expander(counted("Mark many at once ({n} contact matches the search)",
     company = b2.selectbox(_("Only this company"), sorted({c for c in spelt if c}), index=None,
                            key="bulk_company", placeholder=_("Everyone matching the search"))
     confirm = st.checkbox(_("Only those the export suggests for this mark"), key="bulk_suggested")
-    chosen = matched if company is None else matched[spelt == company]
-    if confirm:
-        chosen = chosen[chosen["suggested_role"] == role]
+    chosen = marks.bulk_targets(matched, spelt, company, role, suggested_only=confirm)
     if st.form_submit_button(_("Mark them"), type="primary"):
         if chosen.empty:
             st.warning(_("Nobody matches: change the search, the company or the mark."))
