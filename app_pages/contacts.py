@@ -67,8 +67,9 @@ edited = st.data_editor(
             "endorsements or a long two-way thread): confirm by choosing the mark; never counted before.")),
         "closeness": st.column_config.NumberColumn(_("Closeness"), min_value=0, max_value=5, step=1,
                                                    width=95, help=_("Your own 0–5 rating.")),
-        "target": st.column_config.CheckboxColumn(_("Target"), width=70,
-                                                  help=_("In the segment you want to grow.")),
+        "target": st.column_config.CheckboxColumn(  # the Italian "Obiettivo" was cut at 70 px
+            _("Target"), width=max(70, widgets.fit_width([_("Target")]) + widgets.EDIT_ICON),
+            help=_("In the segment you want to grow.")),
         "consent": st.column_config.SelectboxColumn(_("Consent"), options=annotations.CONSENT_VALUES,
                                                     format_func=widgets.choice, width=110,
                                                     help=_("Consent to your mailing list.")),

@@ -20,6 +20,8 @@ COLUMNS = ["name", "strength", "tier", "reason", "company", "position", "last_in
 TABLE_ROWS = 1_000
 #: A row height above 4rem makes the grid wrap text: three lines, enough for a whole reason or why.
 WRAPPED_ROW = 72
+#: The pencil an editable table column's header shows before its name, in pixels (with its gap).
+EDIT_ICON = 20
 #: The stored codes of the user's choices (marks: `model.ROLES`; consent: `annotations.CONSENT_VALUES`)
 #: in words, shown with `choice`.
 CHOICE_WORDS = {"client": N_("client"), "referrer": N_("referrer"), "prospect": N_("prospect"),
