@@ -35,6 +35,20 @@ def marked(annotations: pd.DataFrame, role: str) -> pd.Index:
     return pd.Index(rows.loc[rows["role"].fillna("") == role, "contact_id"])
 
 
+def bulk_targets(matched: pd.DataFrame, companies: pd.Series, company: str | None, role: str,
+                 suggested_only: bool) -> pd.DataFrame:
+    """The rows of `matched` (contacts with `suggested_role`) a bulk mark as `role` applies to: those whose
+    company reads `company` in `companies` (one name per company, aligned with `matched`) when one is
+    given, and only those the export suggests for `role` when `suggested_only`.
+
+    >>> m = pd.DataFrame({"contact_id": ["a", "b", "c"], "suggested_role": ["client", "", "client"]})
+    >>> bulk_targets(m, pd.Series(["Acme", "Acme", "Beta"]), "Acme", "client", True)["contact_id"].tolist()
+    ['a']
+    """
+    chosen = matched if company is None else matched[(companies == company).to_numpy()]
+    return chosen[chosen["suggested_role"] == role] if suggested_only else chosen
+
+
 def export_evidence(interactions: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     """contact_id, role ("client" or "referrer"), evidence: what the export says about each contact up to
     `as_of`, whatever the user marked (reads interactions only; `suggestions` leaves out the marked).

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analytics import action_plan, actions, charts_actions, i18n, ledger_edits, role_changes
+from analytics.frames import picker_labels
 from analytics.i18n import N_, _, counted, pgettext
 from analytics.model import Network
 
@@ -31,7 +32,8 @@ RHYTHM_COLUMNS = ["name", "status", "cadence_days", "cadence_source", "tier", "l
 class PlanLists:
     """The plan's lists as they stand with the stored status: `lists` by plan-status list name (the
     keep-in-touch list cut to its 50, the follow-ups due), `progress` per list ({"done", "total"}) and
-    `names`, contact id -> name, for pickers."""
+    `names`, contact id -> label ("name · company", then the position or a number where two would read the
+    same: `frames.picker_labels`), for pickers."""
 
     lists: dict[str, pd.DataFrame]
     progress: dict[str, dict[str, int]]
@@ -45,7 +47,7 @@ def plan_lists(data: action_plan.PlanData, status: pd.DataFrame) -> PlanLists:
              "keep_in_touch": actions.curate_keep_in_touch(data.keep_in_touch, status, people),
              "follow_up": actions.follow_ups(data.net, status, people, data.as_of),
              "reconnect": data.reconnect, role_changes.LIST: data.congratulate}
-    names = people.drop_duplicates("contact_id").set_index("contact_id")["name"].to_dict()
+    names = picker_labels(people.drop_duplicates("contact_id"))  # two Ann Lees at Acme stay two
     return PlanLists(lists=lists, progress=actions.plan_progress(status, lists), names=names)
 
 

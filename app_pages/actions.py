@@ -1,45 +1,25 @@
 """Action plan: what do I do next? The social-capital plan as a living checklist, keep-in-touch rhythm,
 networking hygiene, goals and exports. Rules: README; logic: analytics/action_plan.py."""
 
-import pandas as pd
 import streamlit as st
 
 from analytics import (
     action_plan,
     actions,
-    annotations,
     charts_actions,
     exports,
     hygiene,
     i18n,
     ics,
-    ledger_edits,
-    page_data,
     plan_view,
     role_changes,
     weights,
 )
-from analytics.errors import InputError
-from analytics.i18n import _, counted, pgettext
+from analytics.i18n import _, counted
 from analytics.wording import header
 from ui import session
-from ui.widgets import WRAPPED_ROW, kept
-
-NONCE = "actions_editor_nonce"  # bumped after every save so table editors start without stale edits
-EDITABLE = {"done", "done_on", "note", "card_sent_on"}
-
-
-def editor_key(name: str) -> str:
-    """The table editor's key; changes after each save (row positions may have moved)."""
-    return f"{name}_editor_{st.session_state.get(NONCE, 0)}"
-
-
-def saved(message: str) -> None:
-    """After a write: fresh editors, a toast, and a rerun so every cached list refreshes."""
-    st.session_state[NONCE] = st.session_state.get(NONCE, 0) + 1
-    st.toast(message)
-    st.rerun()
-
+from ui.plan_tables import PlanTables, goals_editor, saved
+from ui.widgets import kept
 
 st.title(_("What do I do next?"))
 st.caption(_("Relationships are currency: deepen the ones you have and give before you ask — farming, "
@@ -54,83 +34,8 @@ lists, names = plan.lists, plan.names
 # the choices of tabs that are not drawn (the hygiene tab checks the Exports tab's mailing list)
 kept({"cadence_show": ["overdue", "due"], "pitch_window": weights.EARLY_PITCH_DAYS,
       "mailing_source": action_plan.MAILING_SOURCES[0], "mailing_leave_out": []})
-
-DAY_FORMAT = ledger_edits.editor_date_format()
-DATE = {"format": DAY_FORMAT, "max_value": as_of.date()}
-COLUMNS = {
-    "done": st.column_config.CheckboxColumn(pgettext("plan item", "Done"), width="small"),
-    "done_on": st.column_config.DateColumn(_("Done on"), **DATE),
-    "note": st.column_config.TextColumn(_("Note"), width="medium", max_chars=500),
-    "card_sent_on": st.column_config.DateColumn(_("Card sent"),
-                                                help=_("Starts the two-week follow-up clock."), **DATE),
-    "name": st.column_config.TextColumn(_("Name")),
-    "action": st.column_config.TextColumn(_("What to do"), width="large"),
-    "rank": st.column_config.NumberColumn("#", width="small"),
-    "segment": st.column_config.TextColumn(_("Segment"), width="small"),
-    "due_on": st.column_config.DatetimeColumn(_("Call due"), format=DAY_FORMAT),
-    "former_strength": st.column_config.ProgressColumn(_("Former strength"), min_value=0, max_value=100,
-                                                       format="%.0f"),
-    "quiet_for": st.column_config.TextColumn(_("Quiet for"), width="small"),
-}
-
-
-def checklist(name: str, extra: tuple[str, ...] = (), empty: str | None = None,
-              why_width: str = "large") -> None:
-    """Progress bar and an editable checklist for plan list `name`; edits are saved at once."""
-    share, text = plan_view.progress_text(plan.progress[name])
-    st.progress(share, text=text)
-    shown, columns = plan_view.checklist(lists[name], status, name, extra)
-    if shown.empty:
-        st.info(empty or _("Nothing here yet."), icon=":material/info:")
-        return
-    key = editor_key(name)
-    st.data_editor(shown[columns], key=key, hide_index=True, width="stretch", placeholder="—",
-                   row_height=WRAPPED_ROW,
-                   disabled=[c for c in columns if c not in EDITABLE],
-                   column_config={**{c: COLUMNS[c] for c in columns if c in COLUMNS},
-                                  "why": st.column_config.TextColumn(_("Why (evidence)"), width=why_width)})
-    edits = st.session_state.get(key, {}).get("edited_rows", {})
-    if not edits:
-        return
-    try:
-        rows = action_plan.status_edits(shown, edits, as_of)
-    except InputError as err:
-        session.show_error(err)
-        return
-    if len(rows):
-        session.store().save_plan_status(rows)
-        saved(counted("Saved {n} item", "Saved {n} items", len(rows)))
-
-
-def suggested(name: str, role: str) -> None:
-    """The export's suggestions for plan list `name` ("suggested: confirm?"), a form to mark them as
-    `role`, and the link to the Contacts page where any contact can be marked."""
-    hints = actions.suggestions(lists[name])
-    words = plan_view.role_words(role, len(hints))
-    if len(hints):
-        with st.expander(words["title"]), st.form(f"{name}_confirm_form"):
-            st.dataframe(hints[["name", "why"]], hide_index=True, width="stretch", row_height=WRAPPED_ROW,
-                         column_config={"name": COLUMNS["name"],
-                                        "why": st.column_config.TextColumn(_("Evidence"), width="large")})
-            pick = st.multiselect(words["confirm"], hints["contact_id"].tolist(),
-                                  format_func=lambda c: names.get(c, c), key=f"{name}_confirm")
-            if st.form_submit_button(_("Confirm"), type="primary") and pick:
-                store = session.store()
-                store.save_annotations(annotations.mark_rows(store.annotations(), pick, role, as_of))
-                saved(plan_view.marked(role, len(pick)))
-    st.page_link("app_pages/contacts.py", label=words["link"], icon="👥")
-
-
-EVIDENCE = {"name": st.column_config.TextColumn(_("Name")),
-            "date": st.column_config.DatetimeColumn(_("Date"), format=DAY_FORMAT),
-            "evidence": st.column_config.TextColumn(_("Evidence"), width="large"),
-            "why": st.column_config.TextColumn(_("Why"), width="large")}
-
-
-def evidence(findings: pd.DataFrame, key: str) -> None:
-    """A hygiene finding table: person, date, the user's own words, why (shown as text, never HTML)."""
-    st.dataframe(findings[list(EVIDENCE)], hide_index=True, width="stretch", key=key, column_config=EVIDENCE,
-                 row_height=WRAPPED_ROW)
+tables = PlanTables(plan, status, as_of)
+checklist, suggested, evidence = tables.checklist, tables.suggested, tables.evidence
 
 
 # Only the open tab runs (and is sent to the browser): a tab switch reruns the page.
@@ -165,9 +70,9 @@ if plan_tab.open:
     with st.expander(_("Change who is on the list")), st.form("keep_edit_form"):
         on_list = set(keep["contact_id"])
         add = st.multiselect(_("Add contacts"), [c for c in names if c not in on_list], key="keep_add",
-                             format_func=lambda c: names.get(c, c), placeholder=_("Search your contacts"))
+                             format_func=tables.name, placeholder=_("Search your contacts"))
         drop = st.multiselect(_("Remove from the list"), keep["contact_id"].tolist(), key="keep_remove",
-                              format_func=lambda c: names.get(c, c))
+                              format_func=tables.name)
         st.caption(_("Your additions stay at the top; a removed person stays off until you add them "
                      "again. Ranked suggestions fill the rest of the 50."))
         if st.form_submit_button(_("Update the list"), type="primary") and (add or drop):
@@ -205,32 +110,7 @@ if touch_tab.open:
     k3.metric(_("On track"), counts["ok"])
     st.segmented_control(_("Show"), list(plan_view.RHYTHM), format_func=plan_view.rhythm_words().get,
                          selection_mode="multi", key="cadence_show")
-    key = editor_key("cadence")
-    columns = plan_view.RHYTHM_COLUMNS
-    st.data_editor(shown[columns], key=key, hide_index=True, width="stretch", row_height=WRAPPED_ROW,
-                   disabled=[c for c in columns if c != "cadence_days"],
-                   column_config={
-                       "name": COLUMNS["name"], "status": st.column_config.TextColumn(_("Status")),
-                       "tier": st.column_config.TextColumn(_("Tier")),
-                       "cadence_days": st.column_config.NumberColumn(
-                           _("Cadence (days)"), min_value=1, max_value=3650, step=1,
-                           help=_("Your rhythm for this person; clear it to use the tier default.")),
-                       "cadence_source": st.column_config.TextColumn(_("Set by")),
-                       "last_interaction": st.column_config.DatetimeColumn(_("Last contact"),
-                                                                           format=DAY_FORMAT),
-                       "next_due": st.column_config.DatetimeColumn(_("Next due"), format=DAY_FORMAT),
-                       "why": st.column_config.TextColumn(_("Why"), width="large")})
-    changes = st.session_state.get(key, {}).get("edited_rows", {})
-    if changes:
-        try:
-            ids = shown["contact_id"].tolist()
-            rows = annotations.apply_edits(net.annotations, ids, changes, today=as_of)
-            if page_data.annotations_changed(net.annotations, rows):
-                session.store().save_annotations(rows)
-                saved(counted("Saved the rhythm for {n} contact", "Saved the rhythm for {n} contacts",
-                              len(rows)))
-        except InputError as err:
-            session.show_error(err)
+    tables.rhythm(shown, net.annotations)
 
 if export_tab.open or hygiene_tab.open:  # the mailing list picked on the Exports tab; hygiene checks it
     sources = action_plan.mailing_sources(net, data, lists["keep_in_touch"])
@@ -260,7 +140,7 @@ if export_tab.open:
     source = st.selectbox(_("Start from"), list(source_words), format_func=source_words.get,
                           key="mailing_source")
     st.multiselect(_("Leave out"), sources[source], key="mailing_leave_out",
-                   format_func=lambda c: names.get(c, c), placeholder=_("Nobody"))
+                   format_func=tables.name, placeholder=_("Nobody"))
     warning = hygiene.mailing_list_warning(mailing, net.annotations)
     if warning:
         st.warning(warning, icon=":material/warning:")
@@ -301,29 +181,7 @@ if goals_tab.open:
     st.markdown(_("Set weekly or monthly targets (weeks start on Monday). Reconnects count an outbound "
                   "message after half a year of silence; the rest come from the activity ledger."))
     goals = action_plan.goals_table(session.store().goals())
-    goal_words = plan_view.goal_words()
-    key = editor_key("goals")
-    st.data_editor(goals, key=key, num_rows="dynamic", hide_index=True, width="stretch",
-                   column_config={
-                       "metric": st.column_config.SelectboxColumn(_("Metric"), options=actions.GOAL_METRICS,
-                                                                  format_func=goal_words.get,
-                                                                  required=True),
-                       "period": st.column_config.SelectboxColumn(_("Period"), options=actions.GOAL_PERIODS,
-                                                                  format_func=goal_words.get,
-                                                                  required=True),
-                       "target": st.column_config.NumberColumn(pgettext("goal", "Target"), min_value=0,
-                                                               step=1, required=True)})
-    state = st.session_state.get(key, {})
-    try:
-        new, pending = action_plan.goal_edits(goals, state.get("edited_rows", {}),
-                                            state.get("added_rows", []), state.get("deleted_rows", []))
-        if pending:
-            st.caption(_("Finish the new row (metric, period and target) to save it."))
-        elif action_plan.goals_changed(goals, new):
-            session.store().save_goals(new)
-            saved(_("Goals saved"))
-    except InputError as err:
-        session.show_error(err)
+    goals_editor(goals)
     if len(goals):
         got = actions.goal_progress(net, goals, as_of, events=data.goal_events)
         st.caption(_("Targets met in {met} of {total} recent periods (green = met, dashed line = target; the "

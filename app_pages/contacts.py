@@ -5,9 +5,10 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from analytics import annotations, depth, i18n, page_data
+from analytics import annotations, depth, i18n, marks, page_data
 from analytics.companies import company_names
 from analytics.errors import InputError
+from analytics.frames import picker_labels
 from analytics.i18n import _, counted
 from analytics.model import ROLES
 from ui import session, widgets
@@ -66,8 +67,9 @@ edited = st.data_editor(
             "endorsements or a long two-way thread): confirm by choosing the mark; never counted before.")),
         "closeness": st.column_config.NumberColumn(_("Closeness"), min_value=0, max_value=5, step=1,
                                                    width=95, help=_("Your own 0–5 rating.")),
-        "target": st.column_config.CheckboxColumn(_("Target"), width=70,
-                                                  help=_("In the segment you want to grow.")),
+        "target": st.column_config.CheckboxColumn(  # the Italian "Obiettivo" was cut at 70 px
+            _("Target"), width=max(70, widgets.fit_width([_("Target")]) + widgets.EDIT_ICON),
+            help=_("In the segment you want to grow.")),
         "consent": st.column_config.SelectboxColumn(_("Consent"), options=annotations.CONSENT_VALUES,
                                                     format_func=widgets.choice, width=110,
                                                     help=_("Consent to your mailing list.")),
@@ -88,9 +90,7 @@ with st.expander(counted("Mark many at once ({n} contact matches the search)",
     company = b2.selectbox(_("Only this company"), sorted({c for c in spelt if c}), index=None,
                            key="bulk_company", placeholder=_("Everyone matching the search"))
     confirm = st.checkbox(_("Only those the export suggests for this mark"), key="bulk_suggested")
-    chosen = matched if company is None else matched[spelt == company]
-    if confirm:
-        chosen = chosen[chosen["suggested_role"] == role]
+    chosen = marks.bulk_targets(matched, spelt, company, role, suggested_only=confirm)
     if st.form_submit_button(_("Mark them"), type="primary"):
         if chosen.empty:
             st.warning(_("Nobody matches: change the search, the company or the mark."))
@@ -116,8 +116,8 @@ def save_notes(contact_id: str, name: str) -> None:
 
 
 st.subheader(_("Why did a contact score what it did?"))
-names = dict(zip(shown["contact_id"], shown["name"], strict=True))  # the picker's labels, looked up
-pick = st.selectbox(_("Contact"), shown["contact_id"], format_func=names.__getitem__,
+labels = picker_labels(shown)  # one label per contact: two Ann Müllers at one company stay two
+pick = st.selectbox(_("Contact"), shown["contact_id"], format_func=labels.__getitem__,
                     key="contacts_explain", index=None, placeholder=_("Choose a contact"))
 if pick:
     row = table.loc[pick]

@@ -3,66 +3,31 @@
 import pandas as pd
 import streamlit as st
 
-from analytics import attribution, exports, groups, i18n, ingest, ledger_edits, ledger_view
+from analytics import attribution, exports, groups, i18n, ledger_edits, ledger_view
 from analytics.errors import InputError
 from analytics.i18n import _, counted, pgettext
 from analytics.ingest import bni, ledger_workbook
 from analytics.model import DIRECTIONS, GROUP_TYPES, LEDGER_KINDS
-from ui import session
+from ui import editing, session
+from ui.ledger_tables import (
+    add_members,
+    candidates_table,
+    groups_editor,
+    ledger_editor,
+    rules_review,
+    save_import,
+    show_import,
+)
 from ui.widgets import kept, plain
 
-DAY_FORMAT = ledger_edits.editor_date_format()
-AMOUNT = ledger_edits.amount_options()
-PICKER = {} if i18n.language() == i18n.DEFAULT else {"format": DAY_FORMAT}  # date inputs: English as ever
+# date inputs: English as ever
+PICKER = {} if i18n.language() == i18n.DEFAULT else {"format": ledger_edits.editor_date_format()}
 SYMBOL = i18n.currency_symbol()
 COST_LABEL, VALUE_LABEL = ledger_view.amount_label("cost"), ledger_view.amount_label("value")
 # Choices' labels fixed in this run's language (a format_func may be called outside the run, e.g. in AppTest).
 TYPE_WORDS, KIND_WORDS = ledger_view.type_words(), ledger_view.kind_words()
-SHOW_WORDS = ledger_view.show_words()
-DIRECTION_LABELS, DIRECTION_SHORT = ledger_view.direction_words(), ledger_view.direction_words(short=True)
+SHOW_WORDS, DIRECTION_LABELS = ledger_view.show_words(), ledger_view.direction_words()
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def stash(upload_key: str, pending_key: str) -> None:
-    """Copy an uploader's files to their own key, so they survive a page change (and tests can set them)."""
-    files = st.session_state.get(upload_key)
-    files = files if isinstance(files, list) else [files] if files else []
-    st.session_state[pending_key] = [(f.name, f.getvalue()) for f in files] or None
-
-
-def fresh(key: str) -> str:
-    """A widget key that changes after each save (so an editor or uploader starts clean)."""
-    return f"{key}_{st.session_state.get(key + '_v', 0)}"
-
-
-def saved(key: str, message: str) -> None:
-    """After a write: reset the widget behind `key`, toast, rerun (caches refresh on the new revision)."""
-    st.session_state[key + "_v"] = st.session_state.get(key + "_v", 0) + 1
-    st.toast(message)
-    st.rerun()
-
-
-def show_import(result: ledger_workbook.LedgerImport) -> None:
-    """The per-file reports, warnings and skipped rows of a ledger or BNI import."""
-    st.dataframe(ingest.import_table(result.files), hide_index=True, width="stretch")
-    for f in result.files:
-        for warning in f.warnings:
-            st.warning(plain(f"{f.file}: {warning}"), icon="ℹ️")
-    if result.problems:
-        st.caption(counted("{n} row skipped; the rest can be saved:",
-                           "{n} rows skipped; the rest can be saved:", len(result.problems)))
-        st.dataframe(ledger_edits.problems_table(result.problems), hide_index=True,
-                     column_config={"file": _("File"), "sheet": _("Sheet"), "row": _("Row"),
-                                    "reason": _("Reason")})
-    st.write(ledger_view.ready_to_save(result))
-
-
-def save_import(result: ledger_workbook.LedgerImport, prefix: str, message: str) -> None:
-    """Store an import (never wiping a known group's cost with a placeholder), then start clean."""
-    session.store().save_ledger(result.ledger, ledger_edits.groups_to_save(result.groups, net.groups),
-                                result.members)
-    st.session_state.pop(f"{prefix}_pending", None)
-    saved(f"{prefix}_upload", message)
 
 
 st.title(_("Ledger & groups setup"))
@@ -88,7 +53,7 @@ if tab_groups.open:
                                       "month × months × this rate."))
         if st.form_submit_button(_("Save hourly rate")):
             store.save_settings(hourly_rate=float(rate))
-            saved("rate", _("Hourly rate set to {amount}").format(amount=i18n.money(rate)))
+            editing.saved("rate", _("Hourly rate set to {amount}").format(amount=i18n.money(rate)))
     with currency_col, st.form("currency_form"):
         typed = st.text_input(_("Currency"), value=i18n.currency(), max_chars=3, key="ledger_currency",
                               help=_("The ISO code of the currency your costs and business are in (EUR, "
@@ -102,32 +67,8 @@ if tab_groups.open:
             else:
                 session.save_wording(currency=code)
                 del st.session_state["ledger_currency"]  # the field then shows the saved code
-                saved("currency", _("Currency set to {code}").format(code=code))
-    shown = ledger_edits.editable_groups(net.groups)
-    editor = fresh("groups_editor")
-    st.data_editor(
-        shown, key=editor, hide_index=True, num_rows="delete",
-        column_order=["name", "type", "annual_cost", "hours_per_month", "joined_on"],
-        column_config={
-            "name": st.column_config.TextColumn(_("Name"), required=True, width="medium"),
-            "type": st.column_config.SelectboxColumn(_("Type"), options=list(GROUP_TYPES), required=True,
-                                                     format_func=TYPE_WORDS.get),
-            "annual_cost": st.column_config.NumberColumn(COST_LABEL, min_value=0, **AMOUNT),
-            "hours_per_month": st.column_config.NumberColumn(_("Hours per month"), min_value=0,
-                                                             help=_("Meetings, travel, one-to-ones.")),
-            "joined_on": st.column_config.DateColumn(_("Joined on"), format=DAY_FORMAT),
-        })
-    state = st.session_state.get(editor, {})
-    if state.get("edited_rows") or state.get("deleted_rows"):
-        try:
-            changed = ledger_edits.group_edits(shown, state.get("edited_rows", {}))
-            if not changed.empty:
-                store.save_groups(changed)
-            for pos in state.get("deleted_rows", []):
-                store.delete_group(shown["group_id"].iloc[pos])
-            saved("groups_editor", _("Groups saved"))
-        except InputError as err:
-            session.show_error(err)
+                editing.saved("currency", _("Currency set to {code}").format(code=code))
+    groups_editor(net.groups)
 
     with st.form("group_add_form", clear_on_submit=True):
         st.markdown(_("**Add a group**"))
@@ -140,7 +81,7 @@ if tab_groups.open:
         if st.form_submit_button(_("Add group"), type="primary"):
             try:
                 store.save_groups(ledger_edits.new_group(net.groups, name, gtype, cost, hours, joined))
-                saved("group_add", _("Added {name}").format(name=plain(name.strip())))
+                editing.saved("group_add", _("Added {name}").format(name=plain(name.strip())))
             except InputError as err:
                 session.show_error(err)
 
@@ -161,28 +102,20 @@ if tab_members.open:
         show = f[3].radio(_("Show"), ["all", "members", "others"], horizontal=True, key="members_show",
                           format_func=SHOW_WORDS.get)
         candidates = attribution.member_candidates(scores, net.members, target, query, tiers, companies, show)
-        picked = st.dataframe(
-            ledger_view.candidates_table(candidates), hide_index=True, height=320, key="members_table",
-            on_select="rerun", selection_mode="multi-row",
-            column_config={"name": _("Name"), "company": _("Company"), "position": _("Position"),
-                           "tier": _("Tier"),
-                           "strength": st.column_config.ProgressColumn(_("Strength"), min_value=0,
-                                                                       max_value=100, format="%.0f"),
-                           "member": st.column_config.CheckboxColumn(_("Member"))})
+        picked = candidates_table(candidates)
         every = st.checkbox(counted("Apply to the {n} contact shown", "Apply to all {n} contacts shown",
                                     len(candidates)), key="members_all")
-        rows = range(len(candidates)) if every else picked.selection.rows
+        rows = range(len(candidates)) if every else picked
         chosen = candidates["contact_id"].iloc[list(rows)].tolist()
         b1, b2 = st.columns(2)
         group_label = plain(group_names[target])
-        if b1.button(_("Add {n} to {group}").format(n=i18n.number(len(chosen)), group=group_label),
-                     key="members_add", disabled=not chosen, type="primary"):
-            store.set_members(target, chosen)
-            saved("members_add", counted("Added {n} member", "Added {n} members", len(chosen)))
+        with b1:
+            add_members(_("Add {n} to {group}").format(n=i18n.number(len(chosen)), group=group_label),
+                        "members_add", target, chosen)
         if b2.button(_("Remove {n} from {group}").format(n=i18n.number(len(chosen)), group=group_label),
                      key="members_remove", disabled=not chosen):
             store.set_members(target, chosen, member=False)
-            saved("members_remove", counted("Removed {n} member", "Removed {n} members", len(chosen)))
+            editing.saved("members_remove", counted("Removed {n} member", "Removed {n} members", len(chosen)))
 
         st.divider()
         st.markdown(_("**By rules**: find contacts who probably belong to the group, review, then apply."))
@@ -207,25 +140,14 @@ if tab_members.open:
             if found[1].empty:
                 st.caption(_("No suggestions: every match is a member already, or nothing matched."))
             else:
-                reviewed = st.data_editor(
-                    ledger_view.rules_table(found[1]), hide_index=True,
-                    key="rules_review", column_order=["add", "name", "rule", "evidence"],
-                    disabled=["name", "rule", "evidence"],
-                    column_config={"add": st.column_config.CheckboxColumn(_("Add")),
-                                   "name": _("Name"), "rule": _("Rule"),
-                                   "evidence": st.column_config.TextColumn(_("Evidence"), width="large")})
-                ticked = ledger_view.ticked(reviewed)
-                if st.button(_("Add {n} ticked to {group}").format(n=i18n.number(len(ticked)),
-                                                                   group=plain(group_names[target])),
-                             key="rules_apply", disabled=not ticked, type="primary"):
-                    store.set_members(target, ticked)
-                    st.session_state.pop("rules_result", None)
-                    saved("rules_apply", counted("Added {n} member", "Added {n} members", len(ticked)))
+                ticked = rules_review(found[1])
+                label = _("Add {n} ticked to {group}").format(n=i18n.number(len(ticked)), group=group_label)
+                add_members(label, "rules_apply", target, ticked, forget="rules_result")
 
         st.divider()
         st.markdown(_("**By member roster**: a CSV or Excel list of names or LinkedIn URLs."))
-        st.file_uploader(_("Roster"), type=["csv", "xlsx"], key=fresh("roster_upload"),
-                         on_change=stash, args=(fresh("roster_upload"), "roster_pending"))
+        st.file_uploader(_("Roster"), type=["csv", "xlsx"], key=editing.fresh("roster_upload"),
+                         on_change=editing.stash, args=(editing.fresh("roster_upload"), "roster_pending"))
         for roster_name, roster_data in st.session_state.get("roster_pending") or []:
             try:
                 found_members, report = attribution.read_roster(roster_name, roster_data, net.contacts)
@@ -236,12 +158,9 @@ if tab_members.open:
                 file=plain(roster_name), found=i18n.number(report.rows), missing=i18n.number(report.skipped)))
             for warning in report.warnings:
                 st.caption(plain(warning))
-            if st.button(_("Add {n} to {group}").format(n=i18n.number(report.rows),
-                                                        group=plain(group_names[target])),
-                         key="roster_apply", disabled=not report.rows, type="primary"):
-                store.set_members(target, found_members["contact_id"].tolist())
-                st.session_state.pop("roster_pending", None)
-                saved("roster_upload", counted("Added {n} member", "Added {n} members", report.rows))
+            add_members(_("Add {n} to {group}").format(n=i18n.number(report.rows), group=group_label),
+                        "roster_apply", target, found_members["contact_id"].tolist(), forget="roster_pending",
+                        counter="roster_upload")
 
 # -- activity ledger ---------------------------------------------------------------------------------
 if tab_ledger.open:
@@ -266,42 +185,14 @@ if tab_ledger.open:
             try:
                 store.save_ledger(ledger_edits.manual_entry(day, contact or "", group, kind, direction,
                                                                value, note, existing=net.ledger))
-                saved("entry", _("Entry added"))
+                editing.saved("entry", _("Entry added"))
             except InputError as err:
                 session.show_error(err)
 
     st.markdown(counted("**Your ledger** ({n} entry). Edit a cell or delete rows; changes are saved.",
                         "**Your ledger** ({n} entries). Edit a cell or delete rows; changes are saved.",
                         len(net.ledger)))
-    entries = ledger_edits.ledger_table(net.ledger, pd.Series(contact_label), pd.Series(group_names))
-    editor = fresh("ledger_editor")
-    st.data_editor(
-        entries, key=editor, hide_index=True, num_rows="delete", height=420,
-        column_order=["date", "contact", "group", "kind", "direction", "value", "note"],
-        disabled=["contact"],
-        column_config={
-            "date": st.column_config.DateColumn(_("Date"), format=DAY_FORMAT, required=True),
-            "contact": st.column_config.TextColumn(_("Contact")),
-            "group": st.column_config.SelectboxColumn(_("Group"), options=["", *group_names.values()]),
-            "kind": st.column_config.SelectboxColumn(_("Kind"), options=list(LEDGER_KINDS), required=True,
-                                                     format_func=KIND_WORDS.get),
-            "direction": st.column_config.SelectboxColumn(_("Direction"), options=list(DIRECTIONS),
-                                                          required=True, format_func=DIRECTION_SHORT.get),
-            "value": st.column_config.NumberColumn(VALUE_LABEL, min_value=0, **AMOUNT),
-            "note": st.column_config.TextColumn(_("Note"), width="large"),
-        })
-    state = st.session_state.get(editor, {})
-    if state.get("edited_rows") or state.get("deleted_rows"):
-        try:
-            ids = {name: gid for gid, name in group_names.items()}
-            changed = ledger_edits.ledger_edits(entries, state.get("edited_rows", {}), ids)
-            if not changed.empty:
-                store.save_ledger(changed)
-            if state.get("deleted_rows"):
-                store.delete_ledger(entries["entry_id"].iloc[state["deleted_rows"]].tolist())
-            saved("ledger_editor", _("Ledger saved"))
-        except InputError as err:
-            session.show_error(err)
+    ledger_editor(net.ledger, contact_label, group_names)
 
 # -- imports and template ----------------------------------------------------------------------------
 if tab_import.open:
@@ -311,8 +202,8 @@ if tab_import.open:
     st.markdown(_("**Import your ledger workbook** (Groups, Members, Activities sheets; or one CSV per "
                   "sheet). Importing the same rows again adds nothing twice."))
     st.file_uploader(_("Ledger workbook or CSVs"), type=["xlsx", "csv"], accept_multiple_files=True,
-                     key=fresh("ledger_upload"), on_change=stash,
-                     args=(fresh("ledger_upload"), "ledger_pending"))
+                     key=editing.fresh("ledger_upload"), on_change=editing.stash,
+                     args=(editing.fresh("ledger_upload"), "ledger_pending"))
     pending = st.session_state.get("ledger_pending")
     if pending:
         try:
@@ -323,7 +214,7 @@ if tab_import.open:
             show_import(result)
             if st.button(_("Save to my ledger"), key="ledger_import_save", type="primary",
                          disabled=result.ledger.empty and result.groups.empty and result.members.empty):
-                save_import(result, "ledger", _("Ledger imported"))
+                save_import(result, net.groups, "ledger", _("Ledger imported"))
 
     st.divider()
     st.markdown(_("**Import a BNI Connect Slips Audit Report** (.xls or .xlsx as BNI Connect saves it)."))
@@ -332,8 +223,8 @@ if tab_import.open:
     report_day = b[1].date_input(_("Report date"), value=None, key="bni_date", **PICKER,
                                  help=_("Only needed when the report shows no date of its own."))
     chapter = b[2].text_input(_("Group name"), key="bni_group", placeholder=_("the report's chapter name"))
-    st.file_uploader(_("Slips Audit Report"), type=["xls", "xlsx"], key=fresh("bni_upload"),
-                     on_change=stash, args=(fresh("bni_upload"), "bni_pending"))
+    st.file_uploader(_("Slips Audit Report"), type=["xls", "xlsx"], key=editing.fresh("bni_upload"),
+                     on_change=editing.stash, args=(editing.fresh("bni_upload"), "bni_pending"))
     for slips_name, slips_data in st.session_state.get("bni_pending") or []:
         try:
             when = None if report_day is None else pd.Timestamp(report_day, tz="UTC")
@@ -344,4 +235,4 @@ if tab_import.open:
         show_import(result)
         if st.button(_("Save the slips to my ledger"), key="bni_save", type="primary",
                      disabled=result.ledger.empty):
-            save_import(result, "bni", _("BNI slips imported"))
+            save_import(result, net.groups, "bni", _("BNI slips imported"))

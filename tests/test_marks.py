@@ -75,3 +75,22 @@ def test_bulk_mark_keeps_other_annotations_and_clears_with_nothing() -> None:
     assert again[["contact_id", "role", "notes"]].values.tolist() == [["a", "referrer", "met at BNI"],
                                                                       ["b", "referrer", ""]]
     assert mark_rows(again, ["a"], "", AS_OF)["role"].tolist() == [""]
+
+
+#: Contacts matching a search: their company as one name (Acme B.V. and Acme are one) and the export's hint.
+MATCHED = pd.DataFrame({"contact_id": ["a", "b", "c", "d"],
+                        "suggested_role": ["client", "", "referrer", "client"]})
+COMPANIES = pd.Series(["Acme", "Acme", "Acme", "Beta"])
+
+
+@pytest.mark.parametrize(("company", "role", "suggested_only", "expected"), [
+    (None, "client", False, ["a", "b", "c", "d"]),  # everyone matching the search
+    ("Acme", "client", False, ["a", "b", "c"]),
+    ("Acme", "client", True, ["a"]),  # only those the export suggests as clients
+    (None, "referrer", True, ["c"]),
+    ("Beta", "referrer", True, []),
+])
+def test_bulk_marking_takes_the_company_then_the_suggestions(company: str | None, role: str,
+                                                             suggested_only: bool, expected: list) -> None:
+    chosen = marks.bulk_targets(MATCHED, COMPANIES, company, role, suggested_only)
+    assert chosen["contact_id"].tolist() == expected

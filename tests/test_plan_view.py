@@ -13,6 +13,9 @@ from tests.builders import frame, model_frame, utc
 AS_OF = utc("2026-11-15")
 PEOPLE = pd.DataFrame({"contact_id": ["a", "b", "c"], "name": ["Ann", "Bo", "Cy"],
                        "company": ["Acme", "Beta", "Cyan"], "position": ["", "", ""]})
+#: Two people with one name at one company: the plan's pickers tell them apart.
+NAMESAKES = pd.DataFrame({"contact_id": ["a", "b", "c"], "name": ["Ann Lee", "Ann Lee", "Bo"],
+                          "company": ["Acme", "Acme", ""], "position": ["CEO", "CFO", ""]})
 
 
 def items(name: str, *rows: tuple[str, bool]) -> pd.DataFrame:
@@ -58,7 +61,13 @@ def test_lists_count_done_items_and_leave_suggestions_out() -> None:
     assert plan.lists["keep_in_touch"]["contact_id"].tolist() == ["a"]  # Bo was taken off the list
     assert plan.lists["follow_up"].empty  # no card sent
     assert set(plan.lists) == {*action_plan.LISTS} and role_changes.LIST in plan.progress
-    assert plan.names == {"a": "Ann", "b": "Bo", "c": "Cy"}
+    assert plan.names == {"a": "Ann · Acme", "b": "Bo · Beta", "c": "Cy · Cyan"}
+
+
+def test_pickers_tell_two_people_with_one_name_apart() -> None:
+    data = dataclasses.replace(bundle(), people=NAMESAKES)
+    assert plan_view.plan_lists(data, status()).names == {"a": "Ann Lee · Acme · CEO",
+                                                          "b": "Ann Lee · Acme · CFO", "c": "Bo"}
 
 
 @pytest.mark.parametrize(("done", "total", "share", "text"), [(0, 0, 0.0, "0 of 0 done"),

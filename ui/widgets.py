@@ -8,6 +8,7 @@ import streamlit as st
 
 from analytics import i18n
 from analytics.i18n import N_, _, counted
+from analytics.model import FileReport
 
 TIER_HELP = N_("Tiers echo Dunbar's layers of 5 / 15 / 50 / 150: Inner circle, Close, Active, Network; "
                "Dormant = a past relationship quiet for 12 months; Never engaged = connected, nothing since.")
@@ -19,6 +20,8 @@ COLUMNS = ["name", "strength", "tier", "reason", "company", "position", "last_in
 TABLE_ROWS = 1_000
 #: A row height above 4rem makes the grid wrap text: three lines, enough for a whole reason or why.
 WRAPPED_ROW = 72
+#: The pencil an editable table column's header shows before its name, in pixels (with its gap).
+EDIT_ICON = 20
 #: The stored codes of the user's choices (marks: `model.ROLES`; consent: `annotations.CONSENT_VALUES`)
 #: in words, shown with `choice`.
 CHOICE_WORDS = {"client": N_("client"), "referrer": N_("referrer"), "prospect": N_("prospect"),
@@ -103,6 +106,13 @@ def reason_panel(row: pd.Series) -> None:
         st.markdown(_("**{name}** — {tier}, strength {strength} / 100").format(
             name=plain(row["name"]), tier=plain(_(row["tier"])), strength=i18n.number(row["strength"])))
         st.markdown(_("Why this score: {reason}").format(reason=plain(row["reason"])))
+
+
+def file_warnings(files: Iterable[FileReport]) -> None:
+    """Each file's warnings, one line each, quoting the file's name (escaped: both come from files)."""
+    for f in files:
+        for warning in f.warnings:
+            st.warning(plain(f"{f.file}: {warning}"), icon="ℹ️")
 
 
 def plain(text: object) -> str:

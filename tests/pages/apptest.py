@@ -16,6 +16,15 @@ def open_page(name: str, lang: str | None = None) -> AppTest:
     return at.run()
 
 
+def open_workspace(workspace: str, name: str) -> AppTest:
+    """Run app.py, choose `workspace` in the sidebar, as a user does, then open page `app_pages/<name>.py`."""
+    at = AppTest.from_file("../../app.py", default_timeout=120)
+    at.run()
+    at.sidebar.selectbox[0].select(workspace).run()
+    at.switch_page(f"app_pages/{name}.py")
+    return at.run()
+
+
 def open_tab(at: AppTest, key: str, label: str) -> AppTest:
     """Switch the page's lazy tabs `key` (`st.tabs(..., key=key, on_change="rerun")`: only the open tab
     runs) to the tab named `label`, as a click on it does, and rerun."""

@@ -1,9 +1,14 @@
 """Contacts page: search filters, and a user's notes survive a rerun, a restart and a re-import."""
 
 
+import pytest
+
 from analytics import ingest
+from analytics.model import CONTACT_COLUMNS, INTERACTION_COLUMNS, Network
+from analytics.store import Store, workspace_path
+from tests.builders import frame
 from tests.conftest import SAMPLE_ZIP
-from tests.pages.apptest import open_page, sample_store
+from tests.pages.apptest import open_page, open_workspace, sample_store
 from ui.widgets import plain
 
 
@@ -23,9 +28,8 @@ def test_annotation_survives_rerun_restart_and_reimport() -> None:
     at = open_page("contacts")
     pick = at.selectbox(key="contacts_explain")
     pick.select_index(len(pick.options) - 1).run()  # the weakest contact: the edit must lift it
-    weakest = pick.options[-1]
-    contacts = sample_store().load().contacts
-    contact_id = contacts.loc[contacts["name"] == weakest, "contact_id"].item()
+    contact_id = at.selectbox(key="contacts_explain").value  # the options are contact ids
+    weakest = sample_store().load().contacts.set_index("contact_id").at[contact_id, "name"]
     at.select_slider(key="annotate_closeness").set_value(5)
     at.text_area(key="annotate_notes").input("Met at the BNI breakfast; wants an intro to a notary")
     at.checkbox(key="annotate_target").check()
@@ -135,3 +139,34 @@ def test_bulk_marking_one_company_takes_every_spelling_of_it() -> None:
     roles = sample_store().annotations().set_index("contact_id")["role"]
     marked = set(roles[roles == "prospect"].index)
     assert marked == set(contacts.loc[same, "contact_id"])
+
+
+#: Two contacts with one name at one company: one quiet, one who wrote back every month this year.
+NAMESAKES = Network(
+    contacts=frame(CONTACT_COLUMNS, [
+        ("in:ann-lee-1", "Ann", "Lee", "Ann Lee", "https://www.linkedin.com/in/ann-lee-1", "", "Acme", "CEO",
+         "2025-01-01"),
+        ("in:ann-lee-2", "Ann", "Lee", "Ann Lee", "https://www.linkedin.com/in/ann-lee-2", "", "Acme", "CFO",
+         "2025-01-01")], ("connected_on",)),
+    interactions=frame(INTERACTION_COLUMNS, [
+        ("in:ann-lee-2", f"2026-{month:02}-10", "message", direction, "How is the audit going?", "c1")
+        for month in range(1, 11) for direction in ("out", "in")], ("date",)))
+
+
+@pytest.mark.parametrize(("label", "contact_id", "strength", "why"), [
+    ("Ann Lee · Acme · CEO", "in:ann-lee-1", "0 / 100", "no interaction since connecting"),
+    ("Ann Lee · Acme · CFO", "in:ann-lee-2", "69 / 100", "last two-way exchange 5 weeks ago · 20 messages"),
+])
+def test_two_contacts_with_one_name_are_each_explained_as_themselves(label: str, contact_id: str,
+                                                                     strength: str, why: str) -> None:
+    store = Store(workspace_path("namesakes"))
+    store.import_network(NAMESAKES)
+    store.save_settings(as_of="2026-11-15")
+    at = open_workspace("namesakes", "contacts")
+    pick = at.selectbox(key="contacts_explain")
+    assert sorted(pick.options) == ["Ann Lee · Acme · CEO", "Ann Lee · Acme · CFO"]  # told apart
+    pick.select(label).run()  # the label, as the browser sends it
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="contacts_explain").value == contact_id
+    assert at.metric[0].value == strength
+    assert f"Why this score: {plain(why)}" in [m.value for m in at.markdown]

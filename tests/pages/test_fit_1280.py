@@ -1,6 +1,6 @@
 """Words that were cut at 1280 px in German, Dutch and Italian: the Groups page's verdict (a badge of its
-own now, not a metric's large type) and the Contacts table's mark columns (as wide as the language's
-longest mark)."""
+own now, not a metric's large type), the Contacts table's mark columns (as wide as the language's
+longest mark) and its Target column's header (Italian "Obiettivo")."""
 
 import json
 
@@ -38,3 +38,12 @@ def test_mark_columns_are_as_wide_as_the_longest_mark(lang: str, longest: str) -
     needed = len(longest) * 7.0 + 20  # about 7 px a letter at the grid's 14 px, and the cell's padding
     assert widths["role"] >= needed and widths["suggested_role"] >= needed
     assert widths["suggested_role"] <= max(needed + 1, 90)  # no wider than it needs: the notes stay on screen
+
+
+@pytest.mark.parametrize(("lang", "header", "width"), [("en", "Target", 82), ("de", "Ziel", 70),
+                                                       ("nl", "Doel", 70), ("it", "Obiettivo", 103)])
+def test_the_target_header_fits_beside_its_pencil(lang: str, header: str, width: int) -> None:
+    at = open_page("contacts", lang)
+    columns = json.loads(at.data_editor[0].proto.columns)
+    assert columns["target"]["label"] == header
+    assert columns["target"]["width"] == width >= len(header) * 7.0 + 20 + widgets.EDIT_ICON

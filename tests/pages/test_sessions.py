@@ -5,6 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics.model import Network, contact_key, empty_frame
 from analytics.store import Store, workspace_path
+from tests.pages.apptest import open_workspace
 
 
 def one_contact(name: str) -> Network:
@@ -18,11 +19,7 @@ def one_contact(name: str) -> Network:
 
 
 def session_on(workspace: str) -> AppTest:
-    at = AppTest.from_file("../../app.py", default_timeout=120)
-    at.run()
-    at.sidebar.selectbox[0].select(workspace).run()
-    at.switch_page("app_pages/contacts.py")
-    return at.run()
+    return open_workspace(workspace, "contacts")
 
 
 def names_shown(at: AppTest) -> set[str]:
@@ -44,8 +41,8 @@ def test_two_sessions_on_one_workspace_keep_both_writes() -> None:
     store.import_network(one_contact("Alma Alpha"))
     store.import_network(one_contact("Bert Beta"))
     a, b = session_on("shared"), session_on("shared")
-    for at, name, note in ((a, "Alma Alpha", "from A"), (b, "Bert Beta", "from B")):
-        at.selectbox(key="contacts_explain").select(name).run()
+    for at, contact_id, note in ((a, "in:alma-alpha", "from A"), (b, "in:bert-beta", "from B")):
+        at.selectbox(key="contacts_explain").set_value(contact_id).run()  # the options are contact ids
         at.text_area(key="annotate_notes").input(note)
         at.button(key="FormSubmitter:annotate_form-Save").click().run()
         assert not at.exception
@@ -69,7 +66,7 @@ def test_editing_a_note_does_not_reread_the_interactions(monkeypatch) -> None:
     monkeypatch.setattr(Store, "interactions", lambda self: reads.append(1) or original(self))
     Store(workspace_path("notes")).import_network(one_contact("Alma Alpha"))
     at = session_on("notes")
-    at.selectbox(key="contacts_explain").select("Alma Alpha").run()
+    at.selectbox(key="contacts_explain").set_value("in:alma-alpha").run()
     at.text_area(key="annotate_notes").input("met at the chamber")
     at.button(key="FormSubmitter:annotate_form-Save").click().run()
     assert not at.exception
