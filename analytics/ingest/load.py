@@ -339,11 +339,6 @@ def size_of(data: Data) -> int:
     return len(data) if isinstance(data, bytes) else data.stat().st_size
 
 
-def head(data: Data) -> bytes:
-    """A file's first 64 bytes (enough for `source_kind` and `detect_kind`), uploaded or on disk."""
-    return _head(data)
-
-
 def fingerprint(data: Data) -> str:
     """What tells one upload from another: the bytes' SHA-256, or for a file on disk its resolved path,
     size and modification time (a 2 GB mailbox is never hashed whole).
