@@ -185,7 +185,7 @@ def source_kinds(name: str, data: Data) -> set[str]:
     return zip_source_kinds(name, data)
 
 
-def _whole(name: str, data: Data) -> bytes:
+def _whole(name: str, data: bytes | Path) -> bytes:
     """The bytes of a file read whole (tables, vCards, calendars), a path read at most to the limit."""
     if isinstance(data, bytes):
         return data
@@ -330,7 +330,7 @@ def load_files(files: list[tuple[str, Data]], mapping: dict[str, str] | None = N
                    files=[t.report for t in tables] + [r.report for r in found])
 
 
-def size_of(data: Data) -> int:
+def size_of(data: bytes | Path) -> int:
     """The bytes a file holds, uploaded or on disk.
 
     >>> size_of(b"1234")
@@ -339,7 +339,7 @@ def size_of(data: Data) -> int:
     return len(data) if isinstance(data, bytes) else data.stat().st_size
 
 
-def fingerprint(data: Data) -> str:
+def fingerprint(data: bytes | Path) -> str:
     """What tells one upload from another: the bytes' SHA-256, or for a file on disk its resolved path,
     size and modification time (a 2 GB mailbox is never hashed whole).
 
