@@ -13,7 +13,8 @@ FILE.mbox --me ... --json` (reader, who-counts, analysis) and the Import page's 
 `load_files` with the mailbox's path, `Store.import_network` into a new workspace, then the analysis the
 page computes before it shows the result). Then the mailbox is zipped as a Google Takeout holds it
 (`Takeout/Mail/All mail Including Spam and Trash.mbox`, deflated or stored) and streamed out of the zip:
-the reader alone, and `summary takeout.zip --me ...`. MiB/s counts the mailbox's unpacked MiB.
+the reader alone, `summary takeout.zip --me ...` and the Import page's path import of the zip. MiB/s
+counts the mailbox's unpacked MiB.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ from analytics.analysis import analyse
 from analytics.ingest import load_files
 from analytics.store import Store
 when = pd.Timestamp("2024-02-01", tz="UTC")
-net = load_files([("box.mbox", Path(sys.argv[1]))], me=(sys.argv[2],), as_of=when)
+net = load_files([(Path(sys.argv[1]).name, Path(sys.argv[1]))], me=(sys.argv[2],), as_of=when)
 with tempfile.TemporaryDirectory() as folder:
     store = Store(Path(folder) / "w.sqlite")
     counts = store.import_network(net)
@@ -161,7 +162,9 @@ def main() -> None:
                             ["-c", ZIPPED, str(takeout), ME]),
                            (f"summary takeout.zip --me ({opts.zip}: reader, who counts, analysis)",
                             ["-m", "analytics", "summary", str(takeout), "--me", ME, "--as-of", "2024-02-01",
-                             "--json"])):
+                             "--json"]),
+                           (f"import into a workspace from the {opts.zip} zip's path (the page's field)",
+                            ["-c", IMPORT, str(takeout), ME])):
             seconds, peak, _ = measure(args)
             print(f"| {name} | {seconds:.1f} | {size / 2**20 / seconds:,.0f} | {peak / 1024:,.0f} |")
     finally:
