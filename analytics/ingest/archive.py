@@ -109,7 +109,7 @@ def check_ratio(name: str, infos: list[zipfile.ZipInfo]) -> None:
                                                        limit=number(MAX_RATIO)))
 
 
-def _kind(member: str) -> str | None:
+def _member_kind(member: str) -> str | None:
     """"export" for a LinkedIn export file, "vcard", "calendar" or "mbox" by extension, else None."""
     return "export" if is_known_member(member) else source_kind(member, b"")
 
@@ -117,17 +117,17 @@ def _kind(member: str) -> str | None:
 def _wanted(name: str, archive: zipfile.ZipFile) -> list[tuple[zipfile.ZipInfo, str]]:
     """(member, kind) of every member read, within the caps: at most MAX_MEMBERS_READ members, none over
     the ratio, and MAX_UNPACKED_BYTES declared in all by those unpacked whole (a mailbox is streamed under
-    its own limits); path-traversal names and password-protected members refused or ignored first."""
+    its own limits). Path-traversal names are ignored; a password-protected member refuses the zip."""
     wanted = [(i, kind) for i in archive.infolist()
-              if not i.is_dir() and not _unsafe(i.filename) and (kind := _kind(i.filename))]
+              if not i.is_dir() and not _unsafe(i.filename) and (kind := _member_kind(i.filename))]
     if len(wanted) > MAX_MEMBERS_READ:
         raise InputError(name, _("zip holds {n} export files, above the limit of {limit}").format(
             n=number(len(wanted)), limit=number(MAX_MEMBERS_READ)))
-    check_ratio(name, [i for i, _kind in wanted])
+    check_ratio(name, [i for i, _k in wanted])
     if sum(i.file_size for i, kind in wanted if kind != "mbox") > MAX_UNPACKED_BYTES:
         raise InputError(name, _("the export files unpack to more than {mib} MiB (the limit)").format(
             mib=number(MAX_UNPACKED_BYTES >> 20)))
-    if any(i.flag_bits & 0x1 for i, _kind in wanted):
+    if any(i.flag_bits & 0x1 for i, _k in wanted):
         raise InputError(name, _("the zip is password-protected: export it again without a password"))
     return wanted
 
