@@ -115,6 +115,21 @@ def test_the_zip_reads_as_its_loose_files_do(me: tuple[str, ...]) -> None:
     assert any("owner taken to be" in w for f in b.files for w in f.warnings) == (not me)
 
 
+#: Dee's meeting again (same UID), and a meeting with Ana.
+SHARED = CALENDAR.replace("END:VCALENDAR", "BEGIN:VEVENT\r\nUID:2\r\nDTSTART:20260106T090000Z\r\n"
+                          "ORGANIZER:mailto:me@x.org\r\nATTENDEE:mailto:ana@y.org\r\nEND:VEVENT\r\nEND:VCALENDAR")
+
+
+@pytest.mark.parametrize(("extra", "interactions"), [
+    ({"Takeout/Mail/Inbox.mbox": MAIL}, [("name:ana lopez", "email", "in")]),
+    ({"Takeout/Calendar/Shared.ics": SHARED},
+     [("name:ana lopez", "email", "in"), ("name:ana lopez", "one_to_one", "out")]),
+], ids=["a message in two label mailboxes", "an event in two calendars"])
+def test_a_message_or_meeting_in_two_files_counts_once(extra: dict[str, str], interactions: list) -> None:
+    """Dee's meeting, in both calendars, is still one meeting: she stays out (two are needed)."""
+    assert loaded(zipped({**TAKEOUT, **extra}))[1] == interactions
+
+
 def test_a_zip_mixing_a_linkedin_export_and_takeout_reads_both() -> None:
     connections = ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
                    "Eve,Ng,,,Acme,CEO,1 Jan 2024\n")

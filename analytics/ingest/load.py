@@ -314,7 +314,10 @@ def load_files(files: list[tuple[str, Data]], mapping: dict[str, str] | None = N
     contacts = contacts[~mine].reset_index(drop=True)
     frames = [f for f in interactions if len(f)]
     inter = pd.concat(frames, ignore_index=True) if frames else empty_frame(INTERACTION_COLUMNS)
-    if any(len(kinds.get(k, [])) > 1 for k in ("messages", "invitations", *_ENDORSEMENT_KINDS)):
+    # the same message or meeting in two files counts once: two exports, a Takeout's mailbox per label
+    # (a message with two labels is in both), an event in two calendars
+    if (any(len(kinds.get(k, [])) > 1 for k in ("messages", "invitations", *_ENDORSEMENT_KINDS))
+            or any(sum(r.report.kind == k for r in found) > 1 for k in ("calendar", "mbox"))):
         inter = inter.drop_duplicates(ignore_index=True)
     own_key = contact_key(owner.url, owner.name) if normalize_url(owner.url) else ""
     inter = inter[inter["contact_id"].ne(own_key)].reset_index(drop=True) if own_key else inter
