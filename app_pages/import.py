@@ -21,17 +21,22 @@ st.write(_("Drop your **LinkedIn data archive** (the Basic or Complete zip from 
            "Contacts, Outlook, your own spreadsheet), an **address book** (.vcf), a **calendar** (.ics) or "
            "a **mailbox** (.mbox, headers only: bodies are never read). Files are read on this computer and "
            "never leave it."))
+# TRANSLATORS: Google's product names as Google Takeout shows them in your language
+st.write(_("A **Google Takeout** zip (*takeout.google.com*: Contacts, Calendar, Mail) can be dropped as it "
+           "is, each part of a split export too: its contacts, calendars and mailbox are read, the rest "
+           "(Drive, Photos...) is left alone. An iCloud zip of contact cards works the same way."))
 
 uploads = st.file_uploader(_("Export files"), type=["zip", "csv", "txt", "xlsx", *SOURCE_TYPES],
                            accept_multiple_files=True, key="import_files")
 files: list[session.Upload] = [(u.name, u.getvalue()) for u in uploads or []]
 typed_path = st.session_state.get("mbox_path", "")
-with st.expander(_("A mailbox too large to upload"), expanded=bool(typed_path.strip())):
+with st.expander(_("A mailbox or Takeout zip too large to upload"), expanded=bool(typed_path.strip())):
     typed_path = st.text_input(
-        _("Path of an .mbox file on this computer"), key="mbox_path",
-        placeholder=_("e.g. ~/Downloads/Takeout/Mail/All mail Including Spam and Trash.mbox"),
-        help=_("Uploads stop at 1 GB and are held in memory. A mailbox named here is read straight from "
-               "your disk a few MB at a time, headers only, and never copied."))
+        _("Path of an .mbox file or a Google Takeout zip on this computer"), key="mbox_path",
+        placeholder=_("e.g. ~/Downloads/takeout-20260101T090000Z-001.zip"),
+        help=_("Uploads stop at 1 GB and are held in memory. A mailbox named here, or the mailbox inside a "
+               "Takeout zip named here, is read straight from your disk a few MB at a time, headers only, "
+               "and never copied or unpacked."))
 if typed_path.strip():
     try:
         files.append(ingest.mailbox_on_disk(typed_path))

@@ -35,13 +35,11 @@ ME = frozenset({"me@x.org"})
     ("bni_merge_across_bomb", "it",
      "slips.xls: ss:MergeAcross=2.000.000.000 supera il limite di 1.024 colonne"),
     ("zip_10000_tiny_connections", "de",
-     "export.zip: das ZIP enthält 10.000 Exportdateien, mehr als die Grenze von 64: kein einzelner "
-     "LinkedIn-Export"),
+     "export.zip: das ZIP enthält 10.000 Exportdateien, mehr als die Grenze von 64"),
     ("zip_10000_tiny_connections", "nl",
-     "export.zip: de zip bevat 10.000 exportbestanden, boven de limiet van 64: niet één LinkedIn-export"),
+     "export.zip: de zip bevat 10.000 exportbestanden, boven de limiet van 64"),
     ("zip_10000_tiny_connections", "it",
-     "export.zip: lo zip contiene 10.000 file di esportazione, oltre il limite di 64: non è un'unica "
-     "esportazione LinkedIn"),
+     "export.zip: lo zip contiene 10.000 file di esportazione, oltre il limite di 64"),
     ("bni_xxe", "de", "slips.xls: kein BNI-Connect-Bericht (EntitiesForbidden)"),
     ("mbox_not_a_mailbox", "it",
      "mail.mbox: non è una casella mbox (non inizia con una riga 'From ')"),

@@ -173,9 +173,9 @@ def save_my_addresses(text: str) -> list[str]:
     return found
 
 
-def source_kinds(files: list[Upload]) -> set[str | None]:
-    """Which personal sources ("vcard", "calendar", "mbox"; None for anything else) are among `files`."""
-    return {ingest.source_kind(name, ingest.head(data)) for name, data in files}
+def source_kinds(files: list[Upload]) -> set[str]:
+    """Which personal sources ("vcard", "calendar", "mbox") are among `files` or inside their zips."""
+    return set().union(*(ingest.source_kinds(name, data) for name, data in files))
 
 
 def mailbox_progress(files: list[Upload]) -> Callable[[int, int], None] | None:

@@ -16,19 +16,17 @@ from analytics.ingest.import_report import history_table, import_table
 from analytics.ingest.load import (
                                    detect_kind,
                                    fingerprint,
-                                   head,
                                    load_files,
                                    load_paths,
                                    mailbox_on_disk,
                                    size_of,
+                                   source_kinds,
 )
-from analytics.ingest.sources import source_kind
 
 __all__ = [
                                    "detect_kind",
                                    "fingerprint",
                                    "guess_mapping",
-                                   "head",
                                    "history_table",
                                    "import_table",
                                    "load_files",
@@ -36,5 +34,5 @@ __all__ = [
                                    "mailbox_on_disk",
                                    "preview_generic",
                                    "size_of",
-                                   "source_kind",
+                                   "source_kinds",
 ]

@@ -27,7 +27,16 @@ from analytics import identity
 from analytics.errors import InputError
 from analytics.i18n import _, counted, number
 from analytics.ingest import linkedin
-from analytics.ingest.archive import UNUSED_MEMBERS, is_known_member, member_key, zip_members
+from analytics.ingest.archive import (
+    UNUSED_MEMBERS,
+    ZIP_MAGIC,
+    ZipMember,
+    is_known_member,
+    member_key,
+    zip_contents,
+    zip_members,
+    zip_source_kinds,
+)
 from analytics.ingest.generic import generic_contacts
 from analytics.ingest.mbox import read_mbox
 from analytics.ingest.people import Pairs, Resolver, fold_name, is_owner, pair_keys
@@ -52,8 +61,9 @@ _ENDORSEMENT_KINDS = ("endorsements_received", "endorsements_given", "recommenda
                       "recommendations_given")
 #: Besides LinkedIn's export files, what a folder given as a path contributes: zips and personal sources.
 _FOLDER_SUFFIXES = (".zip", ".vcf", ".vcard", ".ics", ".mbox")
-#: What a file holds: its bytes, or (for a mailbox too large to hold) its path, streamed.
-Data = bytes | Path
+#: What a file holds: its bytes, or (for a mailbox or a zip too large to hold) its path, or (a mailbox in
+#: a zip) its member, streamed.
+Data = bytes | Path | ZipMember
 #: People known only from these sources count as contacts once the rule in `_counts` holds.
 
 
@@ -94,8 +104,8 @@ def _read(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> Ite
             del body  # freed before the next member is unpacked
             yield table
         if not found:
-            raise InputError(name, _("no LinkedIn export files (Connections.csv, messages.csv, ...) in the "
-                                     "zip"))
+            raise InputError(name, _("no LinkedIn export files (Connections.csv, messages.csv, ...), address "
+                                     "books (.vcf), calendars (.ics) or mailboxes (.mbox) in the zip"))
 
 
 def _tables(files: list[tuple[str, bytes]], mapping: dict[str, str] | None) -> Iterator[Table]:
@@ -143,11 +153,39 @@ def _collapse(merged: pd.DataFrame) -> pd.DataFrame:
 def _head(data: Data) -> bytes:
     if isinstance(data, bytes):
         return data[:64]
-    with data.open("rb") as f:
+    with data.open() if isinstance(data, ZipMember) else data.open("rb") as f:
         return f.read(64)
 
 
-def _whole(name: str, data: Data) -> bytes:
+def _unpacked(name: str, data: Data) -> Iterator[tuple[str, Data]]:
+    """A zip's address books, calendars and mailboxes as files of their own ("takeout.zip/Takeout/..."),
+    its other members ignored; the zip itself stays for `_read` when it holds LinkedIn export files (a
+    zip on disk is then read into memory: its mailboxes are still streamed) or nothing usable (`_read`
+    says so). Any other file passes as it is."""
+    if isinstance(data, ZipMember) or not _head(data).startswith(ZIP_MAGIC):
+        yield name, data
+        return
+    found = zip_contents(name, data)
+    if found.export or not found.sources:  # a workbook (.xlsx) has no sources either
+        yield name, data if isinstance(data, bytes) else data.read_bytes()
+    yield from found.sources
+
+
+def source_kinds(name: str, data: Data) -> set[str]:
+    """The personal sources a file is, or a zip holds: "vcard", "calendar", "mbox" (members by extension,
+    unread).
+
+    >>> source_kinds("a.ics", b"BEGIN:VCALENDAR"), source_kinds("Connections.csv", b"First Name")
+    ({'calendar'}, set())
+    """
+    head = _head(data)
+    kind = source_kind(name, head)
+    if kind or not head.startswith(ZIP_MAGIC) or isinstance(data, ZipMember):
+        return {kind} if kind else set()
+    return zip_source_kinds(name, data)
+
+
+def _whole(name: str, data: bytes | Path) -> bytes:
     """The bytes of a file read whole (tables, vCards, calendars), a path read at most to the limit."""
     if isinstance(data, bytes):
         return data
@@ -209,15 +247,19 @@ def _owner_addresses(tables: list[Table], me: Iterable[str]) -> frozenset[str]:
     return frozenset(a for a in [*given, *listed] if a)
 
 
+def _tell(steps: Callable[[str], None] | None, file: str, rows: int) -> None:
+    """One "Parsed …" line for `steps`, when given."""
+    if steps:
+        steps(counted("Parsed {file}: {n} row", "Parsed {file}: {n} rows", rows, file=file))
+
+
 def _parsed(files: list[tuple[str, bytes]], mapping: dict[str, str] | None,
             steps: Callable[[str], None] | None) -> list[Table]:
     """Every table read (`_tables`), telling `steps` of each."""
     tables = []
     for table in _tables(files, mapping):
         tables.append(table)
-        if steps:
-            steps(counted("Parsed {file}: {n} row", "Parsed {file}: {n} rows", len(table.frame),
-                          file=table.report.file))
+        _tell(steps, table.report.file, len(table.frame))
     if steps:
         steps(_("Matching messages, invitations and endorsements to your contacts"))
     return tables
@@ -263,6 +305,7 @@ def load_files(files: list[tuple[str, Data]], mapping: dict[str, str] | None = N
     Each file read gets a FileReport in `network.files` (rows = rows kept; skipped rows counted per
     reason). Raises InputError with a one-line reason for unusable input.
     """
+    files = [item for name, data in files for item in _unpacked(name, data)]
     sources = [(kind, name, data) for name, data in files if (kind := source_kind(name, _head(data)))]
     tables = _parsed([(n, _whole(n, d)) for n, d in files if not source_kind(n, _head(d))], mapping, steps)
     reports = [t.report for t in tables]
@@ -277,7 +320,10 @@ def load_files(files: list[tuple[str, Data]], mapping: dict[str, str] | None = N
     contacts = _merge_contacts(linked, [generic_contacts(t) for t in kinds.get("generic", [])])
     mine_addresses = _owner_addresses(kinds.get("email_addresses", []), me)
     day = pd.Timestamp.now(tz="UTC") if as_of is None else as_of
-    found = [_read_source(kind, name, data, mine_addresses, day, progress) for kind, name, data in sources]
+    found = []
+    for kind, name, data in sources:
+        found.append(_read_source(kind, name, data, mine_addresses, day, progress))
+        _tell(steps, name, found[-1].report.rows)
     resolver = Resolver(contacts)
 
     owner, said = _messages(kinds.pop("messages", []), owner, contacts, resolver)
@@ -294,7 +340,9 @@ def load_files(files: list[tuple[str, Data]], mapping: dict[str, str] | None = N
     contacts = contacts[~mine].reset_index(drop=True)
     frames = [f for f in interactions if len(f)]
     inter = pd.concat(frames, ignore_index=True) if frames else empty_frame(INTERACTION_COLUMNS)
-    if repeated:
+    # the same message or meeting in two files counts once: two exports, a Takeout's mailbox per label
+    # (a message with two labels is in both), an event in two calendars
+    if repeated or any(sum(r.report.kind == k for r in found) > 1 for k in ("calendar", "mbox")):
         inter = inter.drop_duplicates(ignore_index=True)
     own_key = contact_key(owner.url, owner.name) if normalize_url(owner.url) else ""
     inter = inter[inter["contact_id"].ne(own_key)].reset_index(drop=True) if own_key else inter
@@ -310,7 +358,7 @@ def load_files(files: list[tuple[str, Data]], mapping: dict[str, str] | None = N
                    files=reports + [r.report for r in found])
 
 
-def size_of(data: Data) -> int:
+def size_of(data: bytes | Path) -> int:
     """The bytes a file holds, uploaded or on disk.
 
     >>> size_of(b"1234")
@@ -319,12 +367,7 @@ def size_of(data: Data) -> int:
     return len(data) if isinstance(data, bytes) else data.stat().st_size
 
 
-def head(data: Data) -> bytes:
-    """A file's first 64 bytes (enough for `source_kind` and `detect_kind`), uploaded or on disk."""
-    return _head(data)
-
-
-def fingerprint(data: Data) -> str:
+def fingerprint(data: bytes | Path) -> str:
     """What tells one upload from another: the bytes' SHA-256, or for a file on disk its resolved path,
     size and modification time (a 2 GB mailbox is never hashed whole).
 
@@ -338,8 +381,9 @@ def fingerprint(data: Data) -> str:
 
 
 def mailbox_on_disk(typed: str) -> tuple[str, Path]:
-    """(file name, path) of the mailbox whose path a person typed, for one too large to upload: read
-    from the disk in blocks, never whole. InputError when it is no mailbox file on this computer.
+    """(file name, path) of the mailbox or zip (a Google Takeout) whose path a person typed, for one too
+    large to upload: a mailbox is read from the disk in blocks, never whole, and so is one inside the zip.
+    InputError when it is neither on this computer.
 
     >>> mailbox_on_disk("/no/such/box.mbox")
     Traceback (most recent call last):
@@ -349,14 +393,21 @@ def mailbox_on_disk(typed: str) -> tuple[str, Path]:
     path = Path(typed.strip().strip('"').strip("'")).expanduser()
     if not path.is_file():
         raise InputError(typed.strip(), _("no such file on this computer"))
-    if source_kind(path.name, _head(path)) != "mbox":
-        raise InputError(path.name, _("not a mailbox (.mbox): it does not start with a “From ” line"))
+    if not _kept_on_disk(path):
+        raise InputError(path.name, _("neither a mailbox (.mbox) nor a zip (a Google Takeout): it does not "
+                                      "start with a “From ” line"))
     return path.name, path
 
 
+def _kept_on_disk(path: Path) -> bool:
+    """A mailbox or a zip: read from the disk as it is needed, never whole."""
+    head = _head(path)
+    return source_kind(path.name, head) == "mbox" or head.startswith(ZIP_MAGIC)
+
+
 def _on_disk(path: Path) -> Data:
-    """A file's bytes, or its path for a mailbox (streamed, never read whole)."""
-    return path if source_kind(path.name, _head(path)) == "mbox" else path.read_bytes()
+    """A file's bytes, or its path for a mailbox or a zip (streamed, never read whole)."""
+    return path if _kept_on_disk(path) else path.read_bytes()
 
 
 def _path_files(path: Path) -> Iterator[tuple[str, Data]]:

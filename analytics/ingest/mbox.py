@@ -41,6 +41,7 @@ import pandas as pd
 
 from analytics.errors import InputError
 from analytics.i18n import N_, _, counted, number
+from analytics.ingest.archive import ZipMember
 from analytics.ingest.sources import (
     Progress,
     SourceRows,
@@ -70,12 +71,15 @@ Mail = tuple[int, str, tuple[str, ...], str]  # seconds, interned addresses: sma
 
 
 @contextmanager
-def _opened(source: bytes | Path | BinaryIO) -> Iterator[tuple[BinaryIO, int]]:
+def _opened(source: bytes | Path | ZipMember | BinaryIO) -> Iterator[tuple[BinaryIO, int]]:
     if isinstance(source, bytes | bytearray):
         yield io.BytesIO(source), len(source)
     elif isinstance(source, Path):
         with source.open("rb") as f:
             yield f, source.stat().st_size
+    elif isinstance(source, ZipMember):  # streamed out of its zip, never unpacked whole
+        with source.open() as f:
+            yield f, source.size
     else:
         yield source, 0
 
@@ -271,10 +275,11 @@ def _guess_owner(mails: list[Mail], report: FileReport) -> frozenset[str]:
     return likely_owner(counts, report, "messages")
 
 
-def read_mbox(name: str, source: bytes | Path | BinaryIO, me: frozenset[str],
+def read_mbox(name: str, source: bytes | Path | ZipMember | BinaryIO, me: frozenset[str],
               progress: Progress | None = None) -> SourceRows:
     """E-mails to and from the owner (`me`: lower-case addresses; guessed when empty) in a mailbox read
-    from bytes, a path or a binary file; `progress(bytes read, bytes in all)` is called as it goes."""
+    from bytes, a path, a zip's member or a binary file; `progress(bytes read, bytes in all)` is called as
+    it goes."""
     report = FileReport(file=name, kind="mbox")
     names: dict[str, str] = {}
     with _opened(source) as (f, total):

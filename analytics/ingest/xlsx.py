@@ -22,7 +22,7 @@ from typing import Any
 
 from analytics.errors import InputError
 from analytics.i18n import _, number
-from analytics.ingest.archive import open_zip
+from analytics.ingest.archive import check_ratio, open_zip
 from analytics.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_WORKBOOK_BYTES
 
 _BLANK: list[Any] = []  # shared by every blank row: read-only
@@ -66,7 +66,9 @@ def read_sheets(name: str, data: bytes) -> dict[str, list[list[Any]]]:
     """Sheet title -> rows of cell values (None for blanks, trailing blanks cut) of every worksheet."""
     import openpyxl  # deferred: only workbooks pay for it
 
-    unpacked = sum(i.file_size for i in open_zip(name, data).infolist())
+    members = open_zip(name, data).infolist()
+    check_ratio(name, members)
+    unpacked = sum(i.file_size for i in members)
     if unpacked > MAX_WORKBOOK_BYTES:
         raise InputError(name, _("the workbook unpacks to {mib} MiB, above the limit of {limit} MiB").format(
             mib=number(unpacked >> 20), limit=number(MAX_WORKBOOK_BYTES >> 20)))

@@ -136,11 +136,40 @@ def test_a_mailbox_too_large_to_upload_is_read_from_its_path(tmp_path) -> None:
     assert stored.contacts["name"].tolist() == ["Ana Lopez"] and len(stored.interactions) == 2
 
 
+def test_a_google_takeout_zip_is_uploaded_or_named_by_its_path(tmp_path) -> None:
+    """A Takeout zip asks for the owner's addresses (it holds a calendar and a mailbox), lists each member
+    read on a line of its own (not Drive's), and imports; the same zip named by its path reads the same."""
+    from tests.test_takeout import READ, TAKEOUT, zipped
+
+    data = zipped(TAKEOUT)
+    at = open_page("import")
+    at.file_uploader(key="import_files").upload("takeout.zip", data, "application/zip").run()
+    at.text_input(key="my_emails_input").input("me@x.org").run()
+    assert not at.exception, [e.value for e in at.exception]
+    report = at.dataframe[0].value.set_index("File")
+    assert report.index.tolist() == READ
+    assert report["Rows read"].tolist() == [2, 1, 1, 2]
+    assert [m.value for m in at.metric][:2] == ["2", "1"]  # Ana (both labels, mail) and Cy; Ana's mail
+    at.text_input(key="import_target").input("takeout").run()
+    at.button[0].click().run()
+    assert plain("Imported into “takeout”") in at.success[0].value
+    assert sorted(Store(workspace_path("takeout")).load().contacts["name"]) == ["Ana Lopez", "Cy Do"]
+
+    path = tmp_path / "takeout-20260101T090000Z-001.zip"
+    path.write_bytes(data)
+    at = open_page("import")
+    at.text_input(key="mbox_path").input(str(path)).run()
+    at.text_input(key="my_emails_input").input("me@x.org").run()
+    assert not at.exception, [e.value for e in at.exception]
+    named = at.dataframe[0].value["File"].tolist()
+    assert named == [r.replace("takeout.zip", path.name) for r in READ]
+
+
 def test_a_path_that_is_no_mailbox_gets_one_line_and_changes_nothing(tmp_path) -> None:
     (tmp_path / "notes.txt").write_text("Dear diary\n")
     at = open_page("import")
     for typed, reason in ((str(tmp_path / "missing.mbox"), "no such file on this computer"),
-                          (str(tmp_path / "notes.txt"), "not a mailbox (.mbox)")):
+                          (str(tmp_path / "notes.txt"), "neither a mailbox (.mbox) nor a zip")):
         at.text_input(key="mbox_path").input(typed).run()
         assert not at.exception
         assert [plain(reason) in e.value for e in at.error] == [True], [e.value for e in at.error]
