@@ -75,19 +75,6 @@ def _styled(fig: go.Figure, title: str) -> go.Figure:
     return fig
 
 
-def blank(height: int) -> go.Figure:
-    """An empty, see-through figure `height` pixels high: holds a page's place while its figures are
-    computed, and has the browser load its chart library meanwhile.
-
-    >>> fig = blank(90)
-    >>> fig.data, fig.layout.height, fig.layout.xaxis.visible
-    ((), 90, False)
-    """
-    none, clear = {"visible": False}, "rgba(0,0,0,0)"
-    return go.Figure(layout={"height": height, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "xaxis": none,
-                             "yaxis": none, "paper_bgcolor": clear, "plot_bgcolor": clear})
-
-
 def quadrant_name(code: str, fit: int = 0) -> str:
     """A diagnosis quadrant in words in the language in use; a name longer than `fit` characters (when
     given) on two lines, for the chart's quadrant of about that width.

@@ -7,19 +7,16 @@ from analytics import chart_filters, charts, i18n
 from analytics.i18n import _
 from analytics.weights import ACTIVE_TIERS, STRONG_TIERS
 from analytics.wording import MEASURES
-from ui import session
+from ui import loading, session
 from ui.widgets import contact_list, plain
-
-#: Pixels of the row of metrics (a label, a value) at the top of the page.
-METRICS_HEIGHT = 88
 
 st.title(_("Is my network wide, or deep?"))
 st.caption(_("As of {date}: every figure counts up to this day.").format(date=i18n.date(session.as_of())))
-metrics = session.hold_for_charts(METRICS_HEIGHT)
-data = session.analysis()
+with loading.chart_library():  # the browser loads it while the analysis runs
+    data = session.analysis()
 spread, diag, tiers = data.breadth, data.diagnosis, data.tiers
 
-k = metrics.container().columns(5)
+k = st.columns(5)
 k[0].metric(_("Contacts"), i18n.number(spread["contacts"]))
 k[1].metric(_("Companies"), i18n.number(spread["companies"]),
             help=_("Distinct companies among your contacts."))

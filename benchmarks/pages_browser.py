@@ -15,8 +15,9 @@ the sidebar as a user does (cold: the first visit of each page after the server 
 cached), then through every page again (warm: Streamlit's caches filled). A page counts as loaded
 once the app has run its script, reports it as not running, shows no spinner and stays so for
 IDLE_HOLD seconds; the time runs from the click (or navigation) to the start of that quiet spell.
-With --baseline (another checkout, e.g. `git archive main | tar -x -C /tmp/main`), each export is also
-imported by that checkout's code and its server runs in the same rounds, right after this one's.
+With --baseline (another checkout, e.g. `git archive main | tar -x -C /tmp/main`; repeatable, each named by
+its folder when more than one), each export is also imported by that checkout's code and its server runs
+in the same rounds, right after this one's.
 Prints one Markdown row per checkout, export and page: median and minimum of the rounds, cold and warm,
 and the load average at the end. Per visit it also prints (to stderr) where the time went: the number of
 script runs and when the last ended (seen from the browser), how long the browser's main thread was
@@ -248,11 +249,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--export", action="append", help="'sample' or a generated export folder")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--first", action="store_true", help="only the first page, with its timeline")
-    parser.add_argument("--baseline", type=Path, help="another checkout (e.g. a `git archive` of main), "
+    parser.add_argument("--baseline", type=Path, action="append", default=[],
+                        help="another checkout (e.g. a `git archive` of main; repeatable), "
                         "run in the same rounds, each export imported with its own code")
     args = parser.parse_args(argv)
     exports = args.export or ["sample"]
-    checkouts = {"after": ROOT, **({"before": args.baseline.resolve()} if args.baseline else {})}
+    checkouts = {"after": ROOT, **{("before" if len(args.baseline) == 1 else path.name): path.resolve()
+                                   for path in args.baseline}}
     homes = {(export, name): Path(tempfile.mkdtemp(prefix="bench-pages-"))
              for export in exports for name in checkouts}
     for (export, name), home in homes.items():

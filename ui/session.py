@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 import pandas as pd
 import streamlit as st
 
-from analytics import charts, i18n, identity, import_summary, ingest
+from analytics import i18n, identity, import_summary, ingest
 from analytics.analysis import STEPS, Analysis, Part, analyse, annotation_key, step
 from analytics.errors import InputError
 from analytics.facts import DEFAULT_PERIOD_DAYS, Facts, gather
@@ -34,8 +34,6 @@ from analytics.store import Store, list_workspaces, workspace_path
 from ui.widgets import plain
 
 if TYPE_CHECKING:
-    from streamlit.delta_generator import DeltaGenerator
-
     from analytics.graph import GraphBase
     from analytics.page_data import GraphView
 
@@ -45,7 +43,6 @@ SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 SAMPLE_AS_OF = "2026-11-15"  # the sample generator's "today"
 _KEY = "workspace"
 Upload = tuple[str, bytes | Path]  # an uploaded file's name and bytes, or a mailbox's path on disk
-_CHARTS_LOADING = "charts_loading"  # set once this session's browser has been sent a chart
 _PARSED = "parsed_upload"  # (bytes and mapping, Network) of the last upload parsed in this session
 T = TypeVar("T")
 
@@ -328,17 +325,6 @@ def analysis(period_days: int = DEFAULT_PERIOD_DAYS) -> Analysis:
     with st.spinner(_("Analysing…")):
         return _analysis(str(current.path), current.version(), current.version(annotations=False), as_of(),
                          period_days, words())
-
-
-def hold_for_charts(height: int) -> DeltaGenerator:
-    """A place for what the analysis fills in, `height` pixels high. On the session's first page it holds
-    an empty chart while the analysis runs, so the browser loads its chart library (the largest part of
-    Streamlit's code) meanwhile instead of after it; on later reruns it holds nothing (no flicker)."""
-    slot = st.empty()
-    if not st.session_state.get(_CHARTS_LOADING):
-        st.session_state[_CHARTS_LOADING] = True
-        slot.plotly_chart(charts.blank(height), config={"staticPlot": True}, key=_CHARTS_LOADING)
-    return slot
 
 
 def scores() -> pd.DataFrame:
