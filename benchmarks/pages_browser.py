@@ -97,7 +97,8 @@ TIMELINE = """(() => {
     const drawn = document.querySelectorAll('.js-plotly-plot');
     note('all charts', 'script ended' in marks && charts && drawn.length === charts
          && document.querySelectorAll('.js-plotly-plot .main-svg').length >= charts * 2);
-    note('contact table', document.querySelector('[data-testid="stDataFrame"] canvas'));
+    note('contact table', 'script ended' in marks
+         && document.querySelector('[data-testid="stDataFrame"] canvas'));
     requestAnimationFrame(look);
   };
   requestAnimationFrame(look);
