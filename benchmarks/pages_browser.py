@@ -4,6 +4,7 @@
     python benchmarks/pages_browser.py --export benchmarks/data/2000c_50000m --repeat 3
     python benchmarks/pages_browser.py --export sample --export benchmarks/data/30000c_1000000m
     python benchmarks/pages_browser.py --repeat 3 --export sample --baseline /tmp/main  # and main, in turn
+    python benchmarks/pages_browser.py --repeat 5 --first --baseline /tmp/main  # the first page's timeline
 
 Each --export (`sample`, or a folder from sample_data/generate.py holding linkedin_sample.zip and
 ledger_sample.xlsx) is imported once into a workspace of its own private NETWORK_LEDGER_HOME, as the
@@ -14,12 +15,21 @@ the sidebar as a user does (cold: the first visit of each page after the server 
 cached), then through every page again (warm: Streamlit's caches filled). A page counts as loaded
 once the app has run its script, reports it as not running, shows no spinner and stays so for
 IDLE_HOLD seconds; the time runs from the click (or navigation) to the start of that quiet spell.
-With --baseline (another checkout, e.g. `git archive main | tar -x -C /tmp/main`), each export is also
-imported by that checkout's code and its server runs in the same rounds, right after this one's.
+With --baseline (another checkout, e.g. `git archive main | tar -x -C /tmp/main`; repeatable, each named by
+its folder when more than one), each export is also imported by that checkout's code and its server runs
+in the same rounds, right after this one's.
 Prints one Markdown row per checkout, export and page: median and minimum of the rounds, cold and warm,
 and the load average at the end. Per visit it also prints (to stderr) where the time went: the number of
 script runs and when the last ended (seen from the browser), how long the browser's main thread was
 busy in long tasks (rendering), the bytes Streamlit sent and the elements on the page.
+With --first only the first page (the Overview) is opened per fresh server, and its timeline is printed
+(to stderr, and as medians in its own table): seconds from navigation until the HTML arrived, the app's
+code ran (its root element shows), the websocket opened, the first script run started, the title, the
+metrics and the first chart element (drawn) showed, every chart was drawn after the run ended, the contact
+table was drawn, the run ended, the app went idle (the measure above: it can come before the charts are
+drawn), and "drawn": idle with every chart and the table drawn. Besides: "browser busy", seconds of
+long tasks (50 ms and more) on the browser's main thread until then, and "server CPU", CPU seconds the
+server process spent from navigation to idle (both barely move with the machine's load).
 Chromium runs headless with the e2e tests' arguments (no network besides localhost).
 """
 
@@ -68,6 +78,36 @@ IDLE = """() => {
     && !document.querySelector('[data-testid="stSpinner"], [data-testid="stStatusWidget"]');
 }"""
 IDLE_HOLD, POLL, TIMEOUT = 0.5, 0.05, 300.0
+#: Installed before the first page's own scripts: notes (ms since navigation started) when each milestone of
+#: its first load is first seen.
+TIMELINE = """(() => {
+  const marks = window.__marks = {};
+  const note = (name, ok) => { if (!(name in marks) && ok) marks[name] = performance.now(); };
+  const look = () => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    note('app', app);
+    if (app) {
+      note('script started', app.dataset.testScriptState === 'running');
+      note('script ended', 'script started' in marks && app.dataset.testScriptState === 'notRunning');
+    }
+    note('title', document.querySelector('h1'));
+    note('metrics', document.querySelector('[data-testid="stMetric"]'));
+    note('first chart', document.querySelector('.js-plotly-plot .main-svg'));
+    const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]').length;
+    const drawn = document.querySelectorAll('.js-plotly-plot');
+    note('all charts', 'script ended' in marks && charts && drawn.length === charts
+         && document.querySelectorAll('.js-plotly-plot .main-svg').length >= charts * 2);
+    note('contact table', 'script ended' in marks
+         && document.querySelector('[data-testid="stDataFrame"] canvas'));
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+  window.__longtasks = 0;  // milliseconds the main thread spent in long tasks (50 ms and more)
+  new PerformanceObserver(list => list.getEntries().forEach(e => { window.__longtasks += e.duration; }))
+    .observe({type: 'longtask', buffered: true});
+})()"""
+MARKS = ["html", "app", "websocket", "script started", "title", "metrics", "first chart", "all charts",
+         "contact table", "script ended", "idle", "drawn", "browser busy", "server CPU"]
 
 
 def prepare(export: str, home: Path, checkout: Path) -> None:
@@ -146,6 +186,40 @@ def click_page(page: Page, path: str, received: list[int]) -> float:
     return took
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of process `pid` so far (Linux)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def first_page(browser: Browser, url: str, pid: int) -> dict[str, float]:
+    """Milestone -> seconds since navigation, for the first page of one fresh server at `url` (process
+    `pid`); besides: "drawn" (idle with every chart and the contact table drawn), "browser busy" (seconds of
+    long tasks until then) and "server CPU" (CPU seconds the server spent from navigation to idle)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.add_init_script(TIMELINE)
+    opened: list[float] = []
+    page.on("websocket", lambda _socket: opened.append(time.perf_counter()))
+    cpu = cpu_seconds(pid)
+    start = time.perf_counter()
+    page.goto(f"{url}/", wait_until="commit")
+    idle = wait_idle(page, start)
+    server = cpu_seconds(pid) - cpu
+    page.wait_for_function("() => 'all charts' in window.__marks && 'contact table' in window.__marks",
+                           timeout=TIMEOUT * 1000)
+    marks = {name: ms / 1000 for name, ms in page.evaluate("() => window.__marks").items()}
+    marks["html"] = page.evaluate("() => performance.getEntriesByType('navigation')[0].responseEnd") / 1000
+    marks["websocket"] = opened[0] - start if opened else float("nan")
+    marks["idle"], marks["server CPU"] = idle, server
+    marks["drawn"] = max(idle, marks["all charts"], marks["contact table"])
+    marks["browser busy"] = page.evaluate("() => window.__longtasks") / 1000
+    context.close()
+    print("  " + ", ".join(f"{name} {marks[name]:.2f}" for name in MARKS if name in marks), file=sys.stderr)
+    return marks
+
+
 def tour(browser: Browser, url: str) -> dict[tuple[str, str], float]:
     """(page name, "cold"|"warm") -> seconds, for one fresh server at `url`."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -175,11 +249,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--export", action="append", help="'sample' or a generated export folder")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--baseline", type=Path, help="another checkout (e.g. a `git archive` of main), "
+    parser.add_argument("--first", action="store_true", help="only the first page, with its timeline")
+    parser.add_argument("--baseline", type=Path, action="append", default=[],
+                        help="another checkout (e.g. a `git archive` of main; repeatable), "
                         "run in the same rounds, each export imported with its own code")
     args = parser.parse_args(argv)
     exports = args.export or ["sample"]
-    checkouts = {"after": ROOT, **({"before": args.baseline.resolve()} if args.baseline else {})}
+    checkouts = {"after": ROOT, **{("before" if len(args.baseline) == 1 else path.name): path.resolve()
+                                   for path in args.baseline}}
     homes = {(export, name): Path(tempfile.mkdtemp(prefix="bench-pages-"))
              for export in exports for name in checkouts}
     for (export, name), home in homes.items():
@@ -194,6 +271,10 @@ def main(argv: list[str] | None = None) -> int:
             for (export, name), home in homes.items():
                 proc, url = start_server(home, checkouts[name])
                 try:
+                    if args.first:
+                        for mark, took in first_page(browser, url, proc.pid).items():
+                            times.setdefault((name, export, mark, "first"), []).append(took)
+                        continue
                     for (page, kind), took in tour(browser, url).items():
                         times.setdefault((name, export, page, kind), []).append(took)
                         print(f"{name} {export} {page} {kind}: {took:.2f} s", file=sys.stderr, flush=True)
@@ -203,6 +284,14 @@ def main(argv: list[str] | None = None) -> int:
         browser.close()
     with open("/proc/loadavg") as f:
         print(f"load average at the end: {' '.join(f.read().split()[:3])}\n")
+    if args.first:
+        print("| checkout | export | " + " | ".join(MARKS) + " |\n|---|---|" + "---|" * len(MARKS))
+        for name in checkouts:
+            for export in exports:
+                cells = [times.get((name, export, mark, "first"), [float("nan")]) for mark in MARKS]
+                print(f"| {name} | {Path(export).name} | "
+                      + " | ".join(f"{statistics.median(c):.2f} ({min(c):.2f})" for c in cells) + " |")
+        return 0
     print("| checkout | export | page | cold s (median) | cold s (min) | warm s (median) | warm s (min) |")
     print("|---|---|---|---|---|---|---|")
     for name in checkouts:
