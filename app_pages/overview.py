@@ -7,13 +7,12 @@ from analytics import chart_filters, charts, i18n
 from analytics.i18n import _
 from analytics.weights import ACTIVE_TIERS, STRONG_TIERS
 from analytics.wording import MEASURES
-from ui import loading, session
+from ui import session
 from ui.widgets import contact_list, plain
 
 st.title(_("Is my network wide, or deep?"))
 st.caption(_("As of {date}: every figure counts up to this day.").format(date=i18n.date(session.as_of())))
-with loading.chart_library():  # the browser loads it while the analysis runs
-    data = session.analysis()
+data = session.analysis()
 spread, diag, tiers = data.breadth, data.diagnosis, data.tiers
 
 k = st.columns(5)
