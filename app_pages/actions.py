@@ -19,7 +19,7 @@ from analytics.i18n import _, counted
 from analytics.wording import header
 from ui import session
 from ui.plan_tables import PlanTables, goals_editor, saved
-from ui.widgets import kept
+from ui.widgets import choice, kept
 
 st.title(_("What do I do next?"))
 st.caption(_("Relationships are currency: deepen the ones you have and give before you ask — farming, "
@@ -145,10 +145,10 @@ if export_tab.open:
     if warning:
         st.warning(warning, icon=":material/warning:")
         st.page_link("app_pages/contacts.py", label=_("Record consent on the Contacts page"), icon="👥")
-    st.dataframe(mailing.drop(columns="contact_id"), hide_index=True, height=240, width="stretch",
-                 column_config={c: header(c) for c in mailing.columns})  # the headers the CSV carries
-    st.download_button(_("Mailing list (CSV)"),
-                       exports.call_list_csv(mailing.drop(columns="contact_id")), "mailing_list.csv",
+    shown = mailing.drop(columns="contact_id").assign(consent=mailing["consent"].map(choice))  # in words
+    st.dataframe(shown, hide_index=True, height=240, width="stretch",
+                 column_config={c: header(c) for c in shown.columns})  # the headers the CSV carries
+    st.download_button(_("Mailing list (CSV)"), exports.call_list_csv(shown), "mailing_list.csv",
                        "text/csv", key="export_mailing", icon=":material/download:", disabled=mailing.empty)
 
 if hygiene_tab.open:

@@ -5,10 +5,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import action_plan, actions, hygiene
+from analytics import action_plan, actions, hygiene, i18n
 from analytics.analysis import analyse
+from analytics.i18n import _
 from tests.pages.apptest import open_page, open_tab, sample_store
-from ui.widgets import plain
+from ui.widgets import CHOICE_WORDS, plain
 
 AS_OF = pd.Timestamp("2026-11-15", tz="UTC")  # the sample's as_of
 
@@ -168,3 +169,13 @@ def test_exports_are_offered_and_the_mailing_list_warns_without_consent() -> Non
     assert "contacts in this mailing list have not said yes" in warning
     open_tab(at, "actions_tab", "Networking hygiene")  # checks the list picked on the Exports tab
     assert metric(at, "Without a yes") == warning.split(" of ")[0]
+
+
+def test_the_mailing_list_writes_consent_in_the_language_in_use() -> None:
+    at = open_page("actions", "de")
+    with i18n.use("de"):
+        open_tab(at, "actions_tab", _("Exports"))
+        words = {_(CHOICE_WORDS[code]) for code in ("yes", "no", "unknown")}
+    mailing = next(d.value for d in at.dataframe if "consent" in d.value.columns)
+    assert len(mailing) and set(mailing["consent"]) <= words  # "unbekannt", not the stored "unknown"
+    assert "unknown" not in set(mailing["consent"])
