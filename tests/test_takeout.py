@@ -96,9 +96,9 @@ def test_a_takeout_zip_reads_contacts_calendar_and_mail_once_each(method: int) -
 def test_each_member_read_is_one_line_of_the_import_and_of_its_steps() -> None:
     lines: list[str] = []
     load_files([("takeout.zip", zipped(TAKEOUT))], me=ME, as_of=AS_OF, steps=lines.append)
-    assert [line for line in lines if line.startswith("Parsed")] == [
-        f"Parsed {READ[0]}: 2 rows", f"Parsed {READ[1]}: 1 row", f"Parsed {READ[2]}: 1 row",
-        f"Parsed {READ[3]}: 2 rows"]
+    assert [line for line in lines if line.startswith("Read")] == [  # each says what its rows are
+        f"Read {READ[0]}: 2 people", f"Read {READ[1]}: 1 person", f"Read {READ[2]}: 1 meeting",
+        f"Read {READ[3]}: 2 messages"]
 
 
 @pytest.mark.parametrize("me", [ME, ()], ids=["addresses given", "owner guessed"])

@@ -247,9 +247,18 @@ def _owner_addresses(tables: list[Table], me: Iterable[str]) -> frozenset[str]:
     return frozenset(a for a in [*given, *listed] if a)
 
 
-def _tell(steps: Callable[[str], None] | None, file: str, rows: int) -> None:
-    """One "Parsed …" line for `steps`, when given."""
-    if steps:
+def _tell(steps: Callable[[str], None] | None, file: str, rows: int, kind: str = "") -> None:
+    """One line for `steps`, when given: a table's rows, or what a personal source's rows are (`kind`:
+    "vcard" people, "calendar" meetings, "mbox" messages with your contacts)."""
+    if not steps:
+        return
+    if kind == "vcard":
+        steps(counted("Read {file}: {n} person", "Read {file}: {n} people", rows, file=file))
+    elif kind == "calendar":
+        steps(counted("Read {file}: {n} meeting", "Read {file}: {n} meetings", rows, file=file))
+    elif kind == "mbox":
+        steps(counted("Read {file}: {n} message", "Read {file}: {n} messages", rows, file=file))
+    else:
         steps(counted("Parsed {file}: {n} row", "Parsed {file}: {n} rows", rows, file=file))
 
 
@@ -323,7 +332,7 @@ def load_files(files: list[tuple[str, Data]], mapping: dict[str, str] | None = N
     found = []
     for kind, name, data in sources:
         found.append(_read_source(kind, name, data, mine_addresses, day, progress))
-        _tell(steps, name, found[-1].report.rows)
+        _tell(steps, name, found[-1].report.rows, kind)
     resolver = Resolver(contacts)
 
     owner, said = _messages(kinds.pop("messages", []), owner, contacts, resolver)
