@@ -21,8 +21,8 @@ Example:
     ...     z.writestr("Skills.csv", "Name\\n")
     ...     z.writestr("Takeout/Contacts/My Contacts/My Contacts.vcf", "BEGIN:VCARD\\nEND:VCARD\\n")
     ...     z.writestr("Takeout/Drive/notes.txt", "not read")
-    >>> [name for name, _ in zip_members("export.zip", buf.getvalue())]
-    ['Basic/Connections.csv']
+    >>> [(name, len(unpack())) for name, unpack in zip_members("export.zip", buf.getvalue())]
+    [('Basic/Connections.csv', 34)]
     >>> found = zip_contents("export.zip", buf.getvalue())
     >>> found.export, [name for name, _ in found.sources]
     (True, ['export.zip/Takeout/Contacts/My Contacts/My Contacts.vcf'])
@@ -32,9 +32,10 @@ from __future__ import annotations
 
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from io import BytesIO
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, cast
@@ -153,18 +154,24 @@ def _body(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     return body
 
 
-def zip_members(name: str, data: bytes | Path) -> Iterator[tuple[str, bytes]]:
-    """(member name, bytes) of the known LinkedIn members, one at a time (so a member's bytes can be
-    freed once parsed, before the next is unpacked); unknown and path-traversal names ignored.
+def zip_members(name: str, data: bytes | Path) -> Iterator[tuple[str, Callable[[], bytes]]]:
+    """(member name, a call that unpacks its bytes) of the known LinkedIn members: a member is unpacked
+    only when called (so its bytes can be freed once parsed, before the next is unpacked, and the largest
+    can be unpacked on a thread of its own: each call opens the archive anew); unknown and
+    path-traversal names ignored.
 
     The caps (`_wanted`) count every member read, the archive's address books, calendars and mailboxes
     (`zip_contents`) included: the declared sizes are summed before reading, and no member may unpack
     larger than it declares.
     """
-    archive = open_zip(name, data)
-    for info, kind in _wanted(name, archive):
+    for info, kind in _wanted(name, open_zip(name, data)):
         if kind == "export":
-            yield info.filename, _body(name, archive, info)
+            yield info.filename, partial(_unpack, name, data, info)
+
+
+def _unpack(name: str, data: bytes | Path, info: zipfile.ZipInfo) -> bytes:
+    with open_zip(name, data) as archive:
+        return _body(name, archive, info)
 
 
 class _Stream:
