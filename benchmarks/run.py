@@ -109,7 +109,7 @@ class Stage:
 class Result:
     stage: Stage
     wall_s: float | None = None
-    peak_mb: float | None = None
+    peak_mib: float | None = None
     cpu_s: float | None = None
     inner_s: float | None = None
     note: str = ""
@@ -174,7 +174,8 @@ def ensure_export(connections: int, messages: int) -> Path:
 
 
 def run_once(command: list[str], cwd: Path = ROOT) -> tuple[float, float, float, int, str, str]:
-    """(wall s, peak MB of this child alone, its CPU s (user + system), exit status, stdout, stderr)."""
+    """(wall s, peak MiB of this child alone (ru_maxrss / 1024), its CPU s (user + system), exit status,
+    stdout, stderr)."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, text=True)
@@ -248,7 +249,7 @@ def row(result: Result) -> str:
         return "-" if x is None else f"{x:.{digits}f}"
 
     return (f"| {result.stage.name} | {fmt(result.wall_s, 2)} | {fmt(result.cpu_s, 2)} | "
-            f"{fmt(result.peak_mb, 0)} | {fmt(result.inner_s, 3)} | {result.stage.target} | {result.note} |")
+            f"{fmt(result.peak_mib, 0)} | {fmt(result.inner_s, 3)} | {result.stage.target} | {result.note} |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -277,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     print(*machine(), sep="\n")
     print(f"- export: {export.relative_to(ROOT)} ({export.stat().st_size / 1e6:.1f} MB), "
           f"{args.connections} connections, {args.messages} messages, as of {AS_OF}\n")
-    print("| stage | wall s | cpu s | peak MB | inner s | target | note |")
+    print("| stage | wall s | cpu s | peak MiB | inner s | target | note |")
     print("|---|---|---|---|---|---|---|")
     for result in measure(chosen, args.repeat):
         print(row(result), flush=True)
