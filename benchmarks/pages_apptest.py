@@ -34,7 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["contacts", "graph", "groups", "ledger", "actions", "report", "import"]
+PAGES = ["contacts", "duplicates", "graph", "groups", "ledger", "actions", "report", "import"]
 AS_OF = "2026-11-15"
 
 
@@ -82,9 +82,10 @@ def child(checkout: str, home: str, workspace: str) -> None:
     for page in PAGES:
         timed(page, lambda page=page: at.switch_page(f"app_pages/{page}.py").run())
     at.switch_page("app_pages/contacts.py").run()
-    labels = list(at.selectbox(key="contacts_explain").options)
-    label = next(o for o in labels if labels.count(o) == 1)  # a name no one else has
-    at.text_input(key="contacts_query").input(label).run()  # listed alone (row 0), however it scores
+    labels = list(at.selectbox(key="contacts_explain").options)  # "name · company"
+    names = [o.split(" · ")[0] for o in labels]
+    label = next(o for o, n in zip(labels, names, strict=True) if names.count(n) == 1)  # a name nobody shares
+    at.text_input(key="contacts_query").input(label.split(" · ")[0]).run()  # listed alone (row 0)
 
     def in_form(**values: object) -> Callable[[], object]:
         box = at.selectbox(key="contacts_explain")
@@ -136,9 +137,11 @@ def interleaved(script: str, doc: str, child_run: Callable[..., None]) -> tuple[
             shutil.copytree(home, fresh, dirs_exist_ok=True)
             try:
                 done = subprocess.run([sys.executable, script, "--child", checkout, str(fresh), workspace],
-                                      capture_output=True, text=True, check=True)
+                                      capture_output=True, text=True)
             finally:
                 shutil.rmtree(fresh)
+            if done.returncode:
+                raise SystemExit(f"{checkout} failed:\n{done.stderr[-3000:]}")
             runs[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
     shutil.rmtree(home)
     return args, runs
