@@ -82,10 +82,10 @@ def child(checkout: str, home: str, workspace: str) -> None:
     for page in PAGES:
         timed(page, lambda page=page: at.switch_page(f"app_pages/{page}.py").run())
     at.switch_page("app_pages/contacts.py").run()
-    labels = list(at.selectbox(key="contacts_explain").options)  # "name · company"
-    names = [o.split(" · ")[0] for o in labels]
-    label = next(o for o, n in zip(labels, names, strict=True) if names.count(n) == 1)  # a name nobody shares
-    at.text_input(key="contacts_query").input(label.split(" · ")[0]).run()  # listed alone (row 0)
+    names = [o.split(" · ")[0] for o in at.selectbox(key="contacts_explain").options]  # "name · company"
+    name = next(n for n in names if names.count(n) == 1)  # a name nobody else shown has
+    at.text_input(key="contacts_query").input(name).run()
+    label = at.selectbox(key="contacts_explain").options[0]  # row 0 of the table (in_table edits it)
 
     def in_form(**values: object) -> Callable[[], object]:
         box = at.selectbox(key="contacts_explain")
