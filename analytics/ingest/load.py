@@ -129,7 +129,7 @@ def _read(files: list[tuple[str, bytes]], mapping: dict[str, str] | None,
 def _tables(files: list[tuple[str, bytes]], mapping: dict[str, str] | None,
             pool: ThreadPoolExecutor | None) -> Iterator[Table | Future[Table]]:
     """Every table read (`_read`), refused as soon as the contact tables hold more than MAX_CONTACTS rows
-    (a table still being read is a messages table, or checked when it is read again: `load_files`)."""
+    (a table still being read is a messages table, or counted when `_load` reads it again in turn)."""
     people = 0
     for table in _read(files, mapping, pool):
         if isinstance(table, Table) and table.kind in ("connections", "generic"):
