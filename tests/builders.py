@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import numpy as np
 import pandas as pd
@@ -37,6 +38,19 @@ def xlsx(sheets: dict[str, list[list]]) -> bytes:
             ws.append(row)
     buf = io.BytesIO()
     wb.save(buf)
+    return buf.getvalue()
+
+
+def zipped(members: dict[str, str | bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A zip archive of `members` (name -> text or bytes), deflated unless `method` says otherwise.
+
+    >>> len(zipped({"Connections.csv": "First Name\\n"})) > 0
+    True
+    """
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", method) as z:
+        for name, body in members.items():
+            z.writestr(name, body)
     return buf.getvalue()
 
 

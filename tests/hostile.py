@@ -25,6 +25,8 @@ from datetime import datetime
 import openpyxl
 import pandas as pd
 
+from tests.builders import zipped
+
 CONN_HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 #: The contacts every ledger and BNI attack refers to (CLI: a Connections.csv beside the ledger).
 CONTACTS_CSV = (f"{CONN_HEADER}\nAnn,Lee,,,Acme,CEO,15 Mar 2023\nBob,Roe,,,Beta,CTO,16 Mar 2023\n").encode()
@@ -127,14 +129,6 @@ def _mib_of_rows(mib: int) -> bytes:
     noise = bytes((i * 7919 + 13) % 251 for i in range(400))
     block = noise + b"\n" * (65536 - len(noise))
     return (block * (mib * 16))[: mib << 20]
-
-
-def _zip(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, body in members.items():
-            z.writestr(name, body)
-    return buf.getvalue()
 
 
 def _bni(
@@ -439,7 +433,7 @@ ATTACKS = [
         "zip_ratio_bomb",
         "export.zip",
         "contacts",
-        lambda: _zip({"messages.csv": b"\0" * (64 << 20)}),
+        lambda: zipped({"messages.csv": b"\0" * (64 << 20)}),
         error="possible zip bomb",
     ),
     Attack(
@@ -453,7 +447,7 @@ ATTACKS = [
         "zip_path_traversal",
         "export.zip",
         "contacts",
-        lambda: _zip(
+        lambda: zipped(
             {
                 "../Connections.csv": CONTACTS_CSV,
                 "/etc/Connections.csv": CONTACTS_CSV,

@@ -4,9 +4,6 @@ from the values that may be numeric dates, contacts grouped only where an id rep
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 import pandas as pd
 import pyarrow as pa
 import pytest
@@ -15,6 +12,7 @@ from analytics.errors import InputError
 from analytics.ingest.dates import DAY_FIRST, MONTH_FIRST, parse_dates
 from analytics.ingest.load import _load, load_files
 from analytics.ingest.tables import _edges_blank, _has_bom, read_table
+from tests.builders import zipped
 
 HEADER = "First Name,Last Name,URL,Connected On\n"
 
@@ -77,14 +75,6 @@ def test_contacts_group_only_where_an_id_repeats():
     assert str(net.contacts["connected_on"].dtype) == "datetime64[ns, UTC]"
 
 
-def _zip(members: dict[str, str]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, text in members.items():
-            z.writestr(name, text)
-    return buf.getvalue()
-
-
 MESSAGES = ("CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\n"
             "c1,Me Myself,linkedin.com/in/me,Ann Lee,linkedin.com/in/ann,2024-02-01 10:00:00 UTC,Hi Ann\n"
             "c1,Ann Lee,linkedin.com/in/ann,Me Myself,linkedin.com/in/me,2024-02-02 10:00:00 UTC,Hi\n")
@@ -94,7 +84,7 @@ MESSAGES = ("CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,D
 def test_messages_read_on_a_thread_give_what_reading_in_turn_gives(order):
     texts = {"Connections.csv": HEADER + "Ann,Lee,linkedin.com/in/ann,1 Jan 2024\nBo,Li,,2 Jan 2024\n",
              "messages.csv": MESSAGES, "Profile.csv": "First Name,Last Name\nMe,Myself\n"}
-    files = [("export.zip", _zip({name: texts[name] for name in [*order, "Profile.csv"]}))]
+    files = [("export.zip", zipped({name: texts[name] for name in [*order, "Profile.csv"]}))]
     told: list[str] = []
     ahead = load_files(files, steps=told.append)
     in_turn = _load(files, None, (), None, None, None, ahead=False)
@@ -117,7 +107,7 @@ def test_a_messages_csv_holding_connections_is_read_as_connections():
 
 
 def test_a_broken_messages_member_read_on_a_thread_says_why():
-    data = bytearray(_zip({"Connections.csv": HEADER, "messages.csv": MESSAGES * 50}))
+    data = bytearray(zipped({"Connections.csv": HEADER, "messages.csv": MESSAGES * 50}))
     at = data.find(b"messages.csv") + 40  # inside the member's compressed bytes
     data[at:at + 8] = b"\x00" * 8
     with pytest.raises(InputError, match=r"corrupt zip member messages\.csv"):

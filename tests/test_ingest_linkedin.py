@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +9,7 @@ import pytest
 
 from analytics.ingest import detect_kind, load_files, load_paths
 from analytics.model import CONTACT_COLUMNS, INTERACTION_COLUMNS
+from tests.builders import zipped
 
 PUBLIC = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "public"
 if not PUBLIC.is_dir():
@@ -292,16 +291,8 @@ def test_endorsements_and_recommendations(name, header, row, expected):
 
 # --- archives and kinds ---------------------------------------------------------------------------
 
-def _zip(members: dict[str, str]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, text in members.items():
-            z.writestr(name, text)
-    return buf.getvalue()
-
-
 def test_zip_reads_known_members_anywhere_and_ignores_the_rest():
-    data = _zip({"Complete_LinkedInDataExport/Connections.csv": CONN + CONNECTIONS,
+    data = zipped({"Complete_LinkedInDataExport/Connections.csv": CONN + CONNECTIONS,
                  "Complete_LinkedInDataExport/deep/MESSAGES.CSV":
                      MSG + f"c1,,Ann Ash,{IN}ann,Owen Owner,{IN}owen,2024-01-15 09:30:00 UTC,,hi,INBOX\n",
                  "Profile.csv": PROFILE, "Skills.csv": "Name\nJava\n", "guide_messages.csv": MSG,
@@ -330,7 +321,7 @@ def test_detect_kind_by_header(name, text, kind):
 
 
 def test_detect_kind_zip_by_magic_bytes():
-    assert detect_kind("export.csv", _zip({"Connections.csv": CONN})) == "zip"
+    assert detect_kind("export.csv", zipped({"Connections.csv": CONN})) == "zip"
 
 
 def test_load_paths_folder_reads_only_export_names(tmp_path):

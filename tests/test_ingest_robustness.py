@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import io
-import zipfile
 
 import pandas as pd
 import pytest
@@ -12,6 +10,7 @@ import pytest
 from analytics import import_summary
 from analytics.errors import InputError
 from analytics.ingest import archive, load, load_files, tables
+from tests.builders import zipped
 
 CONN = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 ROW = "Jane,Doe,https://www.linkedin.com/in/jane,,Acme,CEO,15 Mar 2023\n"
@@ -21,11 +20,7 @@ SENT = "c1,,Ann Ash,https://www.linkedin.com/in/ann,Owen Owner,,2024-01-15 09:30
 
 
 def _zip(members: dict[str, bytes], encrypt: bool = False) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, body in members.items():
-            z.writestr(name, body)
-    data = bytearray(buf.getvalue())
+    data = bytearray(zipped(members))
     if encrypt:  # set the "encrypted" flag bit in the local and central headers
         data[6] |= 0x1
         data[data.rfind(b"PK\x01\x02") + 8] |= 0x1

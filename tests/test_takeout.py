@@ -19,6 +19,7 @@ from analytics.ingest import archive as archive_module
 from analytics.ingest import load_files, load_paths, mailbox_on_disk, source_kinds
 from analytics.ingest.archive import ZipMember, zip_contents
 from analytics.ingest.mbox import read_mbox
+from tests.builders import zipped
 
 AS_OF = pd.Timestamp("2026-02-01", tz="UTC")
 ME = ("me@x.org",)
@@ -49,14 +50,6 @@ TAKEOUT = {
 READ = ["takeout.zip/Takeout/Contacts/All Contacts/All Contacts.vcf",
         "takeout.zip/Takeout/Contacts/My Contacts/My Contacts.vcf", "takeout.zip/Takeout/Calendar/Work.ics",
         "takeout.zip/Takeout/Mail/All mail Including Spam and Trash.mbox"]
-
-
-def zipped(members: dict[str, str | bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", method) as z:
-        for name, body in members.items():
-            z.writestr(name, body)
-    return buf.getvalue()
 
 
 def declaring(data: bytes, member: str, size: int) -> bytes:
